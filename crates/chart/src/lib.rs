@@ -1,0 +1,1 @@
+//! mprofile charts: small, accessible SVG line, bar and band charts

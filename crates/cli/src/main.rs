@@ -1,0 +1,2 @@
+//! The `mprofile` command-line tool.
+fn main() {}

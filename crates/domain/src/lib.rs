@@ -1,0 +1,21 @@
+//! mprofile domain: codes, periods, observations, the indicator framework and formulas.
+//!
+//! This crate does no I/O. Every type that crosses a crate boundary is parsed once, at the
+//! edge, into a value that cannot be wrong (an indicator code, a period, an ISO country);
+//! everything downstream can rely on it.
+
+pub mod area;
+pub mod codes;
+pub mod compute;
+pub mod formula;
+pub mod framework;
+pub mod obs;
+pub mod period;
+pub mod text;
+
+pub use area::{Area, AreaKind, AreaRegistry, Membership};
+pub use codes::{AreaCode, CodeError, CodeValue, DimensionId, GroupCode, IndicatorCode, Iso3, M49, ThemeCode};
+pub use framework::{Framework, FrameworkError, FrameworkFiles, Indicator, Theme};
+pub use obs::{DimensionKey, ObsStatus, ObsValue, Observation, Provenance, UnitMult};
+pub use period::Period;
+pub use text::{I18nText, Lang};

@@ -1,0 +1,1 @@
+//! mprofile messages in English, French and Portuguese, and locale number formatting

@@ -1,0 +1,1 @@
+//! mprofile ingestion: readers and per-publisher adapters producing observations with provenance

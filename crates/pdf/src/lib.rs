@@ -1,0 +1,1 @@
+//! mprofile PDF typesetting of the profile model with typst

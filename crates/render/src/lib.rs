@@ -1,0 +1,1 @@
+//! mprofile rendering of the profile model to HTML

@@ -1,0 +1,1 @@
+//! mprofile store: the only place that speaks SQL (SQLite and PostgreSQL)

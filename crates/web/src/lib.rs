@@ -1,0 +1,1 @@
+//! mprofile web portal and JSON API
