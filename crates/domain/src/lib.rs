@@ -5,6 +5,7 @@
 //! everything downstream can rely on it.
 
 pub mod area;
+pub mod batch;
 pub mod codes;
 pub mod compute;
 pub mod formula;
@@ -13,6 +14,7 @@ pub mod obs;
 pub mod period;
 pub mod text;
 
+pub use batch::{DatasetImport, FileInfo, Skip, SourceInfo};
 pub use area::{Area, AreaKind, AreaRegistry, Membership};
 pub use codes::{AreaCode, CodeError, CodeValue, DimensionId, GroupCode, IndicatorCode, Iso3, M49, ThemeCode};
 pub use framework::{Framework, FrameworkError, FrameworkFiles, Indicator, Theme};

@@ -1,0 +1,182 @@
+//! Delimited text tables with a header row, read whole, with typed cell access that records
+//! problems instead of stopping at the first one.
+
+use crate::error::{IngestError, Problem, Problems};
+use crate::files::InputFile;
+use mp_domain::{ObsValue, Period};
+
+/// A delimited table: header plus records, each with its 1-based line number.
+pub struct Table {
+    /// The file name used in problems.
+    pub file: String,
+    /// Column names, trimmed.
+    pub headers: Vec<String>,
+    records: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    /// Parses the whole file; any malformed line (wrong number of fields, bad quoting) is a problem
+    /// naming its line.
+    pub fn parse(file: &InputFile, delimiter: u8) -> Result<Table, IngestError> {
+        let text = file.text()?;
+        let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).flexible(false).from_reader(text.as_bytes());
+        let headers: Vec<String> = match rdr.headers() {
+            Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+            Err(e) => return Err(IngestError::one(Problem::file(&file.display, format!("cannot read the header row ({e})")))),
+        };
+        if headers.iter().all(|h| h.is_empty()) {
+            return Err(IngestError::one(Problem::file(&file.display, "the file is empty: expected a header row and data rows")));
+        }
+        let mut problems = Problems::default();
+        let mut records = Vec::new();
+        for r in rdr.records() {
+            match r {
+                Ok(rec) => {
+                    let line = rec.position().map(|p| p.line()).unwrap_or(0);
+                    records.push((line, rec));
+                }
+                Err(e) => {
+                    let line = e.position().map(|p| p.line());
+                    let msg = match e.kind() {
+                        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("the row has {len} fields: expected {expected_len}, like the header"),
+                        _ => format!("cannot read the row ({e})"),
+                    };
+                    let mut p = Problem::file(&file.display, msg);
+                    p.row = line;
+                    problems.push(p);
+                    if problems.len() > crate::error::MAX_PROBLEMS {
+                        break;
+                    }
+                }
+            }
+        }
+        problems.finish(Table { file: file.display.clone(), headers, records })
+    }
+
+    /// The indexes of the named columns, or one problem listing every missing column.
+    pub fn columns(&self, names: &[&str]) -> Result<Vec<usize>, IngestError> {
+        let mut idx = Vec::new();
+        let mut missing = Vec::new();
+        for n in names {
+            match self.headers.iter().position(|h| h.eq_ignore_ascii_case(n)) {
+                Some(i) => idx.push(i),
+                None => missing.push(*n),
+            }
+        }
+        if missing.is_empty() {
+            Ok(idx)
+        } else {
+            Err(IngestError::one(Problem::file(
+                &self.file,
+                format!("missing column{} {}: expected the columns {} (found {})", if missing.len() > 1 { "s" } else { "" }, missing.join(", "), names.join(", "), self.headers.join(", ")),
+            )))
+        }
+    }
+
+    /// The index of an optional column.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+    }
+
+    /// The data rows.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.records.iter().map(move |(line, rec)| Row { table: self, line: *line, rec })
+    }
+
+    /// Number of data rows.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether there are no data rows.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+}
+
+/// One data row.
+#[derive(Clone, Copy)]
+pub struct Row<'t> {
+    table: &'t Table,
+    /// 1-based line number in the file.
+    pub line: u64,
+    rec: &'t csv::StringRecord,
+}
+
+impl<'t> Row<'t> {
+    /// The trimmed text of a cell.
+    pub fn get(&self, col: usize) -> &'t str {
+        self.rec.get(col).unwrap_or("").trim()
+    }
+
+    /// `row N`, for provenance.
+    pub fn locator(&self) -> String {
+        format!("row {}", self.line)
+    }
+
+    /// A problem in a cell of this row.
+    pub fn problem(&self, col: usize, expected: impl Into<String>) -> Problem {
+        let name = self.table.headers.get(col).cloned().unwrap_or_else(|| format!("#{}", col + 1));
+        Problem::cell(&self.table.file, self.line, &name, self.get(col), expected)
+    }
+
+    /// A number scaled by 10^`scale` (e.g. 3 for thousands); an empty cell is `Ok(None)`;
+    /// `NA` too, since R exports write it for missing values.
+    pub fn value(&self, col: usize, scale: i32, problems: &mut Problems) -> Option<Option<f64>> {
+        let s = self.get(col);
+        if s.is_empty() || s == "NA" || s == ".." {
+            return Some(None);
+        }
+        match ObsValue::parse_scaled(s, scale) {
+            Ok(v) => Some(Some(v.get())),
+            Err(e) => {
+                problems.push(self.problem(col, e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// A period.
+    pub fn period(&self, col: usize, problems: &mut Problems) -> Option<Period> {
+        match Period::parse(self.get(col)) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                problems.push(self.problem(col, e.to_string()));
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(s: &str) -> Result<Table, IngestError> {
+        Table::parse(&InputFile::from_bytes("t.csv", s.as_bytes().to_vec()), b',')
+    }
+
+    #[test]
+    fn ragged_rows_and_missing_columns_are_named() {
+        let e = table("a,b\n1,2\n3\n4,5\n").err().unwrap().to_string();
+        assert!(e.contains("t.csv, row 3") && e.contains("expected 2"), "{e}");
+        let t = table("geo,t\nSEN,2020\n").unwrap();
+        let e = t.columns(&["geo", "t", "n"]).unwrap_err().to_string();
+        assert!(e.contains("missing column n") && e.contains("found geo, t"), "{e}");
+    }
+
+    #[test]
+    fn cells_parse_or_record_a_problem() {
+        let t = table("n,t\n16.425,2022\nx,20x\n,2020\n").unwrap();
+        let mut p = Problems::default();
+        let rows: Vec<Row> = t.rows().collect();
+        assert_eq!(rows[0].value(0, 3, &mut p), Some(Some(16425.0)));
+        assert_eq!(rows[0].period(1, &mut p), Some(Period::Year(2022)));
+        assert_eq!(rows[1].value(0, 0, &mut p), None);
+        assert_eq!(rows[1].period(1, &mut p), None);
+        assert_eq!(rows[2].value(0, 0, &mut p), Some(None));
+        assert_eq!(p.len(), 2);
+        let e = p.into_error().to_string();
+        assert!(e.contains("t.csv, row 3, column n: `x`"), "{e}");
+    }
+}
