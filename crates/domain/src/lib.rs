@@ -12,6 +12,7 @@ pub mod formula;
 pub mod framework;
 pub mod obs;
 pub mod period;
+pub mod record;
 pub mod text;
 
 pub use batch::{DatasetImport, FileInfo, Skip, SourceInfo};
@@ -20,4 +21,5 @@ pub use codes::{AreaCode, CodeError, CodeValue, DimensionId, GroupCode, Indicato
 pub use framework::{Framework, FrameworkError, FrameworkFiles, Indicator, Theme};
 pub use obs::{DimensionKey, ObsStatus, ObsValue, Observation, Provenance, UnitMult};
 pub use period::Period;
+pub use record::{DatasetId, Record};
 pub use text::{I18nText, Lang};
