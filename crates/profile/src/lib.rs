@@ -1,1 +1,10 @@
-//! mprofile profile model: one language-neutral document built from a template and the store
+//! mprofile profile model: from a template (data) and a set of observations, one
+//! language-neutral document (sections → blocks: key figures, tables, charts, generated
+//! sentences, narrative), each figure carrying the observations it came from.
+//!
+//! Invariant: this crate does no I/O and computes every figure a reader sees, once; the
+//! renderers only format and lay out, so HTML, PDF and web pages cannot disagree.
+
+pub mod model;
+
+pub use model::*;
