@@ -5,6 +5,12 @@
 //! Invariant: this crate does no I/O and computes every figure a reader sees, once; the
 //! renderers only format and lay out, so HTML, PDF and web pages cannot disagree.
 
+pub mod build;
+pub mod data;
+pub mod facts;
 pub mod model;
+pub mod template;
 
+pub use build::{Inputs, Narrative, build_country, build_regional};
 pub use model::*;
+pub use template::Template;

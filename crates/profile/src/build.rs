@@ -1,0 +1,587 @@
+//! Builds a document from a template and the data: walks the template's sections and turns
+//! each block into key figures, sentences, tables and charts, citing every dataset used.
+
+use crate::data::{Data, kind_of};
+use crate::facts::fact;
+use crate::model::*;
+use crate::template::{BlockSpec, SectionSpec, Template};
+use mp_domain::{AreaCode, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, ThemeCode};
+use std::collections::BTreeMap;
+
+/// Narrative texts by section id and language (Markdown).
+pub type Narrative = BTreeMap<String, BTreeMap<Lang, String>>;
+
+/// What a document is built from.
+pub struct Inputs<'a> {
+    /// The framework.
+    pub framework: &'a Framework,
+    /// The areas.
+    pub areas: &'a AreaRegistry,
+    /// Observations for the subject areas (country, or every profile country for the regional report).
+    pub records: &'a [Record],
+    /// Narrative by section.
+    pub narrative: &'a Narrative,
+    /// Edition label, when frozen.
+    pub edition: Option<String>,
+    /// Date of the data (YYYY-MM-DD).
+    pub as_of: String,
+}
+
+/// A figure older than this many years before the data date is called out as old.
+const OLD_AFTER_YEARS: i32 = 6;
+
+struct Builder<'a> {
+    d: Data<'a>,
+    inputs: &'a Inputs<'a>,
+    sources: Vec<SourceEntry>,
+    gaps: BTreeMap<String, Gap>,
+    counter: usize,
+    as_of_year: i32,
+}
+
+fn name(ind: &mp_domain::Indicator) -> Text {
+    Text::I18n(ind.name.clone())
+}
+
+impl<'a> Builder<'a> {
+    fn cite(&mut self, ds: &DatasetId) -> usize {
+        if let Some(i) = self.sources.iter().position(|s| s.code == ds.source && s.vintage == ds.vintage) {
+            return i;
+        }
+        self.sources.push(SourceEntry { code: ds.source.clone(), vintage: ds.vintage.clone(), name: self.d.source_name(ds) });
+        self.sources.len() - 1
+    }
+
+    fn cite_value(&mut self, v: &Value) -> Vec<usize> {
+        let mut out = Vec::new();
+        for t in &v.trace {
+            if let Some((s, vin)) = t.dataset.split_once('@') {
+                let i = self.cite(&DatasetId { source: s.into(), vintage: vin.into() });
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    fn next_id(&mut self, prefix: &str) -> String {
+        self.counter += 1;
+        format!("{prefix}-{}", self.counter)
+    }
+
+    fn gap(&mut self, ind: &mp_domain::Indicator, area: &AreaCode) {
+        let last = self.d.last_year(&ind.code, area);
+        let old = last.is_none_or(|y| y < self.as_of_year - OLD_AFTER_YEARS);
+        if old {
+            self.gaps.entry(ind.code.to_string()).or_insert(Gap { indicator: ind.code.clone(), name: name(ind), theme: ind.theme.clone(), last_year: last });
+        }
+    }
+
+    /// A note when the latest figure is old or missing.
+    fn freshness(&mut self, ind: &mp_domain::Indicator, area: &AreaCode) -> Option<Block> {
+        self.gap(ind, area);
+        match self.d.last_year(&ind.code, area) {
+            None => Some(Block::Note(Text::msg_with("no-data-for", vec![("indicator", Arg::Text(name(ind)))]))),
+            Some(y) if y < self.as_of_year - OLD_AFTER_YEARS => Some(Block::Note(Text::msg_with("no-data-after", vec![("indicator", Arg::Text(name(ind))), ("year", Arg::Year(y))]))),
+            _ => None,
+        }
+    }
+
+    fn series_chart(&mut self, area: &AreaCode, codes: &[String], dims: &DimensionKey, title: Option<&I18nText>, from: Option<i32>) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let inds: Vec<&mp_domain::Indicator> = codes.iter().filter_map(|c| fw.find(c)).collect();
+        let Some(first) = inds.first() else { return Vec::new() };
+        let mut lines: Vec<(Text, BTreeMap<Period, &Record>, DatasetId)> = Vec::new();
+        for ind in &inds {
+            let all = self.d.all_series(&ind.code, area, dims);
+            let several = all.len() > 1;
+            for (ds, s) in all {
+                let s: BTreeMap<Period, &Record> = s.into_iter().filter(|(p, r)| from.is_none_or(|f| p.end_year() >= f) && r.status != ObsStatus::Forecast).collect();
+                if s.is_empty() {
+                    continue;
+                }
+                let label = if inds.len() > 1 && several {
+                    Text::msg_with("series-by-source", vec![("name", Arg::Text(name(ind))), ("source", Arg::Text(Text::plain(self.d.source_name(&ds))))])
+                } else if inds.len() > 1 {
+                    name(ind)
+                } else {
+                    Text::plain(self.d.source_name(&ds))
+                };
+                lines.push((label, s, ds));
+            }
+        }
+        let mut out = Vec::new();
+        if lines.is_empty() {
+            if let Some(b) = self.freshness(first, area) {
+                out.push(b);
+            }
+            return out;
+        }
+        let periods: Vec<Period> = {
+            let mut p: Vec<Period> = lines.iter().flat_map(|(_, s, _)| s.keys().copied()).collect();
+            p.sort();
+            p.dedup();
+            p
+        };
+        let mut sources = Vec::new();
+        let series: Vec<Series> = lines
+            .iter()
+            .map(|(label, s, ds)| {
+                let i = self.cite(ds);
+                if !sources.contains(&i) {
+                    sources.push(i);
+                }
+                Series { name: label.clone(), values: periods.iter().map(|p| s.get(p).and_then(|r| self.d.value(r))).collect(), projected: false, band: None, band_label: None }
+            })
+            .collect();
+        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| name(first));
+        let unit = fw.unit(&first.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(first.unit.clone()));
+        let id = self.next_id("chart");
+        let (p0, p1) = (periods.first().copied(), periods.last().copied());
+        out.push(Block::Chart(Chart {
+            id,
+            kind: ChartKind::Line,
+            alt: Text::msg_with(
+                "chart-alt-series",
+                vec![("title", Arg::Text(title.clone())), ("from", Arg::Year(p0.map(|p| p.end_year()).unwrap_or(0))), ("to", Arg::Year(p1.map(|p| p.end_year()).unwrap_or(0))), ("count", Arg::Count(series.len() as i64))],
+            ),
+            title,
+            y_label: unit,
+            value_kind: kind_of(first),
+            categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
+            series,
+            forecast_from: None,
+            sources,
+        }));
+        if let Some(b) = self.freshness(first, area) {
+            out.push(b);
+        }
+        out
+    }
+
+    fn breakdown(&mut self, area: &AreaCode, code: &str, dim: &str, top: usize, title: Option<&I18nText>) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let Some(ind) = fw.find(code) else { return Vec::new() };
+        let tot = DimensionKey::total();
+        let Some(r) = self.d.latest(&ind.code, area, &tot) else {
+            return self.freshness(ind, area).into_iter().collect();
+        };
+        let mut parts = self.d.breakdown(&ind.code, area, dim, &r.period, &r.dataset, &tot);
+        parts.sort_by(|a, b| b.1.value.unwrap_or(0.0).total_cmp(&a.1.value.unwrap_or(0.0)));
+        parts.truncate(top);
+        if parts.is_empty() {
+            return vec![Block::Note(Text::msg_with("no-breakdown", vec![("indicator", Arg::Text(name(ind))), ("year", Arg::Year(r.period.end_year()))]))];
+        }
+        let src = self.cite(&r.dataset);
+        let label = |c: &mp_domain::CodeValue| -> Text {
+            if dim == "COUNTERPART_AREA" {
+                if let Ok(a) = AreaCode::parse(c.as_str()) {
+                    return Text::I18n(self.d.area_name(&a));
+                }
+            }
+            fw.codelist_of(&mp_domain::DimensionId::parse(dim).unwrap_or_else(|_| unreachable!("checked by the template")))
+                .and_then(|cl| cl.code(c.as_str()))
+                .map(|c| Text::I18n(c.name.clone()))
+                .unwrap_or_else(|| Text::plain(c.to_string()))
+        };
+        let cats: Vec<Text> = parts.iter().map(|(c, _)| label(c)).collect();
+        let total = self.d.value(r);
+        let values: Vec<Option<Value>> = parts.iter().map(|(_, rec)| self.d.value(rec)).collect();
+        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg_with("chart-top", vec![("name", Arg::Text(name(ind))), ("count", Arg::Count(parts.len() as i64)), ("year", Arg::Year(r.period.end_year()))]));
+        let unit = fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()));
+        let chart = Chart {
+            id: self.next_id("chart"),
+            kind: ChartKind::HBar,
+            alt: Text::msg_with("chart-alt-top", vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(cats[0].clone()))]),
+            title: title.clone(),
+            y_label: unit,
+            value_kind: kind_of(ind),
+            categories: cats.clone(),
+            series: vec![Series { name: name(ind), values: values.clone(), projected: false, band: None, band_label: None }],
+            forecast_from: None,
+            sources: vec![src],
+        };
+        let rows: Vec<Vec<Cell>> = cats
+            .into_iter()
+            .zip(values)
+            .map(|(c, v)| {
+                let share = match (&v, &total) {
+                    (Some(v), Some(t)) => mp_domain::compute::share(v.v, t.v).map(|s| Cell::Value(Value { v: s, kind: ValueKind::Percent, decimals: 1, trace: v.trace.iter().chain(t.trace.iter()).cloned().collect(), formula: Some("share".into()), status: None })),
+                    _ => None,
+                };
+                vec![Cell::Text(c), v.map(Cell::Value).unwrap_or(Cell::Empty), share.unwrap_or(Cell::Empty)]
+            })
+            .collect();
+        let table = Table { id: self.next_id("table"), title, columns: vec![Text::msg("col-area"), Text::I18n(ind.name.clone()), Text::msg("col-share-of-total")], rows, sources: vec![src], notes: Vec::new() };
+        vec![Block::Chart(chart), Block::Table(table)]
+    }
+
+    fn by_sex(&mut self, area: &AreaCode, code: &str, title: Option<&I18nText>) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let Some(ind) = fw.find(code) else { return Vec::new() };
+        let (Ok(f), Ok(m)) = (DimensionKey::parse("SEX=F"), DimensionKey::parse("SEX=M")) else { return Vec::new() };
+        let Some(ds) = self.d.datasets(&ind.code, area, &f).into_iter().next() else {
+            return self.freshness(ind, area).into_iter().collect();
+        };
+        let sf = self.d.series(&ind.code, area, &f, &ds);
+        let sm = self.d.series(&ind.code, area, &m, &ds);
+        let mut periods: Vec<Period> = sf.iter().chain(sm.iter()).map(|r| r.period).collect();
+        periods.sort();
+        periods.dedup();
+        let src = self.cite(&ds);
+        let id = self.next_id("chart");
+        let pick = |s: &[&Record], p: &Period| s.iter().find(|r| &r.period == p).and_then(|r| self.d.value(r));
+        let sex_label = |k: &str| fw.codelists.get("CL_SEX").and_then(|cl| cl.code(k)).map(|c| Text::I18n(c.name.clone())).unwrap_or_else(|| Text::plain(k));
+        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg_with("chart-by-sex", vec![("name", Arg::Text(name(ind)))]));
+        vec![Block::Chart(Chart {
+            id,
+            kind: ChartKind::Bar,
+            alt: Text::msg_with("chart-alt-by-sex", vec![("title", Arg::Text(title.clone()))]),
+            title,
+            y_label: fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone())),
+            value_kind: kind_of(ind),
+            categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
+            series: vec![
+                Series { name: sex_label("F"), values: periods.iter().map(|p| pick(&sf, p)).collect(), projected: false, band: None, band_label: None },
+                Series { name: sex_label("M"), values: periods.iter().map(|p| pick(&sm, p)).collect(), projected: false, band: None, band_label: None },
+            ],
+            forecast_from: None,
+            sources: vec![src],
+        })]
+    }
+
+    fn compare_sources(&mut self, area: &AreaCode, code: &str) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let Some(ind) = fw.find(code) else { return Vec::new() };
+        let all = self.d.all_series(&ind.code, area, &DimensionKey::total());
+        if all.len() < 2 {
+            return Vec::new();
+        }
+        let mut periods: Vec<Period> = all.iter().flat_map(|(_, s)| s.keys().copied()).filter(|p| p.end_year() <= self.as_of_year).collect();
+        periods.sort();
+        periods.dedup();
+        let keep: Vec<Period> = periods.into_iter().rev().filter(|p| all.iter().filter(|(_, s)| s.contains_key(p)).count() >= 2).take(6).collect::<Vec<_>>().into_iter().rev().collect();
+        if keep.is_empty() {
+            return Vec::new();
+        }
+        let mut cols = vec![Text::msg("col-source")];
+        cols.extend(keep.iter().map(|p| Text::plain(p.to_string())));
+        let mut rows = Vec::new();
+        let mut srcs = Vec::new();
+        for (ds, s) in &all {
+            let i = self.cite(ds);
+            srcs.push(i);
+            let mut row = vec![Cell::Text(Text::plain(format!("{} ({})", self.d.source_name(ds), ds.vintage)))];
+            row.extend(keep.iter().map(|p| s.get(p).and_then(|r| self.d.value(r)).map(Cell::Value).unwrap_or(Cell::Empty)));
+            rows.push(row);
+        }
+        vec![Block::Table(Table {
+            id: self.next_id("table"),
+            title: Text::msg_with("table-compare-sources", vec![("name", Arg::Text(name(ind)))]),
+            columns: cols,
+            rows,
+            sources: srcs,
+            notes: vec![Text::msg("note-sources-differ")],
+        })]
+    }
+
+    fn forecast(&mut self, area: &AreaCode, history: &str, projection: &str, until: Option<i32>, title: Option<&I18nText>) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let (Some(h), Some(p)) = (fw.find(history), fw.find(projection)) else { return Vec::new() };
+        let tot = DimensionKey::total();
+        let until = until.unwrap_or(2050);
+        let hist = self.d.datasets(&h.code, area, &tot).into_iter().next().map(|ds| (self.d.series(&h.code, area, &tot, &ds), ds));
+        let proj_ds = self.d.datasets(&p.code, area, &tot).into_iter().next();
+        let Some(pds) = proj_ds else { return self.freshness(h, area).into_iter().collect() };
+        let proj: Vec<&Record> = self.d.series(&p.code, area, &tot, &pds).into_iter().filter(|r| r.period.end_year() <= until).collect();
+        let hist_recs: Vec<&Record> = hist.as_ref().map(|(s, _)| s.iter().copied().filter(|r| r.period.end_year() >= 1990).collect()).unwrap_or_default();
+        let mut periods: Vec<Period> = hist_recs.iter().chain(proj.iter()).map(|r| r.period).collect();
+        periods.sort();
+        periods.dedup();
+        let forecast_from = proj.first().and_then(|r| periods.iter().position(|x| *x == r.period));
+        let band_of = |lo: &str, hi: &str| -> Option<Vec<Option<(f64, f64)>>> {
+            let (lk, hk) = (DimensionKey::parse(&format!("VARIANT={lo}")).ok()?, DimensionKey::parse(&format!("VARIANT={hi}")).ok()?);
+            let l = self.d.series(&p.code, area, &lk, &pds);
+            let u = self.d.series(&p.code, area, &hk, &pds);
+            if l.is_empty() || u.is_empty() {
+                return None;
+            }
+            Some(periods.iter().map(|per| Some((l.iter().find(|r| &r.period == per)?.value?, u.iter().find(|r| &r.period == per)?.value?))).collect())
+        };
+        let band95 = band_of("LO95", "HI95");
+        let band80 = band_of("LO80", "HI80");
+        let mut sources = vec![self.cite(&pds)];
+        let mut series = Vec::new();
+        if let Some((_, hds)) = &hist {
+            let i = self.cite(hds);
+            if !sources.contains(&i) {
+                sources.push(i);
+            }
+            series.push(Series { name: Text::msg("series-observed"), values: periods.iter().map(|per| hist_recs.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(), projected: false, band: None, band_label: None });
+        }
+        let (band, band_label) = match (band80, band95) {
+            (Some(b), _) => (Some(b), Some(Text::msg("band-80"))),
+            (None, Some(b)) => (Some(b), Some(Text::msg("band-95"))),
+            _ => (None, None),
+        };
+        series.push(Series { name: Text::msg("series-projected"), values: periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(), projected: true, band, band_label });
+        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| name(h));
+        vec![Block::Chart(Chart {
+            id: self.next_id("chart"),
+            kind: ChartKind::Line,
+            alt: Text::msg_with("chart-alt-forecast", vec![("title", Arg::Text(title.clone())), ("until", Arg::Year(until))]),
+            title,
+            y_label: fw.unit(&h.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(h.unit.clone())),
+            value_kind: kind_of(h),
+            categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
+            series,
+            forecast_from,
+            sources,
+        })]
+    }
+
+    fn theme_table(&mut self, area: &AreaCode, theme: &str) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let Ok(tc) = ThemeCode::parse(theme) else { return Vec::new() };
+        let Some(th) = fw.theme(&tc) else { return Vec::new() };
+        let mut rows = Vec::new();
+        let mut srcs = Vec::new();
+        for ind in fw.indicators_of(&tc) {
+            let row = match self.d.latest_any(ind, area) {
+                Some((p, v, ds)) => {
+                    let src = match &ds {
+                        Some(ds) => {
+                            let i = self.cite(ds);
+                            Text::plain(format!("[{}] {}", i + 1, self.d.source_name(ds)))
+                        }
+                        None => {
+                            for i in self.cite_value(&v) {
+                                if !srcs.contains(&i) {
+                                    srcs.push(i);
+                                }
+                            }
+                            Text::msg("computed")
+                        }
+                    };
+                    if let Some(ds) = ds {
+                        let i = self.cite(&ds);
+                        if !srcs.contains(&i) {
+                            srcs.push(i);
+                        }
+                    }
+                    self.gap(ind, area);
+                    vec![Cell::Text(Text::plain(ind.code.to_string())), Cell::Text(name(ind)), Cell::Value(v), Cell::Text(Text::plain(p.to_string())), Cell::Text(src)]
+                }
+                None => {
+                    self.gap(ind, area);
+                    vec![Cell::Text(Text::plain(ind.code.to_string())), Cell::Text(name(ind)), Cell::Empty, Cell::Empty, Cell::Text(Text::msg("no-data"))]
+                }
+            };
+            rows.push(row);
+        }
+        vec![Block::Table(Table {
+            id: self.next_id("table"),
+            title: Text::I18n(th.name.clone()),
+            columns: vec![Text::msg("col-code"), Text::msg("col-indicator"), Text::msg("col-value"), Text::msg("col-period"), Text::msg("col-source")],
+            rows,
+            sources: srcs,
+            notes: Vec::new(),
+        })]
+    }
+
+    fn block(&mut self, b: &BlockSpec, s: &SectionSpec, subject: &[AreaCode]) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let area = &subject[0];
+        match b {
+            BlockSpec::KeyFigures { indicators } => {
+                let mut figs = Vec::new();
+                for c in indicators {
+                    let Some(ind) = fw.find(c) else { continue };
+                    if let Some((p, v, ds)) = self.d.latest_any(ind, area) {
+                        let source = match ds {
+                            Some(ds) => self.cite(&ds),
+                            None => self.cite_value(&v).first().copied().unwrap_or(0),
+                        };
+                        figs.push(KeyFigure { indicator: ind.code.clone(), label: name(ind), value: v, period: p, source });
+                    } else {
+                        self.gap(ind, area);
+                    }
+                }
+                vec![Block::KeyFigures(figs)]
+            }
+            BlockSpec::Facts { facts } => {
+                let mut texts = Vec::new();
+                for f in facts {
+                    if let Some(t) = fact(f, &self.d, area) {
+                        if let Text::Msg { args, .. } = &t {
+                            for (_, a) in args {
+                                if let Arg::Value(v) = a {
+                                    self.cite_value(v);
+                                }
+                            }
+                        }
+                        texts.push(t);
+                    }
+                }
+                if texts.is_empty() { vec![Block::Note(Text::msg("no-data"))] } else { vec![Block::Paragraph(texts)] }
+            }
+            BlockSpec::Series { indicators, dims, title, from } => {
+                let key = dims.as_deref().and_then(|d| DimensionKey::parse(d).ok()).unwrap_or_default();
+                self.series_chart(area, indicators, &key, title.as_ref(), *from)
+            }
+            BlockSpec::Breakdown { indicator, dim, top, title } => self.breakdown(area, indicator, dim, *top, title.as_ref()),
+            BlockSpec::BySex { indicator, title } => self.by_sex(area, indicator, title.as_ref()),
+            BlockSpec::CompareSources { indicator } => self.compare_sources(area, indicator),
+            BlockSpec::Forecast { history, projection, until, title } => self.forecast(area, history, projection, *until, title.as_ref()),
+            BlockSpec::ThemeTable { theme } => self.theme_table(area, theme),
+            BlockSpec::Narrative => match self.inputs.narrative.get(&s.id) {
+                Some(t) if t.values().any(|x| !x.trim().is_empty()) => vec![Block::Narrative(t.clone())],
+                _ => Vec::new(),
+            },
+            BlockSpec::Gaps | BlockSpec::Sources => Vec::new(), // filled once the whole document is known
+            BlockSpec::Definitions { themes } => {
+                let defs = fw
+                    .indicators
+                    .iter()
+                    .filter(|i| themes.is_empty() || themes.iter().any(|t| t == i.theme.as_str()))
+                    .map(|i| {
+                        let mut def = i.definition.clone();
+                        if let Some(f) = &i.formula {
+                            for l in Lang::ALL {
+                                let t = match l {
+                                    Lang::En => &mut def.en,
+                                    Lang::Fr => &mut def.fr,
+                                    Lang::Pt => &mut def.pt,
+                                };
+                                t.push_str(&format!(" [{f}]"));
+                            }
+                        }
+                        (Text::I18n(i.name.clone()), Text::I18n(def))
+                    })
+                    .collect();
+                vec![Block::Definitions(defs)]
+            }
+            BlockSpec::CompareCountries { indicators, title } => {
+                let inds: Vec<&mp_domain::Indicator> = indicators.iter().filter_map(|c| fw.find(c)).collect();
+                let mut cols = vec![Text::msg("col-area")];
+                cols.extend(inds.iter().map(|i| name(i)));
+                let mut rows = Vec::new();
+                let mut srcs = Vec::new();
+                for a in subject {
+                    let mut row = vec![Cell::Text(Text::I18n(self.d.area_name(a)))];
+                    for ind in &inds {
+                        match self.d.latest_any(ind, a) {
+                            Some((_, v, _)) => {
+                                for i in self.cite_value(&v) {
+                                    if !srcs.contains(&i) {
+                                        srcs.push(i);
+                                    }
+                                }
+                                row.push(Cell::Value(v))
+                            }
+                            None => row.push(Cell::Empty),
+                        }
+                    }
+                    rows.push(row);
+                }
+                let title = title.as_ref().map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg("table-compare-countries"));
+                vec![Block::Table(Table { id: self.next_id("table"), title, columns: cols, rows, sources: srcs, notes: vec![Text::msg("note-latest-year")] })]
+            }
+            BlockSpec::RankCountries { indicator } => {
+                let Some(ind) = fw.find(indicator) else { return Vec::new() };
+                let mut items: Vec<(AreaCode, Period, Value)> = subject.iter().filter_map(|a| self.d.latest_any(ind, a).map(|(p, v, _)| (a.clone(), p, v))).collect();
+                items.sort_by(|a, b| b.2.v.total_cmp(&a.2.v));
+                if items.is_empty() {
+                    return vec![Block::Note(Text::msg_with("no-data-for", vec![("indicator", Arg::Text(name(ind)))]))];
+                }
+                let mut srcs = Vec::new();
+                for (_, _, v) in &items {
+                    for i in self.cite_value(v) {
+                        if !srcs.contains(&i) {
+                            srcs.push(i);
+                        }
+                    }
+                }
+                let title = name(ind);
+                vec![Block::Chart(Chart {
+                    id: self.next_id("chart"),
+                    kind: ChartKind::HBar,
+                    alt: Text::msg_with("chart-alt-rank", vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(Text::I18n(self.d.area_name(&items[0].0))))]),
+                    title,
+                    y_label: fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone())),
+                    value_kind: kind_of(ind),
+                    categories: items.iter().map(|(a, p, _)| Text::msg_with("area-year", vec![("area", Arg::Text(Text::I18n(self.d.area_name(a)))), ("year", Arg::Year(p.end_year()))])).collect(),
+                    series: vec![Series { name: name(ind), values: items.iter().map(|(_, _, v)| Some(v.clone())).collect(), projected: false, band: None, band_label: None }],
+                    forecast_from: None,
+                    sources: srcs,
+                })]
+            }
+        }
+    }
+
+    fn section(&mut self, s: &SectionSpec, subject: &[AreaCode]) -> Section {
+        let mut blocks = Vec::new();
+        for b in &s.block {
+            blocks.extend(self.block(b, s, subject));
+        }
+        let children = s.section.iter().map(|c| self.section(c, subject)).collect();
+        Section { id: s.id.clone(), number: s.number.clone(), title: Text::I18n(s.title.clone()), themes: s.themes.iter().filter_map(|t| ThemeCode::parse(t).ok()).collect(), blocks, children }
+    }
+}
+
+/// Fills the gap and source annexes, which depend on the whole document.
+fn fill_annexes(sections: &mut [Section], spec: &[SectionSpec], gaps: &[Gap], sources: &[SourceEntry]) {
+    for (s, sp) in sections.iter_mut().zip(spec) {
+        for b in &sp.block {
+            match b {
+                BlockSpec::Gaps => {
+                    let rows = gaps
+                        .iter()
+                        .map(|g| vec![Cell::Text(Text::plain(g.indicator.to_string())), Cell::Text(g.name.clone()), Cell::Text(Text::plain(g.theme.to_string())), g.last_year.map(|y| Cell::Text(Text::plain(y.to_string()))).unwrap_or(Cell::Text(Text::msg("no-data")))])
+                        .collect();
+                    s.blocks.push(Block::Table(Table { id: "table-gaps".into(), title: Text::msg("table-gaps"), columns: vec![Text::msg("col-code"), Text::msg("col-indicator"), Text::msg("col-theme"), Text::msg("col-last-year")], rows, sources: Vec::new(), notes: vec![Text::msg("note-gaps")] }));
+                }
+                BlockSpec::Sources => {
+                    let rows = sources.iter().enumerate().map(|(i, e)| vec![Cell::Text(Text::plain(format!("[{}]", i + 1))), Cell::Text(Text::plain(e.name.clone())), Cell::Text(Text::plain(e.code.clone())), Cell::Text(Text::plain(e.vintage.clone()))]).collect();
+                    s.blocks.push(Block::Table(Table { id: "table-sources".into(), title: Text::msg("table-sources"), columns: vec![Text::msg("col-number"), Text::msg("col-source"), Text::msg("col-code"), Text::msg("col-vintage")], rows, sources: Vec::new(), notes: Vec::new() }));
+                }
+                _ => {}
+            }
+        }
+        fill_annexes(&mut s.children, &sp.section, gaps, sources);
+    }
+}
+
+/// Builds a country's profile.
+pub fn build_country(tpl: &Template, inputs: &Inputs, area: &AreaCode) -> Document {
+    build(tpl, inputs, std::slice::from_ref(area), Subject::Country { area: area.clone() })
+}
+
+/// Builds the regional comparison of several countries.
+pub fn build_regional(tpl: &Template, inputs: &Inputs, areas: &[AreaCode]) -> Document {
+    build(tpl, inputs, areas, Subject::Regional { areas: areas.to_vec() })
+}
+
+fn build(tpl: &Template, inputs: &Inputs, subject: &[AreaCode], subj: Subject) -> Document {
+    let as_of_year = inputs.as_of.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    let mut b = Builder { d: Data::new(inputs.records, inputs.framework, inputs.areas, &tpl.prefer), inputs, sources: Vec::new(), gaps: BTreeMap::new(), counter: 0, as_of_year };
+    let mut sections: Vec<Section> = tpl.section.iter().map(|s| b.section(s, subject)).collect();
+    let gaps: Vec<Gap> = b.gaps.values().cloned().collect();
+    fill_annexes(&mut sections, &tpl.section, &gaps, &b.sources);
+    let title = match &subj {
+        Subject::Country { area } => Text::msg_with("doc-title", vec![("country", Arg::Text(Text::I18n(b.d.area_name(area))))]),
+        Subject::Regional { .. } => Text::msg("doc-title-regional"),
+    };
+    Document {
+        subject: subj,
+        template: tpl.id.clone(),
+        edition: inputs.edition.clone(),
+        as_of: inputs.as_of.clone(),
+        title,
+        subtitle: Some(Text::I18n(tpl.name.clone())),
+        sections,
+        sources: b.sources,
+        gaps,
+    }
+}

@@ -1,0 +1,170 @@
+//! Generated sentences: each fact reads a few figures and returns a message with arguments,
+//! so a profile with no hand-written text is still a useful document.
+
+use crate::data::Data;
+use crate::model::{Arg, Text, Value, ValueKind};
+use mp_domain::{AreaCode, DimensionKey, Period};
+
+/// Every fact id a template may name.
+pub const FACTS: &[&str] = &[
+    "population",
+    "imm-stock",
+    "imm-female",
+    "imm-origins",
+    "imm-change",
+    "emi-stock",
+    "emi-ecowas",
+    "net-migration",
+    "remittances",
+    "refugees-hosted",
+    "refugees-origin",
+    "idps",
+    "hdi",
+    "unemployment",
+    "dead-missing",
+    "frontex",
+    "eu-asylum",
+    "forecast-pop",
+    "forecast-netmig",
+];
+
+fn code(s: &str) -> mp_domain::IndicatorCode {
+    mp_domain::IndicatorCode::parse(s).unwrap_or_else(|_| unreachable!("fact indicator codes are constants"))
+}
+
+fn year(p: &Period) -> Arg {
+    Arg::Year(p.end_year())
+}
+
+fn pct(v: f64) -> Value {
+    Value { v, kind: ValueKind::Percent, decimals: 1, trace: Vec::new(), formula: None, status: None }
+}
+
+/// A share computed from two figures, tracing both.
+fn share(a: &Value, b: &Value) -> Option<Value> {
+    let v = mp_domain::compute::share(a.v, b.v)?;
+    let mut out = pct(v);
+    out.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
+    out.formula = Some("share".into());
+    Some(out)
+}
+
+/// The sentence for a fact about a country, or `None` when its figures are missing.
+pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
+    let tot = DimensionKey::total();
+    let country = Arg::Text(Text::I18n(d.area_name(area)));
+    let latest = |c: &str| d.latest(&code(c), area, &tot).and_then(|r| Some((r.period, d.value(r)?)));
+    let at = |c: &str, p: &Period| d.at(&code(c), area, &tot, p).and_then(|r| d.value(r));
+    match id {
+        "population" => {
+            let (p, v) = latest("DEV.POP")?;
+            Some(Text::msg_with("fact-population", vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p))]))
+        }
+        "imm-stock" => {
+            let (p, v) = latest("IMM.STOCK")?;
+            match at("DEV.POP", &p).and_then(|pop| share(&v, &pop)) {
+                Some(s) => Some(Text::msg_with("fact-imm-stock", vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p)), ("share", Arg::Value(s))])),
+                None => Some(Text::msg_with("fact-imm-stock-noshare", vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p))])),
+            }
+        }
+        "imm-female" => {
+            let r = d.latest(&code("IMM.STOCK"), area, &tot)?;
+            let f = d.at(&code("IMM.STOCK"), area, &DimensionKey::parse("SEX=F").ok()?, &r.period)?;
+            let s = share(&d.value(f)?, &d.value(r)?)?;
+            Some(Text::msg_with("fact-imm-female", vec![("share", Arg::Value(s)), ("year", year(&r.period))]))
+        }
+        "imm-origins" | "emi-stock" => {
+            let (ind, msg) = if id == "imm-origins" { ("IMM.STOCK", "fact-imm-origins") } else { ("EMI.STOCK", "fact-emi-stock") };
+            let r = d.latest(&code(ind), area, &tot)?;
+            let total = d.value(r)?;
+            let parts = d.breakdown(&code(ind), area, "COUNTERPART_AREA", &r.period, &r.dataset, &tot);
+            let (top_code, top_rec) = parts.iter().max_by(|a, b| a.1.value.unwrap_or(0.0).total_cmp(&b.1.value.unwrap_or(0.0)))?;
+            let top_area = AreaCode::parse(top_code.as_str()).ok()?;
+            let top_v = d.value(top_rec)?;
+            let top_share = share(&top_v, &total)?;
+            Some(Text::msg_with(
+                msg,
+                vec![
+                    ("country", country),
+                    ("value", Arg::Value(total)),
+                    ("year", year(&r.period)),
+                    ("top", Arg::Text(Text::I18n(d.area_name(&top_area)))),
+                    ("top_value", Arg::Value(top_v)),
+                    ("top_share", Arg::Value(top_share)),
+                ],
+            ))
+        }
+        "imm-change" => {
+            let r = d.latest(&code("IMM.STOCK"), area, &tot)?;
+            let from = Period::Year(r.period.end_year() - 10);
+            let old = d.records(&code("IMM.STOCK"), area, &tot).into_iter().find(|x| x.dataset == r.dataset && x.period == from)?;
+            let (a, b) = (d.value(old)?, d.value(r)?);
+            let mut ch = pct(mp_domain::compute::pct_change(a.v, b.v)?);
+            ch.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
+            let sign = if ch.v >= 0.0 { "up" } else { "down" };
+            ch.v = ch.v.abs();
+            Some(Text::msg_with("fact-imm-change", vec![("from", year(&from)), ("to", year(&r.period)), ("change", Arg::Value(ch)), ("direction", Arg::Select(sign.into()))]))
+        }
+        "emi-ecowas" => {
+            let ind = d.fw.find("SS.EMI_ECOWAS")?;
+            let (p, v) = d.latest_computed(ind, area)?;
+            Some(Text::msg_with("fact-emi-ecowas", vec![("share", Arg::Value(v)), ("year", year(&p))]))
+        }
+        "net-migration" => {
+            let (p, mut v) = latest("NET.MIG")?;
+            let sign = if v.v > 0.0 { "positive" } else if v.v < 0.0 { "negative" } else { "zero" };
+            v.v = v.v.abs();
+            let mut args = vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p)), ("sign", Arg::Select(sign.into()))];
+            match at("NET.RATE", &p) {
+                Some(rate) => {
+                    args.push(("rate", Arg::Value(rate)));
+                    Some(Text::msg_with("fact-net-migration", args))
+                }
+                None => Some(Text::msg_with("fact-net-migration-norate", args)),
+            }
+        }
+        "remittances" => {
+            let (p, v) = latest("REM.IN")?;
+            match at("DEV.GDP", &p).and_then(|g| share(&v, &g)) {
+                Some(s) => Some(Text::msg_with("fact-remittances", vec![("value", Arg::Value(v)), ("year", year(&p)), ("share", Arg::Value(s))])),
+                None => Some(Text::msg_with("fact-remittances-nogdp", vec![("value", Arg::Value(v)), ("year", year(&p))])),
+            }
+        }
+        "refugees-hosted" | "refugees-origin" | "idps" | "hdi" | "dead-missing" | "frontex" | "eu-asylum" => {
+            let ind = match id {
+                "refugees-hosted" => "REF.HOSTED",
+                "refugees-origin" => "REF.ORIGIN",
+                "idps" => "IDP.STOCK",
+                "hdi" => "DEV.HDI",
+                "dead-missing" => "IRR.DEAD_MISSING_ORIGIN",
+                "frontex" => "IRR.FRONTEX",
+                _ => "IRR.EU_ASY_APP",
+            };
+            let (p, v) = latest(ind)?;
+            Some(Text::msg_with(&format!("fact-{id}"), vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p))]))
+        }
+        "unemployment" => {
+            let (p, v) = latest("LAB.UR")?;
+            let mut args = vec![("value", Arg::Value(v)), ("year", year(&p))];
+            match at("LAB.YUR", &p) {
+                Some(y) => {
+                    args.push(("youth", Arg::Value(y)));
+                    Some(Text::msg_with("fact-unemployment", args))
+                }
+                None => Some(Text::msg_with("fact-unemployment-noyouth", args)),
+            }
+        }
+        "forecast-pop" => {
+            let r = d.at(&code("FCT.POP"), area, &tot, &Period::Year(2050))?;
+            let (p, now) = latest("DEV.POP")?;
+            Some(Text::msg_with("fact-forecast-pop", vec![("country", country), ("value", Arg::Value(d.value(r)?)), ("now", Arg::Value(now)), ("year", year(&p))]))
+        }
+        "forecast-netmig" => {
+            let r = d.at(&code("FCT.NETMIG_ABS"), area, &tot, &Period::Year(2030))?;
+            let lo = d.at(&code("FCT.NETMIG_ABS"), area, &DimensionKey::parse("VARIANT=LO80").ok()?, &Period::Year(2030)).and_then(|r| d.value(r))?;
+            let hi = d.at(&code("FCT.NETMIG_ABS"), area, &DimensionKey::parse("VARIANT=HI80").ok()?, &Period::Year(2030)).and_then(|r| d.value(r))?;
+            Some(Text::msg_with("fact-forecast-netmig", vec![("value", Arg::Value(d.value(r)?)), ("low", Arg::Value(lo)), ("high", Arg::Value(hi)), ("year", Arg::Year(2030))]))
+        }
+        _ => None,
+    }
+}
