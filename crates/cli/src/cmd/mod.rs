@@ -1,0 +1,40 @@
+//! One module per group of subcommands.
+
+mod setup;
+
+use crate::output::Format;
+use crate::settings::Settings;
+use anyhow::Result;
+use clap::Subcommand;
+use std::process::ExitCode;
+
+/// The subcommands.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create the store (or upgrade it) and load the framework and areas; safe to run again.
+    Init,
+    /// List or show the indicator framework.
+    #[command(subcommand)]
+    Framework(setup::FrameworkCmd),
+    /// List countries and groups of areas.
+    Areas {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Language of the names shown in the table.
+        #[arg(long, default_value = "en")]
+        lang: mp_domain::Lang,
+    },
+    /// Check the store, the framework and the data mirror, and say what is wrong.
+    Doctor,
+}
+
+/// Runs a subcommand.
+pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
+    match cmd {
+        Command::Init => setup::init(&s).await,
+        Command::Framework(c) => setup::framework(&s, c),
+        Command::Areas { format, lang } => setup::areas(&s, format, lang).await,
+        Command::Doctor => setup::doctor(&s).await,
+    }
+}

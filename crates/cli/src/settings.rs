@@ -1,0 +1,99 @@
+//! Where the store, the data mirror and the framework are: flags, then environment variables
+//! (handled by clap), then a config file, then defaults.
+
+use anyhow::{Context as _, Result, bail};
+use mp_domain::{AreaRegistry, Framework, FrameworkFiles};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The framework compiled into the binary.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/framework_files.rs"));
+}
+
+/// The optional config file (`mprofile.toml` in the working directory, or `--config FILE`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Store URL or SQLite path.
+    pub db: Option<String>,
+    /// Data mirror directory.
+    pub data: Option<PathBuf>,
+    /// Framework directory.
+    pub framework: Option<PathBuf>,
+    /// Address for `serve`.
+    pub addr: Option<String>,
+}
+
+/// Resolved settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Store URL or SQLite path.
+    pub db: String,
+    /// Data mirror directory, if any.
+    pub data: Option<PathBuf>,
+    /// Framework directory; `None` means the copy compiled into the binary.
+    pub framework: Option<PathBuf>,
+    /// Address for `serve`.
+    pub addr: Option<String>,
+}
+
+/// The default store: a SQLite file in the working directory.
+pub const DEFAULT_DB: &str = "mprofile.db";
+
+impl Settings {
+    /// Resolves settings from flags (already merged with environment variables by clap) and the config file.
+    pub fn resolve(db: Option<String>, data: Option<PathBuf>, framework: Option<PathBuf>, config: Option<&Path>) -> Result<Settings> {
+        let file = match config {
+            Some(p) => Some(p.to_path_buf()),
+            None => Some(PathBuf::from("mprofile.toml")).filter(|p| p.is_file()),
+        };
+        let cfg: ConfigFile = match &file {
+            Some(p) => {
+                let text = std::fs::read_to_string(p).with_context(|| format!("cannot read the config file {}", p.display()))?;
+                toml::from_str(&text).with_context(|| format!("{} is not a valid mprofile config file (keys: db, data, framework, addr)", p.display()))?
+            }
+            None => ConfigFile::default(),
+        };
+        let data = data.or(cfg.data).or_else(default_data_dir);
+        Ok(Settings { db: db.or(cfg.db).unwrap_or_else(|| DEFAULT_DB.to_string()), data, framework: framework.or(cfg.framework), addr: cfg.addr })
+    }
+
+    /// The data mirror, or an error saying how to give one.
+    pub fn data_dir(&self) -> Result<&Path> {
+        match &self.data {
+            Some(d) if d.is_dir() => Ok(d),
+            Some(d) => bail!("the data directory {} does not exist: pass --data DIR or set MPROFILE_DATA", d.display()),
+            None => bail!("no data directory: pass --data DIR (a mirror of the public data, e.g. ../shared/data) or set MPROFILE_DATA"),
+        }
+    }
+
+    /// The framework files, from `--framework DIR` or the binary.
+    pub fn framework_files(&self) -> Result<(FrameworkFiles, String)> {
+        match &self.framework {
+            Some(dir) => Ok((mp_ingest::framework_dir::read_framework_dir(dir)?, dir.display().to_string())),
+            None => Ok((embedded::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect(), "the framework built into mprofile".to_string())),
+        }
+    }
+
+    /// Loads and checks the framework; with areas when the data mirror is available, so group
+    /// codes in formulas are checked too.
+    pub fn framework(&self, areas: Option<&AreaRegistry>) -> Result<Framework> {
+        let (files, _) = self.framework_files()?;
+        Ok(Framework::from_files(&files, areas)?)
+    }
+
+    /// Loads the area registry from the data mirror and the framework's areas.toml.
+    pub fn areas_from_data(&self) -> Result<AreaRegistry> {
+        let (files, origin) = self.framework_files()?;
+        let Some((_, areas_toml)) = files.iter().find(|(p, _)| p == "areas.toml") else {
+            bail!("{origin} has no areas.toml (the groups and profile countries)");
+        };
+        Ok(mp_ingest::areas::load(self.data_dir()?, areas_toml, "areas.toml")?)
+    }
+}
+
+/// `../shared/data` (the mirror beside a checkout) or `shared/data`, when present.
+pub fn default_data_dir() -> Option<PathBuf> {
+    ["../shared/data", "shared/data"].iter().map(PathBuf::from).find(|p| p.is_dir())
+}
