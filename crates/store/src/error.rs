@@ -1,0 +1,88 @@
+//! Errors of the store, worded for the person running mprofile.
+
+/// Something the store could not do; every message says what failed and, when it can, what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The address is neither a file path nor a `sqlite://` or `postgres://` URL.
+    #[error("`{given}` is not a store address: expected a file path such as out/mprofile.db, a sqlite://… URL or a postgres://… URL")]
+    BadAddress {
+        /// What was given.
+        given: String,
+    },
+    /// The database could not be reached or opened.
+    #[error("cannot open the store at {url}: {detail}")]
+    Open {
+        /// The store's address, password hidden.
+        url: String,
+        /// Why, as the database or the system said it.
+        detail: String,
+    },
+    /// `open_existing` found no database file.
+    #[error("there is no store at {url}: run `mprofile init` to create it")]
+    Missing {
+        /// The store's address.
+        url: String,
+    },
+    /// The database exists but mprofile never created its tables there.
+    #[error("the store at {url} has not been initialised: run `mprofile init`")]
+    Uninitialised {
+        /// The store's address, password hidden.
+        url: String,
+    },
+    /// Creating or upgrading the tables failed.
+    #[error("cannot create or upgrade the tables of the store at {url}: {detail}")]
+    Migrate {
+        /// The store's address, password hidden.
+        url: String,
+        /// Why.
+        detail: String,
+    },
+    /// A statement failed while doing `action`.
+    #[error("{action} failed (store at {url}): {detail}")]
+    Sql {
+        /// What the store was doing, e.g. "importing undesa-ims 2024".
+        action: String,
+        /// The store's address, password hidden.
+        url: String,
+        /// The database's own message.
+        detail: String,
+    },
+    /// A row read back from the database does not hold what mprofile wrote.
+    #[error("the store holds a bad row in table {table} (id {id}), column {column}: {problem}; was the database edited by hand?")]
+    BadRow {
+        /// The table.
+        table: &'static str,
+        /// The row's id or key.
+        id: String,
+        /// The column.
+        column: &'static str,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The framework or the areas handed to `load_framework` cannot be stored as they are.
+    #[error("cannot load the framework into the store: {0}")]
+    Framework(String),
+    /// A dataset handed to `import` cannot be stored as it is; nothing was imported.
+    #[error("cannot import {source_code} {vintage}: {problem}; nothing was imported")]
+    Import {
+        /// The dataset's source code.
+        source_code: String,
+        /// The dataset's vintage.
+        vintage: String,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+/// The database's own words, without sqlx's wrapping.
+pub(crate) fn detail(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Database(d) => match d.constraint() {
+            Some(c) => format!("{} (constraint {c})", d.message()),
+            None => d.message().to_string(),
+        },
+        sqlx::Error::PoolTimedOut => "timed out waiting for a database connection: is the database busy or unreachable?".to_string(),
+        sqlx::Error::Io(io) => format!("input/output error: {io}"),
+        other => other.to_string(),
+    }
+}
