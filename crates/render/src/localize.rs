@@ -1,0 +1,350 @@
+//! Turns the language-neutral pieces of a [`Document`] into text of one language: messages with
+//! their arguments, figures, source lines and charts. Shared by the HTML and PDF renderers, so
+//! a figure reads the same in both.
+
+use mp_chart::{Band, BarChart, BarSeries, ChartStyle, LineChart, LineSeries};
+use mp_domain::{Lang, ObsStatus, Period};
+use mp_i18n as i18n;
+use mp_profile::{Arg, Chart, ChartKind, Document, SourceEntry, Text, Value, ValueKind};
+
+/// A message without arguments in `lang`.
+pub fn msg(lang: Lang, id: &str) -> String {
+    i18n::t(lang, id, &[])
+}
+
+/// A message with text arguments in `lang`.
+pub fn msg_with(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, i18n::Arg)> = args.iter().map(|(k, v)| (*k, i18n::Arg::text(*v))).collect();
+    i18n::t(lang, id, &args)
+}
+
+/// A text of the document in `lang`.
+pub fn text(t: &Text, lang: Lang) -> String {
+    match t {
+        Text::I18n(s) => s.get(lang).to_string(),
+        Text::Plain(s) => s.clone(),
+        Text::Msg { id, args } => {
+            let args: Vec<(&str, i18n::Arg)> = args.iter().map(|(k, a)| (k.as_str(), arg(a, lang))).collect();
+            i18n::t(lang, id, &args)
+        }
+    }
+}
+
+fn arg(a: &Arg, lang: Lang) -> i18n::Arg<'static> {
+    match a {
+        Arg::Text(t) => i18n::Arg::text(text(t, lang)),
+        // A whole count goes in as a number so that messages can choose singular or plural
+        // ("1 refugee", "2 refugees"); Fluent formats it with the language's grouping, which
+        // is what `format_number` gives for zero decimals.
+        Arg::Value(v) if v.kind == ValueKind::Number && v.decimals == 0 && v.v.is_finite() && v.v.abs() < 9e15 => {
+            i18n::Arg::Count(v.v.round() as i64)
+        }
+        Arg::Value(v) => i18n::Arg::text(number(v, lang)),
+        // Years are labels, not quantities: never "2,020".
+        Arg::Year(y) => i18n::Arg::text(y.to_string()),
+        Arg::Period(p) => i18n::Arg::text(i18n::format_period(*p, lang)),
+        Arg::Count(n) => i18n::Arg::Count(*n),
+        Arg::Select(s) => i18n::Arg::text(s.clone()),
+    }
+}
+
+/// A figure in `lang` at its precision, without a status mark (for sentences and charts).
+pub fn number(v: &Value, lang: Lang) -> String {
+    match v.kind {
+        ValueKind::Percent => i18n::format_percent(v.v, v.decimals, lang),
+        ValueKind::Usd => i18n::format_money_usd(v.v, lang),
+        ValueKind::Number | ValueKind::PerThousand | ValueKind::Index => i18n::format_number(v.v, v.decimals, lang),
+    }
+}
+
+/// A figure for a key-figure box: counts are shortened ("20.1 million"), the rest as [`number`].
+pub fn key_number(v: &Value, lang: Lang) -> String {
+    match v.kind {
+        ValueKind::Number => i18n::format_compact(v.v, lang),
+        _ => number(v, lang),
+    }
+}
+
+/// The label of a figure's status when readers must be told (projection F, estimate E).
+pub fn status_mark(v: &Value, lang: Lang) -> Option<String> {
+    let status: ObsStatus = v.status.as_deref()?.parse().ok()?;
+    matches!(status, ObsStatus::Forecast | ObsStatus::Estimated).then(|| msg(lang, &i18n::obs_status_id(status)))
+}
+
+/// A figure with its status mark, for tables: `274,929 (estimated)`.
+pub fn value(v: &Value, lang: Lang) -> String {
+    with_mark(number(v, lang), v, lang)
+}
+
+/// A key figure with its status mark.
+pub fn key_value(v: &Value, lang: Lang) -> String {
+    with_mark(key_number(v, lang), v, lang)
+}
+
+fn with_mark(mut s: String, v: &Value, lang: Lang) -> String {
+    if let Some(m) = status_mark(v, lang) {
+        s.push_str(" (");
+        s.push_str(&m);
+        s.push(')');
+    }
+    s
+}
+
+/// A period in `lang`: `2015–2020`, `T1 2020`.
+pub fn period(p: &Period, lang: Lang) -> String {
+    i18n::format_period(*p, lang)
+}
+
+/// A date `YYYY-MM-DD` in `lang`; anything else is returned as given.
+pub fn date(iso: &str, lang: Lang) -> String {
+    let mut it = iso.splitn(3, '-');
+    let parts = (it.next().and_then(|y| y.parse().ok()), it.next().and_then(|m| m.parse().ok()), it.next().and_then(|d| d.parse().ok()));
+    match parts {
+        (Some(y), Some(m), Some(d)) if iso.len() == 10 => i18n::format_date(y, m, d, lang),
+        _ => iso.to_string(),
+    }
+}
+
+/// How a source is cited: its name and vintage, `UN DESA (2024)`.
+pub fn source_name(e: &SourceEntry) -> String {
+    if e.vintage.is_empty() { e.name.clone() } else { format!("{} ({})", e.name, e.vintage) }
+}
+
+/// The line under a table or chart: `Source: UN DESA (2024).`; empty without sources.
+///
+/// Indexes outside `doc.sources` are skipped: a source line must never cite a wrong source.
+pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for i in indexes {
+        if let Some(e) = doc.sources.get(*i) {
+            let n = source_name(e);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    match names.len() {
+        0 => String::new(),
+        1 => msg_with(lang, "source-line", &[("sources", &names[0])]),
+        _ => msg_with(lang, "sources-line", &[("sources", &names.join("; "))]),
+    }
+}
+
+/// The drawing size of a chart: ranking bars grow with their number so names stay readable.
+pub fn chart_style(c: &Chart) -> ChartStyle {
+    let mut style = ChartStyle::default();
+    if c.kind == ChartKind::HBar {
+        style.height = (70.0 + 24.0 * c.categories.len() as f32).max(style.height);
+    }
+    style
+}
+
+/// Rounds to the precision the figure is shown at, so bar labels and the data table agree.
+fn shown(v: &Value) -> f64 {
+    let f = 10f64.powi(i32::from(v.decimals.min(12)));
+    let r = (v.v * f).round() / f;
+    if r.is_finite() { r } else { v.v }
+}
+
+/// Formats chart ticks and bar labels: the fewest decimals that show the number exactly (up
+/// to 3), in the language and the chart's unit. Large counts and money are shortened, as an
+/// axis label of "20,000,000" crowds the plot on a phone.
+pub fn chart_number(kind: ValueKind, lang: Lang, largest: f64) -> impl Fn(f64) -> String {
+    move |v: f64| {
+        let d = (0u8..=3).find(|d| {
+            let f = 10f64.powi(i32::from(*d));
+            ((v * f).round() - v * f).abs() < 1e-6 * f.max(1.0)
+        });
+        let d = d.unwrap_or(3);
+        match kind {
+            ValueKind::Percent => i18n::format_percent(v, d, lang),
+            ValueKind::Usd => i18n::format_money_usd(v, lang),
+            ValueKind::Number if largest >= 1e6 => i18n::format_compact(v, lang),
+            _ => i18n::format_number(v, d, lang),
+        }
+    }
+}
+
+fn largest(c: &Chart) -> f64 {
+    let values = c.series.iter().flat_map(|s| s.values.iter().flatten().map(|v| v.v.abs()));
+    let bands = c.series.iter().flat_map(|s| s.band.iter().flatten().flatten().flat_map(|(a, b)| [a.abs(), b.abs()]));
+    values.chain(bands).filter(|v| v.is_finite()).fold(0.0, f64::max)
+}
+
+/// The chart as the chart crate draws it, every string in `lang`; callers may adjust it (the
+/// HTML page moves title and source into the page) before [`mp_chart::render_svg`].
+pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
+    let title = text(&c.title, lang);
+    let alt = text(&c.alt, lang);
+    let y_label = text(&c.y_label, lang);
+    let categories: Vec<String> = c.categories.iter().map(|t| text(t, lang)).collect();
+    let source = source_line(&c.sources, doc, lang);
+    let values = |s: &mp_profile::Series| -> Vec<Option<f64>> { s.values.iter().map(|v| v.as_ref().map(shown)).collect() };
+    match c.kind {
+        ChartKind::Line => mp_chart::Chart::Line(LineChart {
+            title,
+            alt,
+            y_label,
+            x_labels: categories,
+            series: c
+                .series
+                .iter()
+                .map(|s| LineSeries {
+                    name: text(&s.name, lang),
+                    values: values(s),
+                    dashed: s.projected,
+                    bands: s
+                        .band
+                        .iter()
+                        .map(|b| Band { label: s.band_label.as_ref().map(|l| text(l, lang)).unwrap_or_default(), bounds: b.clone() })
+                        .collect(),
+                })
+                .collect(),
+            forecast_from: c.forecast_from,
+            forecast_label: c.forecast_from.map(|_| msg(lang, "series-projected")),
+            source,
+        }),
+        ChartKind::Bar | ChartKind::HBar => mp_chart::Chart::Bar(BarChart {
+            title,
+            alt,
+            y_label,
+            categories,
+            series: c.series.iter().map(|s| BarSeries { name: text(&s.name, lang), values: values(s) }).collect(),
+            horizontal: c.kind == ChartKind::HBar,
+            stacked: false,
+            // A ranking is read value by value; a time series by its shape.
+            value_labels: c.kind == ChartKind::HBar,
+            source,
+        }),
+    }
+}
+
+/// Draws a chart as a standalone SVG in `lang`, with its title, source line and alt text.
+pub fn chart_svg(c: &Chart, lang: Lang, doc: &Document) -> String {
+    render_model(&chart_model(c, lang, doc), c, lang)
+}
+
+/// Draws a mapped chart with the number format of `lang` and the size for `c`.
+pub(crate) fn render_model(model: &mp_chart::Chart, c: &Chart, lang: Lang) -> String {
+    let fmt = chart_number(c.value_kind, lang, largest(c));
+    mp_chart::render_svg(model, &chart_style(c), &fmt)
+}
+
+/// Every message id of a text, nested ones included, for checking the translation files.
+pub fn message_ids<'a>(t: &'a Text, out: &mut Vec<&'a str>) {
+    if let Text::Msg { id, args } = t {
+        out.push(id.as_str());
+        for (_, a) in args {
+            if let Arg::Text(inner) = a {
+                message_ids(inner, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mp_domain::I18nText;
+    use mp_profile::{Series, Subject};
+
+    fn v(x: f64, kind: ValueKind, decimals: u8) -> Value {
+        Value { v: x, kind, decimals, trace: Vec::new(), formula: None, status: None }
+    }
+
+    fn doc() -> Document {
+        Document {
+            subject: Subject::Country { area: mp_domain::AreaCode::parse("SEN").unwrap() },
+            template: "t".into(),
+            edition: None,
+            as_of: "2026-01-15".into(),
+            title: Text::plain("T"),
+            subtitle: None,
+            sections: Vec::new(),
+            sources: vec![
+                SourceEntry { code: "undesa-ims".into(), vintage: "2024".into(), name: "UN DESA".into() },
+                SourceEntry { code: "wb-wdi".into(), vintage: "2025".into(), name: "World Bank".into() },
+            ],
+            gaps: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn figures_follow_the_language() {
+        let n = v(274929.0, ValueKind::Number, 0);
+        assert_eq!(value(&n, Lang::En), "274,929");
+        assert_eq!(value(&n, Lang::Fr), "274\u{202f}929");
+        assert_eq!(value(&n, Lang::Pt), "274.929");
+        assert_eq!(value(&v(1.64, ValueKind::Percent, 1), Lang::Fr), "1,6\u{a0}%");
+        assert_eq!(key_number(&v(20_100_000.0, ValueKind::Number, 0), Lang::En), "20.1\u{a0}million");
+    }
+
+    #[test]
+    fn estimates_and_projections_are_marked() {
+        let mut f = v(1000.0, ValueKind::Number, 0);
+        f.status = Some("F".into());
+        assert_eq!(value(&f, Lang::En), format!("1,000 ({})", msg(Lang::En, "obs-status-f")));
+        f.status = Some("P".into());
+        assert_eq!(value(&f, Lang::En), "1,000");
+        assert_eq!(number(&f, Lang::En), "1,000");
+    }
+
+    #[test]
+    fn message_arguments_are_formatted() {
+        // A message the i18n crate has, with a year that must not be grouped.
+        let t = Text::msg_with("no-data-after", vec![("year", Arg::Year(2015))]);
+        let s = text(&t, Lang::En);
+        assert!(s.contains("2015") && !s.contains("2,015"), "{s}");
+        let t = Text::I18n(I18nText::new("Senegal", "Sénégal", "Senegal"));
+        assert_eq!(text(&t, Lang::Fr), "Sénégal");
+    }
+
+    #[test]
+    fn source_lines_cite_each_source_once_and_skip_bad_indexes() {
+        let d = doc();
+        assert_eq!(source_line(&[], &d, Lang::En), "");
+        let one = source_line(&[0, 0, 7], &d, Lang::En);
+        assert!(one.contains("UN DESA (2024)") && !one.contains("World Bank"), "{one}");
+        let two = source_line(&[0, 1], &d, Lang::Fr);
+        assert!(two.contains("UN DESA (2024); World Bank (2025)"), "{two}");
+    }
+
+    #[test]
+    fn charts_carry_title_alt_source_and_local_numbers() {
+        let d = doc();
+        let c = Chart {
+            id: "chart-1".into(),
+            kind: ChartKind::Line,
+            title: Text::plain("Stock"),
+            y_label: Text::plain("Persons"),
+            value_kind: ValueKind::Number,
+            categories: vec![Text::plain("2000"), Text::plain("2010")],
+            series: vec![Series {
+                name: Text::plain("UN DESA"),
+                values: vec![Some(v(2500.0, ValueKind::Number, 0)), Some(v(7500.0, ValueKind::Number, 0))],
+                projected: false,
+                band: None,
+                band_label: None,
+            }],
+            forecast_from: None,
+            sources: vec![0],
+            alt: Text::plain("Rising from 2,500 to 7,500"),
+        };
+        let svg = chart_svg(&c, Lang::Fr, &d);
+        assert!(svg.starts_with("<svg") && svg.contains("<title>Stock</title>") && svg.contains("Rising from"), "{svg}");
+        assert!(svg.contains("UN DESA (2024)"));
+        assert!(svg.contains("8\u{202f}000") || svg.contains("6\u{202f}000"), "French ticks: {svg}");
+    }
+
+    #[test]
+    fn chart_ticks_use_the_fewest_decimals() {
+        let f = chart_number(ValueKind::Number, Lang::En, 10.0);
+        assert_eq!(f(2.5), "2.5");
+        assert_eq!(f(2.0), "2");
+        assert_eq!(f(0.1 + 0.2), "0.3");
+        let p = chart_number(ValueKind::Percent, Lang::Fr, 10.0);
+        assert_eq!(p(20.0), "20\u{a0}%");
+        let big = chart_number(ValueKind::Number, Lang::En, 2e7);
+        assert_eq!(big(20_000_000.0), "20\u{a0}million");
+    }
+}
