@@ -1,5 +1,8 @@
 //! One module per group of subcommands.
 
+mod data;
+mod import;
+mod national;
 mod setup;
 
 use crate::output::Format;
@@ -27,6 +30,13 @@ pub enum Command {
     },
     /// Check the store, the framework and the data mirror, and say what is wrong.
     Doctor,
+    /// Import public sources (--all, --source) or national files, all or nothing.
+    Import(import::ImportArgs),
+    /// Place the public files in a local cache, checked against their checksums.
+    Fetch(import::FetchArgs),
+    /// Query the store.
+    #[command(subcommand)]
+    Data(data::DataCmd),
 }
 
 /// Runs a subcommand.
@@ -36,5 +46,8 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Framework(c) => setup::framework(&s, c),
         Command::Areas { format, lang } => setup::areas(&s, format, lang).await,
         Command::Doctor => setup::doctor(&s).await,
+        Command::Import(a) => import::import(&s, a).await,
+        Command::Fetch(a) => import::fetch(&s, a).await,
+        Command::Data(c) => data::run(&s, c).await,
     }
 }

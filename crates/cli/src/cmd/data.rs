@@ -1,0 +1,190 @@
+//! `data query` and `data sources`: read what the store holds.
+
+use crate::output::{self, Format};
+use crate::settings::Settings;
+use anyhow::{Context as _, Result, bail};
+use clap::Subcommand;
+use mp_domain::{AreaCode, CodeValue, DimensionId, ObsStatus, Period};
+use mp_store::{DimMatch, ObsQuery, Store, StoredObservation};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+/// `mprofile data …`
+#[derive(Subcommand)]
+pub enum DataCmd {
+    /// Observations of an indicator: totals by default; `--dim DIM=CODE` or `--dim DIM=*` for breakdowns.
+    Query {
+        /// Indicator code, e.g. IMM.STOCK.
+        #[arg(long)]
+        indicator: String,
+        /// Area (ISO alpha-3, group code or M49); repeat for several.
+        #[arg(long)]
+        area: Vec<String>,
+        /// Exactly this period (2020, 2020-Q1, 2020-03, 2015-2020).
+        #[arg(long)]
+        period: Option<String>,
+        /// Periods from this one on.
+        #[arg(long)]
+        from: Option<String>,
+        /// Periods up to this one.
+        #[arg(long)]
+        to: Option<String>,
+        /// Dimension filter DIM=CODE (`*` for every code); dimensions not named are at their total.
+        #[arg(long = "dim")]
+        dims: Vec<String>,
+        /// Only this source, optionally at one vintage: `undesa-ims` or `undesa-ims@2020`.
+        #[arg(long)]
+        source: Option<String>,
+        /// Only this OBS_STATUS (A, E, F, P…).
+        #[arg(long)]
+        status: Option<String>,
+        /// Every vintage, not only the newest of each source.
+        #[arg(long)]
+        all_vintages: bool,
+        /// At most this many rows.
+        #[arg(long)]
+        limit: Option<u64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// The datasets in the store: source, vintage, files and checksums, observation counts.
+    Sources {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+/// One observation as `data query --format json` prints it.
+#[derive(Serialize)]
+pub struct ObsOut<'a> {
+    indicator: &'a str,
+    area: &'a str,
+    period: String,
+    value: Option<f64>,
+    unit: String,
+    unit_mult: u8,
+    obs_status: &'static str,
+    dimensions: BTreeMap<String, String>,
+    footnote: Option<&'a str>,
+    source: SourceOut<'a>,
+    provenance: ProvOut<'a>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    dataset: &'a str,
+    name: &'a str,
+    vintage: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProvOut<'a> {
+    observation_id: i64,
+    file: &'a str,
+    sha256: &'a str,
+    locator: &'a str,
+}
+
+/// Runs a `data` subcommand.
+pub async fn run(s: &Settings, c: DataCmd) -> Result<ExitCode> {
+    let store = Store::open_existing(&s.db).await?;
+    match c {
+        DataCmd::Query { indicator, area, period, from, to, dims, source, status, all_vintages, limit, format } => {
+            let fw = s.framework(None)?;
+            let Some(ind) = fw.find(&indicator) else { bail!("no indicator {indicator} in the framework: see `mprofile framework list`") };
+            let reg = store.area_registry().await?;
+            let mut q = ObsQuery::indicator(ind.code.clone());
+            for a in &area {
+                let found = reg.find(a).with_context(|| format!("unknown area `{a}`: expected an ISO alpha-3 code (SEN), a group (ECOWAS) or an M49 number"))?;
+                q.areas.push(found.code.clone());
+            }
+            let per = |p: &Option<String>| p.as_deref().map(Period::parse).transpose();
+            q.period = per(&period)?;
+            q.from = per(&from)?;
+            q.to = per(&to)?;
+            for d in &dims {
+                let (k, v) = d.split_once('=').with_context(|| format!("`{d}` is not DIM=CODE"))?;
+                let k = DimensionId::parse(&k.trim().to_ascii_uppercase())?;
+                if !ind.dimensions.contains(&k) {
+                    bail!("{} has no dimension {k}: it has {}", ind.code, if ind.dimensions.is_empty() { "none".into() } else { ind.dimensions.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ") });
+                }
+                if v.trim() == "*" {
+                    q.dims.insert(k, DimMatch::Any);
+                } else {
+                    q.dims.insert(k, DimMatch::Exact(CodeValue::parse(v)?));
+                }
+            }
+            q.source = source.map(|s| match s.split_once('@') {
+                Some((c, v)) => (c.to_string(), Some(v.to_string())),
+                None => (s, None),
+            });
+            q.status = status.as_deref().map(str::parse::<ObsStatus>).transpose()?;
+            q.latest_only = !all_vintages;
+            q.limit = limit;
+            let rows = store.query(&q).await?;
+            print_obs(&rows, &fw, format)?;
+        }
+        DataCmd::Sources { format } => {
+            let ds = store.datasets().await?;
+            match format {
+                Format::Json => output::json(&ds)?,
+                Format::Table => {
+                    let rows: Vec<Vec<String>> = ds
+                        .iter()
+                        .map(|d| vec![d.source.code.clone(), d.vintage.clone(), d.observations.to_string(), if d.is_latest { "latest".into() } else { String::new() }, d.source.name.clone(), d.files.len().to_string()])
+                        .collect();
+                    output::table(&["source", "vintage", "observations", "", "name", "files"], &rows, 60);
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_obs(rows: &[StoredObservation], fw: &mp_domain::Framework, format: Format) -> Result<()> {
+    let unit = |code: &mp_domain::IndicatorCode| fw.indicator(code).map(|i| i.unit.clone()).unwrap_or_default();
+    match format {
+        Format::Json => {
+            let out: Vec<ObsOut> = rows
+                .iter()
+                .map(|r| ObsOut {
+                    indicator: r.indicator.as_str(),
+                    area: r.area.as_str(),
+                    period: r.period.to_string(),
+                    value: r.value,
+                    unit: unit(&r.indicator),
+                    unit_mult: r.unit_mult.power(),
+                    obs_status: r.status.code(),
+                    dimensions: r.dims.iter().map(|(d, c)| (d.to_string(), c.to_string())).collect(),
+                    footnote: r.footnote.as_deref(),
+                    source: SourceOut { dataset: &r.source_code, name: &r.source_name, vintage: &r.vintage },
+                    provenance: ProvOut { observation_id: r.observation_id, file: &r.file_path, sha256: &r.file_sha256, locator: &r.locator },
+                })
+                .collect();
+            output::json(&out)?;
+        }
+        Format::Table => {
+            let t: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.area.to_string(),
+                        r.period.to_string(),
+                        r.dims.to_string(),
+                        r.value.map(|v| if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v}") }).unwrap_or_else(|| "–".into()),
+                        r.status.code().to_string(),
+                        format!("{}@{}", r.source_code, r.vintage),
+                        r.locator.clone(),
+                    ]
+                })
+                .collect();
+            output::table(&["area", "period", "dimensions", "value", "status", "source", "from"], &t, 50);
+            println!("{} observations", rows.len());
+        }
+    }
+    let _ = AreaCode::parse;
+    Ok(())
+}
