@@ -1,0 +1,196 @@
+//! Messages in English, French and Portuguese, from the Fluent files under `locales/`.
+//!
+//! Portuguese lives in `locales/pt-PT/`, not `locales/pt/`: fluent picks plural rules from the
+//! folder name, and plain `pt` gets the Brazilian rules, where 0 is singular ("0 refugiado").
+//! The profiles use European Portuguese (Cabo Verde, Guinea-Bissau, São Tomé and Príncipe),
+//! where 0 is plural ("0 refugiados").
+//!
+//! There is no fallback between languages: a message missing in French renders as `[id]`, not
+//! in English, so a French document can never silently contain English.
+
+use crate::format::{NumberStyle, format_number};
+use crate::ftl::{self, FtlEntry};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, langid, static_loader};
+use mp_domain::{Lang, ObsStatus};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        customise: |bundle| {
+            // Isolation marks (U+2068/U+2069) would end up as invisible characters in HTML and PDF.
+            bundle.set_use_isolating(false);
+            match bundle.locales.first().map(|l| l.language.as_str()) {
+                Some("fr") => bundle.set_formatter(Some(number_fr)),
+                Some("pt") => bundle.set_formatter(Some(number_pt)),
+                _ => bundle.set_formatter(Some(number_en)),
+            }
+        },
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static FR: LanguageIdentifier = langid!("fr");
+static PT: LanguageIdentifier = langid!("pt-PT");
+
+/// The folder under `locales/` that holds a language's `.ftl` files.
+pub fn locale_dir(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Fr => "fr",
+        Lang::Pt => "pt-PT",
+    }
+}
+
+fn langid(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+        Lang::Pt => &PT,
+    }
+}
+
+/// The `.ftl` sources, embedded for listing ids. A test checks this list against the folders,
+/// so a new file that is not added here fails the build's tests rather than going unlisted.
+pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
+    (Lang::En, "profile.ftl", include_str!("../locales/en/profile.ftl")),
+    (Lang::En, "ui.ftl", include_str!("../locales/en/ui.ftl")),
+    (Lang::Fr, "profile.ftl", include_str!("../locales/fr/profile.ftl")),
+    (Lang::Fr, "ui.ftl", include_str!("../locales/fr/ui.ftl")),
+    (Lang::Pt, "profile.ftl", include_str!("../locales/pt-PT/profile.ftl")),
+    (Lang::Pt, "ui.ftl", include_str!("../locales/pt-PT/ui.ftl")),
+];
+
+/// Every message (not term) of every language, by id.
+static INDEX: LazyLock<HashMap<Lang, BTreeMap<String, FtlEntry>>> = LazyLock::new(|| {
+    let mut index: HashMap<Lang, BTreeMap<String, FtlEntry>> = HashMap::new();
+    for (lang, _, src) in SOURCES {
+        let messages = index.entry(*lang).or_default();
+        for e in ftl::parse(src).into_iter().filter(|e| !e.term) {
+            // Fluent keeps the first definition of an id; so does the index.
+            messages.entry(e.id.clone()).or_insert(e);
+        }
+    }
+    index
+});
+
+/// The messages of one language, by id, as read from the `.ftl` sources.
+pub fn entries(lang: Lang) -> &'static BTreeMap<String, FtlEntry> {
+    static EMPTY: BTreeMap<String, FtlEntry> = BTreeMap::new();
+    INDEX.get(&lang).unwrap_or(&EMPTY)
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg<'a> {
+    /// Text shown as is: a name, a date, or a number already formatted (`format_number`,
+    /// `format_compact`…). Plural selectors see text as `other`. Pass years as text.
+    Text(Cow<'a, str>),
+    /// A count, shown in the language's number format and used for plural selection.
+    Count(i64),
+}
+
+impl<'a> Arg<'a> {
+    /// Text shown as is.
+    pub fn text(s: impl Into<Cow<'a, str>>) -> Self {
+        Arg::Text(s.into())
+    }
+
+    /// The `sign` of a value for messages that select on it: `positive`, `negative` or `zero`,
+    /// as the value would show at `decimals` places (so −0.04 shown as 0.0 is `zero`).
+    pub fn sign(v: f64, decimals: u8) -> Self {
+        let shown = format_number(v, decimals, Lang::En);
+        let s = if shown.bytes().all(|b| matches!(b, b'0' | b'.' | b',')) {
+            "zero"
+        } else if v < 0.0 {
+            "negative"
+        } else {
+            "positive"
+        };
+        Arg::Text(Cow::Borrowed(s))
+    }
+
+    fn to_fluent(&self) -> FluentValue<'_> {
+        match self {
+            Arg::Text(s) => FluentValue::String(Cow::Borrowed(s.as_ref())),
+            Arg::Count(n) => FluentValue::from(*n),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Count(n)
+    }
+}
+
+/// Renders message `id` (or `id.attribute`) in `lang` with `args`.
+///
+/// A missing message, a missing variable or any other Fluent error gives `[id]`, in every
+/// language and without logging: the tests over all messages are where such errors are caught.
+pub fn t(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let map: HashMap<&str, FluentValue> = args.iter().map(|(k, v)| (*k, v.to_fluent())).collect();
+    LOCALES.lookup_single_language(langid(lang), id, Some(&map)).unwrap_or_else(|_| format!("[{id}]"))
+}
+
+/// Whether message `id` (or `id.attribute`) exists in `lang` with a value [`t`] can render.
+pub fn has(lang: Lang, id: &str) -> bool {
+    let (msg, attr) = match id.split_once('.') {
+        Some((m, a)) => (m, Some(a)),
+        None => (id, None),
+    };
+    entries(lang).get(msg).is_some_and(|e| match attr {
+        Some(a) => e.attributes.iter().any(|x| x == a),
+        None => !e.value.is_empty(),
+    })
+}
+
+/// Every message id of `lang`, sorted.
+pub fn all_ids(lang: Lang) -> Vec<String> {
+    entries(lang).keys().cloned().collect()
+}
+
+/// The message id of an observation status label: `obs-status-e` for estimated.
+pub fn obs_status_id(status: ObsStatus) -> String {
+    format!("obs-status-{}", status.code().to_ascii_lowercase())
+}
+
+/// Shows Fluent numbers (from [`Arg::Count`] or literals) in the language's format.
+fn number_with(style: NumberStyle, value: &FluentValue) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let decimals = n.options.minimum_fraction_digits.unwrap_or_else(|| {
+        let shortest = format!("{}", n.value);
+        shortest.split_once('.').map_or(0, |(_, f)| f.len())
+    });
+    Some(style.number(n.value, u8::try_from(decimals).unwrap_or(u8::MAX)))
+}
+
+fn number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number_with(NumberStyle::EN, value)
+}
+
+fn number_fr<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number_with(NumberStyle::FR, value)
+}
+
+fn number_pt<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number_with(NumberStyle::PT, value)
+}
