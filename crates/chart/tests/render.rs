@@ -1,0 +1,372 @@
+//! Structure, escaping, edge cases and size of the rendered SVG.
+
+mod support;
+
+use mp_chart::{Band, BarChart, BarSeries, Chart, ChartIssue, ChartStyle, LineChart, LineSeries, render_svg};
+use support::samples::{bar_sample, extras, fr, line_sample};
+use support::xml::{Doc, parse_plain_svg};
+
+fn plain(v: f64) -> String {
+    format!("{v}")
+}
+
+fn render(chart: &Chart) -> (String, Doc) {
+    let svg = render_svg(chart, &ChartStyle::default(), &fr);
+    let doc = parse_plain_svg(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    (svg, doc)
+}
+
+fn texts(doc: &Doc) -> Vec<&str> {
+    doc.all("text").map(|e| e.text.as_str()).collect()
+}
+
+fn line(series: Vec<LineSeries>, x: usize) -> Chart {
+    Chart::Line(LineChart {
+        title: "T".into(),
+        alt: "A".into(),
+        y_label: "Persons".into(),
+        x_labels: (0..x).map(|i| (1990 + i).to_string()).collect(),
+        series,
+        ..Default::default()
+    })
+}
+
+fn series(name: &str, values: &[Option<f64>]) -> LineSeries {
+    LineSeries { name: name.into(), values: values.to_vec(), ..Default::default() }
+}
+
+fn bars(values: &[Option<f64>], horizontal: bool) -> Chart {
+    Chart::Bar(BarChart {
+        title: "B".into(),
+        alt: "A".into(),
+        y_label: "Persons".into(),
+        categories: (0..values.len()).map(|i| format!("Country {i}")).collect(),
+        series: vec![BarSeries { name: "S".into(), values: values.to_vec() }],
+        horizontal,
+        value_labels: true,
+        ..Default::default()
+    })
+}
+
+#[test]
+fn root_is_accessible_and_scalable() {
+    let (svg, doc) = render(&line_sample());
+    let root = &doc.elements[0];
+    assert_eq!(root.attr("role"), Some("img"));
+    assert_eq!(root.attr("viewBox"), Some("0 0 400 280"));
+    assert_eq!(root.attr("width"), Some("100%"));
+    assert_eq!(root.attr("height"), None);
+    assert_eq!(root.attr("font-family"), Some("DejaVu Sans,Verdana,Arial,sans-serif"));
+    // The accessible name and description come first, as screen readers expect.
+    assert_eq!(doc.elements[1].name, "title");
+    assert_eq!(doc.elements[2].name, "desc");
+    assert_eq!(doc.elements[1].text, "Stock de migrants internationaux, Côte d'Ivoire, 2000–2029");
+    assert!(doc.elements[2].text.starts_with("Le stock passe"));
+    assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+}
+
+#[test]
+fn line_chart_with_projection_and_bands() {
+    let (svg, doc) = render(&line_sample());
+    let paths: Vec<_> = doc.all("path").collect();
+    let dashed = paths.iter().filter(|p| p.attr("stroke-dasharray").is_some()).count();
+    // The projected part of the line; the legend swatch of a solid series is not dashed.
+    assert_eq!(dashed, 1);
+    let bands: Vec<_> = paths.iter().filter(|p| p.attr("fill-opacity").is_some()).collect();
+    assert_eq!(bands.len(), 2, "95 % and 80 % bands");
+    assert!(bands.iter().all(|b| b.attr("d").unwrap().ends_with('Z')));
+    let shaded = doc.all("rect").filter(|r| r.attr("fill") == Some("#f0f0f0")).count();
+    assert_eq!(shaded, 1, "projection background");
+    let t = texts(&doc);
+    for expected in
+        ["Stock de migrants", "Intervalle à 95 %", "Intervalle à 80 %", "Projections", "Personnes", "2000", "2029", "0", "300\u{202f}000"]
+    {
+        assert!(t.contains(&expected), "{expected:?} missing from {t:?}");
+    }
+    assert!(t.contains(&"Source : UN DESA (2024), projections de l'INS & <OIM>."));
+    assert!(svg.contains("&amp; &lt;OIM&gt;"));
+}
+
+#[test]
+fn horizontal_bars_truncate_long_names() {
+    let (_, doc) = render(&bar_sample());
+    // The white background plus ten bars.
+    assert_eq!(doc.count("rect"), 11);
+    let cut: Vec<_> = doc.all("text").filter(|t| t.text.ends_with('…')).collect();
+    assert_eq!(cut.len(), 1);
+    assert!(cut[0].text.starts_with("Royaume-Uni"));
+    // The full name is kept as a tooltip.
+    assert_eq!(doc.count("title"), 2);
+    assert!(doc.all("title").any(|t| t.text.contains("Irlande du Nord")));
+    let t = texts(&doc);
+    assert!(t.contains(&"126\u{202f}510") && t.contains(&"1\u{202f}207"));
+    assert!(t.contains(&"São Tomé-et-Principe") && t.contains(&"États-Unis d'Amérique"));
+    // Bars start at zero and grow to the right.
+    let xs: Vec<f64> = doc.all("rect").skip(1).map(|r| r.attr("x").unwrap().parse().unwrap()).collect();
+    assert!(xs.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[test]
+fn short_horizontal_lists_shrink_the_drawing() {
+    let (_, doc) = render(&bars(&[Some(3.0), Some(2.0)], true));
+    let vb = doc.elements[0].attr("viewBox").unwrap();
+    let h: f64 = vb.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(h < 280.0, "{vb}");
+}
+
+#[test]
+fn negative_values_get_a_zero_line() {
+    let chart = line(vec![series("Net", &[Some(-12_000.0), Some(3_000.0), Some(8_000.0)])], 3);
+    let svg = render_svg(&chart, &ChartStyle::default(), &plain);
+    let doc = parse_plain_svg(&svg).unwrap();
+    assert_eq!(doc.all("path").filter(|p| p.attr("stroke") == Some("#666")).count(), 2, "zero line and x ticks");
+    let t = texts(&doc);
+    assert!(t.contains(&"0") && t.contains(&"-15000") && t.contains(&"10000"), "{t:?}");
+
+    let (_, doc) = render(&bars(&[Some(-5.0), Some(7.0), Some(-1.0)], false));
+    assert_eq!(doc.count("rect"), 4);
+    let (_, doc) = render(&bars(&[Some(-5.0), Some(7.0), Some(-1.0)], true));
+    assert_eq!(doc.count("rect"), 4);
+}
+
+#[test]
+fn crowded_years_are_thinned() {
+    let (_, doc) = render(&extras()[0].1);
+    let years: Vec<&str> = texts(&doc).into_iter().filter(|t| t.len() == 4 && t.parse::<u32>().is_ok()).collect();
+    assert_eq!(years, ["1950", "1975", "2000", "2025", "2050", "2075", "2100"]);
+}
+
+#[test]
+fn legend_only_for_several_series() {
+    let one = line(vec![series("Alone", &[Some(1.0), Some(2.0)])], 2);
+    let (_, doc) = render(&one);
+    assert!(!texts(&doc).contains(&"Alone"));
+    let two =
+        line(vec![series("First", &[Some(1.0), Some(2.0)]), LineSeries { dashed: true, ..series("Second", &[Some(2.0), Some(1.0)]) }], 2);
+    let (_, doc) = render(&two);
+    let t = texts(&doc);
+    assert!(t.contains(&"First") && t.contains(&"Second"));
+    // Dashed series: the line and its legend swatch.
+    assert_eq!(doc.all("path").filter(|p| p.attr("stroke-dasharray").is_some()).count(), 2);
+}
+
+#[test]
+fn every_string_is_escaped() {
+    let nasty = "Migrants & \"réfugiés\" <2024> São Tomé, Côte d'Ivoire\u{1}";
+    let chart = Chart::Line(LineChart {
+        title: nasty.into(),
+        alt: nasty.into(),
+        y_label: nasty.into(),
+        x_labels: vec![nasty.into(), "</svg>".into()],
+        series: vec![
+            series(nasty, &[Some(1.0), Some(2.0)]),
+            LineSeries {
+                bands: vec![Band { label: nasty.into(), bounds: vec![Some((0.5, 1.5)), Some((1.5, 2.5))] }],
+                ..series("<b>", &[Some(2.0), Some(3.0)])
+            },
+        ],
+        forecast_from: Some(1),
+        forecast_label: Some(nasty.into()),
+        source: nasty.into(),
+    });
+    let style = ChartStyle { font_family: "\"><script>".into(), palette: vec!["red\" onload=\"x".into()], ..ChartStyle::default() };
+    let svg = render_svg(&chart, &style, &|v| format!("<{v}&>"));
+    let doc = parse_plain_svg(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    let clean = nasty.replace('\u{1}', "");
+    assert_eq!(doc.first("title").unwrap().text, clean);
+    assert_eq!(doc.first("desc").unwrap().text, clean);
+    let t = texts(&doc);
+    assert!(t.iter().any(|t| t.starts_with('<') && t.ends_with("&>")), "{t:?}");
+    assert!(!svg.contains("<script") && !svg.contains("<b>"));
+
+    let bar = Chart::Bar(BarChart {
+        title: nasty.into(),
+        categories: vec![nasty.into(); 3],
+        series: vec![BarSeries { name: nasty.into(), values: vec![Some(1.0); 3] }],
+        horizontal: true,
+        ..Default::default()
+    });
+    parse_plain_svg(&render_svg(&bar, &style, &plain)).unwrap();
+}
+
+#[test]
+fn stacked_and_grouped_bars() {
+    let (_, doc) = render(&extras()[1].1);
+    // Background, 3 × 6 segments less the missing one.
+    assert_eq!(doc.count("rect"), 1 + 17 + 3, "with 3 legend swatches");
+    let t = texts(&doc);
+    assert!(t.contains(&"185") && t.contains(&"255,5"));
+    assert_eq!(t.iter().filter(|t| **t == "300").count(), 2, "tick and total");
+    let (_, doc) = render(&extras()[2].1);
+    assert_eq!(doc.count("rect"), 1 + 12 + 2);
+    // Long region names are rotated rather than overlapping.
+    assert_eq!(doc.all("text").filter(|t| t.attr("transform").is_some_and(|v| v.starts_with("rotate(-45"))).count(), 6);
+    let stacked_negative = Chart::Bar(BarChart {
+        categories: vec!["a".into(), "b".into()],
+        series: vec![
+            BarSeries { name: "in".into(), values: vec![Some(5.0), Some(-2.0)] },
+            BarSeries { name: "out".into(), values: vec![Some(-3.0), Some(-4.0)] },
+        ],
+        stacked: true,
+        value_labels: true,
+        ..Default::default()
+    });
+    let (_, doc) = render(&stacked_negative);
+    assert_eq!(doc.count("rect"), 1 + 4 + 2);
+}
+
+#[test]
+fn single_points_get_a_dot() {
+    let (_, doc) = render(&line(vec![series("x", &[Some(5.0)])], 1));
+    assert_eq!(doc.count("circle"), 1);
+    let (_, doc) = render(&line(vec![series("x", &[Some(1.0), None, Some(3.0), Some(4.0), None, Some(6.0)])], 6));
+    assert_eq!(doc.count("circle"), 2, "the two isolated points");
+}
+
+#[test]
+fn edge_cases_never_panic() {
+    let nan = f64::NAN;
+    let inf = f64::INFINITY;
+    let cases: Vec<Chart> = vec![
+        line(vec![], 0),
+        line(vec![], 10),
+        line(vec![series("none", &[None, None, None])], 3),
+        line(vec![series("flat", &[Some(7.0); 5])], 5),
+        line(vec![series("zeros", &[Some(0.0); 5])], 5),
+        line(vec![series("huge", &[Some(f64::MAX), Some(-f64::MAX), Some(1e300)])], 3),
+        line(vec![series("tiny", &[Some(1e-310), Some(2e-310), Some(5e-324)])], 3),
+        line(vec![series("bad", &[Some(nan), Some(inf), Some(-inf), Some(1.0)])], 4),
+        line(vec![series("long", &[Some(1.0); 50])], 3),
+        line(vec![series("short", &[Some(1.0)])], 30),
+        Chart::Line(LineChart {
+            series: vec![LineSeries {
+                bands: vec![Band { label: "reversed".into(), bounds: vec![Some((3.0, 1.0)), Some((nan, 2.0)), None, Some((1.0, 2.0))] }],
+                ..series("b", &[Some(2.0), None, None, Some(1.5)])
+            }],
+            forecast_from: Some(99),
+            forecast_label: Some("beyond".into()),
+            ..Default::default()
+        }),
+        Chart::Line(LineChart {
+            x_labels: vec!["2020".into(), "2021".into()],
+            series: vec![series("all projected", &[Some(1.0), Some(2.0)])],
+            forecast_from: Some(0),
+            forecast_label: Some("Projections".into()),
+            ..Default::default()
+        }),
+        bars(&[], true),
+        bars(&[], false),
+        bars(&[None, None], true),
+        bars(&[Some(0.0), Some(0.0)], false),
+        bars(&[Some(f64::MAX), Some(f64::MAX)], false),
+        bars(&[Some(nan), Some(-inf), Some(1e-300)], true),
+        Chart::Bar(BarChart {
+            series: vec![
+                BarSeries { name: "a".into(), values: vec![Some(f64::MAX); 2] },
+                BarSeries { name: "b".into(), values: vec![Some(f64::MAX); 2] },
+            ],
+            stacked: true,
+            ..Default::default()
+        }),
+        Chart::Bar(BarChart {
+            categories: (0..200).map(|i| format!("Category {i}")).collect(),
+            series: vec![BarSeries { name: "many".into(), values: (0..200).map(|i| Some(i as f64)).collect() }],
+            horizontal: true,
+            value_labels: true,
+            ..Default::default()
+        }),
+    ];
+    let styles = [
+        ChartStyle::default(),
+        ChartStyle { width: 0.0, height: f32::NAN, font_size: -3.0, palette: vec![], font_family: String::new() },
+        ChartStyle { width: 1e9, height: 1e9, font_size: 1e9, ..ChartStyle::default() },
+    ];
+    for chart in &cases {
+        for style in &styles {
+            let svg = render_svg(chart, style, &plain);
+            parse_plain_svg(&svg).unwrap_or_else(|e| panic!("{e}\n{chart:?}\n{svg}"));
+            assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+        }
+    }
+}
+
+#[test]
+fn empty_alt_gives_no_desc() {
+    let chart = line(vec![series("x", &[Some(1.0), Some(2.0)])], 2);
+    let Chart::Line(mut c) = chart else { unreachable!() };
+    c.alt = "  ".into();
+    let (_, doc) = render(&Chart::Line(c));
+    assert_eq!(doc.count("desc"), 0);
+}
+
+#[test]
+fn check_reports_what_drawing_works_around() {
+    let chart = Chart::Line(LineChart {
+        title: "Stock".into(),
+        x_labels: vec!["2020".into(), "2021".into()],
+        series: vec![LineSeries {
+            name: "s".into(),
+            values: vec![Some(f64::NAN), Some(1.0), Some(2.0)],
+            bands: vec![Band { label: "b".into(), bounds: vec![Some((2.0, 1.0)), None] }],
+            ..Default::default()
+        }],
+        forecast_from: Some(5),
+        ..Default::default()
+    });
+    let issues = chart.check();
+    assert_eq!(
+        issues,
+        [
+            ChartIssue::MissingAlt { title: "Stock".into() },
+            ChartIssue::LengthMismatch { series: "s".into(), expected: 2, found: 3 },
+            ChartIssue::NotFinite { series: "s".into(), index: 0 },
+            ChartIssue::BoundsReversed { band: "b".into(), index: 0 },
+            ChartIssue::ForecastOutOfRange { index: 5, len: 2 },
+        ]
+    );
+    assert_eq!(issues[1].to_string(), "series \"s\" has 3 values for 2 categories");
+    assert!(line_sample().check().is_empty());
+    assert!(bar_sample().check().is_empty());
+    assert!(bars(&[None], false).check().contains(&ChartIssue::NoData { title: "B".into() }));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = render_svg(&line_sample(), &ChartStyle::default(), &fr);
+    let b = render_svg(&line_sample(), &ChartStyle::default(), &fr);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn coordinates_have_at_most_one_decimal() {
+    for chart in [line_sample(), bar_sample()] {
+        let svg = render_svg(&chart, &ChartStyle::default(), &fr);
+        let doc = parse_plain_svg(&svg).unwrap();
+        for e in &doc.elements {
+            for (k, v) in &e.attrs {
+                if matches!(k.as_str(), "x" | "y" | "width" | "height" | "d" | "cx" | "cy") {
+                    for num in v.split(|c: char| !(c.is_ascii_digit() || c == '.')) {
+                        if let Some((_, frac)) = num.split_once('.') {
+                            assert!(frac.len() <= 1, "{k}={v}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn typical_charts_stay_under_six_kilobytes() {
+    let line = render_svg(&line_sample(), &ChartStyle::default(), &fr);
+    let bar = render_svg(&bar_sample(), &ChartStyle::default(), &fr);
+    println!("30-point line chart with two bands: {} bytes", line.len());
+    println!("10-bar horizontal chart: {} bytes", bar.len());
+    assert!(line.len() < 6_000, "{}", line.len());
+    assert!(bar.len() < 6_000, "{}", bar.len());
+    for (name, chart) in extras() {
+        let svg = render_svg(&chart, &ChartStyle::default(), &fr);
+        println!("{name}: {} bytes", svg.len());
+        assert!(svg.len() < 8_000, "{name}: {}", svg.len());
+    }
+}
