@@ -57,10 +57,13 @@ fn langid(lang: Lang) -> &'static LanguageIdentifier {
 /// The `.ftl` sources, embedded for listing ids. A test checks this list against the folders,
 /// so a new file that is not added here fails the build's tests rather than going unlisted.
 pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
+    (Lang::En, "builder.ftl", include_str!("../locales/en/builder.ftl")),
     (Lang::En, "profile.ftl", include_str!("../locales/en/profile.ftl")),
     (Lang::En, "ui.ftl", include_str!("../locales/en/ui.ftl")),
+    (Lang::Fr, "builder.ftl", include_str!("../locales/fr/builder.ftl")),
     (Lang::Fr, "profile.ftl", include_str!("../locales/fr/profile.ftl")),
     (Lang::Fr, "ui.ftl", include_str!("../locales/fr/ui.ftl")),
+    (Lang::Pt, "builder.ftl", include_str!("../locales/pt-PT/builder.ftl")),
     (Lang::Pt, "profile.ftl", include_str!("../locales/pt-PT/profile.ftl")),
     (Lang::Pt, "ui.ftl", include_str!("../locales/pt-PT/ui.ftl")),
 ];

@@ -1,0 +1,84 @@
+### Mensagens do gerador de perfis (mp-profile): títulos, factos gerados, rótulos de quadros e
+### gráficos. As frases falam «do país» (ver profile.ftl).
+
+doc-title = Perfil migratório: { $country }
+doc-title-regional = Migração na África Ocidental e Central: os países comparados
+
+## Factos gerados
+
+fact-population = Em { $year }, o país tinha uma população de { $value } habitantes.
+fact-imm-stock = Em { $year }, viviam no país { $value } migrantes internacionais, ou seja, { $share } da população.
+fact-imm-stock-noshare = Em { $year }, viviam no país { $value } migrantes internacionais.
+fact-imm-female = As mulheres representavam { $share } dos migrantes internacionais em { $year }.
+fact-imm-origins = O principal país de origem dos imigrantes era { $top }: { $top_value }, ou seja, { $top_share } dos { $value } migrantes internacionais contabilizados em { $year }.
+fact-emi-stock = Em { $year }, { $value } emigrantes do país viviam no estrangeiro; o principal destino era { $top } ({ $top_value }, ou seja, { $top_share } dos emigrantes).
+fact-imm-change = De { $from } a { $to }, o número de migrantes internacionais { $direction ->
+        [up] aumentou { $change }
+       *[down] diminuiu { $change }
+    }.
+fact-emi-ecowas = Em { $year }, { $share } dos emigrantes do país viviam noutro Estado-membro da CEDEAO.
+fact-net-migration = { $sign ->
+        [positive] Em { $year }, as entradas superaram as saídas: o saldo migratório foi de +{ $value } pessoas ({ $rate } por 1000 habitantes).
+        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de −{ $value } pessoas ({ $rate } por 1000 habitantes).
+       *[zero] Em { $year }, as entradas e as saídas equilibraram-se ({ $rate } por 1000 habitantes).
+    }
+fact-net-migration-norate = { $sign ->
+        [positive] Em { $year }, as entradas superaram as saídas: o saldo migratório foi de +{ $value } pessoas.
+        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de −{ $value } pessoas.
+       *[zero] Em { $year }, as entradas e as saídas equilibraram-se.
+    }
+fact-remittances = Em { $year }, as remessas pessoais recebidas ascenderam a { $value }, ou seja, { $share } do PIB.
+fact-remittances-nogdp = Em { $year }, as remessas pessoais recebidas ascenderam a { $value }.
+fact-refugees-hosted = No final de { $year }, o país acolhia { $value } refugiados.
+fact-refugees-origin = No final de { $year }, { $value } refugiados originários do país viviam noutros países.
+fact-idps = No final de { $year }, { $value } pessoas estavam deslocadas dentro do país.
+fact-hdi = O Índice de Desenvolvimento Humano do país era de { $value } em { $year }.
+fact-dead-missing = Em { $year }, foram registados { $value } migrantes do país mortos ou desaparecidos nas rotas migratórias.
+fact-frontex = Em { $year }, foram detetadas { $value } passagens irregulares das fronteiras externas da União Europeia por nacionais do país.
+fact-eu-asylum = Em { $year }, nacionais do país apresentaram { $value } primeiros pedidos de asilo em países europeus.
+fact-unemployment = Em { $year }, a taxa de desemprego era de { $value }; entre os jovens dos 15 aos 24 anos, era de { $youth }.
+fact-unemployment-noyouth = Em { $year }, a taxa de desemprego era de { $value }.
+fact-forecast-pop = Segundo a variante média das Nações Unidas, a população atingiria { $value } em 2050, face a { $now } em { $year }.
+fact-forecast-netmig = Para { $year }, as Nações Unidas projetam um saldo migratório de { $value } pessoas, com um intervalo de 80 % entre { $low } e { $high }.
+
+## Notas
+
+no-data-for = Sem dados para: { $indicator }.
+no-breakdown = Não há desagregação do indicador «{ $indicator }» para { $year }.
+computed = Calculado
+note-sources-differ = As fontes contam de forma diferente (definições, cobertura, métodos); os números são apresentados lado a lado, sem serem combinados.
+note-latest-year = Último ano disponível para cada país; os anos podem diferir.
+note-gaps = Indicadores sem dados, ou sem dados nos últimos seis anos, para este país.
+area-year = { $area } ({ $year })
+
+## Gráficos
+
+chart-top = { $name }: os { $count } maiores, { $year }
+chart-by-sex = { $name } por sexo
+chart-alt-series = Gráfico de linhas: { $title }, de { $from } a { $to }, { $count } séries. Os dados estão no quadro abaixo do gráfico.
+chart-alt-top = Gráfico de barras: { $title }. O maior é { $first }. Os dados estão no quadro abaixo do gráfico.
+chart-alt-by-sex = Gráfico de barras: { $title }, mulheres e homens. Os dados estão no quadro abaixo do gráfico.
+chart-alt-rank = Gráfico de barras: { $title }, por país; o mais elevado é { $first }.
+series-by-source = { $name } ({ $source })
+series-observed = Observado
+series-projected = Projetado (variante média das Nações Unidas)
+band-80 = Intervalo de previsão de 80 %
+band-95 = Intervalo de previsão de 95 %
+
+## Quadros
+
+table-compare-sources = { $name }: as fontes lado a lado
+table-compare-countries = Últimos valores por país
+table-gaps = Lacunas de dados
+table-sources = Fontes de dados utilizadas neste perfil
+col-area = País ou zona
+col-share-of-total = Parte do total
+col-source = Fonte
+col-code = Código
+col-indicator = Indicador
+col-value = Valor
+col-period = Período
+col-theme = Tema
+col-last-year = Último ano com dados
+col-number = N.º
+col-vintage = Edição
