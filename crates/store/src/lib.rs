@@ -6,6 +6,7 @@
 //! through sqlx's `Any` driver; only the DDL differs, in `migrations/sqlite` and
 //! `migrations/postgres`.
 
+mod edition;
 mod error;
 mod framework;
 mod import;
@@ -13,6 +14,7 @@ mod query;
 mod rows;
 mod store;
 
+pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
 pub use framework::{FrameworkLoad, TableLoad};
 pub use import::{DatasetSummary, ImportOptions, ImportSummary, PAUSE_ENV};
