@@ -29,6 +29,24 @@ fn main() {
         let _ = writeln!(out, "    ({rel:?}, include_str!({:?})),", p.display().to_string());
     }
     out.push_str("];\n");
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+    println!("cargo:rerun-if-changed={}", templates.display());
+    let mut tpl = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&templates) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                println!("cargo:rerun-if-changed={}", p.display());
+                tpl.push((p.file_name().unwrap_or_default().to_string_lossy().into_owned(), p.canonicalize().unwrap_or(p)));
+            }
+        }
+    }
+    tpl.sort();
+    out.push_str("/// The profile templates compiled into the binary: `(file name, contents)`.\npub const TEMPLATES: &[(&str, &str)] = &[\n");
+    for (name, p) in tpl {
+        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", p.display().to_string());
+    }
+    out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("framework_files.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());

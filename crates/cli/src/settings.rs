@@ -93,6 +93,23 @@ impl Settings {
     }
 }
 
+/// A profile template by id (`iom-2011`, `wca-2009`, `regional`) from the binary, or a TOML file path.
+pub fn template(id_or_path: &str, fw: &Framework) -> Result<mp_profile::Template> {
+    let (name, text) = if id_or_path.ends_with(".toml") {
+        (id_or_path.to_string(), std::fs::read_to_string(id_or_path).with_context(|| format!("cannot read the template {id_or_path}"))?)
+    } else {
+        let file = format!("{id_or_path}.toml");
+        match embedded::TEMPLATES.iter().find(|(n, _)| *n == file) {
+            Some((n, t)) => (n.to_string(), t.to_string()),
+            None => bail!(
+                "no template `{id_or_path}`: expected one of {} or a .toml file",
+                embedded::TEMPLATES.iter().map(|(n, _)| n.trim_end_matches(".toml")).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    };
+    Ok(mp_profile::Template::parse(&name, &text, fw)?)
+}
+
 /// `../shared/data` (the mirror beside a checkout) or `shared/data`, when present.
 pub fn default_data_dir() -> Option<PathBuf> {
     ["../shared/data", "shared/data"].iter().map(PathBuf::from).find(|p| p.is_dir())

@@ -3,6 +3,7 @@
 mod data;
 mod import;
 mod national;
+mod profile;
 mod setup;
 
 use crate::output::Format;
@@ -37,6 +38,16 @@ pub enum Command {
     /// Query the store.
     #[command(subcommand)]
     Data(data::DataCmd),
+    /// Build profiles (HTML, PDF) from the store.
+    Build(profile::BuildArgs),
+    /// The whole job: a fresh store, every public source, every profile and the regional report.
+    Demo(profile::DemoArgs),
+    /// Freeze, list and compare editions of a profile.
+    #[command(subcommand)]
+    Edition(profile::EditionCmd),
+    /// Set or read the narrative the Technical Working Group writes for each section.
+    #[command(subcommand)]
+    Narrative(profile::NarrativeCmd),
 }
 
 /// Runs a subcommand.
@@ -49,5 +60,9 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Import(a) => import::import(&s, a).await,
         Command::Fetch(a) => import::fetch(&s, a).await,
         Command::Data(c) => data::run(&s, c).await,
+        Command::Build(a) => profile::build(&s, a).await,
+        Command::Demo(a) => profile::demo(&s, a).await,
+        Command::Edition(c) => profile::edition(&s, c).await,
+        Command::Narrative(c) => profile::narrative(&s, c).await,
     }
 }
