@@ -466,6 +466,86 @@ fn truncated_and_foreign_workbooks_are_refused() {
     );
 }
 
+/// A template as a spreadsheet program might save it after a user moved, added or renamed
+/// table columns (the hidden `_mprofile` sheet is what `write_template` records).
+fn hand_made(value_header: &str) -> InputFile {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ins = wb.add_worksheet();
+    ins.set_name("Instructions").unwrap();
+    for (r, v) in [(5, "Registre des consulats"), (6, "MAESE"), (8, "2022")] {
+        ins.write_string(r, 1, v).unwrap();
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("EMI.STOCK").unwrap();
+    let headers = [
+        value_header,
+        "Période",
+        "Commentaire interne",
+        "Note",
+        "Statut (OBS_STATUS)",
+        "Pays ou zone partenaire (COUNTERPART_AREA)",
+        "Sexe (SEX)",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(10, c as u16, *h).unwrap();
+    }
+    ws.write_number(11, 0, 5400.0).unwrap();
+    ws.write_number(11, 1, 2022.0).unwrap();
+    ws.write_string(11, 2, "à vérifier").unwrap();
+    ws.write_string(11, 5, "Italie").unwrap();
+    ws.write_string(11, 6, "Femmes").unwrap();
+    let meta = wb.add_worksheet();
+    meta.set_name("_mprofile").unwrap();
+    let rows: Vec<Vec<&str>> = vec![
+        vec!["template_version", "1"],
+        vec!["country", "SEN"],
+        vec!["language", "fr"],
+        vec!["dataset_sheet", "Instructions"],
+        vec!["source_name", "B6"],
+        vec!["publisher", "B7"],
+        vec!["licence", "B8"],
+        vec!["vintage", "B9"],
+        vec!["short_code", "B10"],
+        vec![
+            "sheet",
+            "EMI.STOCK",
+            "EMI.STOCK",
+            "11",
+            "12",
+            "PERIOD",
+            "Période",
+            "SEX",
+            "Sexe (SEX)",
+            "COUNTERPART_AREA",
+            "Pays ou zone partenaire (COUNTERPART_AREA)",
+            "OBS_VALUE",
+            "Valeur",
+            "OBS_STATUS",
+            "Statut (OBS_STATUS)",
+            "FOOTNOTE",
+            "Note",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            meta.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    InputFile::from_bytes("moved.xlsx", wb.save_to_buffer().unwrap())
+}
+
+#[test]
+fn template_columns_are_found_by_their_header() {
+    let r = national::read_template(&hand_made("Valeur"), &ctx()).unwrap_or_else(|e| panic!("{e}"));
+    let ds = &r.datasets[0];
+    assert_eq!((ds.source.code.as_str(), ds.vintage.as_str()), ("sen-maese-registre-des-consulats", "2022"));
+    let o = find(ds, "EMI.STOCK", "SEN", "2022", "COUNTERPART_AREA=ITA|SEX=F");
+    assert_eq!((o.value, o.provenance.locator.as_str()), (Some(5400.0), "EMI.STOCK!A12"));
+
+    let e = err_text(national::read_template(&hand_made("Montant"), &ctx()));
+    assert!(e.contains("moved.xlsx, sheet EMI.STOCK, row 11: the table header lost the column Valeur"), "{e}");
+}
+
 #[test]
 fn template_for_every_theme_in_every_language() {
     let (fw, areas) = fixture();
@@ -476,4 +556,245 @@ fn template_for_every_theme_in_every_language() {
         eprintln!("template CPV all themes {lang}: {n} sheets, {} bytes in {:?} (debug build)", bytes.len(), t.elapsed());
         assert_eq!(n, fw.indicators.iter().filter(|i| i.formula.is_none()).count() + 3);
     }
+}
+
+// ---- properties ------------------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use mp_domain::framework::DimensionValues;
+    use mp_domain::{DimensionKey, Provenance, UnitMult};
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    /// Cells that exercise every branch: codes, labels, names, numbers, junk, quotes, delimiters.
+    const CELLS: &[&str] = &[
+        "",
+        "SEN",
+        "sénégal",
+        "Côte d’Ivoire",
+        "ECOWAS",
+        "686",
+        "FRA",
+        "XKX",
+        "Atlantis",
+        "IMM.STOCK",
+        "EMI.STOCK",
+        "imm.stock",
+        "IMM.NOPE",
+        "F",
+        "Féminin",
+        "F — Féminin",
+        "_T",
+        "_Z",
+        "Total",
+        "Y15T64",
+        "2013",
+        "2013-Q2",
+        "2015-2020",
+        "20x3",
+        "1e999",
+        "-0",
+        "12.5",
+        "1,5",
+        "NaN",
+        "..",
+        "E",
+        "O",
+        "Z",
+        "3",
+        "ANSD:MIGR_CENSUS(1.0)",
+        "A:B",
+        "dataflow",
+        "D",
+        "I",
+        "\"",
+        "\"\"",
+        ";",
+        ",",
+        "\t",
+        "\n",
+        "é\u{0}",
+        "🙂",
+        "SEN: Senegal",
+    ];
+    const HEADERS: &[&str] = &[
+        "DATAFLOW",
+        "STRUCTURE",
+        "STRUCTURE[;]",
+        "STRUCTURE_ID",
+        "ACTION",
+        "REF_AREA",
+        "INDICATOR",
+        "SERIES",
+        "SEX",
+        "AGE",
+        "COUNTERPART_AREA",
+        "FREQ",
+        "TIME_PERIOD",
+        "OBS_VALUE",
+        "OBS_STATUS",
+        "UNIT_MULT",
+        "COMMENT_OBS",
+        "Pays",
+        "Année",
+        "Sexe",
+        "Pays de naissance",
+        "Effectif (milliers)",
+        "Statut",
+        "Note",
+        "REF_AREA: Reference area",
+        "X",
+    ];
+
+    fn table() -> impl Strategy<Value = String> {
+        let delim = prop::sample::select(vec![",", ";", "\t"]);
+        let header = prop::collection::vec(prop::sample::select(HEADERS), 1..12);
+        let eol = prop::sample::select(vec!["\n", "\r\n"]);
+        (delim, header, eol).prop_flat_map(|(d, h, eol)| {
+            let n = h.len();
+            let rows = prop::collection::vec(prop::collection::vec(prop::sample::select(CELLS), n..=n), 0..8);
+            rows.prop_map(move |rows| {
+                let mut s = h.join(d);
+                for r in rows {
+                    s.push_str(eol);
+                    s.push_str(&r.join(d));
+                }
+                s
+            })
+        })
+    }
+
+    fn readers(f: &InputFile) {
+        let c = ctx();
+        let _ = national::read_long_csv(f, &mapping(), &c);
+        let _ = national::read_sdmx_csv(f, &c, &SdmxOverrides::default());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+            let f = InputFile::from_bytes("any.csv", bytes);
+            readers(&f);
+            let _ = national::read_template(&f, &ctx());
+        }
+
+        #[test]
+        fn damaged_templates_never_panic(cut in 0usize..100_000, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4)) {
+            static T: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+            let good = T.get_or_init(|| {
+                let (fw, areas) = fixture();
+                let fill = filled(vec![row("IMM.STOCK", "2013", &[("SEX", "F")], PrefillValue::Number(1.0), "", "")]);
+                national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap()
+            });
+            let mut bytes = good[..cut.min(good.len())].to_vec();
+            for (at, b) in flips {
+                if !bytes.is_empty() {
+                    let i = at.index(bytes.len());
+                    bytes[i] = b;
+                }
+            }
+            let _ = national::read_template(&InputFile::from_bytes("damaged.xlsx", bytes), &ctx());
+        }
+
+        #[test]
+        fn csv_like_tables_never_panic(text in table()) {
+            readers(&mem("table.csv", &text));
+        }
+    }
+
+    /// Observations the store could hold: in-scope areas, codes of each indicator's dimensions,
+    /// finite values (or none with a missing-value status), trimmed footnotes.
+    fn observations() -> impl Strategy<Value = Vec<Observation>> {
+        let (fw, areas) = fixture();
+        let c = ctx();
+        let inds: Vec<&'static mp_domain::Indicator> = fw.indicators.iter().filter(|i| i.formula.is_none()).collect();
+        let scope: Vec<AreaCode> = areas.all().iter().map(|a| a.code.clone()).filter(|a| c.in_scope(a)).collect();
+        let one = (
+            prop::sample::select(inds),
+            prop::sample::select(scope),
+            prop_oneof![
+                (1950i32..2100).prop_map(Period::Year),
+                (1950i32..2100, 1u8..=4).prop_map(|(y, q)| Period::Quarter(y, q)),
+                (1950i32..2100, 1u8..=12).prop_map(|(y, m)| Period::Month(y, m)),
+                (1950i32..2090, 1i32..10).prop_map(|(y, n)| Period::Range(y, y + n)),
+            ],
+            prop::collection::vec(any::<prop::sample::Index>(), 4),
+            prop_oneof![3 => any::<f64>().prop_filter("finite", |v| v.is_finite()).prop_map(Some), 1 => Just(None)],
+            any::<prop::sample::Index>(),
+            prop_oneof![Just(String::new()), "[a-zA-Z0-9 ,;\"'éàç€:—\n-]{0,40}"],
+        )
+            .prop_map(move |(ind, area, period, picks, value, st, note)| {
+                let mut dims = DimensionKey::total();
+                for (d, pick) in ind.dimensions.iter().zip(&picks) {
+                    let codes: Vec<String> = match fw.dimensions.get(d).map(|x| &x.values) {
+                        Some(DimensionValues::Areas) => areas.all().iter().map(|a| a.code.to_string()).collect(),
+                        _ => fw
+                            .codelist_of(d)
+                            .map(|cl| cl.codes.iter().map(|c| c.id.to_string()).filter(|c| c != "_Z").collect())
+                            .unwrap_or_default(),
+                    };
+                    if !codes.is_empty() {
+                        dims.set(d.clone(), mp_domain::CodeValue::parse(&codes[pick.index(codes.len())]).unwrap());
+                    }
+                }
+                let statuses: Vec<ObsStatus> = ObsStatus::all().filter(|s| s.is_missing() == value.is_none()).collect();
+                let note = note.trim().to_string();
+                Observation {
+                    indicator: ind.code.clone(),
+                    area,
+                    period,
+                    dims,
+                    value,
+                    status: statuses[st.index(statuses.len())],
+                    unit_mult: UnitMult::UNITS,
+                    footnote: (!note.is_empty()).then_some(note),
+                    provenance: Provenance::default(),
+                }
+            });
+        prop::collection::vec(one, 1..25).prop_map(|v| {
+            let mut seen = HashSet::new();
+            v.into_iter().filter(|o| seen.insert(o.key())).collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn written_sdmx_csv_reads_back_identically(obs in observations()) {
+            let (fw, _) = fixture();
+            let text = national::write_sdmx_csv(fw, &obs);
+            let back = national::read_sdmx_csv(&mem("export.csv", &text), &ctx(), &SdmxOverrides::default()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert_eq!(back.datasets.len(), 1);
+            let got = &back.datasets[0].observations;
+            prop_assert_eq!(got.len(), obs.len());
+            for (i, (a, b)) in obs.iter().zip(got).enumerate() {
+                prop_assert_eq!(a.key(), b.key());
+                prop_assert_eq!(a.value.map(f64::to_bits), b.value.map(f64::to_bits), "value of {}", a.key());
+                prop_assert_eq!(a.status, b.status);
+                prop_assert_eq!(&a.footnote, &b.footnote);
+                prop_assert_eq!(b.unit_mult, UnitMult::UNITS);
+                prop_assert_eq!(&b.provenance.locator, &format!("row {}", i + 2 + obs[..i].iter().map(|o| o.footnote.as_deref().unwrap_or("").matches('\n').count()).sum::<usize>()));
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "writes /tmp/mprofile-template-SEN-T04-fr.xlsx for a look in a spreadsheet"]
+fn dump_template() {
+    let (fw, areas) = fixture();
+    let fill = filled(vec![row(
+        "IMM.STOCK",
+        "2013",
+        &[("SEX", "F — Féminin"), ("COUNTERPART_AREA", "MLI — Mali")],
+        PrefillValue::Number(12345.0),
+        "",
+        "",
+    )]);
+    let bytes = national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
+    std::fs::write("/tmp/mprofile-template-SEN-T04-fr.xlsx", bytes).unwrap();
 }

@@ -77,6 +77,21 @@ fn candidates(text: &str) -> Vec<&str> {
     v
 }
 
+/// Words census and register tables use instead of the codelist labels (`Femmes`, `Homens`,
+/// `Ensemble`…), by codelist; `*` applies to every codelist.
+const SYNONYMS: &[(&str, &str, &[&str])] = &[
+    ("CL_SEX", "F", &["femme", "femmes", "feminin", "female", "females", "woman", "women", "mulher", "mulheres", "feminino", "feminina"]),
+    ("CL_SEX", "M", &["homme", "hommes", "masculin", "male", "males", "man", "men", "homem", "homens", "masculino"]),
+    ("CL_SEX", "_T", &["both sexes", "les deux sexes", "deux sexes", "ambos os sexos"]),
+    ("*", "_T", &["total", "ensemble", "all", "tous", "toutes", "todos", "todas"]),
+];
+
+/// The code a synonym stands for in a codelist.
+fn synonym(codelist: &str, text: &str) -> Option<&'static str> {
+    let t = fold(text);
+    SYNONYMS.iter().find(|(cl, _, words)| (*cl == codelist || *cl == "*") && words.contains(&t.as_str())).map(|(_, code, _)| *code)
+}
+
 /// A lookup table from folded text to a value; `None` marks a label shared by several values.
 struct Labels<T>(HashMap<String, Option<T>>);
 
@@ -305,8 +320,8 @@ impl<'a> Resolver<'a> {
             return Err(format!("unknown dimension {dim}: expected a dimension of the framework"));
         };
         match &d.values {
-            // "Total" is the same word in the three languages; no area is called that.
-            DimensionValues::Areas if fold(t) == "total" => Ok(None),
+            // No area is called "Total" (or "Ensemble", "Todos"…).
+            DimensionValues::Areas if synonym("*", t).is_some() => Ok(None),
             DimensionValues::Areas => self.area(t).map(|a| CodeValue::parse(a.as_str()).ok()),
             DimensionValues::Codelist(cl) => {
                 let Some((ids, labels)) = self.codes.get(cl) else {
@@ -322,6 +337,9 @@ impl<'a> Resolver<'a> {
                             Ok(None) => {}
                             Err(()) => return Err(format!("this label is shared by several codes of {cl}: expected the code")),
                         }
+                    }
+                    if let Some(code) = synonym(cl, c) {
+                        return Ok(CodeValue::parse(code).ok().filter(|c| !c.is_total()));
                     }
                 }
                 let sample: Vec<&str> =

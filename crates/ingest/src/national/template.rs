@@ -570,7 +570,7 @@ pub fn write_template_prefilled(
                 None => continue,
             };
             if let Some(range) = list_ranges.get(&list_id) {
-                let title: String = roles[i + 1].1.chars().take(32).collect();
+                let title: String = fw.dimensions.get(d).map(|x| x.name.get(lang)).unwrap_or(d.as_str()).chars().take(32).collect();
                 let dv = list_validation(range, &title, t.list_help, t.not_in_list)?;
                 ws.add_data_validation(first, 1 + i as u16, lastrow, 1 + i as u16, &dv).map_err(xerr)?;
             }
@@ -590,8 +590,9 @@ pub fn write_template_prefilled(
             let dv = list_validation(range, "OBS_STATUS", t.status_help, t.not_in_list)?;
             ws.add_data_validation(first, vcol + 1, lastrow, vcol + 1, &dv).map_err(xerr)?;
         }
+        // Text columns, so that a spreadsheet keeps 2020-03 as typed instead of making it a date.
         for c in (0..vcol).chain([vcol + 1, vcol + 2]) {
-            ws.set_range_format(first, c, lastrow, c, &text_cell).map_err(xerr)?;
+            ws.set_column_format(c, &text_cell).map_err(xerr)?;
         }
 
         // Pre-filled rows.
@@ -719,6 +720,18 @@ fn cell(d: Option<&Data>) -> String {
 /// Reads a filled-in template: every observation (area = the template's country), or every
 /// problem of the workbook together, each naming the sheet, row, column and value.
 pub fn read_template(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestError> {
+    // calamine 0.38 panics on some damaged cell references (an arithmetic overflow in debug
+    // builds); an upload that breaks the reader must come back as a problem, not a crash.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_template_unguarded(file, ctx))) {
+        Ok(r) => r,
+        Err(_) => Err(IngestError::one(Problem::file(
+            &file.display,
+            "not a readable XLSX workbook (a sheet is damaged): expected an .xlsx file saved by Excel or LibreOffice; is it truncated?",
+        ))),
+    }
+}
+
+fn read_template_unguarded(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestError> {
     let mut wb = Workbook::open(file)?;
     let f = file.display.as_str();
     if !wb.sheet_names().iter().any(|n| n == META_SHEET) {
