@@ -313,6 +313,30 @@ mod tests {
         assert_eq!(s, ["0.2", "0.36", "1", "0", "0.49"]);
     }
 
+    /// WCAG 2 contrast ratio of a `#rrggbb` or `#rgb` colour against white.
+    fn contrast_on_white(hex: &str) -> f64 {
+        let hex = hex.trim_start_matches('#');
+        let hex: String = if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_owned() };
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        let l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+        1.05 / (l + 0.05)
+    }
+
+    #[test]
+    fn colours_contrast_with_white() {
+        for c in crate::DEFAULT_PALETTE {
+            assert!(contrast_on_white(c) >= 3.0, "{c}: {:.2}", contrast_on_white(c));
+        }
+        for c in [INK, MUTED] {
+            assert!(contrast_on_white(c) >= 7.0, "{c}");
+        }
+        assert!(contrast_on_white(BASELINE) >= 4.5);
+        assert!((contrast_on_white("#777") - 4.48).abs() < 0.01);
+    }
+
     #[test]
     fn zero_rule() {
         assert_eq!(include_zero(100.0, 300.0), (0.0, 300.0));

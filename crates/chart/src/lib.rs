@@ -8,6 +8,33 @@
 //! label, legend names, category labels, numbers through the caller's formatter) arrives already
 //! localised. Bad input (NaN, mismatched lengths, empty charts) is drawn as well as it can be and
 //! never panics; [`Chart::check`] lists such problems for callers who want to log them.
+//!
+//! Text is laid out with DejaVu Sans advance widths (Verdana's are close, Arial's and Roboto's
+//! narrower), so labels that fit in the PDF also fit in a phone's fallback font. The PDF side
+//! must give typst a DejaVu Sans, regular and bold, for the SVG to look the same there: typst
+//! falls back to the document font for families it does not have.
+//!
+//! ```
+//! use mp_chart::{Chart, ChartStyle, LineChart, LineSeries, render_svg};
+//!
+//! let chart = Chart::Line(LineChart {
+//!     title: "International migrant stock".into(),
+//!     alt: "The stock doubled between 1990 and 2024.".into(),
+//!     y_label: "Persons".into(),
+//!     x_labels: vec!["1990".into(), "2000".into(), "2010".into(), "2024".into()],
+//!     series: vec![LineSeries {
+//!         name: "Stock".into(),
+//!         values: vec![Some(120_000.0), Some(150_000.0), None, Some(240_000.0)],
+//!         ..Default::default()
+//!     }],
+//!     source: "Source: UN DESA (2024)".into(),
+//!     ..Default::default()
+//! });
+//! let svg = render_svg(&chart, &ChartStyle::default(), &|v| format!("{v}"));
+//! assert!(svg.starts_with("<svg") && svg.contains("<title>International migrant stock</title>"));
+//! ```
+
+#![warn(missing_docs)]
 
 mod bar;
 mod frame;

@@ -79,7 +79,9 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     let tick_w = axis.ticks.iter().map(|&t| width(&cx.label(t), fs, false)).fold(0.0, f64::max);
     let labels: Vec<&str> = (0..n).map(|i| c.x_labels.get(i).map_or("", |s| s.trim())).collect();
     let label_w = labels.iter().map(|l| width(l, fs, false)).fold(0.0, f64::max).min(cx.w / 4.0);
-    let x0 = (pad + tick_w + fs * 0.4).min(cx.w / 2.0);
+    // The first category label is centred on the left edge of the plot and must not be cut.
+    let first_w = labels.first().map_or(0.0, |l| width(l, fs, false)).min(label_w);
+    let x0 = (pad + tick_w + fs * 0.4).max(pad + first_w / 2.0).min(cx.w / 2.0);
     let x1 = (cx.w - pad.max(label_w / 2.0 + 4.0)).max(x0 + 10.0);
     let plot_w = x1 - x0;
     let xp = |i: usize| {

@@ -160,7 +160,40 @@ pub fn extras() -> Vec<(&'static str, Chart)> {
         value_labels: true,
         source: "Source: ANSD.".into(),
     });
+    let yearly = Chart::Bar(BarChart {
+        title: "Remessas recebidas, Guiné-Bissau, 1990–2024".into(),
+        alt: "As remessas crescem de forma contínua.".into(),
+        y_label: "Milhões de USD".into(),
+        categories: (1990..=2024).map(|y| y.to_string()).collect(),
+        series: vec![BarSeries { name: "Remessas".into(), values: (0..35).map(|i| Some(2.0 + 0.09 * (i * i) as f64)).collect() }],
+        horizontal: false,
+        stacked: false,
+        value_labels: true,
+        source: "Fonte: Banco Mundial, Indicadores de Desenvolvimento Mundial.".into(),
+    });
+    let names = ["Burkina Faso", "Côte d'Ivoire", "Guinée-Bissau", "Niger", "République centrafricaine"];
+    let many = Chart::Line(LineChart {
+        title: String::new(),
+        alt: "Five countries.".into(),
+        y_label: "%".into(),
+        x_labels: (2010..=2024).map(|y| y.to_string()).collect(),
+        series: names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| LineSeries {
+                name: (*n).into(),
+                values: (0..15).map(|i| Some(1.0 + k as f64 * 0.8 + (i as f64 * (0.3 + k as f64 * 0.1)).sin())).collect(),
+                dashed: k == 4,
+                ..Default::default()
+            })
+            .collect(),
+        forecast_from: None,
+        forecast_label: None,
+        source: String::new(),
+    });
     vec![
+        ("chart-yearly-bars.svg", yearly),
+        ("chart-many-series.svg", many),
         ("chart-net-migration.svg", net_migration),
         ("chart-stacked.svg", stacked),
         ("chart-grouped.svg", grouped),
