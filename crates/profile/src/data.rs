@@ -103,15 +103,20 @@ impl<'a> Data<'a> {
         self.latest_until(ind, area, dims, None)
     }
 
-    /// As [`Data::latest`], not after `until`.
+    /// As [`Data::latest`], not after `until`: the most recent period any dataset has, and
+    /// among datasets with that period the preferred one (a newer figure beats a preferred
+    /// source's older one; readers want the latest figure, and every source stays in the tables).
     pub fn latest_until(&self, ind: &IndicatorCode, area: &AreaCode, dims: &DimensionKey, until: Option<i32>) -> Option<&'a Record> {
+        let mut best: Option<&Record> = None;
         for ds in self.datasets(ind, area, dims) {
             let s = self.series(ind, area, dims, &ds);
             if let Some(r) = s.iter().rev().find(|r| r.status != ObsStatus::Forecast && until.is_none_or(|u| r.period.end_year() <= u)) {
-                return Some(r);
+                if best.is_none_or(|b| r.period.end_year() > b.period.end_year()) {
+                    best = Some(r);
+                }
             }
         }
-        None
+        best
     }
 
     /// The record for a period, from the best dataset that has it.
@@ -157,12 +162,16 @@ impl<'a> Data<'a> {
         (0..15).map(|k| start.shift(-k)).find_map(|p| self.computed(ind, area, &p).map(|v| (p, v)))
     }
 
-    /// The latest value of any indicator, stored or computed, with its period.
+    /// The latest value of any indicator, stored or computed, with its period; a computed
+    /// figure is used when it is more recent than any stored one.
     pub fn latest_any(&self, ind: &Indicator, area: &AreaCode) -> Option<(Period, Value, Option<DatasetId>)> {
-        if let Some(r) = self.latest(&ind.code, area, &DimensionKey::total()) {
-            return Some((r.period, self.value(r)?, Some(r.dataset.clone())));
+        let stored = self.latest(&ind.code, area, &DimensionKey::total()).and_then(|r| Some((r.period, self.value(r)?, Some(r.dataset.clone()))));
+        let computed = self.latest_computed(ind, area).map(|(p, v)| (p, v, None));
+        match (stored, computed) {
+            (Some(s), Some(c)) if c.0.end_year() > s.0.end_year() => Some(c),
+            (Some(s), _) => Some(s),
+            (None, c) => c,
         }
-        self.latest_computed(ind, area).map(|(p, v)| (p, v, None))
     }
 
     /// The dataset name as readers see it, from any record of the dataset.

@@ -4,8 +4,8 @@ use crate::settings::{self, Settings};
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand};
 use mp_domain::{AreaCode, AreaRegistry, Framework, Lang, Record};
-use mp_profile::{Document, Inputs, Narrative};
-use mp_store::{ObsQuery, Store};
+use mp_profile::Document;
+use mp_store::Store;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -120,17 +120,7 @@ pub enum NarrativeCmd {
 }
 
 fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    mp_service::today()
 }
 
 fn country(reg: &AreaRegistry, s: &str) -> Result<AreaCode> {
@@ -142,15 +132,8 @@ fn country(reg: &AreaRegistry, s: &str) -> Result<AreaCode> {
 }
 
 /// Every observation of an area, any disaggregation, newest vintage of each source.
-pub async fn live_records(store: &Store, area: &AreaCode) -> Result<Vec<Record>> {
-    let q = ObsQuery { areas: vec![area.clone()], any_dims: true, ..ObsQuery::default() };
-    Ok(store.records(&q).await?)
-}
-
-/// Totals of every profile country, for the regional report.
-async fn regional_records(store: &Store, areas: &[AreaCode]) -> Result<Vec<Record>> {
-    let q = ObsQuery { areas: areas.to_vec(), ..ObsQuery::default() };
-    Ok(store.records(&q).await?)
+async fn live_records(store: &Store, area: &AreaCode) -> Result<Vec<Record>> {
+    Ok(mp_service::live_records(store, area).await?)
 }
 
 struct Built {
@@ -198,19 +181,6 @@ struct Ctx {
     areas: AreaRegistry,
 }
 
-async fn country_doc(store: &Store, c: &Ctx, tpl: &mp_profile::Template, area: &AreaCode, edition: Option<&str>) -> Result<Document> {
-    let (records, narrative, as_of, label) = match edition {
-        Some(label) => {
-            let (info, recs) = store.edition(area, label).await?.with_context(|| format!("no edition {label} of {area}: see `mprofile edition list`"))?;
-            (recs, store.narrative(area, Some(label)).await?, info.as_of, Some(label.to_string()))
-        }
-        None => (live_records(store, area).await?, store.narrative(area, None).await?, today(), None),
-    };
-    let narrative: Narrative = narrative;
-    let inputs = Inputs { framework: &c.fw, areas: &c.areas, records: &records, narrative: &narrative, edition: label, as_of };
-    Ok(mp_profile::build_country(tpl, &inputs, area))
-}
-
 /// Runs `build`.
 pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     let store = Store::open_existing(&s.db).await?;
@@ -232,7 +202,7 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     let t0 = Instant::now();
     for area in &countries {
         let t = Instant::now();
-        let doc = country_doc(&store, &c, &tpl, area, a.edition.as_deref()).await?;
+        let doc = mp_service::country_document(&store, &c.fw, &c.areas, &tpl, area, a.edition.as_deref()).await?;
         let own = c.areas.get(area).and_then(|x| x.profile_language).unwrap_or(Lang::En);
         let langs: Vec<Lang> = if !a.lang.is_empty() { a.lang.clone() } else if a.all { Lang::ALL.to_vec() } else { vec![own] };
         let b = Built { doc, name: area.to_string(), dir: area.to_string() };
@@ -246,11 +216,7 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     if a.all || a.regional {
         let t = Instant::now();
         let rtpl = settings::template("regional", &c.fw)?;
-        let list: Vec<AreaCode> = c.areas.profile_countries().iter().map(|a| a.code.clone()).collect();
-        let records = regional_records(&store, &list).await?;
-        let narrative = Narrative::new();
-        let inputs = Inputs { framework: &c.fw, areas: &c.areas, records: &records, narrative: &narrative, edition: None, as_of: today() };
-        let b = Built { doc: mp_profile::build_regional(&rtpl, &inputs, &list), name: "regional".into(), dir: "regional".into() };
+        let b = Built { doc: mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?, name: "regional".into(), dir: "regional".into() };
         let langs: Vec<Lang> = if a.lang.is_empty() { Lang::ALL.to_vec() } else { a.lang.clone() };
         for l in &langs {
             for p in write_doc(&a.out, &b, *l, &formats, &langs)? {
