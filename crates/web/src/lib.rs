@@ -1,1 +1,43 @@
-//! mprofile web portal and JSON API
+//! mprofile web portal and JSON API: server-rendered pages in English, French and Portuguese for
+//! slow connections, downloads, and a documented JSON API over the store.
+//!
+//! Invariant: pages and API only read; every figure shown comes from the store through the same
+//! profile model the published documents use (`mp-service`).
+
+pub mod state;
+
+pub use state::AppState;
+
+use axum::Router;
+use std::net::SocketAddr;
+
+/// Every route of the portal and the API.
+pub fn router(state: AppState) -> Router {
+    Router::new().with_state(state)
+}
+
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "listening");
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
