@@ -798,3 +798,37 @@ fn dump_template() {
     let bytes = national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
     std::fs::write("/tmp/mprofile-template-SEN-T04-fr.xlsx", bytes).unwrap();
 }
+
+#[test]
+#[ignore = "timing: writes and reads back 50,000 SDMX-CSV rows"]
+fn sdmx_throughput() {
+    let (fw, areas) = fixture();
+    let ind = IndicatorCode::parse("EMI.STOCK").unwrap();
+    let partners: Vec<&mp_domain::Area> = areas.all().iter().filter(|a| a.kind == mp_domain::AreaKind::Country).collect();
+    let mut obs = Vec::new();
+    for y in 1990..2190 {
+        for (i, p) in partners.iter().enumerate() {
+            if obs.len() == 50_000 {
+                break;
+            }
+            let key = mp_domain::DimensionKey::parse(&format!("COUNTERPART_AREA={}", p.code)).unwrap();
+            obs.push(Observation {
+                indicator: ind.clone(),
+                area: sen(),
+                period: Period::Year(y),
+                dims: key,
+                value: Some(i as f64 * 1.5),
+                status: ObsStatus::Normal,
+                unit_mult: mp_domain::UnitMult::UNITS,
+                footnote: None,
+                provenance: Default::default(),
+            });
+        }
+    }
+    let t = Instant::now();
+    let text = national::write_sdmx_csv(fw, &obs);
+    let w = t.elapsed();
+    let t = Instant::now();
+    let r = national::read_sdmx_csv(&mem("big.csv", &text), &ctx(), &SdmxOverrides::default()).unwrap();
+    eprintln!("{} rows: written in {w:?}, read in {:?}", r.observations(), t.elapsed());
+}
