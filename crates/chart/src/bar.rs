@@ -204,15 +204,12 @@ impl Plot<'_> {
         }
 
         w!(cx.out, r#"<g text-anchor="end">"#);
-        for i in thin_labels(&self.names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>(), band, fs * 1.15) {
+        for i in thin_labels(self.names, band, fs * 1.15) {
             let (name, cut) = &names[i];
             let (x, y) = (N(x0 - fs * 0.5), N(slots.center(i) + fs * 0.35));
-            if *cut {
-                // The full name stays available as a tooltip.
-                w!(cx.out, r#"<text x="{x}" y="{y}"><title>{}</title>{}</text>"#, esc(self.names[i]), esc(name));
-            } else {
-                cx.text(x0 - fs * 0.5, slots.center(i) + fs * 0.35, name, "");
-            }
+            // A cut name stays whole in a tooltip.
+            let tooltip = if *cut { format!("<title>{}</title>", esc(self.names[i])) } else { String::new() };
+            w!(cx.out, r#"<text x="{x}" y="{y}">{tooltip}{}</text>"#, esc(name));
         }
         cx.out.push_str("</g>");
 
@@ -281,17 +278,16 @@ impl Plot<'_> {
         cx.y_axis(&axis, x0, x1, &yv);
         axis_title(cx, pad, self.top + fs * 0.95, self.y_label, cx.w - 2.0 * pad);
 
-        let owned: Vec<String> = self.names.iter().map(|s| (*s).to_owned()).collect();
         if rotate {
             w!(cx.out, r#"<g text-anchor="end" fill="{INK}">"#);
-            for i in thin_labels(&owned, band, fs * 1.6) {
+            for i in thin_labels(self.names, band, fs * 1.6) {
                 let (name, _) = truncate(self.names[i], rot_len, fs, false);
                 let (x, y) = (N(slots.center(i) + fs * 0.3), N(plot_bottom + fs * 0.8));
                 w!(cx.out, r#"<text x="{x}" y="{y}" transform="rotate(-45 {x} {y})">{}</text>"#, esc(&name));
             }
         } else {
             w!(cx.out, r#"<g text-anchor="middle" fill="{INK}">"#);
-            for i in thin_labels(&owned, band, name_w + fs) {
+            for i in thin_labels(self.names, band, name_w + fs) {
                 let (name, _) = truncate(self.names[i], band.max(name_w), fs, false);
                 cx.text(slots.center(i), plot_bottom + 4.0 + fs * 0.95, &name, "");
             }

@@ -100,11 +100,9 @@ impl<'a> Ctx<'a> {
             self.family,
             N(self.fs)
         );
-        // The HTML page may move the title into a <figcaption>; an empty <title> would then
-        // hide that name from screen readers.
-        if !title.trim().is_empty() {
-            w!(self.out, "<title>{}</title>", esc(title.trim()));
-        }
+        // Always first, even empty: the HTML page moves the visible title out of the drawing
+        // and fills this element in with it.
+        w!(self.out, "<title>{}</title>", esc(title.trim()));
         if !alt.trim().is_empty() {
             w!(self.out, "<desc>{}</desc>", esc(alt.trim()));
         }

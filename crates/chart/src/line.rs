@@ -120,8 +120,7 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     axis_title(cx, pad, row_baseline, y_label, y_label_max);
 
     let spacing = if n > 1 { plot_w / (n - 1) as f64 } else { plot_w };
-    let owned: Vec<String> = labels.iter().map(|l| (*l).to_owned()).collect();
-    let shown = thin_labels(&owned, spacing, label_w + fs);
+    let shown = thin_labels(&labels, spacing, label_w + fs);
     let mut ticks = Path::default();
     for &i in &shown {
         ticks.raw(format_args!("M{} {}v4", N(xp(i)), N(plot_bottom)));
@@ -133,7 +132,7 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     };
     w!(cx.out, r#"<g text-anchor="middle" fill="{INK}">"#);
     for &i in &shown {
-        let (label, _) = truncate(labels[i], step_w.max(label_w.min(cx.w / 4.0)), fs, false);
+        let (label, _) = truncate(labels[i], step_w.max(label_w), fs, false);
         cx.text(xp(i), plot_bottom + 4.0 + fs * 0.95, &label, "");
     }
     cx.out.push_str("</g>");

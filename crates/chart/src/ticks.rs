@@ -95,7 +95,7 @@ fn scaled(n: i64, exp: i32) -> f64 {
 /// Indices of the category labels to draw so that labels `min_gap` apart (centre to centre, in
 /// units of `spacing`) never overlap; steps are 1-2-5 and, for year-like labels, land on round
 /// values (1960, 1980… rather than 1953, 1973…).
-pub(crate) fn thin_labels(labels: &[String], spacing: f64, min_gap: f64) -> Vec<usize> {
+pub(crate) fn thin_labels<S: AsRef<str>>(labels: &[S], spacing: f64, min_gap: f64) -> Vec<usize> {
     let n = labels.len();
     if n == 0 {
         return Vec::new();
@@ -126,8 +126,8 @@ fn label_steps() -> impl Iterator<Item = usize> {
 
 /// For integer labels in arithmetic progression, the first index whose value is a multiple of
 /// the value step.
-fn year_offset(labels: &[String], step: usize) -> Option<usize> {
-    let values: Vec<i64> = labels.iter().map(|l| l.trim().parse::<i64>().ok()).collect::<Option<_>>()?;
+fn year_offset<S: AsRef<str>>(labels: &[S], step: usize) -> Option<usize> {
+    let values: Vec<i64> = labels.iter().map(|l| l.as_ref().trim().parse::<i64>().ok()).collect::<Option<_>>()?;
     let d = values.get(1)?.checked_sub(values[0])?;
     if d <= 0 || values.windows(2).any(|w| w[1].checked_sub(w[0]) != Some(d)) {
         return None;
@@ -238,8 +238,8 @@ mod tests {
 
     #[test]
     fn thinning_edge_cases() {
-        assert!(thin_labels(&[], 10.0, 10.0).is_empty());
-        assert_eq!(thin_labels(&["a".into()], 0.0, 10.0), [0]);
+        assert!(thin_labels::<&str>(&[], 10.0, 10.0).is_empty());
+        assert_eq!(thin_labels(&["a"], 0.0, 10.0), [0]);
         let many: Vec<String> = (0..10).map(|i| format!("c{i}")).collect();
         assert_eq!(thin_labels(&many, 50.0, 20.0).len(), 10);
         assert_eq!(thin_labels(&many, 0.01, 1e9), [0]);

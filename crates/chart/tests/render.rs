@@ -300,6 +300,20 @@ fn empty_alt_gives_no_desc() {
 }
 
 #[test]
+fn empty_title_keeps_its_slot_first() {
+    // The HTML page fills the first <title></title> with the title it shows outside the chart,
+    // even when truncated bar labels carry <title> tooltips of their own.
+    let mut chart = bar_sample();
+    if let Chart::Bar(c) = &mut chart {
+        c.title.clear();
+    }
+    let (svg, doc) = render(&chart);
+    assert_eq!(doc.elements[1].name, "title");
+    assert!(doc.elements[1].text.is_empty());
+    assert!(svg.find("<title></title>") < svg.find("<title>Royaume"));
+}
+
+#[test]
 fn check_reports_what_drawing_works_around() {
     let chart = Chart::Line(LineChart {
         title: "Stock".into(),
