@@ -46,8 +46,12 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("MPROFILE_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,sqlx=error")))
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("MPROFILE_LOG").unwrap_or_else(|_| {
+            // The server logs each request; the other commands only warn.
+            tracing_subscriber::EnvFilter::new(if matches!(cli.cmd, cmd::Command::Serve(_)) { "info,sqlx=error" } else { "warn,sqlx=error" })
+        }))
         .with_writer(std::io::stderr)
+        .json()
         .init();
     let run = || -> Result<ExitCode> {
         let settings = settings::Settings::resolve(cli.db, cli.data, cli.framework, cli.config.as_deref())?;

@@ -4,6 +4,7 @@ mod data;
 mod import;
 mod national;
 mod profile;
+mod serve;
 mod setup;
 
 use crate::output::Format;
@@ -48,6 +49,10 @@ pub enum Command {
     /// Set or read the narrative the Technical Working Group writes for each section.
     #[command(subcommand)]
     Narrative(profile::NarrativeCmd),
+    /// Serve the web portal and JSON API.
+    Serve(serve::ServeArgs),
+    /// Write an XLSX submission template for a data provider.
+    Template(national::TemplateArgs),
 }
 
 /// Runs a subcommand.
@@ -64,5 +69,7 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Demo(a) => profile::demo(&s, a).await,
         Command::Edition(c) => profile::edition(&s, c).await,
         Command::Narrative(c) => profile::narrative(&s, c).await,
+        Command::Serve(a) => serve::serve(&s, a).await,
+        Command::Template(a) => national::template(&s, a).await,
     }
 }

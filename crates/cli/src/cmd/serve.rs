@@ -1,0 +1,34 @@
+//! `serve`: the web portal and JSON API.
+
+use crate::settings::{self, Settings};
+use anyhow::{Context as _, Result};
+use clap::Args;
+use mp_store::Store;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+/// `mprofile serve …`
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on (default: `addr` in mprofile.toml, else 127.0.0.1:8080).
+    #[arg(long, env = "MPROFILE_ADDR")]
+    pub addr: Option<String>,
+    /// Template of the country pages.
+    #[arg(long, default_value = "iom-2011")]
+    pub template: String,
+}
+
+/// Runs the server until Ctrl-C or SIGTERM.
+pub async fn serve(s: &Settings, a: ServeArgs) -> Result<ExitCode> {
+    let addr = a.addr.or_else(|| s.addr.clone()).unwrap_or_else(|| "127.0.0.1:8080".into());
+    let addr: SocketAddr = addr.parse().with_context(|| format!("`{addr}` is not an address such as 127.0.0.1:8080"))?;
+    let store = Store::open_existing(&s.db).await?;
+    let areas = store.area_registry().await?;
+    let fw = s.framework(Some(&areas))?;
+    let profile = settings::template(&a.template, &fw)?;
+    let regional = settings::template("regional", &fw)?;
+    let state = mp_web::AppState::new(store.clone(), fw, areas, profile, regional);
+    println!("mprofile portal on http://{addr}/ (store {}); Ctrl-C to stop", store.display_url());
+    mp_web::serve(state, addr).await.with_context(|| format!("cannot serve on {addr}"))?;
+    Ok(ExitCode::SUCCESS)
+}
