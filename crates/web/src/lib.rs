@@ -4,6 +4,7 @@
 //! Invariant: pages and API only read; every figure shown comes from the store through the same
 //! profile model the published documents use (`mp-service`).
 
+pub mod http;
 pub mod state;
 
 pub use state::AppState;
