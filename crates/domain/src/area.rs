@@ -102,16 +102,14 @@ impl AreaRegistry {
     }
     /// Looks an area up by code text (`SEN`, `ECOWAS`) or M49 number (`686`).
     pub fn find(&self, s: &str) -> Option<&Area> {
-        if let Ok(c) = AreaCode::parse(s) {
-            if let Some(a) = self.get(&c) {
+        if let Ok(c) = AreaCode::parse(s)
+            && let Some(a) = self.get(&c) {
                 return Some(a);
             }
-        }
-        if let Ok(c) = AreaCode::parse(&s.trim().to_ascii_uppercase()) {
-            if let Some(a) = self.get(&c) {
+        if let Ok(c) = AreaCode::parse(&s.trim().to_ascii_uppercase())
+            && let Some(a) = self.get(&c) {
                 return Some(a);
             }
-        }
         M49::parse(s).ok().and_then(|m| self.by_m49.get(&m)).map(|&i| &self.areas[i])
     }
     /// Whether `code` is a known area.

@@ -653,11 +653,10 @@ impl Framework {
                         ck.add(&ind.file, &item, format!("formula uses dimension {d} of {}, which {} does not have", r.code, r.code));
                         continue;
                     }
-                    if let (Some(c), Some(Dimension { values: DimensionValues::Codelist(cl), .. })) = (c, dimensions.get(d)) {
-                        if codelists.get(cl).is_some_and(|cl| cl.code(c.as_str()).is_none()) {
+                    if let (Some(c), Some(Dimension { values: DimensionValues::Codelist(cl), .. })) = (c, dimensions.get(d))
+                        && codelists.get(cl).is_some_and(|cl| cl.code(c.as_str()).is_none()) {
                             ck.add(&ind.file, &item, format!("formula uses code {c}, which is not in {cl} (dimension {d})"));
                         }
-                    }
                 }
             }
             if let Some(areas) = areas {
@@ -740,12 +739,11 @@ impl Framework {
                     }
                 }
                 Some(DimensionValues::Codelist(cl)) => {
-                    if let Some(cl) = self.codelists.get(cl) {
-                        if cl.code(c.as_str()).is_none() {
+                    if let Some(cl) = self.codelists.get(cl)
+                        && cl.code(c.as_str()).is_none() {
                             let sample: Vec<&str> = cl.codes.iter().take(12).map(|c| c.id.as_str()).collect();
                             return Err(format!("{d}={c}: not a code of {} (expected one of {}{})", cl.id, sample.join(", "), if cl.codes.len() > 12 { ", …" } else { "" }));
                         }
-                    }
                 }
                 None => return Err(format!("unknown dimension {d}")),
             }

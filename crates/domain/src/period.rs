@@ -91,11 +91,10 @@ impl Period {
         if let Some(m) = tail.strip_prefix('M') {
             return two_digits(m, 1, 12).map(|m| Period::Month(y, m)).ok_or_else(bad);
         }
-        if let Some(end) = year(tail) {
-            if t.as_bytes()[4] == b'-' || t.as_bytes()[4] == b'/' {
+        if let Some(end) = year(tail)
+            && (t.as_bytes()[4] == b'-' || t.as_bytes()[4] == b'/') {
                 return if end > y { Ok(Period::Range(y, end)) } else { Err(bad()) };
             }
-        }
         if tail.len() == 2 && t.as_bytes()[4] == b'-' {
             return two_digits(tail, 1, 12).map(|m| Period::Month(y, m)).ok_or_else(bad);
         }

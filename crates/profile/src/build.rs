@@ -175,11 +175,10 @@ impl<'a> Builder<'a> {
         }
         let src = self.cite(&r.dataset);
         let label = |c: &mp_domain::CodeValue| -> Text {
-            if dim == "COUNTERPART_AREA" {
-                if let Ok(a) = AreaCode::parse(c.as_str()) {
+            if dim == "COUNTERPART_AREA"
+                && let Ok(a) = AreaCode::parse(c.as_str()) {
                     return Text::I18n(self.d.area_name(&a));
                 }
-            }
             fw.codelist_of(&mp_domain::DimensionId::parse(dim).unwrap_or_else(|_| unreachable!("checked by the template")))
                 .and_then(|cl| cl.code(c.as_str()))
                 .map(|c| Text::I18n(c.name.clone()))

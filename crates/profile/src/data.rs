@@ -110,11 +110,10 @@ impl<'a> Data<'a> {
         let mut best: Option<&Record> = None;
         for ds in self.datasets(ind, area, dims) {
             let s = self.series(ind, area, dims, &ds);
-            if let Some(r) = s.iter().rev().find(|r| r.status != ObsStatus::Forecast && until.is_none_or(|u| r.period.end_year() <= u)) {
-                if best.is_none_or(|b| r.period.end_year() > b.period.end_year()) {
+            if let Some(r) = s.iter().rev().find(|r| r.status != ObsStatus::Forecast && until.is_none_or(|u| r.period.end_year() <= u))
+                && best.is_none_or(|b| r.period.end_year() > b.period.end_year()) {
                     best = Some(r);
                 }
-            }
         }
         best
     }
