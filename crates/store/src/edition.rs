@@ -104,12 +104,28 @@ impl Store {
 
     /// Freezes an edition: its records and a copy of the working narrative, in one transaction.
     /// Refuses a label that already exists for the country.
-    pub async fn edition_create(&self, area: &AreaCode, label: &str, template: &str, as_of: &str, records: &[Record]) -> Result<EditionInfo, StoreError> {
+    pub async fn edition_create(
+        &self,
+        area: &AreaCode,
+        label: &str,
+        template: &str,
+        as_of: &str,
+        records: &[Record],
+    ) -> Result<EditionInfo, StoreError> {
         let err = self.sql_err(format!("freezing edition {label} of {area}"));
         let mut tx = self.pool.begin().await.map_err(&err)?;
-        let exists = sqlx::query("SELECT id FROM edition WHERE area = $1 AND label = $2").bind(area.as_str()).bind(label).fetch_optional(&mut *tx).await.map_err(&err)?;
+        let exists = sqlx::query("SELECT id FROM edition WHERE area = $1 AND label = $2")
+            .bind(area.as_str())
+            .bind(label)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(&err)?;
         if exists.is_some() {
-            return Err(StoreError::Import { source_code: area.to_string(), vintage: label.to_string(), problem: format!("edition {label} of {area} already exists; editions are frozen and never overwritten") });
+            return Err(StoreError::Import {
+                source_code: area.to_string(),
+                vintage: label.to_string(),
+                problem: format!("edition {label} of {area} already exists; editions are frozen and never overwritten"),
+            });
         }
         let created = now_utc();
         let row = sqlx::query("INSERT INTO edition (area, label, template, as_of, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
@@ -160,7 +176,15 @@ impl Store {
             .await
             .map_err(&err)?;
         tx.commit().await.map_err(&err)?;
-        Ok(EditionInfo { id, area: area.to_string(), label: label.to_string(), template: template.to_string(), as_of: as_of.to_string(), created_at: created, records: records.len() as u64 })
+        Ok(EditionInfo {
+            id,
+            area: area.to_string(),
+            label: label.to_string(),
+            template: template.to_string(),
+            as_of: as_of.to_string(),
+            created_at: created,
+            records: records.len() as u64,
+        })
     }
 
     /// The editions of one country (or of all), oldest first.
@@ -177,7 +201,15 @@ impl Store {
             .map(|row| {
                 let id: i64 = sqlx::Row::try_get(row, "id").unwrap_or_default();
                 let r = RowReader::new(row, "edition", id);
-                Ok(EditionInfo { id, area: r.get("area")?, label: r.get("label")?, template: r.get("template")?, as_of: r.get("as_of")?, created_at: r.get("created_at")?, records: r.int("n")? })
+                Ok(EditionInfo {
+                    id,
+                    area: r.get("area")?,
+                    label: r.get("label")?,
+                    template: r.get("template")?,
+                    as_of: r.get("as_of")?,
+                    created_at: r.get("created_at")?,
+                    records: r.int("n")?,
+                })
             })
             .collect()
     }

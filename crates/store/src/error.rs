@@ -86,3 +86,18 @@ pub(crate) fn detail(e: &sqlx::Error) -> String {
         other => other.to_string(),
     }
 }
+
+/// What went wrong with the migrations, in the terms of someone running mprofile.
+pub(crate) fn migrate_detail(e: &sqlx::migrate::MigrateError) -> String {
+    use sqlx::migrate::MigrateError as M;
+    match e {
+        M::VersionMissing(v) => {
+            format!("the store has migration {v:04}, which this mprofile does not know: it was made by a newer mprofile, use that one")
+        }
+        M::VersionMismatch(v) => format!(
+            "migration {v:04} in the store differs from this mprofile's: the store was made by a development build; recreate it with `mprofile init` on a new file"
+        ),
+        M::Execute(e) | M::ExecuteMigration(e, _) => detail(e),
+        other => other.to_string(),
+    }
+}

@@ -455,29 +455,35 @@ impl Store {
         err: &impl Fn(sqlx::Error) -> StoreError,
     ) -> Result<HashMap<String, Existing>, StoreError> {
         let mut map = HashMap::new();
-        let mut after = 0i64;
+        // Keyset pages along the UNIQUE index: paging by id made SQLite sort the whole dataset
+        // for every page (1 M unchanged rows took 34 s).
+        let mut after: Option<[String; 4]> = None;
         loop {
-            let rows = sqlx::query(
-                "SELECT id, indicator, area, period, dims, value, obs_status, unit_mult, footnote FROM observation \
-                 WHERE dataset_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-            )
-            .bind(dataset_id)
-            .bind(after)
-            .bind(READ_PAGE)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(err)?;
+            let q = match &after {
+                None => sqlx::query(
+                    "SELECT id, indicator, area, period, dims, value, obs_status, unit_mult, footnote FROM observation \
+                     WHERE dataset_id = $1 ORDER BY indicator, area, period, dims LIMIT $2",
+                )
+                .bind(dataset_id)
+                .bind(READ_PAGE),
+                Some([i, a, p, d]) => sqlx::query(
+                    "SELECT id, indicator, area, period, dims, value, obs_status, unit_mult, footnote FROM observation \
+                     WHERE dataset_id = $1 AND (indicator, area, period, dims) > ($2, $3, $4, $5) ORDER BY indicator, area, period, dims LIMIT $6",
+                )
+                .bind(dataset_id)
+                .bind(i.as_str())
+                .bind(a.as_str())
+                .bind(p.as_str())
+                .bind(d.as_str())
+                .bind(READ_PAGE),
+            };
+            let rows = q.fetch_all(&mut *conn).await.map_err(err)?;
             let n = rows.len();
-            for row in rows {
+            for row in &rows {
                 let id: i64 = row.try_get("id").map_err(err)?;
-                let r = crate::rows::RowReader::new(&row, "observation", id);
-                let key = format!(
-                    "{}\u{1f}{}\u{1f}{}\u{1f}{}",
-                    r.get::<String>("indicator")?,
-                    r.get::<String>("area")?,
-                    r.get::<String>("period")?,
-                    r.get::<String>("dims")?
-                );
+                let r = crate::rows::RowReader::new(row, "observation", id);
+                let parts: [String; 4] = [r.get("indicator")?, r.get("area")?, r.get("period")?, r.get("dims")?];
+                let key = parts.join("\u{1f}");
                 let status: String = r.get("obs_status")?;
                 map.insert(
                     key,
@@ -490,7 +496,7 @@ impl Store {
                         seen: false,
                     },
                 );
-                after = id;
+                after = Some(parts);
             }
             if (n as i64) < READ_PAGE {
                 break;

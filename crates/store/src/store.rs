@@ -1,10 +1,10 @@
 //! Opening a store: where it is, which backend, its tables and their migrations.
 
-use crate::error::{StoreError, detail};
+use crate::error::{StoreError, detail, migrate_detail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migrate, Migrator};
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -56,6 +56,8 @@ struct Location {
     display: String,
     /// The SQLite file, when there is one (not for in-memory databases).
     file: Option<PathBuf>,
+    /// An in-memory SQLite database, which lives only as long as a connection to it.
+    in_memory: bool,
 }
 
 fn locate(given: &str, create: bool) -> Result<Location, StoreError> {
@@ -67,29 +69,62 @@ fn locate(given: &str, create: bool) -> Result<Location, StoreError> {
     if s.starts_with("postgres://") || s.starts_with("postgresql://") {
         let display = redact(s);
         let options = AnyConnectOptions::from_str(s).map_err(|e| StoreError::Open { url: display.clone(), detail: detail(&e) })?;
-        return Ok(Location { backend: Backend::Postgres, options, display, file: None });
+        return Ok(Location { backend: Backend::Postgres, options, display, file: None, in_memory: false });
     }
-    let sqlite = if s.starts_with("sqlite:") {
-        let mut o = SqliteConnectOptions::from_str(s).map_err(|e| StoreError::Open { url: s.to_string(), detail: detail(&e) })?;
-        // A URL that names no mode gets the one `open`/`open_existing` stands for.
-        if !s.contains("mode=") {
-            o = o.create_if_missing(create);
+    let (path, query) = if let Some(rest) = s.strip_prefix("sqlite:") {
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let (db, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if db.is_empty() || db == ":memory:" || query.split('&').any(|kv| kv == "mode=memory") {
+            // In memory: the URL is used as given (it has no file to resolve).
+            let options = AnyConnectOptions::from_str(s).map_err(|e| StoreError::Open { url: s.to_string(), detail: detail(&e) })?;
+            return Ok(Location { backend: Backend::Sqlite, options, display: "sqlite::memory:".into(), file: None, in_memory: true });
         }
-        o
+        let decoded = SqliteConnectOptions::from_str(s).map_err(|e| StoreError::Open { url: s.to_string(), detail: detail(&e) })?;
+        (decoded.get_filename().to_path_buf(), query.to_string())
     } else if s.contains("://") {
         return Err(bad());
     } else {
-        // A plain path: made absolute so the URL sqlx builds cannot read a directory as a host.
-        let abs = std::path::absolute(Path::new(s)).map_err(|e| StoreError::Open { url: s.to_string(), detail: e.to_string() })?;
-        SqliteConnectOptions::new().filename(abs).create_if_missing(create)
+        (PathBuf::from(s), String::new())
     };
-    let filename = sqlite.get_filename().to_path_buf();
-    let in_memory =
-        filename.as_os_str().to_string_lossy().starts_with("file:sqlx-in-memory") || s.contains("mode=memory") || s.contains(":memory:");
-    let display = if in_memory { "sqlite::memory:".to_string() } else { format!("sqlite://{}", filename.display()) };
-    let options =
-        AnyConnectOptions::from_url(&sqlite.to_url_lossy()).map_err(|e| StoreError::Open { url: display.clone(), detail: detail(&e) })?;
-    Ok(Location { backend: Backend::Sqlite, options, display, file: (!in_memory).then_some(filename) })
+    // Absolute, so that the URL handed to sqlx cannot read a folder name as a host.
+    let abs = std::path::absolute(&path).map_err(|e| StoreError::Open { url: s.to_string(), detail: e.to_string() })?;
+    let display = format!("sqlite://{}", abs.display());
+    let Some(text) = abs.to_str() else {
+        return Err(StoreError::Open { url: display, detail: "the path is not valid UTF-8".into() });
+    };
+    let mut query = query;
+    if !query.split('&').any(|kv| kv.starts_with("mode=")) {
+        // A URL that names no mode gets the one `open`/`open_existing` stands for.
+        query = [query.as_str(), if create { "mode=rwc" } else { "mode=rw" }]
+            .iter()
+            .filter(|q| !q.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("&");
+    }
+    let url = format!("sqlite://{}?{query}", encode_path(text));
+    let options = AnyConnectOptions::from_str(&url).map_err(|e| StoreError::Open { url: display.clone(), detail: detail(&e) })?;
+    Ok(Location { backend: Backend::Sqlite, options, display, file: Some(abs), in_memory: false })
+}
+
+/// Percent-encodes what would end or bend the path part of a URL; sqlx decodes it back.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '%' | '?' | '#' | ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '\\' | '^' | '|' | '[' | ']' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `postgres://user:secret@host/db?password=x` → `postgres://user:***@host/db?password=***`.
@@ -134,7 +169,7 @@ impl Store {
         }
         let store = Store::connect(loc).await?;
         let migrator = store.migrator();
-        migrator.run(&store.pool).await.map_err(|e| StoreError::Migrate { url: store.display_url(), detail: e.to_string() })?;
+        migrator.run(&store.pool).await.map_err(|e| StoreError::Migrate { url: store.display_url(), detail: migrate_detail(&e) })?;
         Ok(store)
     }
 
@@ -164,11 +199,18 @@ impl Store {
         // only "timed out", hiding a wrong password or host.
         let probe = sqlx::AnyConnection::connect_with(&loc.options).await.map_err(open_err)?;
         probe.close().await.map_err(open_err)?;
+        let max = match loc.backend {
+            // An in-memory database vanishes with its last connection, and shared-cache
+            // connections to it lock each other out: exactly one, kept forever.
+            Backend::Sqlite if loc.in_memory => 1,
+            Backend::Sqlite => 4,
+            Backend::Postgres => 8,
+        };
         let pool = AnyPoolOptions::new()
-            .max_connections(match loc.backend {
-                Backend::Sqlite => 4,
-                Backend::Postgres => 8,
-            })
+            .max_connections(max)
+            .min_connections(u32::from(loc.in_memory))
+            .idle_timeout((!loc.in_memory).then_some(Duration::from_secs(600)))
+            .max_lifetime((!loc.in_memory).then_some(Duration::from_secs(1800)))
             .acquire_timeout(Duration::from_secs(60))
             .after_connect(|conn, _meta| {
                 Box::pin(async move {
@@ -210,8 +252,10 @@ impl Store {
     /// `0002 editions`; empty when the store is up to date.
     pub async fn pending_migrations(&self) -> Result<Vec<String>, StoreError> {
         let mut conn = self.pool.acquire().await.map_err(self.sql_err("checking the store's migrations"))?;
-        let applied =
-            conn.list_applied_migrations().await.map_err(|e| StoreError::Migrate { url: self.display_url(), detail: e.to_string() })?;
+        let applied = conn
+            .list_applied_migrations()
+            .await
+            .map_err(|e| StoreError::Migrate { url: self.display_url(), detail: migrate_detail(&e) })?;
         Ok(self
             .migrator()
             .iter()
@@ -251,8 +295,12 @@ mod tests {
         assert_eq!(l.backend, Backend::Sqlite);
         assert!(l.display.starts_with("sqlite:///") && l.display.ends_with("out/mprofile.db"), "{}", l.display);
         assert!(l.file.unwrap().is_absolute());
-        let l = locate("sqlite:///tmp/x y#.db", false).unwrap();
-        assert_eq!(l.file.unwrap(), PathBuf::from("/tmp/x y#.db"));
+        let l = locate("sqlite:///tmp/x y#%.db", false).unwrap();
+        assert_eq!(l.file.unwrap(), PathBuf::from("/tmp/x y#%.db"));
+        assert_eq!(l.options.database_url.as_str(), "sqlite:///tmp/x%20y%23%25.db?mode=rw");
+        let l = locate("sqlite:out/a:b.db?mode=ro", true).unwrap();
+        assert!(l.options.database_url.as_str().ends_with("/out/a:b.db?mode=ro"), "{}", l.options.database_url);
+        assert!(locate("sqlite::memory:", true).unwrap().in_memory);
         assert_eq!(locate("postgres://u:p@h/d", true).unwrap().backend, Backend::Postgres);
         assert!(matches!(locate("mysql://h/d", true), Err(StoreError::BadAddress { .. })));
         assert!(matches!(locate("  ", true), Err(StoreError::BadAddress { .. })));

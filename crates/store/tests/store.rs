@@ -477,10 +477,18 @@ async fn throughput() {
     let mut rows = Vec::with_capacity(n);
     'outer: for ind in ["IMM.STOCK", "POP.TOTAL", "IMM.SHARE"] {
         for a in ["SEN", "GHA", "CPV", "MLI", "FRA", "ECOWAS", "WORLD"] {
-            for d in ["", "SEX=F", "SEX=M"] {
-                if ind == "IMM.SHARE" && d.is_empty() {
-                    continue;
-                }
+            for d in [
+                "",
+                "SEX=F",
+                "SEX=M",
+                "AGE=Y0T14",
+                "AGE=Y15T64",
+                "AGE=Y0T14|SEX=F",
+                "AGE=Y15T64|SEX=M",
+                "COUNTERPART_AREA=FRA",
+                "COUNTERPART_AREA=SEN",
+                "COUNTERPART_AREA=GHA",
+            ] {
                 for y in 1800..=2200 {
                     for m in 1..=12 {
                         if rows.len() == n {
@@ -498,7 +506,7 @@ async fn throughput() {
         let store = ready(db).await;
         for label in ["first import (all added)", "same again (all unchanged)"] {
             let t = std::time::Instant::now();
-            let s = import(&store, data.clone()).await;
+            let s = store.import(&data, &opts(), &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
             let secs = t.elapsed().as_secs_f64();
             eprintln!(
                 "{:8} {label}: {n} observations in {secs:.1} s = {:.0} observations/s (added {}, unchanged {})",
@@ -512,4 +520,15 @@ async fn throughput() {
         let got = store.query(&ObsQuery { any_dims: true, ..ObsQuery::default() }).await.unwrap().len();
         eprintln!("{:8} query all: {got} rows in {:.1} s", db.backend(), t.elapsed().as_secs_f64());
     }
+}
+
+#[tokio::test]
+async fn sqlite_in_memory_works_for_tests_of_other_crates() {
+    let store = Store::open("sqlite::memory:").await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.display_url(), "sqlite::memory:");
+    store.load_framework(&framework(), &areas()).await.unwrap();
+    import(&store, vec![dataset("undesa-ims", "2024", vec![obs("IMM.STOCK", "SEN", "2020", "", 1.0)])]).await;
+    assert_eq!(store.counts().await.unwrap().observations, 1);
+    let clone = store.clone();
+    assert_eq!(clone.query(&ObsQuery::default()).await.unwrap().len(), 1);
 }
