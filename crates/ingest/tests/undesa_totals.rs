@@ -97,6 +97,31 @@ fn real_workbook_check_values() {
     eprintln!("  {per:?}");
 }
 
+/// The world and group totals `undesa-ims@2020` computes at import from the bilateral rows equal
+/// the aggregates UN DESA publishes in its own workbook, for every area both hold.
+#[test]
+fn bilateral_sums_match_the_published_totals() {
+    let c = ctx();
+    let totals =
+        undesa_totals::read_workbook(&InputFile::read(&data_dir().join(undesa_totals::FILE), undesa_totals::FILE).unwrap(), &c).unwrap();
+    let path = "iom-gdidata/undesa_stocks_2020.csv";
+    let bilateral = mp_ingest::sources::undesa::read_revision(&InputFile::read(&data_dir().join(path), path).unwrap(), "2020", &c).unwrap();
+    let mut compared = 0;
+    for o in totals.datasets[0].observations.iter().filter(|o| o.indicator.as_str() == "IMM.STOCK") {
+        let Some(b) = bilateral.datasets[0]
+            .observations
+            .iter()
+            .find(|b| b.indicator == o.indicator && b.area == o.area && b.period == o.period && b.dims == o.dims)
+        else {
+            panic!("undesa-ims@2020 has no {}", o.key());
+        };
+        assert_eq!(b.value, o.value, "{}", o.key());
+        compared += 1;
+    }
+    // 15 areas (10 countries, 5 groups) × 7 years × (both sexes, male, female).
+    assert_eq!(compared, 15 * 7 * 3);
+}
+
 #[test]
 fn family_entry_point_reads_the_mirror() {
     let r = (undesa_totals::SOURCE.read)(&data_dir(), &ctx()).unwrap_or_else(|e| panic!("{e}"));
