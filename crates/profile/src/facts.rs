@@ -100,6 +100,7 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
             let old = d.records(&code("IMM.STOCK"), area, &tot).into_iter().find(|x| x.dataset == r.dataset && x.period == from)?;
             let (a, b) = (d.value(old)?, d.value(r)?);
             let mut ch = pct(mp_domain::compute::pct_change(a.v, b.v)?);
+            ch.formula = Some("relative change".into());
             ch.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
             let sign = if ch.v >= 0.0 { "up" } else { "down" };
             ch.v = ch.v.abs();
@@ -111,9 +112,8 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
             Some(Text::msg_with("fact-emi-ecowas", vec![("share", Arg::Value(v)), ("year", year(&p))]))
         }
         "net-migration" => {
-            let (p, mut v) = latest("NET.MIG")?;
+            let (p, v) = latest("NET.MIG")?;
             let sign = if v.v > 0.0 { "positive" } else if v.v < 0.0 { "negative" } else { "zero" };
-            v.v = v.v.abs();
             let mut args = vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p)), ("sign", Arg::Select(sign.into()))];
             match at("NET.RATE", &p) {
                 Some(rate) => {

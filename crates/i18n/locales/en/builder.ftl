@@ -19,12 +19,12 @@ fact-imm-change = From { $from } to { $to }, the number of international migrant
 fact-emi-ecowas = In { $year }, { $share } of the country's emigrants lived in another ECOWAS member state.
 fact-net-migration = { $sign ->
         [positive] In { $year }, more people arrived than left: net migration was +{ $value } people ({ $rate } per 1,000 inhabitants).
-        [negative] In { $year }, more people left than arrived: net migration was −{ $value } people ({ $rate } per 1,000 inhabitants).
+        [negative] In { $year }, more people left than arrived: net migration was { $value } people ({ $rate } per 1,000 inhabitants).
        *[zero] In { $year }, arrivals and departures balanced out ({ $rate } per 1,000 inhabitants).
     }
 fact-net-migration-norate = { $sign ->
         [positive] In { $year }, more people arrived than left: net migration was +{ $value } people.
-        [negative] In { $year }, more people left than arrived: net migration was −{ $value } people.
+        [negative] In { $year }, more people left than arrived: net migration was { $value } people.
        *[zero] In { $year }, arrivals and departures balanced out.
     }
 fact-remittances = In { $year }, personal remittances received amounted to { $value }, or { $share } of GDP.

@@ -19,12 +19,12 @@ fact-imm-change = De { $from } à { $to }, le nombre de migrants internationaux 
 fact-emi-ecowas = En { $year }, { $share } des émigrés du pays vivaient dans un autre État membre de la CEDEAO.
 fact-net-migration = { $sign ->
         [positive] En { $year }, les arrivées ont dépassé les départs : le solde migratoire était de +{ $value } personnes ({ $rate } pour 1 000 habitants).
-        [negative] En { $year }, les départs ont dépassé les arrivées : le solde migratoire était de −{ $value } personnes ({ $rate } pour 1 000 habitants).
+        [negative] En { $year }, les départs ont dépassé les arrivées : le solde migratoire était de { $value } personnes ({ $rate } pour 1 000 habitants).
        *[zero] En { $year }, les arrivées et les départs se sont équilibrés ({ $rate } pour 1 000 habitants).
     }
 fact-net-migration-norate = { $sign ->
         [positive] En { $year }, les arrivées ont dépassé les départs : le solde migratoire était de +{ $value } personnes.
-        [negative] En { $year }, les départs ont dépassé les arrivées : le solde migratoire était de −{ $value } personnes.
+        [negative] En { $year }, les départs ont dépassé les arrivées : le solde migratoire était de { $value } personnes.
        *[zero] En { $year }, les arrivées et les départs se sont équilibrés.
     }
 fact-remittances = En { $year }, les envois de fonds personnels reçus atteignaient { $value }, soit { $share } du PIB.

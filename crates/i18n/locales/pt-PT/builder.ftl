@@ -19,12 +19,12 @@ fact-imm-change = De { $from } a { $to }, o número de migrantes internacionais 
 fact-emi-ecowas = Em { $year }, { $share } dos emigrantes do país viviam noutro Estado-membro da CEDEAO.
 fact-net-migration = { $sign ->
         [positive] Em { $year }, as entradas superaram as saídas: o saldo migratório foi de +{ $value } pessoas ({ $rate } por 1000 habitantes).
-        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de −{ $value } pessoas ({ $rate } por 1000 habitantes).
+        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de { $value } pessoas ({ $rate } por 1000 habitantes).
        *[zero] Em { $year }, as entradas e as saídas equilibraram-se ({ $rate } por 1000 habitantes).
     }
 fact-net-migration-norate = { $sign ->
         [positive] Em { $year }, as entradas superaram as saídas: o saldo migratório foi de +{ $value } pessoas.
-        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de −{ $value } pessoas.
+        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de { $value } pessoas.
        *[zero] Em { $year }, as entradas e as saídas equilibraram-se.
     }
 fact-remittances = Em { $year }, as remessas pessoais recebidas ascenderam a { $value }, ou seja, { $share } do PIB.
