@@ -3,9 +3,16 @@
 //! - [`localize`]: texts, figures, source lines and charts of a document in one language;
 //!   the PDF renderer uses it too.
 //! - [`numbering`]: figure and table numbers in reading order, shared with the PDF.
+//! - [`html`]: the self-contained HTML profile and its pieces for the web portal.
+//! - [`markdown`]: narrative Markdown rendered without scripts, raw HTML or requests.
 
+#![warn(missing_docs)]
+
+pub mod html;
 pub mod localize;
+pub mod markdown;
 pub mod numbering;
 
+pub use html::{CSS, Download, Fragments, HtmlOptions, document_html, section_html};
 pub use localize::{chart_svg, source_line, text, value};
 pub use numbering::{Numbering, numbering};

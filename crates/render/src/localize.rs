@@ -5,7 +5,7 @@
 use mp_chart::{Band, BarChart, BarSeries, ChartStyle, LineChart, LineSeries};
 use mp_domain::{Lang, ObsStatus, Period};
 use mp_i18n as i18n;
-use mp_profile::{Arg, Chart, ChartKind, Document, SourceEntry, Text, Value, ValueKind};
+use mp_profile::{Arg, Block, Chart, ChartKind, Document, Section, SourceEntry, Text, Value, ValueKind};
 
 /// A message without arguments in `lang`.
 pub fn msg(lang: Lang, id: &str) -> String {
@@ -201,7 +201,7 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
                 })
                 .collect(),
             forecast_from: c.forecast_from,
-            forecast_label: c.forecast_from.map(|_| msg(lang, "series-projected")),
+            forecast_label: c.forecast_from.map(|_| capitalised(&msg(lang, &i18n::obs_status_id(ObsStatus::Forecast)))),
             source,
         }),
         ChartKind::Bar | ChartKind::HBar => mp_chart::Chart::Bar(BarChart {
@@ -219,6 +219,13 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
     }
 }
 
+/// The status label as a heading over the projection area: "forecast" → "Forecast". The
+/// series' own name ("Projected (UN medium variant)") is too long for the shaded strip.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// Draws a chart as a standalone SVG in `lang`, with its title, source line and alt text.
 pub fn chart_svg(c: &Chart, lang: Lang, doc: &Document) -> String {
     render_model(&chart_model(c, lang, doc), c, lang)
@@ -228,6 +235,25 @@ pub fn chart_svg(c: &Chart, lang: Lang, doc: &Document) -> String {
 pub(crate) fn render_model(model: &mp_chart::Chart, c: &Chart, lang: Lang) -> String {
     let fmt = chart_number(c.value_kind, lang, largest(c));
     mp_chart::render_svg(model, &chart_style(c), &fmt)
+}
+
+/// Whether a block shows anything in `lang`: a narrative written only in other languages, or
+/// an empty list of key figures, does not.
+pub fn block_has_content(b: &Block, lang: Lang) -> bool {
+    match b {
+        Block::Narrative(n) => n.get(&lang).is_some_and(|t| !t.trim().is_empty()),
+        Block::KeyFigures(k) => !k.is_empty(),
+        Block::Paragraph(p) => !p.is_empty(),
+        Block::Definitions(d) => !d.is_empty(),
+        Block::Table(_) | Block::Chart(_) | Block::Note(_) => true,
+    }
+}
+
+/// Whether a section shows anything in `lang`, itself or through a sub-section. Renderers
+/// leave out empty sections (a template's "Introduction" awaiting its narrative): a bare
+/// heading reads as a mistake.
+pub fn section_has_content(s: &Section, lang: Lang) -> bool {
+    s.blocks.iter().any(|b| block_has_content(b, lang)) || s.children.iter().any(|c| section_has_content(c, lang))
 }
 
 /// Every message id of a text, nested ones included, for checking the translation files.
