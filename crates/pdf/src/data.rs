@@ -1,0 +1,283 @@
+//! The document in one language as the JSON the template reads, plus its chart drawings.
+//!
+//! Every string and number comes from `mp_render` (the same calls the HTML renderer makes), so
+//! the PDF and the HTML say the same thing; nothing is computed here but layout hints.
+
+use crate::PdfOptions;
+use crate::{markdown, metrics};
+use mp_domain::Lang;
+use mp_profile::{Arg, Block, Cell, Chart, Document, KeyFigure, Section, Subject, Table, Text, Value};
+use mp_render::localize::{self, msg, msg_with, text};
+use mp_render::{Fragments, Numbering};
+use serde_json::{Value as Json, json};
+
+/// Stand-ins for the page numbers in the `page-of` message; typst fills them in per page.
+const PAGE: &str = "\u{E000}";
+const PAGES: &str = "\u{E001}";
+
+/// The template's input and the virtual files it refers to.
+pub(crate) struct Prepared {
+    /// The localised document.
+    pub data: Json,
+    /// `(path, content)` of each chart drawing.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    lang: Lang,
+    numbers: &'a Numbering,
+    fragments: Fragments<'a>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// The name of the country a profile is about, as its title names it.
+fn country_name(doc: &Document, lang: Lang) -> Option<String> {
+    if !matches!(doc.subject, Subject::Country { .. }) {
+        return None;
+    }
+    match &doc.title {
+        Text::Msg { args, .. } => args.iter().find_map(|(k, a)| match a {
+            Arg::Text(t) if k == "country" => Some(text(t, lang)),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// The `page-of` message cut into text and the places of the two numbers.
+fn page_of(lang: Lang) -> Vec<Json> {
+    let s = msg_with(lang, "page-of", &[("page", PAGE), ("pages", PAGES)]);
+    let mut out = Vec::new();
+    let mut run = String::new();
+    for ch in s.chars() {
+        let slot = match ch.to_string().as_str() {
+            PAGE => "page",
+            PAGES => "pages",
+            _ => {
+                run.push(ch);
+                continue;
+            }
+        };
+        if !run.is_empty() {
+            out.push(json!({"t": "s", "s": std::mem::take(&mut run)}));
+        }
+        out.push(json!({"t": slot}));
+    }
+    if !run.is_empty() {
+        out.push(json!({"t": "s", "s": run}));
+    }
+    out
+}
+
+/// The word before the number in a numbered caption ("Quadro" in "Quadro 3"), for typst's
+/// figure supplement; the caption itself prints the whole message.
+fn supplement(lang: Lang, id: &str) -> String {
+    let s = msg_with(lang, id, &[("number", PAGE)]);
+    s.replace(PAGE, "").trim().to_string()
+}
+
+/// `YYYY-MM-DD` as numbers, for the PDF's date.
+pub(crate) fn ymd(iso: &str) -> Option<(i32, u8, u8)> {
+    let mut it = iso.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    (iso.len() == 10 && it.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+impl Ctx<'_> {
+    fn section(&mut self, s: &Section, level: usize) -> Json {
+        let blocks: Vec<Json> = s.blocks.iter().filter_map(|b| self.block(b, level)).collect();
+        let children: Vec<Json> = s.children.iter().map(|c| self.section(c, level + 1)).collect();
+        json!({
+            "number": s.number,
+            "title": text(&s.title, self.lang),
+            "level": level,
+            "blocks": blocks,
+            "children": children,
+        })
+    }
+
+    fn block(&mut self, b: &Block, level: usize) -> Option<Json> {
+        let lang = self.lang;
+        Some(match b {
+            Block::KeyFigures(k) => json!({"t": "key_figures", "items": k.iter().map(|k| self.key_figure(k)).collect::<Vec<_>>()}),
+            Block::Paragraph(p) => json!({"t": "paragraph", "text": p.iter().map(|t| text(t, lang)).collect::<Vec<_>>().join(" ")}),
+            Block::Narrative(n) => {
+                // A narrative written in other languages only shows nothing, as in the HTML.
+                let md = n.get(&lang).filter(|md| !md.trim().is_empty())?;
+                json!({"t": "narrative", "shift": level, "blocks": markdown::narrative(md)})
+            }
+            Block::Note(t) => json!({"t": "note", "text": text(t, lang)}),
+            Block::Definitions(d) => json!({
+                "t": "definitions",
+                "items": d.iter().map(|(a, b)| json!({"term": text(a, lang), "desc": text(b, lang)})).collect::<Vec<_>>(),
+            }),
+            Block::Table(t) => self.table(t),
+            Block::Chart(c) => self.chart(c),
+        })
+    }
+
+    fn key_figure(&self, k: &KeyFigure) -> Json {
+        let lang = self.lang;
+        let source = self.doc.sources.get(k.source).map(localize::source_name).unwrap_or_default();
+        let period = localize::period(&k.period, lang);
+        let meta = if source.is_empty() { period } else { format!("{period} · {source}") };
+        json!({
+            "value": localize::key_number(&k.value, lang),
+            "mark": localize::status_mark(&k.value, lang),
+            "label": text(&k.label, lang),
+            "meta": meta,
+        })
+    }
+
+    fn caption_label(&self, id: &str, n: Option<usize>) -> Json {
+        n.map(|n| Json::from(msg_with(self.lang, id, &[("number", &n.to_string())]))).unwrap_or(Json::Null)
+    }
+
+    fn value_cell(&self, v: &Value) -> Json {
+        json!({"s": localize::number(v, self.lang), "mark": localize::status_mark(v, self.lang), "num": true})
+    }
+
+    fn table(&self, t: &Table) -> Json {
+        let lang = self.lang;
+        let width = t.columns.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let columns: Vec<String> = (0..width).map(|i| t.columns.get(i).map(|c| text(c, lang)).unwrap_or_default()).collect();
+        let rows: Vec<Vec<Json>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (0..width)
+                    .map(|i| match r.get(i) {
+                        Some(Cell::Text(s)) => json!({"s": text(s, lang), "num": false}),
+                        Some(Cell::Value(v)) => self.value_cell(v),
+                        Some(Cell::Empty) | None => json!({"empty": true}),
+                    })
+                    .collect()
+            })
+            .collect();
+        // A figure column (right-aligned, never wrapped) holds figures and blanks only.
+        let numeric: Vec<bool> = (0..width)
+            .map(|i| {
+                let mut cells = t.rows.iter().filter_map(|r| r.get(i)).filter(|c| !matches!(c, Cell::Empty)).peekable();
+                cells.peek().is_some() && cells.all(|c| matches!(c, Cell::Value(_)))
+            })
+            .collect();
+        // Natural widths for the template's column sizing (see `column-widths` there).
+        let size = if width > 6 { 7.5 } else { 8.5 };
+        let pad = 9.0;
+        let widths: Vec<Json> = (0..width)
+            .map(|i| {
+                let head = &columns[i];
+                let word = head.split_whitespace().map(|w| metrics::width(w, size, true)).fold(0.0, f64::max);
+                let half = metrics::width(head, size, true) / 2.0 + 4.0;
+                let (mut full, mut bare) = (0.0f64, 0.0f64);
+                for row in &rows {
+                    let s = row[i].get("s").and_then(Json::as_str).unwrap_or("\u{2014}");
+                    let w = metrics::width(s, size, false);
+                    let mark = row[i]
+                        .get("mark")
+                        .and_then(Json::as_str)
+                        .map_or(0.0, |m| metrics::width(" ", size, false) + metrics::width(&format!("({m})"), size * 0.85, false));
+                    full = full.max(w + mark);
+                    bare = bare.max(w);
+                }
+                json!({"full": full.max(word).max(half) + pad, "least": bare.max(word) + pad})
+            })
+            .collect();
+        json!({
+            "t": "table",
+            "label": self.caption_label("table-numbered", self.numbers.table(&t.id)),
+            "number": self.numbers.table(&t.id),
+            "title": text(&t.title, lang),
+            "columns": columns,
+            "numeric": numeric,
+            "size": size,
+            "widths": widths,
+            "rows": rows,
+            "source": localize::source_line(&t.sources, self.doc, lang),
+            "notes": t.notes.iter().map(|n| text(n, lang)).collect::<Vec<_>>(),
+        })
+    }
+
+    fn chart(&mut self, c: &Chart) -> Json {
+        let lang = self.lang;
+        // The drawing the HTML page shows: title and source live in the caption and source line.
+        let svg = self.fragments.chart_svg(c);
+        let file = format!("/chart-{}.svg", self.files.len() + 1);
+        self.files.push((file.clone(), svg.into_bytes()));
+        json!({
+            "t": "chart",
+            "label": self.caption_label("figure-numbered", self.numbers.figure(&c.id)),
+            "number": self.numbers.figure(&c.id),
+            "title": text(&c.title, lang),
+            "file": file,
+            "alt": text(&c.alt, lang),
+            "tall": c.kind == mp_profile::ChartKind::HBar,
+            "source": localize::source_line(&c.sources, self.doc, lang),
+        })
+    }
+}
+
+/// Localises `doc` in `lang` for the template.
+pub(crate) fn prepare(doc: &Document, lang: Lang, opts: &PdfOptions) -> Prepared {
+    let fragments = Fragments::new(doc, lang);
+    let numbers = fragments.numbering().clone();
+    let mut ctx = Ctx { doc, lang, numbers: &numbers, fragments, files: Vec::new() };
+    let sections: Vec<Json> = doc.sections.iter().map(|s| ctx.section(s, 1)).collect();
+    let title = text(&doc.title, lang);
+    let country = country_name(doc, lang);
+    let published_by = opts.publisher.clone().or_else(|| country.as_ref().map(|c| msg_with(lang, "published-by", &[("country", c)])));
+    let short_title = opts.short_title.clone().or(country).unwrap_or_else(|| title.clone());
+    let updated = (!doc.as_of.is_empty()).then(|| msg_with(lang, "last-updated", &[("date", &localize::date(&doc.as_of, lang))]));
+    let date = ymd(&doc.as_of).map(|(y, m, d)| json!({"year": y, "month": m, "day": d}));
+    let data = json!({
+        "lang": lang.code(),
+        // Portuguese of Portugal and the PALOP, not of Brazil: it decides hyphenation and quotes.
+        "region": if lang == Lang::Pt { Json::from("PT") } else { Json::Null },
+        "title": title,
+        "subtitle": doc.subtitle.as_ref().map(|s| text(s, lang)),
+        "short_title": short_title,
+        "edition": doc.edition.as_ref().map(|e| format!("{} {e}", msg(lang, "edition"))),
+        "updated": updated,
+        "published_by": published_by,
+        "date": date,
+        "contents": msg(lang, "contents"),
+        "page_of": page_of(lang),
+        "figure_supplement": supplement(lang, "figure-numbered"),
+        "table_supplement": supplement(lang, "table-numbered"),
+        "sections": sections,
+    });
+    Prepared { data, files: ctx.files }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_of_keeps_the_word_order_of_each_language() {
+        let en = page_of(Lang::En);
+        assert_eq!(en[1]["t"], "page");
+        assert!(en.iter().any(|p| p["t"] == "pages"));
+        let pt = page_of(Lang::Pt);
+        assert_eq!(pt[0]["s"], "Página ");
+    }
+
+    #[test]
+    fn supplements_come_from_the_caption_messages() {
+        assert_eq!(supplement(Lang::En, "table-numbered"), "Table");
+        assert_eq!(supplement(Lang::Fr, "table-numbered"), "Tableau");
+        assert_eq!(supplement(Lang::Pt, "table-numbered"), "Quadro");
+        assert_eq!(supplement(Lang::Pt, "figure-numbered"), "Figura");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(ymd("2026-01-15"), Some((2026, 1, 15)));
+        assert_eq!(ymd("2026-13-15"), None);
+        assert_eq!(ymd(""), None);
+        assert_eq!(ymd("2026-01-15T10:00"), None);
+    }
+}
