@@ -20,6 +20,7 @@ on_both_backends!(
     provenance_round_trip,
     bad_rows_are_errors_not_panics,
     many_rows_go_in_chunks,
+    killed_import_leaves_the_store_as_it_was,
 );
 
 async fn ready(db: &TestDb) -> Store {
@@ -427,6 +428,56 @@ async fn many_rows_go_in_chunks(db: &TestDb) {
     assert_eq!(store.counts().await.unwrap().observations, n);
     let all = store.query(&all_rows()).await.unwrap();
     assert_eq!(all.len() as u64, n);
+}
+
+/// The child half of `killed_import_leaves_the_store_as_it_was`: imports into the store named
+/// by `MPROFILE_TEST_CHILD_DB`, pausing (and getting killed) inside the transaction.
+#[tokio::test]
+#[ignore]
+async fn child_import_that_gets_killed() {
+    let Ok(url) = std::env::var("MPROFILE_TEST_CHILD_DB") else { return };
+    let store = Store::open_existing(&url).await.unwrap_or_else(|e| panic!("{e}"));
+    let rows = (1900..2100).flat_map(|y| ["SEN", "GHA", "CPV"].map(|a| obs("IMM.STOCK", a, &y.to_string(), "SEX=F", y as f64))).collect();
+    let mut changed = obs("IMM.STOCK", "SEN", "2020", "", 1.0);
+    changed.value = Some(99.0);
+    import(&store, vec![dataset("undesa-ims", "2024", [vec![changed], rows].concat())]).await;
+}
+
+async fn killed_import_leaves_the_store_as_it_was(db: &TestDb) {
+    use tokio::io::AsyncBufReadExt;
+    let store = ready(db).await;
+    import(&store, vec![dataset("undesa-ims", "2024", vec![obs("IMM.STOCK", "SEN", "2020", "", 1.0)])]).await;
+    let before = (store.counts().await.unwrap(), serde_json::to_string(&store.query(&all_rows()).await.unwrap()).unwrap());
+    store.close().await;
+
+    let mut child = tokio::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--ignored", "--exact", "child_import_that_gets_killed", "--nocapture"])
+        .env(mp_store::PAUSE_ENV, "250")
+        .env("MPROFILE_TEST_CHILD_DB", db.url())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let paused = tokio::time::timeout(std::time::Duration::from_secs(120), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line == "mprofile: import paused for test" {
+                return true;
+            }
+            eprintln!("child: {line}");
+        }
+        false
+    })
+    .await;
+    assert_eq!(paused, Ok(true), "the child import never paused");
+    child.kill().await.unwrap();
+
+    let store = Store::open_existing(db.url()).await.unwrap_or_else(|e| panic!("{e}"));
+    let after = (store.counts().await.unwrap(), serde_json::to_string(&store.query(&all_rows()).await.unwrap()).unwrap());
+    assert_eq!(after, before, "a killed import must leave nothing behind");
+    let s = import(&store, vec![dataset("undesa-ims", "2024", vec![obs("IMM.STOCK", "SEN", "2020", "", 2.0)])]).await;
+    assert_eq!(s.changed, 1, "the store takes imports again after the kill");
 }
 
 #[tokio::test]
