@@ -172,8 +172,7 @@ fn write_doc(out: &Path, b: &Built, lang: Lang, formats: &[String], langs: &[Lan
 
 /// The PDF of a document (typst, in the pdf crate).
 fn typeset(doc: &Document, lang: Lang) -> Result<Vec<u8>> {
-    let _ = (doc, lang);
-    bail!("the PDF typesetter is not wired in yet")
+    Ok(mp_pdf::document_pdf(doc, lang, &mp_pdf::PdfOptions::default())?)
 }
 
 struct Ctx {
