@@ -198,6 +198,72 @@ impl PauseHook {
     }
 }
 
+/// Where an observation came from, as a reader would look it up: `file locator`.
+fn at(ds: &DatasetImport, obs: &Observation) -> String {
+    match ds.files.get(obs.provenance.file) {
+        Some(f) => format!("{} {}", f.path, obs.provenance.locator),
+        None => obs.provenance.locator.clone(),
+    }
+}
+
+/// What every dataset of one import shares.
+struct Run<'p> {
+    backend: Backend,
+    batch_id: i64,
+    /// Codes the foreign keys will accept, to refuse an unknown one with a clear message.
+    indicators: HashSet<String>,
+    areas: HashSet<String>,
+    full_sql: String,
+    pause: PauseHook,
+    done: u64,
+    written: u64,
+    total: u64,
+    progress: &'p (dyn Fn(u64, u64) + Sync),
+}
+
+impl Run<'_> {
+    /// Checks what the database would refuse less clearly; returns the observation's file row.
+    fn check(&self, ds: &DatasetImport, file_ids: &[i64], obs: &Observation) -> Result<i64, String> {
+        let at = || at(ds, obs);
+        let Some(&file_id) = file_ids.get(obs.provenance.file) else {
+            return Err(format!(
+                "observation {} (at {}) refers to file #{} but the dataset lists {} file(s)",
+                obs.key(),
+                at(),
+                obs.provenance.file,
+                ds.files.len()
+            ));
+        };
+        if !self.indicators.contains(obs.indicator.as_str()) {
+            return Err(format!(
+                "indicator {} (at {}) is not in the store's framework: add it to the framework files and run `mprofile init`, or fix the source mapping",
+                obs.indicator,
+                at()
+            ));
+        }
+        if !self.areas.contains(obs.area.as_str()) {
+            return Err(format!(
+                "area {} (at {}) is not in the store's list of areas: add it to areas.toml and run `mprofile init`",
+                obs.area,
+                at()
+            ));
+        }
+        if obs.value.is_some_and(|v| !v.is_finite()) {
+            return Err(format!("observation {} (at {}) has a value that is not a finite number", obs.key(), at()));
+        }
+        Ok(file_id)
+    }
+
+    /// Writes the buffered new rows.
+    async fn flush(&mut self, conn: &mut AnyConnection, pending: &mut Vec<NewRow<'_>>, dataset_id: i64) -> Result<(), sqlx::Error> {
+        insert_rows(conn, self.backend, &self.full_sql, pending, dataset_id, self.batch_id).await?;
+        self.written += pending.len() as u64;
+        pending.clear();
+        self.pause.check(self.written).await;
+        Ok(())
+    }
+}
+
 impl Store {
     /// Imports datasets in ONE transaction: either every dataset is stored or nothing is.
     /// Observations are diffed against the dataset's stored ones by (indicator, area, period,
@@ -226,192 +292,29 @@ impl Store {
         .fetch_one(&mut *tx)
         .await
         .map_err(&begin_err)?;
-        let indicators: HashSet<String> =
+        let indicators =
             sqlx::query_scalar("SELECT code FROM indicator").fetch_all(&mut *tx).await.map_err(&begin_err)?.into_iter().collect();
-        let areas: HashSet<String> =
-            sqlx::query_scalar("SELECT code FROM area").fetch_all(&mut *tx).await.map_err(&begin_err)?.into_iter().collect();
-
-        let full_sql = insert_sql(self.backend(), ROWS_PER_INSERT);
-        let mut pause = PauseHook::from_env();
-        let mut summary = ImportSummary {
-            batch_id: None,
-            dry_run: opts.dry_run,
-            datasets: Vec::with_capacity(datasets.len()),
-            added: 0,
-            changed: 0,
-            unchanged: 0,
+        let areas = sqlx::query_scalar("SELECT code FROM area").fetch_all(&mut *tx).await.map_err(&begin_err)?.into_iter().collect();
+        let mut run = Run {
+            backend: self.backend(),
+            batch_id,
+            indicators,
+            areas,
+            full_sql: insert_sql(self.backend(), ROWS_PER_INSERT),
+            pause: PauseHook::from_env(),
+            done: 0,
+            written: 0,
+            total,
+            progress,
         };
-        let (mut done, mut written) = (0u64, 0u64);
 
+        let mut summary = ImportSummary { batch_id: None, dry_run: opts.dry_run, datasets: Vec::new(), added: 0, changed: 0, unchanged: 0 };
         for ds in datasets {
-            let src = ds.source.code.as_str();
-            let vintage = ds.vintage.as_str();
-            let refuse = |problem: String| StoreError::Import { source_code: src.to_string(), vintage: vintage.to_string(), problem };
-            if src.trim().is_empty() || vintage.trim().is_empty() {
-                return Err(refuse("the source code and the vintage must not be empty".to_string()));
-            }
-            let err = self.sql_err(format!("importing {src} {vintage}"));
-            let mut ds_sum = DatasetSummary {
-                source_code: src.to_string(),
-                vintage: vintage.to_string(),
-                observations: ds.observations.len() as u64,
-                added: 0,
-                changed: 0,
-                unchanged: 0,
-                files_added: 0,
-            };
-
-            sqlx::query(
-                "INSERT INTO source (code, name, publisher, licence, url) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, publisher = excluded.publisher, licence = excluded.licence, url = excluded.url",
-            )
-            .bind(src)
-            .bind(ds.source.name.as_str())
-            .bind(ds.source.publisher.as_str())
-            .bind(ds.source.licence.as_str())
-            .bind(ds.source.url.as_str())
-            .execute(&mut *tx)
-            .await
-            .map_err(&err)?;
-
-            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM dataset WHERE source_code = $1 AND vintage = $2")
-                .bind(src)
-                .bind(vintage)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(&err)?;
-            let dataset_id = match found {
-                Some(id) => id,
-                None => sqlx::query_scalar("INSERT INTO dataset (source_code, vintage) VALUES ($1, $2) RETURNING id")
-                    .bind(src)
-                    .bind(vintage)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(&err)?,
-            };
-
-            // A file imported before with the same bytes keeps its row, whatever its path now.
-            let mut file_ids = Vec::with_capacity(ds.files.len());
-            for f in &ds.files {
-                let found: Option<i64> = sqlx::query_scalar("SELECT id FROM source_file WHERE dataset_id = $1 AND sha256 = $2")
-                    .bind(dataset_id)
-                    .bind(f.sha256.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(&err)?;
-                let id = match found {
-                    Some(id) => id,
-                    None => {
-                        ds_sum.files_added += 1;
-                        let bytes = i64::try_from(f.bytes)
-                            .map_err(|_| refuse(format!("file {} is too large to record ({} bytes)", f.path, f.bytes)))?;
-                        sqlx::query_scalar(
-                            "INSERT INTO source_file (dataset_id, batch_id, path, sha256, bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                        )
-                        .bind(dataset_id)
-                        .bind(batch_id)
-                        .bind(f.path.as_str())
-                        .bind(f.sha256.as_str())
-                        .bind(bytes)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(&err)?
-                    }
-                };
-                file_ids.push(id);
-            }
-
-            let mut existing = self.existing_observations(&mut tx, dataset_id, &err).await?;
-            let mut pending: Vec<NewRow> = Vec::with_capacity(ROWS_PER_INSERT);
-            for obs in &ds.observations {
-                let at = || match ds.files.get(obs.provenance.file) {
-                    Some(f) => format!("{} {}", f.path, obs.provenance.locator),
-                    None => obs.provenance.locator.clone(),
-                };
-                let Some(&file_id) = file_ids.get(obs.provenance.file) else {
-                    return Err(refuse(format!(
-                        "observation {} (at {}) refers to file #{} but the dataset lists {} file(s)",
-                        obs.key(),
-                        at(),
-                        obs.provenance.file,
-                        ds.files.len()
-                    )));
-                };
-                if !indicators.contains(obs.indicator.as_str()) {
-                    return Err(refuse(format!(
-                        "indicator {} (at {}) is not in the store's framework: add it to the framework files and run `mprofile init`, or fix the source mapping",
-                        obs.indicator,
-                        at()
-                    )));
-                }
-                if !areas.contains(obs.area.as_str()) {
-                    return Err(refuse(format!(
-                        "area {} (at {}) is not in the store's list of areas: add it to areas.toml and run `mprofile init`",
-                        obs.area,
-                        at()
-                    )));
-                }
-                if obs.value.is_some_and(|v| !v.is_finite()) {
-                    return Err(refuse(format!("observation {} (at {}) has a value that is not a finite number", obs.key(), at())));
-                }
-                let period = obs.period.to_string();
-                let dims = obs.dims.to_string();
-                let key = format!("{}\u{1f}{}\u{1f}{period}\u{1f}{dims}", obs.indicator, obs.area);
-                match existing.get_mut(&key) {
-                    Some(e) if e.seen => {
-                        return Err(refuse(format!("observation {} is given twice (the second time at {})", obs.key(), at())));
-                    }
-                    Some(e) => {
-                        e.seen = true;
-                        let same = e.value == obs.value
-                            && e.status == Some(obs.status)
-                            && e.unit_mult == i64::from(obs.unit_mult.power())
-                            && e.footnote.as_deref() == obs.footnote.as_deref();
-                        if same {
-                            ds_sum.unchanged += 1;
-                        } else {
-                            sqlx::query("UPDATE observation SET value = $1, obs_status = $2, unit_mult = $3, footnote = $4, file_id = $5, locator = $6, batch_id = $7 WHERE id = $8")
-                                .bind(obs.value)
-                                .bind(obs.status.code())
-                                .bind(i64::from(obs.unit_mult.power()))
-                                .bind(obs.footnote.as_deref())
-                                .bind(file_id)
-                                .bind(obs.provenance.locator.as_str())
-                                .bind(batch_id)
-                                .bind(e.id)
-                                .execute(&mut *tx)
-                                .await
-                                .map_err(&err)?;
-                            ds_sum.changed += 1;
-                            written += 1;
-                            pause.check(written).await;
-                        }
-                    }
-                    None => {
-                        existing.insert(key, Existing { id: 0, value: None, status: None, unit_mult: 0, footnote: None, seen: true });
-                        pending.push(NewRow { obs, start: obs.period.start_date(), end: obs.period.end_date(), period, dims, file_id });
-                        ds_sum.added += 1;
-                        if pending.len() >= pause.batch_limit(written) {
-                            insert_rows(&mut tx, self.backend(), &full_sql, &pending, dataset_id, batch_id).await.map_err(&err)?;
-                            written += pending.len() as u64;
-                            pending.clear();
-                            pause.check(written).await;
-                        }
-                    }
-                }
-                done += 1;
-                if done.is_multiple_of(2_000) {
-                    progress(done, total);
-                }
-            }
-            insert_rows(&mut tx, self.backend(), &full_sql, &pending, dataset_id, batch_id).await.map_err(&err)?;
-            written += pending.len() as u64;
-            pause.check(written).await;
-            progress(done, total);
-            summary.added += ds_sum.added;
-            summary.changed += ds_sum.changed;
-            summary.unchanged += ds_sum.unchanged;
-            summary.datasets.push(ds_sum);
+            let d = self.import_dataset(&mut tx, &mut run, ds).await?;
+            summary.added += d.added;
+            summary.changed += d.changed;
+            summary.unchanged += d.unchanged;
+            summary.datasets.push(d);
         }
 
         let end_err = self.sql_err("finishing the import");
@@ -444,6 +347,142 @@ impl Store {
             "import finished"
         );
         Ok(summary)
+    }
+
+    /// One dataset, inside the import's transaction.
+    async fn import_dataset(&self, conn: &mut AnyConnection, run: &mut Run<'_>, ds: &DatasetImport) -> Result<DatasetSummary, StoreError> {
+        let (src, vintage) = (ds.source.code.as_str(), ds.vintage.as_str());
+        let refuse = |problem: String| StoreError::Import { source_code: src.to_string(), vintage: vintage.to_string(), problem };
+        if src.trim().is_empty() || vintage.trim().is_empty() {
+            return Err(refuse("the source code and the vintage must not be empty".to_string()));
+        }
+        let err = self.sql_err(format!("importing {src} {vintage}"));
+        let mut sum = DatasetSummary {
+            source_code: src.to_string(),
+            vintage: vintage.to_string(),
+            observations: ds.observations.len() as u64,
+            added: 0,
+            changed: 0,
+            unchanged: 0,
+            files_added: 0,
+        };
+
+        sqlx::query(
+            "INSERT INTO source (code, name, publisher, licence, url) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, publisher = excluded.publisher, licence = excluded.licence, url = excluded.url",
+        )
+        .bind(src)
+        .bind(ds.source.name.as_str())
+        .bind(ds.source.publisher.as_str())
+        .bind(ds.source.licence.as_str())
+        .bind(ds.source.url.as_str())
+        .execute(&mut *conn)
+        .await
+        .map_err(&err)?;
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM dataset WHERE source_code = $1 AND vintage = $2")
+            .bind(src)
+            .bind(vintage)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(&err)?;
+        let dataset_id = match found {
+            Some(id) => id,
+            None => sqlx::query_scalar("INSERT INTO dataset (source_code, vintage) VALUES ($1, $2) RETURNING id")
+                .bind(src)
+                .bind(vintage)
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(&err)?,
+        };
+
+        // A file imported before with the same bytes keeps its row, whatever its path now.
+        let mut file_ids = Vec::with_capacity(ds.files.len());
+        for f in &ds.files {
+            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM source_file WHERE dataset_id = $1 AND sha256 = $2")
+                .bind(dataset_id)
+                .bind(f.sha256.as_str())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(&err)?;
+            let id = match found {
+                Some(id) => id,
+                None => {
+                    sum.files_added += 1;
+                    let bytes = i64::try_from(f.bytes)
+                        .map_err(|_| refuse(format!("file {} is too large to record ({} bytes)", f.path, f.bytes)))?;
+                    sqlx::query_scalar(
+                        "INSERT INTO source_file (dataset_id, batch_id, path, sha256, bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    )
+                    .bind(dataset_id)
+                    .bind(run.batch_id)
+                    .bind(f.path.as_str())
+                    .bind(f.sha256.as_str())
+                    .bind(bytes)
+                    .fetch_one(&mut *conn)
+                    .await
+                    .map_err(&err)?
+                }
+            };
+            file_ids.push(id);
+        }
+
+        let mut existing = self.existing_observations(conn, dataset_id, &err).await?;
+        let mut pending: Vec<NewRow> = Vec::with_capacity(ROWS_PER_INSERT);
+        for obs in &ds.observations {
+            let file_id = run.check(ds, &file_ids, obs).map_err(refuse)?;
+            let period = obs.period.to_string();
+            let dims = obs.dims.to_string();
+            let key = format!("{}\u{1f}{}\u{1f}{period}\u{1f}{dims}", obs.indicator, obs.area);
+            match existing.get_mut(&key) {
+                Some(e) if e.seen => {
+                    return Err(refuse(format!("observation {} is given twice (the second time at {})", obs.key(), at(ds, obs))));
+                }
+                Some(e) => {
+                    e.seen = true;
+                    let same = e.value == obs.value
+                        && e.status == Some(obs.status)
+                        && e.unit_mult == i64::from(obs.unit_mult.power())
+                        && e.footnote.as_deref() == obs.footnote.as_deref();
+                    if same {
+                        sum.unchanged += 1;
+                    } else {
+                        sqlx::query(
+                            "UPDATE observation SET value = $1, obs_status = $2, unit_mult = $3, footnote = $4, file_id = $5, locator = $6, batch_id = $7 \
+                             WHERE id = $8",
+                        )
+                        .bind(obs.value)
+                        .bind(obs.status.code())
+                        .bind(i64::from(obs.unit_mult.power()))
+                        .bind(obs.footnote.as_deref())
+                        .bind(file_id)
+                        .bind(obs.provenance.locator.as_str())
+                        .bind(run.batch_id)
+                        .bind(e.id)
+                        .execute(&mut *conn)
+                        .await
+                        .map_err(&err)?;
+                        sum.changed += 1;
+                        run.written += 1;
+                        run.pause.check(run.written).await;
+                    }
+                }
+                None => {
+                    existing.insert(key, Existing { id: 0, value: None, status: None, unit_mult: 0, footnote: None, seen: true });
+                    pending.push(NewRow { obs, start: obs.period.start_date(), end: obs.period.end_date(), period, dims, file_id });
+                    sum.added += 1;
+                    if pending.len() >= run.pause.batch_limit(run.written) {
+                        run.flush(conn, &mut pending, dataset_id).await.map_err(&err)?;
+                    }
+                }
+            }
+            run.done += 1;
+            if run.done.is_multiple_of(2_000) {
+                (run.progress)(run.done, run.total);
+            }
+        }
+        run.flush(conn, &mut pending, dataset_id).await.map_err(&err)?;
+        (run.progress)(run.done, run.total);
+        Ok(sum)
     }
 
     /// The dataset's stored observations keyed by indicator, area, period and dimensions, read
