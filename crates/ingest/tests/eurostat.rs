@@ -119,3 +119,13 @@ proptest! {
         let _ = eurostat::read_file(&InputFile::from_bytes("p/eu_asyapp.csv", text.into_bytes()), &ctx());
     }
 }
+
+#[test]
+fn world_and_group_totals() {
+    let r = real();
+    let w = find(r, "WORLD", 2024, "").unwrap();
+    assert_eq!(w.value, Some(1_031_460.0));
+    assert!(w.footnote.as_deref().unwrap().starts_with("World total computed by mprofile"), "{w:?}");
+    assert_eq!(value(r, "WESTERN_AFRICA", 2024, ""), 103_510.0);
+    assert!(find(r, "WORLD", 2024, "SEX=F").is_some());
+}

@@ -74,7 +74,8 @@ fn monthly_and_annual_check_values() {
     assert_eq!(find(r, "MLI", Period::Month(2025, 4), "").unwrap().status, ObsStatus::Normal);
     // Only profile countries.
     assert!(
-        ds.observations.iter().all(|o| ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"].contains(&o.area.as_str()))
+        ds.observations.iter().all(|o| ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"].contains(&o.area.as_str())
+            || ["WORLD", "AFRICA", "SUB_SAHARAN_AFRICA", "WESTERN_AFRICA", "MIDDLE_AFRICA", "ECOWAS"].contains(&o.area.as_str()))
     );
     let reasons: Vec<&str> = r.skipped.iter().map(|s| s.reason.as_str()).collect();
     assert!(reasons.iter().any(|s| s.starts_with("nationality code is not an ISO country")), "{reasons:?}");
@@ -137,4 +138,16 @@ proptest! {
         }
         let _ = frontex::read_file(&InputFile::from_bytes("p/frontex.csv", text.into_bytes()), &ctx());
     }
+}
+
+#[test]
+fn world_and_group_totals() {
+    let r = real();
+    let w = find(r, "WORLD", Period::Year(2024), "").unwrap();
+    assert_eq!(w.value, Some(240_021.0));
+    assert!(w.footnote.as_deref().unwrap().starts_with("World total computed by mprofile"), "{w:?}");
+    assert_eq!(value(r, "WESTERN_AFRICA", Period::Year(2024), ""), 55_153.0);
+    assert_eq!(value(r, "WESTERN_AFRICA", Period::Year(2024), "ROUTE=WESTERN_AFRICAN"), 41_662.0);
+    assert!(find(r, "WORLD", Period::Month(2024, 10), "").is_some());
+    assert_eq!(find(r, "WORLD", Period::Year(2025), "").unwrap().status, ObsStatus::Provisional);
 }

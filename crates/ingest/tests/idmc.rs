@@ -81,7 +81,8 @@ fn stocks_check_values() {
     assert_eq!(value(&r, "IDP.STOCK", "MLI", 2024, "CAUSE=CONFLICT"), 360_591.0);
     // Only profile countries and groups.
     assert!(
-        ds.observations.iter().all(|o| ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"].contains(&o.area.as_str()))
+        ds.observations.iter().all(|o| ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"].contains(&o.area.as_str())
+            || ["WORLD", "AFRICA", "SUB_SAHARAN_AFRICA", "WESTERN_AFRICA", "MIDDLE_AFRICA", "ECOWAS"].contains(&o.area.as_str()))
     );
 }
 
@@ -181,4 +182,17 @@ proptest! {
         let _ = idmc::read_flows(&InputFile::from_bytes("p/f.csv", flows.into_bytes()), &ctx());
         let _ = idmc::read_stocks(&InputFile::from_bytes("p/s.csv", stocks.into_bytes()), &ctx());
     }
+}
+
+#[test]
+fn world_and_group_totals() {
+    let r = (idmc::SOURCE.read)(&data_dir(), &ctx()).unwrap_or_else(|e| panic!("{e}"));
+    let w = find(&r, "IDP.STOCK", "WORLD", 2024, "CAUSE=CONFLICT").unwrap();
+    assert_eq!(w.value, Some(73_505_209.0));
+    assert!(w.footnote.as_deref().unwrap().starts_with("World total computed by mprofile"), "{w:?}");
+    assert_eq!(value(&r, "IDP.STOCK", "WESTERN_AFRICA", 2024, ""), 7_098_719.0);
+    assert_eq!(value(&r, "IDP.NEW_CONF", "WORLD", 2023, ""), 20_470_781.0);
+    let d = find(&r, "IDP.NEW_DIS", "WORLD", 2023, "").unwrap();
+    assert_eq!(d.value, Some(26_397_465.0));
+    assert!(d.footnote.as_deref().unwrap().contains("Movements, not people"), "{d:?}");
 }

@@ -199,3 +199,16 @@ proptest! {
         let _ = mmp::read_file(&InputFile::from_bytes("p/iom_mmp.csv", text.into_bytes()), &ctx());
     }
 }
+
+#[test]
+fn world_and_group_totals() {
+    let r = real();
+    let w = find(r, "IRR.DEAD_MISSING", "WORLD", 2023, "").unwrap();
+    assert_eq!(w.value, Some(independent_sum(|x| x[0].starts_with("2023"))));
+    assert_eq!(w.value, Some(8755.0));
+    assert!(w.footnote.as_deref().unwrap().contains("world total"), "{w:?}");
+    assert_eq!(value(r, "IRR.DEAD_MISSING", "WESTERN_AFRICA", 2023, ""), 811.0);
+    let med = value(r, "IRR.DEAD_MISSING", "WORLD", 2023, "ROUTE=CENTRAL_MED");
+    assert_eq!(med, independent_sum(|x| x[0].starts_with("2023") && &x[3] == "Central Mediterranean Route"));
+    assert!(find(r, "IRR.DEAD_MISSING_ORIGIN", "WORLD", 2023, "").is_none());
+}

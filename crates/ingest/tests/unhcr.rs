@@ -88,7 +88,10 @@ fn datasets_and_skips() {
     }
     // Only profile countries (and groups) as reference areas.
     let profile = ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"];
-    assert!(r.datasets.iter().flat_map(|d| &d.observations).all(|o| profile.contains(&o.area.as_str())));
+    let groups = ["WORLD", "AFRICA", "SUB_SAHARAN_AFRICA", "WESTERN_AFRICA", "MIDDLE_AFRICA", "ECOWAS"];
+    assert!(
+        r.datasets.iter().flat_map(|d| &d.observations).all(|o| profile.contains(&o.area.as_str()) || groups.contains(&o.area.as_str()))
+    );
 }
 
 #[test]
@@ -209,7 +212,10 @@ fn small_population_file() {
     assert!(find(&r, "unhcr", "REF.OIP", "SEN", 2024, "").is_none());
     let reasons: Vec<(&str, u64)> = r.skipped.iter().map(|s| (s.reason.as_str(), s.rows)).collect();
     assert!(
-        reasons.contains(&("population.csv: neither the origin nor the asylum country is a profile country or comparison group", 1)),
+        reasons.contains(&(
+            "population.csv: neither the origin nor the asylum country is a profile country: counted only in the world and group totals",
+            1
+        )),
         "{reasons:?}"
     );
     assert!(reasons.iter().any(|(s, n)| s.starts_with("population.csv: counterpart code is not an ISO country") && *n == 2), "{reasons:?}");
@@ -282,4 +288,24 @@ proptest! {
         ];
         let _ = unhcr::read_files(&files, &ctx());
     }
+}
+
+#[test]
+fn world_and_group_totals() {
+    let r = real();
+    let w = find(r, "unhcr", "REF.HOSTED", "WORLD", 2024, "").unwrap();
+    assert_eq!(w.value, Some(30_958_200.0));
+    assert!(w.footnote.as_deref().unwrap().starts_with("World total computed by mprofile"), "{w:?}");
+    assert_eq!(value(r, "unhcr", "REF.ORIGIN", "WORLD", 2024, ""), 30_958_200.0);
+    assert_eq!(value(r, "unhcr", "REF.ORIGIN", "WESTERN_AFRICA", 2024, ""), 1_190_485.0);
+    // ECOWAS in the year: Burkina Faso, Mali and Niger count in 2024, not in 2025.
+    assert_eq!(value(r, "unhcr", "REF.ORIGIN", "ECOWAS", 2024, ""), 1_152_374.0);
+    let e = find(r, "unhcr", "REF.ORIGIN", "ECOWAS", 2025, "").unwrap();
+    assert_eq!(e.value, Some(623_931.0));
+    assert_eq!(e.status, ObsStatus::Provisional);
+    assert!(e.footnote.as_deref().unwrap().starts_with("Group total computed by mprofile"), "{e:?}");
+    // IDMC's world estimate, before country figures exist, is the world total.
+    assert_eq!(value(r, "idmc-unhcr", "IDP.STOCK", "WORLD", 1990, "CAUSE=CONFLICT"), 21_300_000.0);
+    assert_eq!(value(r, "idmc-unhcr", "IDP.STOCK", "WORLD", 2024, "CAUSE=CONFLICT"), 73_573_201.0);
+    assert!(find(r, "unhcr", "REF.ASY_DEC", "WORLD", 2023, "DECISION=RECOGNIZED").is_some());
 }

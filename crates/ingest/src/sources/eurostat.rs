@@ -11,8 +11,11 @@
 //! double the figures): an explained skip. Eurostat rounds each figure to the nearest 5, so the
 //! sums are sums of rounded figures. Citizenship codes that are not ISO countries (STL
 //! stateless, XKX Kosovo, OOO unknown) and citizenships outside the profile countries are
-//! explained skips.
+//! explained skips. World and group totals (in total and by sex) are sums over every row but
+//! the EU27 aggregate: WORLD counts every citizenship, stateless and unknown included; a group
+//! counts the citizens of its member countries of the year.
 
+use super::unhcr::Groups;
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problems};
@@ -62,8 +65,14 @@ const NOTE_SUM: &str = "Computed by mprofile as the sum of Eurostat's figures by
 const SKIP_EU27: &str = "country of application EU27 (Eurostat's aggregate of the member \
     states, which are read one by one): not used, to avoid counting twice";
 const SKIP_NOT_ISO: &str = "citizenship code is not an ISO country (STL stateless, XKX Kosovo, \
-    OOO unknown)";
-const SKIP_OUT: &str = "citizenship outside the profile countries";
+    OOO unknown): counted only in the world total";
+const SKIP_OUT: &str = "citizenship outside the profile countries: counted only in the world and group totals";
+const NOTE_WORLD: &str = "World total computed by mprofile as the sum of Eurostat's figures (each rounded to the nearest 5) \
+    for every citizenship, including stateless and unknown, over every country of application in the file (not the EU27 \
+    aggregate).";
+const NOTE_GROUP: &str = "Group total computed by mprofile as the sum of Eurostat's figures (each rounded to the nearest 5) \
+    for the citizens of the group's member countries in that year, over every country of application in the file (not the \
+    EU27 aggregate).";
 
 /// Citizenship codes of the file that are not ISO countries.
 const NOT_ISO: [&str; 3] = ["STL", "XKX", "OOO"];
@@ -97,6 +106,7 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     let fi = ds.file(file);
     ds.sum_note(NOTE_SUM);
     let mut skips = Skips::default();
+    let mut groups = Groups::new(ctx);
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
             break;
@@ -161,6 +171,13 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         let (Some(geo), Some(period), Some(area), Some(sex), Some(n)) = (geo, year, area, sex, n) else {
             continue;
         };
+        if geo.is_some() {
+            for i in groups.of(ctx, area.as_ref(), period.start_year()).iter() {
+                for dims in [key(&[("SEX", sex)]), DimensionKey::total()] {
+                    ds.add_to_sum(&ind, groups.area(i), period, dims, n, fi, &row.locator());
+                }
+            }
+        }
         let Some(area) = area else {
             skips.add(SKIP_NOT_ISO);
             continue;
@@ -182,6 +199,10 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
-    let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };
+    let mut dataset = ds.finish();
+    for o in dataset.observations.iter_mut().filter(|o| matches!(o.area, AreaCode::Group(_))) {
+        o.footnote = Some(if o.area.as_str() == "WORLD" { NOTE_WORLD } else { NOTE_GROUP }.to_string());
+    }
+    let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)
 }

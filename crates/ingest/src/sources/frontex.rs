@@ -11,8 +11,12 @@
 //! year is partial (to April 2025): its annual sums have status P and say so. Route names are
 //! matched to CL_ROUTE by the codelist's English names. Nationality codes that are not ISO
 //! countries (OOO other or unknown, OOS unspecified sub-Saharan, STL stateless, XKX Kosovo)
-//! are explained skips, as are the nationalities outside the profile countries.
+//! are explained skips, as are the nationalities outside the profile countries. World and group
+//! totals (monthly in total, annual in total and by route) are sums over every row: WORLD counts
+//! every nationality, unknown ones included; a group counts the nationals of its member
+//! countries of the year.
 
+use super::unhcr::Groups;
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
@@ -56,8 +60,12 @@ const NOTE_SUM: &str = "Computed by mprofile as a sum of Frontex's monthly figur
     border type. Counts detections, not persons: one person may be detected several times.";
 
 const SKIP_NOT_ISO: &str = "nationality code is not an ISO country (OOO other or unknown, OOS \
-    unspecified sub-Saharan, STL stateless, XKX Kosovo)";
-const SKIP_OUT: &str = "nationality outside the profile countries";
+    unspecified sub-Saharan, STL stateless, XKX Kosovo): counted only in the world total";
+const SKIP_OUT: &str = "nationality outside the profile countries: counted only in the world and group totals";
+const NOTE_WORLD: &str = "World total computed by mprofile as the sum of every row of the file (all nationalities, \
+    including unknown ones). Counts detections, not persons.";
+const NOTE_GROUP: &str = "Group total computed by mprofile as the sum over the nationals of the group's member countries \
+    in that year. Counts detections, not persons.";
 
 /// Codes of the file that are not ISO countries.
 const NOT_ISO: [&str; 4] = ["OOO", "OOS", "STL", "XKX"];
@@ -100,6 +108,7 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     let fi = ds.file(file);
     ds.sum_note(NOTE_SUM);
     let mut skips = Skips::default();
+    let mut groups = Groups::new(ctx);
     let mut last: Option<(i32, u8)> = None;
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
@@ -161,6 +170,13 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         if last.is_none_or(|l| (y, m) > l) {
             last = Some((y, m));
         }
+        for i in groups.of(ctx, area.as_ref(), y).iter() {
+            let g = groups.area(i);
+            let at = row.locator();
+            ds.add_to_sum(&ind, g, Period::Month(y, m), DimensionKey::total(), n, fi, &at);
+            ds.add_to_sum(&ind, g, Period::Year(y), DimensionKey::total(), n, fi, &at);
+            ds.add_to_sum(&ind, g, Period::Year(y), key(&[("ROUTE", route)]), n, fi, &at);
+        }
         let Some(area) = area else {
             skips.add(SKIP_NOT_ISO);
             continue;
@@ -186,6 +202,9 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         return Err(problems.into_error());
     }
     let mut dataset = ds.finish();
+    for o in dataset.observations.iter_mut().filter(|o| matches!(o.area, AreaCode::Group(_))) {
+        o.footnote = Some(if o.area.as_str() == "WORLD" { NOTE_WORLD } else { NOTE_GROUP }.to_string());
+    }
     // An annual sum of a year the file does not cover to December is partial.
     if let Some((y, m)) = last.filter(|(_, m)| *m < 12) {
         let note = format!(" Partial year: January to {y}-{m:02} only (the file ends there).");

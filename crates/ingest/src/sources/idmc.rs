@@ -17,7 +17,11 @@
 //!   UNHCR redistributes (dataset `idmc-unhcr`); DR Congo's sum to 6,214,822 (6.215 million).
 //! * `AB9` (Abyei Area, disputed between Sudan and South Sudan) and `XKX` (Kosovo) have no
 //!   ISO 3166 code: explained skips, as are the countries outside the profile scope.
+//! * World and group totals (IDP.NEW_CONF, IDP.NEW_DIS in total and by hazard, IDP.STOCK in
+//!   total and by cause) are sums over every row: WORLD counts every area, Abyei and Kosovo
+//!   included; a group counts its member countries of the year.
 
+use super::unhcr::Groups;
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problems};
@@ -96,9 +100,20 @@ const NOTE_STOCK_SUM: &str = "Computed by mprofile as the sum of IDMC's cause x 
     (a split IDMC models mostly from population structure; it may differ from IDMC's headline \
     figure); the total over causes adds conflict and disaster IDPs, as IDMC does.";
 
-const SKIP_AB9: &str = "AB9 (Abyei Area) is not an ISO 3166 country";
-const SKIP_XKX: &str = "XKX (Kosovo) has no ISO 3166 code in the area registry";
-const SKIP_OUT: &str = "country outside the profile countries and comparison groups";
+const SKIP_AB9: &str = "AB9 (Abyei Area) is not an ISO 3166 country: counted only in the world total";
+const SKIP_XKX: &str = "XKX (Kosovo) has no ISO 3166 code in the area registry: counted only in the world total";
+const SKIP_OUT: &str = "country outside the profile countries: counted only in the world and group totals";
+const NOTE_WORLD: &str = "World total computed by mprofile as the sum over every area of the file (Abyei and Kosovo \
+    included).";
+const NOTE_GROUP: &str = "Group total computed by mprofile as the sum over the group's member countries in that year.";
+
+/// Gives the world and group totals their own footnote (after the one every sum shares).
+fn group_notes(ds: &mut mp_domain::DatasetImport, also: &str) {
+    for o in ds.observations.iter_mut().filter(|o| matches!(o.area, AreaCode::Group(_))) {
+        let note = if o.area.as_str() == "WORLD" { NOTE_WORLD } else { NOTE_GROUP };
+        o.footnote = Some(if also.is_empty() { note.to_string() } else { format!("{note} {also}") });
+    }
+}
 
 fn read(dir: &Path, ctx: &Context) -> Result<ReadReport, IngestError> {
     let flows = InputFile::read(&dir.join(FLOWS_FILE), FLOWS_FILE).and_then(|f| read_flows(&f, ctx));
@@ -118,21 +133,23 @@ fn read(dir: &Path, ctx: &Context) -> Result<ReadReport, IngestError> {
 
 /// Where a `geo` cell points.
 enum Geo {
-    /// A profile country or comparison group.
-    InScope(AreaCode),
-    /// Explained skip, with its reason.
-    Skip(&'static str),
+    /// A known country, and whether it is a profile country.
+    Country(AreaCode, bool),
+    /// Not an ISO country: an explained skip with its reason, counted in the world total.
+    Other(&'static str),
 }
 
 fn geo(row: &Row, col: usize, ctx: &Context, problems: &mut Problems) -> Option<Geo> {
     match row.get(col) {
-        "AB9" => return Some(Geo::Skip(SKIP_AB9)),
-        "XKX" => return Some(Geo::Skip(SKIP_XKX)),
+        "AB9" => return Some(Geo::Other(SKIP_AB9)),
+        "XKX" => return Some(Geo::Other(SKIP_XKX)),
         _ => {}
     }
     match ctx.area(row.get(col)) {
-        Some(a @ AreaCode::Country(_)) if ctx.in_scope(&a) => Some(Geo::InScope(a)),
-        Some(AreaCode::Country(_)) => Some(Geo::Skip(SKIP_OUT)),
+        Some(a @ AreaCode::Country(_)) => {
+            let scope = ctx.in_scope(&a);
+            Some(Geo::Country(a, scope))
+        }
         _ => {
             problems.push(row.problem(
                 col,
@@ -194,6 +211,7 @@ pub fn read_flows(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestE
     let mut ds = DatasetBuilder::new(source_info(), FLOWS_VINTAGE);
     let fi = ds.file(file);
     ds.sum_note(NOTE_DIS_TOTAL);
+    let mut groups = Groups::new(ctx);
     let mut skips = Skips::default();
     let mut seen: HashMap<(String, String, String), u64> = HashMap::new();
     for row in table.rows() {
@@ -225,9 +243,24 @@ pub fn read_flows(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestE
             continue;
         }
         let (Some(g), Some(period), Some(cause), Some(n)) = (g, period, cause, n) else { continue };
+        let country = if let Geo::Country(a, _) = &g { Some(a) } else { None };
+        for i in groups.of(ctx, country, period.start_year()).iter() {
+            let (ind, dims) = match cause {
+                None => (&conf, DimensionKey::total()),
+                Some(code) => (&dis, key(&[("CAUSE", code)])),
+            };
+            ds.add_to_sum(ind, groups.area(i), period, dims, n, fi, &row.locator());
+            if cause.is_some() {
+                ds.add_to_sum(&dis, groups.area(i), period, DimensionKey::total(), n, fi, &row.locator());
+            }
+        }
         let area = match g {
-            Geo::InScope(a) => a,
-            Geo::Skip(reason) => {
+            Geo::Country(a, true) => a,
+            Geo::Country(_, false) => {
+                skips.add(SKIP_OUT);
+                continue;
+            }
+            Geo::Other(reason) => {
                 skips.add(reason);
                 continue;
             }
@@ -243,7 +276,9 @@ pub fn read_flows(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestE
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
-    let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };
+    let mut dataset = ds.finish();
+    group_notes(&mut dataset, NOTE_FLOWS);
+    let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)
 }
 
@@ -258,6 +293,7 @@ pub fn read_stocks(file: &InputFile, ctx: &Context) -> Result<ReadReport, Ingest
     let mut ds = DatasetBuilder::new(source_info(), STOCKS_VINTAGE);
     let fi = ds.file(file);
     ds.sum_note(NOTE_STOCK_SUM);
+    let mut groups = Groups::new(ctx);
     let mut skips = Skips::default();
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
@@ -279,9 +315,19 @@ pub fn read_stocks(file: &InputFile, ctx: &Context) -> Result<ReadReport, Ingest
         let (Some(g), Some(period), Some(cause), Some(sex), Some(age), Some(n)) = (g, period, cause, sex, age, n) else {
             continue;
         };
+        let country = if let Geo::Country(a, _) = &g { Some(a) } else { None };
+        for i in groups.of(ctx, country, period.start_year()).iter() {
+            for dims in [key(&[("CAUSE", cause)]), DimensionKey::total()] {
+                ds.add_to_sum(&stock, groups.area(i), period, dims, n, fi, &row.locator());
+            }
+        }
         let area = match g {
-            Geo::InScope(a) => a,
-            Geo::Skip(reason) => {
+            Geo::Country(a, true) => a,
+            Geo::Country(_, false) => {
+                skips.add(SKIP_OUT);
+                continue;
+            }
+            Geo::Other(reason) => {
                 skips.add(reason);
                 continue;
             }
@@ -304,7 +350,9 @@ pub fn read_stocks(file: &InputFile, ctx: &Context) -> Result<ReadReport, Ingest
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
-    let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };
+    let mut dataset = ds.finish();
+    group_notes(&mut dataset, "");
+    let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)
 }
 

@@ -30,9 +30,14 @@
 //! * Route names are matched to CL_ROUTE by the codelist's English names, causes to
 //!   CL_MMP_CAUSE likewise. A record without a country of incident would be an explained skip
 //!   (none in this file: incidents at sea carry the nearest country).
+//! * World and group totals of IRR.DEAD_MISSING (in total and by route) are sums over every
+//!   record, by country of incident: WORLD counts every record; a group counts the incidents in
+//!   its member countries of the year. The origin figures have no group totals, since most
+//!   victims' nationality is unknown or shared with others in the record.
 //! * The last year is partial (records up to the file's last date, 30 April 2025): its figures
 //!   have status P and a footnote saying so.
 
+use super::unhcr::Groups;
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
@@ -81,8 +86,14 @@ const NOTE_ORIGIN: &str = "Source: IOM's Missing Migrants Project, aggregated by
 const NOTE_SURVIVORS: &str = "Source: IOM's Missing Migrants Project, aggregated by mprofile: sum \
     of the survivors of the records of the year that report a number (most records do not).";
 
+const NOTE_WORLD: &str = "Source: IOM's Missing Migrants Project, aggregated by mprofile: world total, the sum of the \
+    dead and missing of every record of the year (incidents, split incidents and cumulative records, which do not overlap \
+    in the file). A minimum estimate.";
+const NOTE_GROUP: &str = "Source: IOM's Missing Migrants Project, aggregated by mprofile: sum of the dead and missing of \
+    the records of the year whose incident took place in a member country of the group that year. A minimum estimate.";
+
 const SKIP_NEITHER: &str = "neither the country of the incident nor a single listed nationality \
-    is a profile country";
+    is a profile country: counted only in the world and group totals";
 const SKIP_MULTI: &str = "origin figures: the record lists several nationalities (or one and \
     UNK), including a profile country, without a count for each: counted in the incident \
     country's figures only, and given in the origin figure's footnote";
@@ -235,6 +246,7 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     // Deaths in records listing several nationalities, by (country, year, route code or "").
     let mut unsplit: HashMap<(AreaCode, i32, String), f64> = HashMap::new();
     let mut skips = Skips::default();
+    let mut groups = Groups::new(ctx);
     let mut last: Option<(i32, u8, u8)> = None;
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
@@ -298,6 +310,11 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
             last = Some((year, m, d));
         }
 
+        for i in groups.of(ctx, geo.as_ref(), year).iter() {
+            for dims in [key(&[("ROUTE", route)]), DimensionKey::total()] {
+                bump(&mut sums, (dead_i.clone(), groups.area(i).clone(), year, dims), dead, row.line);
+            }
+        }
         let mut used = false;
         match &geo {
             Some(g) if ctx.in_scope(g) => {
@@ -353,7 +370,11 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     let mut ds = DatasetBuilder::new(source_info(), VINTAGE);
     let fi = ds.file(file);
     for ((ind, area, year, dims), acc) in sums {
-        let mut note = if ind == dead_i {
+        let mut note = if ind == dead_i && area.as_str() == "WORLD" {
+            NOTE_WORLD.to_string()
+        } else if ind == dead_i && matches!(area, AreaCode::Group(_)) {
+            NOTE_GROUP.to_string()
+        } else if ind == dead_i {
             NOTE_DEAD.to_string()
         } else if ind == surv_i {
             NOTE_SURVIVORS.to_string()

@@ -16,8 +16,10 @@
 //!   country on either side: the asylum side (REF.HOSTED, REF.ASY, …; COUNTERPART_AREA = origin)
 //!   and, where the framework has an origin indicator, the origin side (REF.ORIGIN, …;
 //!   COUNTERPART_AREA = asylum country). The total over counterparts is the sum of the rows,
-//!   including origins UNHCR does not code as ISO countries (`UNK` unknown, `XXA` stateless,
-//!   `TIB` Tibetan), which get no COUNTERPART_AREA breakdown of their own (an explained skip).
+//!   including origins UNHCR does not code as ISO countries (`UNK`, or `UKN` in `flows.csv`,
+//!   unknown; `XXA`, or `STA` in `flows.csv`, stateless; `TIB` Tibetan), which get no
+//!   COUNTERPART_AREA breakdown of their own (an explained skip). `idmc.csv` also has `AB9`
+//!   (Abyei Area). Any other code that is not a known ISO country is a problem.
 //! * Returned refugees: UNHCR records them under the country of origin, which is the country
 //!   returned to, with the former asylum country as `coa` ("the country from which a refugee has
 //!   voluntarily repatriated", UNHCR methodology), so RET.REFUGEES has area = `coo` and
@@ -42,6 +44,13 @@
 //! * 2025: the figures are end-year (31 December 2025) figures of the Global Trends 2025 release
 //!   (the package's `2025.12` versions hold end-year data, its `.6` versions mid-year data; flows
 //!   for 2025 are of full-year size), first published, so status P (provisional).
+//! * World and group totals (WORLD, AFRICA, SUB_SAHARAN_AFRICA, WESTERN_AFRICA, MIDDLE_AFRICA,
+//!   ECOWAS) of the totals over counterparts (and of decisions by type) are sums over every row
+//!   of the files, whichever country it is about: WORLD counts every row, unknown origins
+//!   included; a group counts its member countries of the year (ECOWAS without Burkina Faso,
+//!   Mali and Niger from 2025). `idmc.csv` gives IDMC's world estimate for 1990–2008 as an
+//!   unknown country, so it is the world total for those years. Demographics have no group
+//!   totals.
 //! * UNHCR does not publish counts from 1 to 4 (confidentiality). The files hold no value from
 //!   1 to 4 and an unusually frequent 5, so a 5 may stand for such a count: footnoted on pair
 //!   figures of 5, and on the sums.
@@ -51,7 +60,7 @@ use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
 use crate::files::InputFile;
 use crate::table::{Row, Table};
-use mp_domain::{AreaCode, CodeValue, DatasetImport, DimensionId, DimensionKey, IndicatorCode, ObsStatus, Period, SourceInfo};
+use mp_domain::{AreaCode, CodeValue, DatasetImport, DimensionId, DimensionKey, IndicatorCode, Iso3, ObsStatus, Period, SourceInfo};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -121,6 +130,10 @@ const NOTE_DEMOG_UNKNOWN: &str = "Sum over the locations and countries of origin
     the total minus females and males.";
 const NOTE_DEMOG_AGE_UNKNOWN: &str = "Sum over the locations and countries of origin of UNHCR's \
     demographic rows; age not reported, including the persons whose sex is not reported either.";
+const NOTE_WORLD: &str = "World total computed by mprofile as the sum of every row of the file \
+    (every country, including unknown origins and the stateless).";
+const NOTE_GROUP: &str = "Group total computed by mprofile as the sum over the group's member \
+    countries in that year.";
 const NOTE_IDMC: &str = "IDMC estimate of people internally displaced by conflict and violence \
     at the end of the year, as redistributed by UNHCR.";
 
@@ -138,6 +151,7 @@ enum Side {
 enum Target {
     Main,
     Solutions,
+    Idmc,
 }
 
 /// A value column of a pair file and the indicator it becomes.
@@ -231,6 +245,7 @@ struct Entry {
     file: usize,
     first: u64,
     note: &'static str,
+    extra: &'static str,
 }
 
 /// One dataset being built: every figure is a sum over one or more rows, so figures are
@@ -257,8 +272,14 @@ impl Dataset {
         line: u64,
         note: &'static str,
     ) {
-        let e =
-            self.sums.entry((ind.clone(), area.clone(), period, dims)).or_insert(Entry { value: 0.0, rows: 0, file, first: line, note });
+        let e = self.sums.entry((ind.clone(), area.clone(), period, dims)).or_insert(Entry {
+            value: 0.0,
+            rows: 0,
+            file,
+            first: line,
+            note,
+            extra: "",
+        });
         e.value += value;
         e.rows += 1;
     }
@@ -271,9 +292,7 @@ impl Dataset {
             let period = Period::Year(year);
             let pair = dims.get("COUNTERPART_AREA").is_some();
             let mut notes: Vec<&str> = Vec::new();
-            if !e.note.is_empty() {
-                notes.push(e.note);
-            }
+            notes.extend([e.note, e.extra].into_iter().filter(|n| !n.is_empty()));
             if !pair && e.rows > 1 && e.note.is_empty() {
                 notes.push(NOTE_SUM);
             }
@@ -432,13 +451,96 @@ fn indicators(ctx: &Context, problems: &mut Problems) -> Option<HashMap<&'static
     (out.len() == INDICATORS.len()).then_some(out)
 }
 
+/// The world and comparison groups a country counts in for a year, for the group totals the
+/// adapters of UNHCR, IDMC, MMP, Frontex and Eurostat compute: only the importer sees every
+/// country's rows, since countries outside the profiles are not stored. Memberships are those
+/// of the year (ECOWAS loses Mauritania after 2000, Mali and Niger after 2024).
+pub(crate) struct Groups {
+    /// WORLD (when the registry has it) first, then the other comparison groups.
+    areas: Vec<AreaCode>,
+    world: bool,
+    cache: HashMap<Iso3, HashMap<i32, GroupSet>>,
+}
+
+/// Indexes into [`Groups`] areas; a small copyable set.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct GroupSet {
+    idx: [u8; 8],
+    len: u8,
+}
+
+impl GroupSet {
+    /// The indexes.
+    pub(crate) fn iter(self) -> impl Iterator<Item = usize> {
+        (0..self.len as usize).map(move |i| self.idx[i] as usize)
+    }
+    fn push(&mut self, i: usize) {
+        if (self.len as usize) < self.idx.len() {
+            self.idx[self.len as usize] = i as u8;
+            self.len += 1;
+        }
+    }
+}
+
+impl Groups {
+    /// The groups of the registry that are in the profile scope.
+    pub(crate) fn new(ctx: &Context) -> Groups {
+        let mut areas = Vec::new();
+        let world = ctx.area("WORLD").filter(|w| matches!(w, AreaCode::Group(_)));
+        let has_world = world.is_some();
+        areas.extend(world);
+        for a in ctx.areas.all() {
+            if let AreaCode::Group(g) = &a.code
+                && g.as_str() != "WORLD"
+                && ctx.in_scope(&a.code)
+                && areas.len() < 8
+            {
+                areas.push(a.code.clone());
+            }
+        }
+        Groups { areas, world: has_world, cache: HashMap::new() }
+    }
+
+    /// WORLD and the groups `country` belongs to in `year`; only WORLD for a code that is not
+    /// a known country (unknown origin, stateless…), which the world total still counts.
+    pub(crate) fn of(&mut self, ctx: &Context, country: Option<&AreaCode>, year: i32) -> GroupSet {
+        let mut set = GroupSet::default();
+        if self.world {
+            set.push(0);
+        }
+        let Some(AreaCode::Country(iso)) = country else { return set };
+        if let Some(s) = self.cache.get(iso).and_then(|m| m.get(&year)) {
+            return *s;
+        }
+        for (i, g) in self.areas.iter().enumerate().skip(usize::from(self.world)) {
+            if let AreaCode::Group(gc) = g
+                && ctx.areas.is_member(gc, iso, Some(year))
+            {
+                set.push(i);
+            }
+        }
+        self.cache.entry(iso.clone()).or_default().insert(year, set);
+        set
+    }
+
+    /// The area of an index.
+    pub(crate) fn area(&self, i: usize) -> &AreaCode {
+        &self.areas[i]
+    }
+
+    /// Whether an index is WORLD.
+    pub(crate) fn is_world(&self, i: usize) -> bool {
+        self.world && i == 0
+    }
+}
+
 /// Skip reasons, prefixed by the file they concern.
 fn reason(file: &str, what: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
     format!("{name}: {what}")
 }
 
-const SKIP_NEITHER: &str = "neither the origin nor the asylum country is a profile country or comparison group";
+const SKIP_NEITHER: &str = "neither the origin nor the asylum country is a profile country: counted only in the world and group totals";
 const SKIP_NOTHING: &str = "no figure for the profile country in the row (zero or empty cells are not stored)";
 const SKIP_ORIGIN_ONLY: &str = "the profile country is only the origin, and the file's figures \
     are read for the country of asylum only";
@@ -447,9 +549,31 @@ const SKIP_OTHER_CP: &str = "counterpart code is not an ISO country (UNK/UKN unk
     breakdown";
 const SKIP_CASES: &str = "counted in cases (C), not persons: left out of the person counts";
 
+/// World and group totals: dataset, indicator, group, year, (dimension, code) or ("", "").
+/// Indicators and dimensions are indexes into [`INDICATORS`] and [`GROUP_DIMS`]: the key is hashed
+/// for nearly every row of half a million.
+type GroupKey = (u8, u8, u8, i32, u8);
+
+/// The dimension codes world and group totals are kept by.
+const GROUP_DIMS: [(&str, &str); 6] = [
+    ("", ""),
+    ("DECISION", "RECOGNIZED"),
+    ("DECISION", "COMPLEMENTARY"),
+    ("DECISION", "REJECTED"),
+    ("DECISION", "CLOSED"),
+    ("CAUSE", "CONFLICT"),
+];
+
+/// The index of an indicator in [`INDICATORS`] (0 if absent, which a test rules out).
+fn ind_index(code: &str) -> u8 {
+    INDICATORS.iter().position(|c| *c == code).unwrap_or(0) as u8
+}
+
 struct State<'c> {
     ctx: &'c Context<'c>,
     places: Places<'c>,
+    groups: Groups,
+    group_sums: HashMap<GroupKey, Entry>,
     codes: HashMap<&'static str, IndicatorCode>,
     main: Dataset,
     solutions: Dataset,
@@ -464,6 +588,51 @@ impl State<'_> {
         match t {
             Target::Main => &mut self.main,
             Target::Solutions => &mut self.solutions,
+            Target::Idmc => &mut self.idmc,
+        }
+    }
+
+    /// Adds a figure to the world total and to the totals of the groups the area counts in.
+    #[allow(clippy::too_many_arguments)]
+    fn group_add(
+        &mut self,
+        target: Target,
+        ind: u8,
+        set: GroupSet,
+        year: i32,
+        dim: u8,
+        v: f64,
+        file: usize,
+        line: u64,
+        extra: &'static str,
+    ) {
+        for g in set.iter() {
+            let e = self.group_sums.entry((target as u8, ind, g as u8, year, dim)).or_insert(Entry {
+                value: 0.0,
+                rows: 0,
+                file,
+                first: line,
+                note: "",
+                extra,
+            });
+            e.value += v;
+            e.rows += 1;
+        }
+    }
+
+    /// Moves the world and group totals into their datasets.
+    fn finish_groups(&mut self) {
+        for ((t, ind, g, year, dim), mut e) in std::mem::take(&mut self.group_sums) {
+            let (g, (dim, code)) = (g as usize, GROUP_DIMS[dim as usize]);
+            e.note = if self.groups.is_world(g) { NOTE_WORLD } else { NOTE_GROUP };
+            let dims = if dim.is_empty() { DimensionKey::total() } else { key(&[(dim, code)]) };
+            let k = (self.codes[INDICATORS[ind as usize]].clone(), self.groups.area(g).clone(), year, dims);
+            let target = match t {
+                0 => Target::Main,
+                1 => Target::Solutions,
+                _ => Target::Idmc,
+            };
+            self.target(target).sums.insert(k, e);
         }
     }
 }
@@ -502,6 +671,8 @@ pub fn read_files(files: &[InputFile], ctx: &Context) -> Result<ReadReport, Inge
     let mut st = State {
         ctx,
         places: Places::new(ctx),
+        groups: Groups::new(ctx),
+        group_sums: HashMap::new(),
         codes,
         main: Dataset::new(source(SOURCE_CODE, "UNHCR Refugee Population Statistics Database", UNHCR, "CC BY 4.0")),
         solutions: Dataset::new(source(
@@ -545,6 +716,7 @@ pub fn read_files(files: &[InputFile], ctx: &Context) -> Result<ReadReport, Inge
             }
         }
     }
+    st.finish_groups();
     let mut problems = st.problems;
     if let Some(mut e) = error {
         e.merge(problems.into_error());
@@ -570,6 +742,7 @@ fn pairs_file(st: &mut State, f: &InputFile, columns: &[Column]) -> Result<(), I
     }
     let c = table.columns(&names)?;
     // Index into `names` (and `c`) of each column's value; a column read twice is parsed once.
+    let ind_of: Vec<u8> = columns.iter().map(|k| ind_index(k.indicator)).collect();
     let value_of: Vec<usize> = columns.iter().map(|k| names.iter().position(|n| *n == k.name).unwrap_or(0)).collect();
     st.rows += table.len() as u64;
     let fi_main = st.main.builder.file(f);
@@ -591,6 +764,13 @@ fn pairs_file(st: &mut State, f: &InputFile, columns: &[Column]) -> Result<(), I
             continue;
         }
         let (Some(period), Some(coo), Some(coa)) = (period, coo, coa) else { continue };
+        let (coo_g, coa_g) = (st.groups.of(st.ctx, coo.known(), period), st.groups.of(st.ctx, coa.known(), period));
+        for (k, column) in columns.iter().enumerate() {
+            let Some(v) = values[value_of[k]].filter(|v| *v > 0.0) else { continue };
+            let set = if matches!(column.side, Side::Origin) { coo_g } else { coa_g };
+            let fi = if matches!(column.target, Target::Solutions) { fi_sol } else { fi_main };
+            st.group_add(column.target, ind_of[k], set, period, 0, v, fi, row.line, "");
+        }
         if coo.in_scope().is_none() && coa.in_scope().is_none() {
             st.skips.add(skip_neither.as_str());
             continue;
@@ -609,10 +789,7 @@ fn pairs_file(st: &mut State, f: &InputFile, columns: &[Column]) -> Result<(), I
             }
             used = true;
             let ind = st.codes[column.indicator].clone();
-            let fi = match column.target {
-                Target::Main => fi_main,
-                Target::Solutions => fi_sol,
-            };
+            let fi = if matches!(column.target, Target::Solutions) { fi_sol } else { fi_main };
             let ds = st.target(column.target);
             ds.add(&ind, area, period, DimensionKey::total(), v, fi, row.line, "");
             if column.counterpart {
@@ -694,6 +871,11 @@ fn applications(st: &mut State, f: &InputFile) -> Result<(), IngestError> {
         let (Some(period), Some(coo), Some(coa), Some(proc), Some(pc)) = (period, coo, coa, proc, pc) else {
             continue;
         };
+        if let (true, Some(v)) = (pc, v) {
+            let (coo_g, coa_g) = (st.groups.of(st.ctx, coo.known(), period), st.groups.of(st.ctx, coa.known(), period));
+            st.group_add(Target::Main, ind_index("REF.ASY_APP"), coa_g, period, 0, v, fi, row.line, NOTE_APP);
+            st.group_add(Target::Main, ind_index("REF.ASY_APP_ORIGIN"), coo_g, period, 0, v, fi, row.line, NOTE_APP);
+        }
         if coo.in_scope().is_none() && coa.in_scope().is_none() {
             st.skips.add(skip_neither.as_str());
             continue;
@@ -751,6 +933,7 @@ fn decisions(st: &mut State, f: &InputFile) -> Result<(), IngestError> {
     st.rows += table.len() as u64;
     let fi = st.main.builder.file(f);
     let dec = st.codes["REF.ASY_DEC"].clone();
+    let (dec_i, dec_origin_i) = (ind_index("REF.ASY_DEC"), ind_index("REF.ASY_DEC_ORIGIN"));
     let dec_origin = st.codes["REF.ASY_DEC_ORIGIN"].clone();
     let (skip_neither, skip_cases, skip_other) =
         (reason(&f.display, SKIP_NEITHER), reason(&f.display, SKIP_CASES), reason(&f.display, SKIP_OTHER_CP));
@@ -774,6 +957,16 @@ fn decisions(st: &mut State, f: &InputFile) -> Result<(), IngestError> {
         let (Some(period), Some(coo), Some(coa), Some(_), Some(pc)) = (period, coo, coa, proc, pc) else {
             continue;
         };
+        if pc {
+            let (coo_g, coa_g) = (st.groups.of(st.ctx, coo.known(), period), st.groups.of(st.ctx, coa.known(), period));
+            for (i, (_, code)) in DECISIONS.iter().enumerate() {
+                let Some(v) = values[i] else { continue };
+                // The total (`_T`) is kept without DECISION, index 0.
+                let dim = if *code == "_T" { 0 } else { GROUP_DIMS.iter().position(|(_, c)| c == code).unwrap_or(0) as u8 };
+                st.group_add(Target::Main, dec_i, coa_g, period, dim, v, fi, row.line, NOTE_DEC);
+                st.group_add(Target::Main, dec_origin_i, coo_g, period, dim, v, fi, row.line, NOTE_DEC);
+            }
+        }
         if coo.in_scope().is_none() && coa.in_scope().is_none() {
             st.skips.add(skip_neither.as_str());
             continue;
@@ -915,10 +1108,10 @@ fn idmc(st: &mut State, f: &InputFile) -> Result<(), IngestError> {
     let skip_unknown = reason(
         &f.display,
         "country unknown (UNK): IDMC's global estimate for 1990-2008, before country figures, \
-         or a small unattributed remainder",
+         or a small unattributed remainder: counted only in the world total",
     );
-    let skip_abyei = reason(&f.display, "AB9 (Abyei Area) is not an ISO 3166 country");
-    let skip_out = reason(&f.display, "country outside the profile countries and comparison groups");
+    let skip_abyei = reason(&f.display, "AB9 (Abyei Area) is not an ISO 3166 country: counted only in the world total");
+    let skip_out = reason(&f.display, "country outside the profile countries: counted only in the world and group totals");
     let mut seen = HashMap::new();
     for row in table.rows() {
         if st.problems.len() > MAX_PROBLEMS {
@@ -932,6 +1125,8 @@ fn idmc(st: &mut State, f: &InputFile) -> Result<(), IngestError> {
             continue;
         }
         let (Some(period), Some(coa), Some(v)) = (period, coa, v) else { continue };
+        let set = st.groups.of(st.ctx, coa.known(), period);
+        st.group_add(Target::Idmc, ind_index("IDP.STOCK"), set, period, 5, v, fi, row.line, NOTE_IDMC);
         match coa {
             Place::Other("AB9") => st.skips.add(skip_abyei.as_str()),
             Place::Other(_) => st.skips.add(skip_unknown.as_str()),
@@ -943,4 +1138,23 @@ fn idmc(st: &mut State, f: &InputFile) -> Result<(), IngestError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_indicator_and_group_dimension_is_listed() {
+        for c in POPULATION.iter().chain(FLOWS).chain(SOLUTIONS) {
+            assert!(INDICATORS.contains(&c.indicator), "{}", c.indicator);
+        }
+        for code in ["REF.ASY_APP", "REF.ASY_APP_ORIGIN", "REF.ASY_DEC", "REF.ASY_DEC_ORIGIN", "IDP.STOCK"] {
+            assert!(INDICATORS.contains(&code), "{code}");
+        }
+        for (_, code) in DECISIONS.iter().filter(|(_, c)| *c != "_T") {
+            assert!(GROUP_DIMS.iter().any(|(_, c)| c == code), "{code}");
+        }
+        assert_eq!(GROUP_DIMS[5], ("CAUSE", "CONFLICT"));
+    }
 }
