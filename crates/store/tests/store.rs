@@ -265,6 +265,7 @@ async fn query_filters(db: &TestDb) {
     assert_eq!(q(&|q| *q = q.clone().dim(dim("SEX"), code("_T"))).await, [9.0, 8.0, 1.0, 2.0]);
     assert_eq!(q(&|q| *q = ObsQuery { any_dims: true, ..q.clone() }.dim(dim("SEX"), code("F"))).await, [6.0, 3.0]);
     assert_eq!(q(&|q| *q = q.clone().area(area("SEN")).dim_any(dim("SEX"))).await, [1.0, 2.0, 3.0, 4.0]);
+    assert_eq!(q(&|q| *q = ObsQuery { any_dims: true, ..q.clone() }.dim(dim("COUNTERPART_AREA"), code("FRA"))).await, [7.0]);
     assert_eq!(q(&|q| *q = q.clone().area(area("SEN")).dim_any(dim("COUNTERPART_AREA"))).await, [1.0, 2.0, 7.0]);
     assert_eq!(q(&|q| *q = q.clone().area(area("SEN")).dim_any(dim("SEX")).dim(dim("AGE"), code("Y0T14"))).await, [5.0, 6.0]);
     assert_eq!(
