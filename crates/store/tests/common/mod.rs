@@ -29,7 +29,7 @@ impl TestDb {
         let admin = match std::env::var("MPROFILE_TEST_PG_URL") {
             Ok(u) if !u.trim().is_empty() => u,
             _ => {
-                if std::env::var_os("CI").is_some() {
+                if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false") {
                     panic!(
                         "MPROFILE_TEST_PG_URL is unset but CI is set: CI must test the PostgreSQL store (eval \"$(bash .ci/postgres.sh)\" first)"
                     );
