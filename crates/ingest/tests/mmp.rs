@@ -106,13 +106,14 @@ fn origin_figures_count_single_nationality_records() {
 }
 
 #[test]
-fn partial_last_year_is_provisional() {
+fn partial_last_year_gets_no_annual_figure() {
     let r = real();
-    let o = find(r, "IRR.DEAD_MISSING", "NER", 2025, "").unwrap();
-    assert_eq!(o.value, Some(17.0));
-    assert_eq!(o.status, ObsStatus::Provisional);
-    assert!(o.footnote.as_deref().unwrap().contains("Partial year: records from 1 January to 2025-04-30 only"), "{o:?}");
+    assert!(find(r, "IRR.DEAD_MISSING", "NER", 2025, "").is_none());
+    assert!(find(r, "IRR.DEAD_MISSING", "WORLD", 2025, "").is_none());
     assert_eq!(find(r, "IRR.DEAD_MISSING", "NER", 2024, "").unwrap().status, ObsStatus::Normal);
+    let skip = r.skipped.iter().find(|s| s.reason.starts_with("record of 2025")).unwrap();
+    assert_eq!(skip.rows, 565);
+    assert!(skip.reason.contains("2025-04-30"), "{skip:?}");
 }
 
 fn fixture_file(name: &str) -> InputFile {

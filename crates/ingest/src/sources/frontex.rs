@@ -8,7 +8,9 @@
 //! type; the monthly total over routes and the annual figures (by route and border type, by
 //! route, by border type and overall) are sums of months computed here. These are detections,
 //! not persons: one person crossing twice, or detected on two routes, counts twice. The last
-//! year is partial (to April 2025): its annual sums have status P and say so. Route names are
+//! year is partial (to April 2025): its months are kept, but no annual figure is made for it,
+//! since a four-month sum would read as a fall (a profile's "latest figure" would pick it). No
+//! monthly total over routes is stored either, so the totals hold only whole years. Route names are
 //! matched to CL_ROUTE by the codelist's English names. Nationality codes that are not ISO
 //! countries (OOO other or unknown, OOS unspecified sub-Saharan, STL stateless, XKX Kosovo)
 //! are explained skips, as are the nationalities outside the profile countries. World and group
@@ -22,7 +24,7 @@ use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
 use crate::files::InputFile;
 use crate::table::Table;
-use mp_domain::{AreaCode, CodeValue, DimensionId, DimensionKey, ObsStatus, Period, SourceInfo};
+use mp_domain::{AreaCode, CodeValue, DimensionId, DimensionKey, Period, SourceInfo};
 use std::path::Path;
 
 /// The file, relative to the mirror.
@@ -109,7 +111,12 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     ds.sum_note(NOTE_SUM);
     let mut skips = Skips::default();
     let mut groups = Groups::new(ctx);
-    let mut last: Option<(i32, u8)> = None;
+    // The last month of the file: a year that does not reach December gets no annual figure.
+    let last = table.rows().filter_map(|r| match Period::parse(r.get(c[3])) {
+        Ok(Period::Month(y, m)) => Some((y, m)),
+        _ => None,
+    });
+    let partial = last.max().filter(|(_, m)| *m < 12).map(|(y, _)| y);
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
             break;
@@ -167,15 +174,13 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         let (Some(route), Some(border), Some(area), Some((y, m)), Some(n)) = (route, border, area, month, n) else {
             continue;
         };
-        if last.is_none_or(|l| (y, m) > l) {
-            last = Some((y, m));
-        }
         for i in groups.of(ctx, area.as_ref(), y).iter() {
             let g = groups.area(i);
             let at = row.locator();
-            ds.add_to_sum(&ind, g, Period::Month(y, m), DimensionKey::total(), n, fi, &at);
-            ds.add_to_sum(&ind, g, Period::Year(y), DimensionKey::total(), n, fi, &at);
-            ds.add_to_sum(&ind, g, Period::Year(y), key(&[("ROUTE", route)]), n, fi, &at);
+            if Some(y) != partial {
+                ds.add_to_sum(&ind, g, Period::Year(y), DimensionKey::total(), n, fi, &at);
+                ds.add_to_sum(&ind, g, Period::Year(y), key(&[("ROUTE", route)]), n, fi, &at);
+            }
         }
         let Some(area) = area else {
             skips.add(SKIP_NOT_ISO);
@@ -188,7 +193,9 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         let obs = Obs::new(&ind, &area, Period::Month(y, m), n).dim("ROUTE", route).dim("BORDER_TYPE", border).note(NOTE_MONTH);
         ds.add(obs, fi, row.locator(), &mut problems);
         let at = row.locator();
-        ds.add_to_sum(&ind, &area, Period::Month(y, m), DimensionKey::total(), n, fi, &at);
+        if Some(y) == partial {
+            continue;
+        }
         for dims in [
             key(&[("ROUTE", route), ("BORDER_TYPE", border)]),
             key(&[("ROUTE", route)]),
@@ -204,14 +211,6 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     let mut dataset = ds.finish();
     for o in dataset.observations.iter_mut().filter(|o| matches!(o.area, AreaCode::Group(_))) {
         o.footnote = Some(if o.area.as_str() == "WORLD" { NOTE_WORLD } else { NOTE_GROUP }.to_string());
-    }
-    // An annual sum of a year the file does not cover to December is partial.
-    if let Some((y, m)) = last.filter(|(_, m)| *m < 12) {
-        let note = format!(" Partial year: January to {y}-{m:02} only (the file ends there).");
-        for o in dataset.observations.iter_mut().filter(|o| o.period == Period::Year(y)) {
-            o.status = ObsStatus::Provisional;
-            o.footnote = Some(format!("{}{note}", o.footnote.as_deref().unwrap_or("")));
-        }
     }
     let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)

@@ -34,8 +34,9 @@
 //!   record, by country of incident: WORLD counts every record; a group counts the incidents in
 //!   its member countries of the year. The origin figures have no group totals, since most
 //!   victims' nationality is unknown or shared with others in the record.
-//! * The last year is partial (records up to the file's last date, 30 April 2025): its figures
-//!   have status P and a footnote saying so.
+//! * The last year is partial (records up to the file's last date, 30 April 2025): no annual
+//!   figure is made for it, since a four-month sum would read as a fall (and a profile's "latest
+//!   figure" would pick it); its records are an explained skip.
 
 use super::unhcr::Groups;
 use super::{PublicSource, UpstreamFile};
@@ -247,7 +248,12 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     let mut unsplit: HashMap<(AreaCode, i32, String), f64> = HashMap::new();
     let mut skips = Skips::default();
     let mut groups = Groups::new(ctx);
-    let mut last: Option<(i32, u8, u8)> = None;
+    // The file's last date: a year that does not reach December gets no annual figure.
+    let last = table.rows().filter_map(|r| date(r.get(c[0]))).max();
+    let partial = last.filter(|(_, m, _)| *m < 12);
+    let skip_partial = partial.map(|(y, m, d)| {
+        format!("record of {y}, a year the file covers only to {y}-{m:02}-{d:02}: no annual figure is made for an incomplete year")
+    });
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
             break;
@@ -301,13 +307,16 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         };
         let surv = whole(&row, c[6], &mut problems);
         let nat = origin(&row, c[7], ctx, &mut problems);
-        let (Some((year, m, d)), true, Some(route), Some(geo), Some(dead), Some(cause), Some(surv), Some(nat)) =
+        let (Some((year, _, _)), true, Some(route), Some(geo), Some(dead), Some(cause), Some(surv), Some(nat)) =
             (when, types_ok, route, geo, dead, cause, surv, nat)
         else {
             continue;
         };
-        if last.is_none_or(|l| (year, m, d) > l) {
-            last = Some((year, m, d));
+        if let (Some((py, _, _)), Some(reason)) = (partial, &skip_partial)
+            && py == year
+        {
+            skips.add(reason.as_str());
+            continue;
         }
 
         for i in groups.of(ctx, geo.as_ref(), year).iter() {
@@ -365,12 +374,10 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         return Err(problems.into_error());
     }
 
-    // The last year is partial unless the file reaches its last month.
-    let partial = last.filter(|(_, m, _)| *m < 12);
     let mut ds = DatasetBuilder::new(source_info(), VINTAGE);
     let fi = ds.file(file);
     for ((ind, area, year, dims), acc) in sums {
-        let mut note = if ind == dead_i && area.as_str() == "WORLD" {
+        let note = if ind == dead_i && area.as_str() == "WORLD" {
             NOTE_WORLD.to_string()
         } else if ind == dead_i && matches!(area, AreaCode::Group(_)) {
             NOTE_GROUP.to_string()
@@ -391,13 +398,16 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
                 NOTE_ORIGIN.to_string()
             }
         };
-        let mut status = ObsStatus::Normal;
-        if let Some((y, m, d)) = partial.filter(|(y, _, _)| *y == year) {
-            status = ObsStatus::Provisional;
-            note.push_str(&format!(" Partial year: records from 1 January to {y}-{m:02}-{d:02} only."));
-        }
         let locator = if acc.rows == 1 { format!("row {}", acc.first) } else { format!("sum of {} rows from row {}", acc.rows, acc.first) };
-        let obs = Obs { indicator: ind, area, period: Period::Year(year), dims, value: Some(acc.sum), status, footnote: Some(note) };
+        let obs = Obs {
+            indicator: ind,
+            area,
+            period: Period::Year(year),
+            dims,
+            value: Some(acc.sum),
+            status: ObsStatus::Normal,
+            footnote: Some(note),
+        };
         ds.add(obs, fi, locator, &mut problems);
     }
     let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };
