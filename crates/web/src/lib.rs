@@ -4,7 +4,9 @@
 //! Invariant: pages and API only read; every figure shown comes from the store through the same
 //! profile model the published documents use (`mp-service`).
 
+pub mod download;
 pub mod http;
+pub mod pages;
 pub mod state;
 
 pub use state::AppState;
@@ -14,7 +16,7 @@ use std::net::SocketAddr;
 
 /// Every route of the portal and the API.
 pub fn router(state: AppState) -> Router {
-    Router::new().with_state(state)
+    Router::new().merge(pages::routes()).with_state(state)
 }
 
 /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.

@@ -1,0 +1,167 @@
+//! Documents and store summaries built once and kept in memory while the data do not change.
+//!
+//! Building a country's document reads every observation of the country and runs the profile
+//! builder: seconds on a full store, far too slow for each page view. Everything here belongs
+//! to a *generation*, keyed by the store's latest import batch and today's date (a live
+//! document is dated); a new import or a new day starts a new generation and the old one is
+//! dropped once the requests holding it finish. A live document is also keyed by a hash of its
+//! narrative, which the Technical Working Group edits without an import.
+
+use crate::http::HttpError;
+use crate::state::AppState;
+use mp_domain::{AreaCode, Record};
+use mp_profile::Document;
+use mp_store::{BatchInfo, DatasetInfo, ObsQuery};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::{OnceCell, RwLock};
+
+/// What makes cached data stale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct GenKey {
+    batch: Option<i64>,
+    day: String,
+}
+
+type DocKey = (AreaCode, Option<String>, [u8; 16]);
+type Slot<T> = Arc<OnceCell<Arc<T>>>;
+
+/// Everything built from one state of the store.
+pub(crate) struct Generation {
+    key: GenKey,
+    docs: Mutex<HashMap<DocKey, Slot<Document>>>,
+    regional: OnceCell<Arc<Document>>,
+    totals: OnceCell<Arc<Vec<Record>>>,
+    datasets: OnceCell<Arc<Vec<DatasetInfo>>>,
+    batches: Vec<BatchInfo>,
+}
+
+/// The cache the page handlers share (one per router).
+#[derive(Default)]
+pub(crate) struct Cache {
+    current: RwLock<Option<Arc<Generation>>>,
+}
+
+impl Cache {
+    /// The generation for the store as it is now; starts a new one (and warms it in the
+    /// background) when data were imported or the day changed.
+    pub(crate) async fn generation(&self, st: &AppState) -> Result<Arc<Generation>, HttpError> {
+        let batches = st.store().import_batches().await?;
+        let key = GenKey { batch: batches.iter().map(|b| b.id).max(), day: mp_service::today() };
+        if let Some(g) = self.current.read().await.as_ref().filter(|g| g.key == key) {
+            return Ok(g.clone());
+        }
+        let mut w = self.current.write().await;
+        if let Some(g) = w.as_ref().filter(|g| g.key == key) {
+            return Ok(g.clone());
+        }
+        let g = Arc::new(Generation {
+            key,
+            docs: Mutex::new(HashMap::new()),
+            regional: OnceCell::new(),
+            totals: OnceCell::new(),
+            datasets: OnceCell::new(),
+            batches,
+        });
+        *w = Some(g.clone());
+        warm(st.clone(), g.clone());
+        Ok(g)
+    }
+}
+
+/// Builds the live profiles in the background so the first reader of the home page does not
+/// wait for ten documents; requests that arrive first simply build what they need themselves.
+fn warm(st: AppState, g: Arc<Generation>) {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return;
+    }
+    tokio::spawn(async move {
+        for a in st.areas().profile_countries() {
+            if let Err(e) = g.document(&st, &a.code, None).await {
+                tracing::warn!(area = %a.code, error = %e, "warming the page cache");
+            }
+        }
+    });
+}
+
+fn narrative_hash(n: &mp_store::NarrativeMap) -> [u8; 16] {
+    let mut h = Sha256::new();
+    for (section, texts) in n {
+        for (lang, body) in texts {
+            h.update(section.as_bytes());
+            h.update([0]);
+            h.update(lang.code().as_bytes());
+            h.update([0]);
+            h.update(body.as_bytes());
+            h.update([1]);
+        }
+    }
+    let d = h.finalize();
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&d[..16]);
+    out
+}
+
+impl Generation {
+    /// The import batches, oldest first, as of this generation.
+    pub(crate) fn batches(&self) -> &[BatchInfo] {
+        &self.batches
+    }
+
+    /// A country's document, live or of a frozen edition, built once per generation.
+    pub(crate) async fn document(&self, st: &AppState, area: &AreaCode, edition: Option<&str>) -> Result<Arc<Document>, HttpError> {
+        let narrative = match edition {
+            Some(_) => [0; 16],
+            None => narrative_hash(&st.store().narrative(area, None).await?),
+        };
+        let key = (area.clone(), edition.map(str::to_string), narrative);
+        let slot = {
+            let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
+            // Old narratives of the same country are dead weight once a new one is stored.
+            if edition.is_none() {
+                docs.retain(|k, _| !(k.0 == *area && k.1.is_none() && k.2 != narrative));
+            }
+            docs.entry(key).or_default().clone()
+        };
+        let doc = slot
+            .get_or_try_init(|| async {
+                let d = mp_service::country_document(st.store(), st.framework(), st.areas(), st.profile_template(), area, edition).await?;
+                Ok::<_, HttpError>(Arc::new(d))
+            })
+            .await?;
+        Ok(doc.clone())
+    }
+
+    /// The regional comparison document.
+    pub(crate) async fn regional(&self, st: &AppState) -> Result<Arc<Document>, HttpError> {
+        let doc = self
+            .regional
+            .get_or_try_init(|| async {
+                let d = mp_service::regional_document(st.store(), st.framework(), st.areas(), st.regional_template()).await?;
+                Ok::<_, HttpError>(Arc::new(d))
+            })
+            .await?;
+        Ok(doc.clone())
+    }
+
+    /// Totals (no disaggregation) of every indicator for the profile countries, every vintage:
+    /// what coverage grids and source coverage are computed from.
+    pub(crate) async fn totals(&self, st: &AppState) -> Result<Arc<Vec<Record>>, HttpError> {
+        let v = self
+            .totals
+            .get_or_try_init(|| async {
+                let areas: Vec<AreaCode> = st.areas().profile_countries().iter().map(|a| a.code.clone()).collect();
+                let q = ObsQuery { areas, latest_only: false, ..ObsQuery::default() };
+                Ok::<_, HttpError>(Arc::new(st.store().records(&q).await?))
+            })
+            .await?;
+        Ok(v.clone())
+    }
+
+    /// Every dataset with its files and counts.
+    pub(crate) async fn datasets(&self, st: &AppState) -> Result<Arc<Vec<DatasetInfo>>, HttpError> {
+        let v = self.datasets.get_or_try_init(|| async { Ok::<_, HttpError>(Arc::new(st.store().datasets().await?)) }).await?;
+        Ok(v.clone())
+    }
+}

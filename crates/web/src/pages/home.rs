@@ -1,0 +1,179 @@
+//! The home page: the profile countries with their latest key figures, the themes, and what the
+//! last imports brought.
+
+use super::{Chrome, Section, lang_or_error, m, render, respond, tr};
+use crate::http::HttpError;
+use crate::state::AppState;
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use mp_domain::{IndicatorCode, Lang};
+use mp_profile::{Block, Document, KeyFigure, Section as DocSection};
+use mp_render::localize;
+use std::sync::Arc;
+
+/// The key figures shown for each country, in order.
+pub(crate) const HOME_FIGURES: [&str; 4] = ["DEV.POP", "IMM.STOCK", "EMI.STOCK", "REM.IN"];
+
+struct Figure {
+    label: String,
+    value: String,
+    period: String,
+}
+
+struct CountryCard {
+    href: String,
+    name: String,
+    figures: Vec<Figure>,
+}
+
+struct ThemeLink {
+    href: String,
+    name: String,
+    count: String,
+}
+
+struct NewsItem {
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomeT {
+    chrome: Chrome,
+    heading: String,
+    intro: String,
+    countries_label: String,
+    countries: Vec<CountryCard>,
+    no_figure: String,
+    themes_label: String,
+    themes: Vec<ThemeLink>,
+    regional_href: String,
+    regional_label: String,
+    news_label: String,
+    batches_label: String,
+    batches: Vec<NewsItem>,
+    datasets_label: String,
+    datasets: Vec<(String, String)>,
+    no_data: String,
+}
+
+/// The key figures of a document (the first key-figure block, wherever it is).
+pub(crate) fn key_figures(doc: &Document) -> Vec<&KeyFigure> {
+    fn walk(s: &[DocSection]) -> Option<&Vec<KeyFigure>> {
+        s.iter().find_map(|s| {
+            s.blocks.iter().find_map(|b| if let Block::KeyFigures(k) = b { Some(k) } else { None }).or_else(|| walk(&s.children))
+        })
+    }
+    walk(&doc.sections).map(|k| k.iter().collect()).unwrap_or_default()
+}
+
+/// `GET /{lang}/`
+pub(crate) async fn page(
+    State(st): State<AppState>,
+    Extension(cache): Extension<Arc<super::Cache>>,
+    Path(lang): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let lang = match lang_or_error(&lang, &uri) {
+        Ok(l) => l,
+        Err(r) => return *r,
+    };
+    respond(lang, &uri, &headers, build(&st, &cache, lang, &uri).await)
+}
+
+async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Result<String, HttpError> {
+    let l = lang.code();
+    let g = cache.generation(st).await?;
+    let fw = st.framework();
+    let mut countries = Vec::new();
+    for a in st.areas().profile_countries() {
+        let doc = g.document(st, &a.code, None).await?;
+        let kfs = key_figures(&doc);
+        let figures = HOME_FIGURES
+            .iter()
+            .filter_map(|code| {
+                let code = IndicatorCode::parse(code).ok()?;
+                let label = fw.indicator(&code).map(|i| tr(&i.name, lang)).unwrap_or_else(|| code.to_string());
+                let (value, period) = match kfs.iter().find(|k| k.indicator == code) {
+                    Some(k) => (localize::key_value(&k.value, lang), localize::period(&k.period, lang)),
+                    None => (String::new(), String::new()),
+                };
+                Some(Figure { label, value, period })
+            })
+            .collect();
+        countries.push(CountryCard { href: format!("/{l}/country/{}", a.code), name: tr(&a.name, lang), figures });
+    }
+    countries.sort_by_cached_key(|c| mp_ingest::national::fold(&c.name));
+    let themes: Vec<ThemeLink> = fw
+        .themes
+        .iter()
+        .map(|t| ThemeLink {
+            href: format!("/{l}/theme/{}", t.code),
+            name: tr(&t.name, lang),
+            count: mp_i18n::t(lang, "web-indicators-n", &[("count", mp_i18n::Arg::Count(fw.indicators_of(&t.code).count() as i64))]),
+        })
+        .collect();
+    let batches = g
+        .batches()
+        .iter()
+        .rev()
+        .filter(|b| b.status == "complete")
+        .take(5)
+        .map(|b| {
+            let when = b.finished_at.as_deref().unwrap_or(&b.started_at);
+            let date = localize::date(when.get(..10).unwrap_or(when), lang);
+            NewsItem {
+                text: mp_i18n::t(
+                    lang,
+                    "web-batch",
+                    &[
+                        ("date", mp_i18n::Arg::text(date)),
+                        ("added", mp_i18n::Arg::Count(b.added as i64)),
+                        ("changed", mp_i18n::Arg::Count(b.changed as i64)),
+                    ],
+                ),
+            }
+        })
+        .collect();
+    let mut ds: Vec<_> = g.datasets(st).await?.iter().cloned().collect();
+    ds.sort_by_key(|d| std::cmp::Reverse(d.id));
+    let datasets = ds
+        .iter()
+        .take(6)
+        .map(|d| {
+            let text = mp_i18n::t(
+                lang,
+                "web-dataset-line",
+                &[
+                    ("source", mp_i18n::Arg::text(d.source.name.clone())),
+                    ("vintage", mp_i18n::Arg::text(d.vintage.clone())),
+                    ("count", mp_i18n::Arg::Count(d.observations as i64)),
+                ],
+            );
+            (format!("/{l}/sources#{}", super::sources::anchor(&d.source.code)), text)
+        })
+        .collect();
+    let heading = m(lang, "site-title");
+    render(&HomeT {
+        chrome: Chrome::new(lang, uri, &heading, Section::Home),
+        heading,
+        intro: m(lang, "web-home-intro"),
+        countries_label: m(lang, "country-profiles"),
+        countries,
+        no_figure: m(lang, "no-data-label"),
+        themes_label: m(lang, "themes"),
+        themes,
+        regional_href: format!("/{l}/regional"),
+        regional_label: m(lang, "regional-comparison"),
+        news_label: m(lang, "web-whats-new"),
+        batches_label: m(lang, "web-latest-imports"),
+        batches,
+        datasets_label: m(lang, "web-latest-datasets"),
+        datasets,
+        no_data: m(lang, "web-no-imports"),
+    })
+}
