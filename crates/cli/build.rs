@@ -24,7 +24,9 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from("/// The framework files compiled into the binary: `(relative path, contents)`.\npub const FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// The framework files compiled into the binary: `(relative path, contents)`.\npub const FILES: &[(&str, &str)] = &[\n",
+    );
     for (rel, p) in files {
         let _ = writeln!(out, "    ({rel:?}, include_str!({:?})),", p.display().to_string());
     }
@@ -42,7 +44,9 @@ fn main() {
         }
     }
     tpl.sort();
-    out.push_str("/// The profile templates compiled into the binary: `(file name, contents)`.\npub const TEMPLATES: &[(&str, &str)] = &[\n");
+    out.push_str(
+        "/// The profile templates compiled into the binary: `(file name, contents)`.\npub const TEMPLATES: &[(&str, &str)] = &[\n",
+    );
     for (name, p) in tpl {
         let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", p.display().to_string());
     }

@@ -48,7 +48,11 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("MPROFILE_LOG").unwrap_or_else(|_| {
             // The server logs each request; the other commands only warn.
-            tracing_subscriber::EnvFilter::new(if matches!(cli.cmd, cmd::Command::Serve(_)) { "info,sqlx=error" } else { "warn,sqlx=error" })
+            tracing_subscriber::EnvFilter::new(if matches!(cli.cmd, cmd::Command::Serve(_)) {
+                "info,sqlx=error"
+            } else {
+                "warn,sqlx=error"
+            })
         }))
         .with_writer(std::io::stderr)
         .json()

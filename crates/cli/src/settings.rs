@@ -51,12 +51,18 @@ impl Settings {
         let cfg: ConfigFile = match &file {
             Some(p) => {
                 let text = std::fs::read_to_string(p).with_context(|| format!("cannot read the config file {}", p.display()))?;
-                toml::from_str(&text).with_context(|| format!("{} is not a valid mprofile config file (keys: db, data, framework, addr)", p.display()))?
+                toml::from_str(&text)
+                    .with_context(|| format!("{} is not a valid mprofile config file (keys: db, data, framework, addr)", p.display()))?
             }
             None => ConfigFile::default(),
         };
         let data = data.or(cfg.data).or_else(default_data_dir);
-        Ok(Settings { db: db.or(cfg.db).unwrap_or_else(|| DEFAULT_DB.to_string()), data, framework: framework.or(cfg.framework), addr: cfg.addr })
+        Ok(Settings {
+            db: db.or(cfg.db).unwrap_or_else(|| DEFAULT_DB.to_string()),
+            data,
+            framework: framework.or(cfg.framework),
+            addr: cfg.addr,
+        })
     }
 
     /// The data mirror, or an error saying how to give one.
@@ -72,7 +78,10 @@ impl Settings {
     pub fn framework_files(&self) -> Result<(FrameworkFiles, String)> {
         match &self.framework {
             Some(dir) => Ok((mp_ingest::framework_dir::read_framework_dir(dir)?, dir.display().to_string())),
-            None => Ok((embedded::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect(), "the framework built into mprofile".to_string())),
+            None => Ok((
+                embedded::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect(),
+                "the framework built into mprofile".to_string(),
+            )),
         }
     }
 

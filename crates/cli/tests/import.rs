@@ -23,7 +23,15 @@ fn value(db: &str, args: &[&str]) -> f64 {
 /// The sources of `data sources --format json` with their observation counts: the store's state.
 fn state(db: &str) -> Vec<(String, String, u64)> {
     let v: Vec<Value> = serde_json::from_str(&ok(&mprofile(db, &["data", "sources", "--format", "json"]))).expect("JSON");
-    v.iter().map(|d| (d["source"]["code"].as_str().unwrap().to_string(), d["vintage"].as_str().unwrap().to_string(), d["observations"].as_u64().unwrap())).collect()
+    v.iter()
+        .map(|d| {
+            (
+                d["source"]["code"].as_str().unwrap().to_string(),
+                d["vintage"].as_str().unwrap().to_string(),
+                d["observations"].as_u64().unwrap(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -35,7 +43,10 @@ fn published_figures_and_idempotent_reimport() {
         args.extend_from_slice(&srcs);
         let first = ok(&mprofile(&db, &args));
         assert!(first.contains("rejected rows"), "{first}");
-        assert_eq!(value(&db, &["--indicator", "IMM.STOCK", "--area", "SEN", "--period", "2020", "--source", "undesa-ims@2020"]), 274_929.0);
+        assert_eq!(
+            value(&db, &["--indicator", "IMM.STOCK", "--area", "SEN", "--period", "2020", "--source", "undesa-ims@2020"]),
+            274_929.0
+        );
         assert_eq!(value(&db, &["--indicator", "IMM.STOCK", "--area", "WORLD", "--period", "2024"]), 304_021_813.0);
         assert_eq!(value(&db, &["--indicator", "EMI.STOCK", "--area", "SEN", "--period", "2024"]), 741_357.0);
         let mut dest = query(&db, &["--indicator", "EMI.STOCK", "--area", "SEN", "--period", "2024", "--dim", "COUNTERPART_AREA=*"]);
@@ -49,7 +60,8 @@ fn published_figures_and_idempotent_reimport() {
         assert_eq!(value(&db, &["--indicator", "REF.ORIGIN", "--area", "MLI", "--period", "2024"]), 354_075.0);
         assert_eq!(value(&db, &["--indicator", "DEV.HDI", "--area", "GHA", "--period", "2023"]), 0.628);
         let pop = query(&db, &["--indicator", "DEV.POP", "--area", "SEN", "--period", "2022"]);
-        let by: Vec<(String, f64)> = pop.iter().map(|o| (o["source"]["dataset"].as_str().unwrap().to_string(), o["value"].as_f64().unwrap())).collect();
+        let by: Vec<(String, f64)> =
+            pop.iter().map(|o| (o["source"]["dataset"].as_str().unwrap().to_string(), o["value"].as_f64().unwrap())).collect();
         assert!(by.contains(&("un-wpp-wdi".into(), 17_651_099.0)) && by.contains(&("wb-pop".into(), 17_651_103.0)), "{by:?}");
         // Provenance: every observation names its file, checksum and row.
         let o = &query(&db, &["--indicator", "NET.MIG", "--area", "SEN", "--period", "2022", "--source", "un-wpp"])[0];
@@ -127,7 +139,8 @@ fn broken_files_are_refused_with_every_problem_and_nothing_is_written() {
     assert!(err.contains("missing.csv") && err.to_lowercase().contains("obs_value"), "{err}");
     // Wrong encoding.
     let latin1 = dir.join("latin1.csv");
-    std::fs::write(&latin1, b"DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\nANSD:CENSUS(1.0),S\xe9n\xe9gal,IMM.STOCK,2013,1\n").unwrap();
+    std::fs::write(&latin1, b"DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\nANSD:CENSUS(1.0),S\xe9n\xe9gal,IMM.STOCK,2013,1\n")
+        .unwrap();
     let err = String::from_utf8_lossy(&mprofile(&db, &["import", latin1.to_str().unwrap()]).stderr).into_owned();
     assert!(err.contains("latin1.csv") && err.contains("not UTF-8"), "{err}");
     // A truncated workbook.

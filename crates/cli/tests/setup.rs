@@ -62,7 +62,11 @@ fn areas_json_meets_the_contract() {
     assert_eq!(cod["profile_language"], "fr");
     let cog = list.iter().find(|a| a["iso3"] == "COG").unwrap();
     assert!(!cog["name"]["pt"].as_str().unwrap().contains("Democrática"), "{cog}");
-    let langs: Vec<(&str, &str)> = list.iter().filter(|a| !a["profile_language"].is_null()).map(|a| (a["iso3"].as_str().unwrap(), a["profile_language"].as_str().unwrap())).collect();
+    let langs: Vec<(&str, &str)> = list
+        .iter()
+        .filter(|a| !a["profile_language"].is_null())
+        .map(|a| (a["iso3"].as_str().unwrap(), a["profile_language"].as_str().unwrap()))
+        .collect();
     assert_eq!(langs.len(), 10);
     for (c, l) in [("GHA", "en"), ("NGA", "en"), ("CPV", "pt"), ("SEN", "fr"), ("CMR", "fr")] {
         assert!(langs.contains(&(c, l)), "{c} {l}");
@@ -81,7 +85,14 @@ fn a_broken_framework_is_refused_and_the_store_is_unchanged() {
     // A duplicate code, an unknown theme and a formula naming an unknown indicator.
     let extra = "\n[[indicator]]\ncode = \"IMM.STOCK\"\ntheme = \"T99\"\nname = { en = \"x\", fr = \"x\", pt = \"x\" }\ndefinition = { en = \"x\", fr = \"x\", pt = \"\" }\nunit = \"persons\"\nformula = \"NOPE.X * 2\"\n";
     std::fs::write(&t04, format!("{text}{extra}")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mprofile")).args(["--db", &db, "--data"]).arg(data_dir()).arg("--framework").arg(&broken).arg("init").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mprofile"))
+        .args(["--db", &db, "--data"])
+        .arg(data_dir())
+        .arg("--framework")
+        .arg(&broken)
+        .arg("init")
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("indicators/T04-emigration-immigration.toml: indicator IMM.STOCK: duplicate indicator code"), "{err}");
@@ -90,7 +101,14 @@ fn a_broken_framework_is_refused_and_the_store_is_unchanged() {
     assert_eq!(std::fs::read(&db).unwrap(), before);
     // A missing unit and an unknown theme are named too.
     std::fs::write(&t04, format!("{text}\n[[indicator]]\ncode = \"IMM.NEW\"\ntheme = \"T99\"\nname = {{ en = \"x\", fr = \"x\", pt = \"x\" }}\ndefinition = {{ en = \"x\", fr = \"x\", pt = \"x\" }}\nformula = \"NOPE.X * 2\"\n")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mprofile")).args(["--db", &db, "--data"]).arg(data_dir()).arg("--framework").arg(&broken).arg("init").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mprofile"))
+        .args(["--db", &db, "--data"])
+        .arg(data_dir())
+        .arg("--framework")
+        .arg(&broken)
+        .arg("init")
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     for want in ["unknown theme `T99`", "`unit` is missing", "formula names unknown indicator NOPE.X"] {

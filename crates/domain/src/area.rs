@@ -103,13 +103,15 @@ impl AreaRegistry {
     /// Looks an area up by code text (`SEN`, `ECOWAS`) or M49 number (`686`).
     pub fn find(&self, s: &str) -> Option<&Area> {
         if let Ok(c) = AreaCode::parse(s)
-            && let Some(a) = self.get(&c) {
-                return Some(a);
-            }
+            && let Some(a) = self.get(&c)
+        {
+            return Some(a);
+        }
         if let Ok(c) = AreaCode::parse(&s.trim().to_ascii_uppercase())
-            && let Some(a) = self.get(&c) {
-                return Some(a);
-            }
+            && let Some(a) = self.get(&c)
+        {
+            return Some(a);
+        }
         M49::parse(s).ok().and_then(|m| self.by_m49.get(&m)).map(|&i| &self.areas[i])
     }
     /// Whether `code` is a known area.
@@ -150,7 +152,12 @@ mod tests {
 
     #[test]
     fn membership_in_time() {
-        let m = Membership { group: GroupCode::parse("ECOWAS").unwrap(), member: Iso3::parse("MLI").unwrap(), from: Some(1975), until: Some(2024) };
+        let m = Membership {
+            group: GroupCode::parse("ECOWAS").unwrap(),
+            member: Iso3::parse("MLI").unwrap(),
+            from: Some(1975),
+            until: Some(2024),
+        };
         assert!(m.holds(Some(2020)));
         assert!(!m.holds(Some(2025)));
         assert!(!m.holds(None));

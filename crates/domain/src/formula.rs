@@ -126,7 +126,8 @@ fn lex(text: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                 i += 1;
                 byte += 1;
             }
-            let v = s.parse::<f64>().map_err(|_| FormulaError { text: text.into(), message: format!("`{s}` is not a number"), at: start })?;
+            let v =
+                s.parse::<f64>().map_err(|_| FormulaError { text: text.into(), message: format!("`{s}` is not a number"), at: start })?;
             out.push((Tok::Num(v), start));
         } else if c.is_ascii_alphabetic() || c == '_' {
             let mut s = String::new();
@@ -482,7 +483,17 @@ mod tests {
 
     #[test]
     fn parse_errors_say_where() {
-        for bad in ["", "IMM.STOCK +", "foo(IMM.STOCK)", "IMM.STOCK{SEX}", "(1", "1 2", "top_share(IMM.STOCK, COUNTERPART_AREA, 0)", "imm", "1 $ 2"] {
+        for bad in [
+            "",
+            "IMM.STOCK +",
+            "foo(IMM.STOCK)",
+            "IMM.STOCK{SEX}",
+            "(1",
+            "1 2",
+            "top_share(IMM.STOCK, COUNTERPART_AREA, 0)",
+            "imm",
+            "1 $ 2",
+        ] {
             let e = Formula::parse(bad).unwrap_err();
             assert!(e.to_string().contains("formula"), "{bad}: {e}");
         }

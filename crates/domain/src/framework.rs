@@ -43,7 +43,12 @@ pub struct FrameworkError {
 
 impl fmt::Display for FrameworkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "the indicator framework was refused ({} problem{}):", self.problems.len(), if self.problems.len() == 1 { "" } else { "s" })?;
+        writeln!(
+            f,
+            "the indicator framework was refused ({} problem{}):",
+            self.problems.len(),
+            if self.problems.len() == 1 { "" } else { "s" }
+        )?;
         for p in &self.problems {
             writeln!(f, "  {p}")?;
         }
@@ -392,7 +397,8 @@ impl Framework {
             }
         }
         for (p, _) in files {
-            let known = [META, THEMES, UNITS, CODELISTS, DIMENSIONS, "areas.toml"].contains(&p.as_str()) || (p.starts_with("indicators/") && p.ends_with(".toml"));
+            let known = [META, THEMES, UNITS, CODELISTS, DIMENSIONS, "areas.toml"].contains(&p.as_str())
+                || (p.starts_with("indicators/") && p.ends_with(".toml"));
             if !known && p.ends_with(".toml") {
                 ck.add(p, "-", "unexpected file: expected framework.toml, themes.toml, units.toml, codelists.toml, dimensions.toml, areas.toml or indicators/*.toml");
             }
@@ -405,7 +411,11 @@ impl Framework {
             let langs: HashSet<String> = meta.languages.iter().map(|l| l.to_lowercase()).collect();
             for l in Lang::ALL {
                 if !langs.contains(l.code()) {
-                    ck.add(META, "languages", format!("{} ({}) is missing: the profiles are published in en, fr and pt", l.endonym(), l.code()));
+                    ck.add(
+                        META,
+                        "languages",
+                        format!("{} ({}) is missing: the profiles are published in en, fr and pt", l.endonym(), l.code()),
+                    );
                 }
             }
         }
@@ -503,7 +513,8 @@ impl Framework {
         let mut indicators: Vec<Indicator> = Vec::new();
         let mut index = HashMap::new();
         let mut own_dims: Vec<(DimensionId, Dimension, Codelist)> = Vec::new();
-        let mut indicator_files: Vec<&(String, String)> = files.iter().filter(|(p, _)| p.starts_with("indicators/") && p.ends_with(".toml")).collect();
+        let mut indicator_files: Vec<&(String, String)> =
+            files.iter().filter(|(p, _)| p.starts_with("indicators/") && p.ends_with(".toml")).collect();
         indicator_files.sort_by(|a, b| a.0.cmp(&b.0));
         if indicator_files.is_empty() {
             ck.add("indicators/", "-", "no indicator files: expected indicators/*.toml");
@@ -584,7 +595,11 @@ impl Framework {
                                 dims.push(id)
                             }
                         }
-                        Ok(id) => ck.add(file, &item, format!("unknown dimension `{id}`: expected an id from dimensions.toml or an own_dimension of this indicator")),
+                        Ok(id) => ck.add(
+                            file,
+                            &item,
+                            format!("unknown dimension `{id}`: expected an id from dimensions.toml or an own_dimension of this indicator"),
+                        ),
                         Err(e) => ck.add(file, &item, e.to_string()),
                     }
                 }
@@ -654,9 +669,10 @@ impl Framework {
                         continue;
                     }
                     if let (Some(c), Some(Dimension { values: DimensionValues::Codelist(cl), .. })) = (c, dimensions.get(d))
-                        && codelists.get(cl).is_some_and(|cl| cl.code(c.as_str()).is_none()) {
-                            ck.add(&ind.file, &item, format!("formula uses code {c}, which is not in {cl} (dimension {d})"));
-                        }
+                        && codelists.get(cl).is_some_and(|cl| cl.code(c.as_str()).is_none())
+                    {
+                        ck.add(&ind.file, &item, format!("formula uses code {c}, which is not in {cl} (dimension {d})"));
+                    }
                 }
             }
             if let Some(areas) = areas {
@@ -740,10 +756,16 @@ impl Framework {
                 }
                 Some(DimensionValues::Codelist(cl)) => {
                     if let Some(cl) = self.codelists.get(cl)
-                        && cl.code(c.as_str()).is_none() {
-                            let sample: Vec<&str> = cl.codes.iter().take(12).map(|c| c.id.as_str()).collect();
-                            return Err(format!("{d}={c}: not a code of {} (expected one of {}{})", cl.id, sample.join(", "), if cl.codes.len() > 12 { ", …" } else { "" }));
-                        }
+                        && cl.code(c.as_str()).is_none()
+                    {
+                        let sample: Vec<&str> = cl.codes.iter().take(12).map(|c| c.id.as_str()).collect();
+                        return Err(format!(
+                            "{d}={c}: not a code of {} (expected one of {}{})",
+                            cl.id,
+                            sample.join(", "),
+                            if cl.codes.len() > 12 { ", …" } else { "" }
+                        ));
+                    }
                 }
                 None => return Err(format!("unknown dimension {d}")),
             }
@@ -783,21 +805,54 @@ mod tests {
     fn files(indicators: &str) -> FrameworkFiles {
         vec![
             ("framework.toml".into(), "version = \"1\"\nlanguages = [\"en\", \"fr\", \"pt\"]\n".into()),
-            ("themes.toml".into(), format!("[[theme]]\ncode = \"T04\"\norder = 4\nname = {}\ndescription = {}\n", t("Migration"), t("Stocks"))),
-            ("units.toml".into(), format!("[[unit]]\nid = \"persons\"\nname = {}\n[[unit]]\nid = \"percent\"\nsymbol = \"%\"\nname = {}\n", t("persons"), t("percent"))),
-            ("codelists.toml".into(), format!("[[codelist]]\nid = \"CL_SEX\"\nname = {}\n[[codelist.code]]\nid = \"F\"\nname = {}\n[[codelist.code]]\nid = \"_T\"\nname = {}\n", t("Sex"), t("Female"), t("Total"))),
-            ("dimensions.toml".into(), format!("[[dimension]]\nid = \"SEX\"\ncodelist = \"CL_SEX\"\nname = {}\n[[dimension]]\nid = \"COUNTERPART_AREA\"\ncodelist = \"@AREA\"\nname = {}\n", t("Sex"), t("Counterpart"))),
+            (
+                "themes.toml".into(),
+                format!("[[theme]]\ncode = \"T04\"\norder = 4\nname = {}\ndescription = {}\n", t("Migration"), t("Stocks")),
+            ),
+            (
+                "units.toml".into(),
+                format!(
+                    "[[unit]]\nid = \"persons\"\nname = {}\n[[unit]]\nid = \"percent\"\nsymbol = \"%\"\nname = {}\n",
+                    t("persons"),
+                    t("percent")
+                ),
+            ),
+            (
+                "codelists.toml".into(),
+                format!(
+                    "[[codelist]]\nid = \"CL_SEX\"\nname = {}\n[[codelist.code]]\nid = \"F\"\nname = {}\n[[codelist.code]]\nid = \"_T\"\nname = {}\n",
+                    t("Sex"),
+                    t("Female"),
+                    t("Total")
+                ),
+            ),
+            (
+                "dimensions.toml".into(),
+                format!(
+                    "[[dimension]]\nid = \"SEX\"\ncodelist = \"CL_SEX\"\nname = {}\n[[dimension]]\nid = \"COUNTERPART_AREA\"\ncodelist = \"@AREA\"\nname = {}\n",
+                    t("Sex"),
+                    t("Counterpart")
+                ),
+            ),
             ("indicators/T04-migration.toml".into(), indicators.into()),
         ]
     }
 
     fn ind(code: &str, extra: &str) -> String {
-        format!("[[indicator]]\ncode = \"{code}\"\ntheme = \"T04\"\nname = {}\ndefinition = {}\nunit = \"persons\"\ndimensions = [\"SEX\"]\n{extra}\n", t(code), t("def"))
+        format!(
+            "[[indicator]]\ncode = \"{code}\"\ntheme = \"T04\"\nname = {}\ndefinition = {}\nunit = \"persons\"\ndimensions = [\"SEX\"]\n{extra}\n",
+            t(code),
+            t("def")
+        )
     }
 
     #[test]
     fn a_good_framework_loads() {
-        let fw = Framework::from_files(&files(&(ind("IMM.STOCK", "") + &ind("IMM.FEM", "formula = \"IMM.STOCK{SEX=F} / IMM.STOCK * 100\""))), None).unwrap();
+        let fw = Framework::from_files(
+            &files(&(ind("IMM.STOCK", "") + &ind("IMM.FEM", "formula = \"IMM.STOCK{SEX=F} / IMM.STOCK * 100\""))),
+            None,
+        )
+        .unwrap();
         assert_eq!(fw.indicators.len(), 2);
         assert!(fw.find("imm.fem").unwrap().formula.is_some());
     }

@@ -15,8 +15,8 @@ pub mod period;
 pub mod record;
 pub mod text;
 
-pub use batch::{DatasetImport, FileInfo, Skip, SourceInfo};
 pub use area::{Area, AreaKind, AreaRegistry, Membership};
+pub use batch::{DatasetImport, FileInfo, Skip, SourceInfo};
 pub use codes::{AreaCode, CodeError, CodeValue, DimensionId, GroupCode, IndicatorCode, Iso3, M49, ThemeCode};
 pub use framework::{Framework, FrameworkError, FrameworkFiles, Indicator, Theme};
 pub use obs::{DimensionKey, ObsStatus, ObsValue, Observation, Provenance, UnitMult};

@@ -158,7 +158,9 @@ pub struct ObsValue(f64);
 
 /// Text that is not a number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a number: expected digits with an optional sign, a decimal point and an exponent (no thousands separators), such as 274929 or -16.425")]
+#[error(
+    "`{0}` is not a number: expected digits with an optional sign, a decimal point and an exponent (no thousands separators), such as 274929 or -16.425"
+)]
 pub struct ValueError(pub String);
 
 impl ObsValue {
@@ -193,7 +195,8 @@ impl ObsValue {
         }
         let digits = format!("{int}{frac}");
         let e = exp.checked_sub(frac.len() as i32).and_then(|e| e.checked_add(scale)).ok_or_else(bad)?;
-        let v: f64 = format!("{}{}e{}", if neg { "-" } else { "" }, if digits.is_empty() { "0" } else { &digits }, e).parse().map_err(|_| bad())?;
+        let v: f64 =
+            format!("{}{}e{}", if neg { "-" } else { "" }, if digits.is_empty() { "0" } else { &digits }, e).parse().map_err(|_| bad())?;
         ObsValue::new(v).ok_or_else(bad)
     }
 }

@@ -44,7 +44,9 @@ impl Freq {
 
 /// A period that could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a valid period: expected a year (2020), a quarter (2020-Q1), a month (2020-03) or a range of years (2015-2020), years 1800 to 2200")]
+#[error(
+    "`{0}` is not a valid period: expected a year (2020), a quarter (2020-Q1), a month (2020-03) or a range of years (2015-2020), years 1800 to 2200"
+)]
 pub struct PeriodError(pub String);
 
 const MIN_YEAR: i32 = 1800;
@@ -92,9 +94,10 @@ impl Period {
             return two_digits(m, 1, 12).map(|m| Period::Month(y, m)).ok_or_else(bad);
         }
         if let Some(end) = year(tail)
-            && (t.as_bytes()[4] == b'-' || t.as_bytes()[4] == b'/') {
-                return if end > y { Ok(Period::Range(y, end)) } else { Err(bad()) };
-            }
+            && (t.as_bytes()[4] == b'-' || t.as_bytes()[4] == b'/')
+        {
+            return if end > y { Ok(Period::Range(y, end)) } else { Err(bad()) };
+        }
         if tail.len() == 2 && t.as_bytes()[4] == b'-' {
             return two_digits(tail, 1, 12).map(|m| Period::Month(y, m)).ok_or_else(bad);
         }

@@ -172,7 +172,7 @@ impl Ctx<'_> {
                 let head = &columns[i];
                 let word = head.split_whitespace().map(|w| metrics::width(w, size, true)).fold(0.0, f64::max);
                 let half = metrics::width(head, size, true) / 2.0 + 4.0;
-                let (mut full, mut bare) = (0.0f64, 0.0f64);
+                let (mut full, mut bare, mut token) = (0.0f64, 0.0f64, word);
                 for row in &rows {
                     let s = row[i].get("s").and_then(Json::as_str).unwrap_or("\u{2014}");
                     let w = metrics::width(s, size, false);
@@ -182,8 +182,11 @@ impl Ctx<'_> {
                         .map_or(0.0, |m| metrics::width(" ", size, false) + metrics::width(&format!("({m})"), size * 0.85, false));
                     full = full.max(w + mark);
                     bare = bare.max(w);
+                    token = s.split_whitespace().map(|x| metrics::width(x, size, false)).fold(token, f64::max);
                 }
-                json!({"full": full.max(word).max(half) + pad, "least": bare.max(word) + pad})
+                // full: on one line; least: a figure without its mark; word: the longest word,
+                // below which a text column would overflow.
+                json!({"full": full.max(word).max(half) + pad, "least": bare.max(word) + pad, "word": token + pad})
             })
             .collect();
         json!({

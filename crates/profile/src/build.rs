@@ -74,7 +74,12 @@ impl<'a> Builder<'a> {
         let last = self.d.last_year(&ind.code, area);
         let old = last.is_none_or(|y| y < self.as_of_year - OLD_AFTER_YEARS);
         if old {
-            self.gaps.entry(ind.code.to_string()).or_insert(Gap { indicator: ind.code.clone(), name: name(ind), theme: ind.theme.clone(), last_year: last });
+            self.gaps.entry(ind.code.to_string()).or_insert(Gap {
+                indicator: ind.code.clone(),
+                name: name(ind),
+                theme: ind.theme.clone(),
+                last_year: last,
+            });
         }
     }
 
@@ -83,12 +88,21 @@ impl<'a> Builder<'a> {
         self.gap(ind, area);
         match self.d.last_year(&ind.code, area) {
             None => Some(Block::Note(Text::msg_with("no-data-for", vec![("indicator", Arg::Text(name(ind)))]))),
-            Some(y) if y < self.as_of_year - OLD_AFTER_YEARS => Some(Block::Note(Text::msg_with("no-data-after", vec![("indicator", Arg::Text(name(ind))), ("year", Arg::Year(y))]))),
+            Some(y) if y < self.as_of_year - OLD_AFTER_YEARS => {
+                Some(Block::Note(Text::msg_with("no-data-after", vec![("indicator", Arg::Text(name(ind))), ("year", Arg::Year(y))])))
+            }
             _ => None,
         }
     }
 
-    fn series_chart(&mut self, area: &AreaCode, codes: &[String], dims: &DimensionKey, title: Option<&I18nText>, from: Option<i32>) -> Vec<Block> {
+    fn series_chart(
+        &mut self,
+        area: &AreaCode,
+        codes: &[String],
+        dims: &DimensionKey,
+        title: Option<&I18nText>,
+        from: Option<i32>,
+    ) -> Vec<Block> {
         let fw = self.inputs.framework;
         let inds: Vec<&mp_domain::Indicator> = codes.iter().filter_map(|c| fw.find(c)).collect();
         let Some(first) = inds.first() else { return Vec::new() };
@@ -97,12 +111,16 @@ impl<'a> Builder<'a> {
             let all = self.d.all_series(&ind.code, area, dims);
             let several = all.len() > 1;
             for (ds, s) in all {
-                let s: BTreeMap<Period, &Record> = s.into_iter().filter(|(p, r)| from.is_none_or(|f| p.end_year() >= f) && r.status != ObsStatus::Forecast).collect();
+                let s: BTreeMap<Period, &Record> =
+                    s.into_iter().filter(|(p, r)| from.is_none_or(|f| p.end_year() >= f) && r.status != ObsStatus::Forecast).collect();
                 if s.is_empty() {
                     continue;
                 }
                 let label = if inds.len() > 1 && several {
-                    Text::msg_with("series-by-source", vec![("name", Arg::Text(name(ind))), ("source", Arg::Text(Text::plain(self.d.source_name(&ds))))])
+                    Text::msg_with(
+                        "series-by-source",
+                        vec![("name", Arg::Text(name(ind))), ("source", Arg::Text(Text::plain(self.d.source_name(&ds))))],
+                    )
                 } else if inds.len() > 1 {
                     name(ind)
                 } else {
@@ -132,7 +150,13 @@ impl<'a> Builder<'a> {
                 if !sources.contains(&i) {
                     sources.push(i);
                 }
-                Series { name: label.clone(), values: periods.iter().map(|p| s.get(p).and_then(|r| self.d.value(r))).collect(), projected: false, band: None, band_label: None }
+                Series {
+                    name: label.clone(),
+                    values: periods.iter().map(|p| s.get(p).and_then(|r| self.d.value(r))).collect(),
+                    projected: false,
+                    band: None,
+                    band_label: None,
+                }
             })
             .collect();
         let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| name(first));
@@ -144,7 +168,12 @@ impl<'a> Builder<'a> {
             kind: ChartKind::Line,
             alt: Text::msg_with(
                 "chart-alt-series",
-                vec![("title", Arg::Text(title.clone())), ("from", Arg::Year(p0.map(|p| p.end_year()).unwrap_or(0))), ("to", Arg::Year(p1.map(|p| p.end_year()).unwrap_or(0))), ("count", Arg::Count(series.len() as i64))],
+                vec![
+                    ("title", Arg::Text(title.clone())),
+                    ("from", Arg::Year(p0.map(|p| p.end_year()).unwrap_or(0))),
+                    ("to", Arg::Year(p1.map(|p| p.end_year()).unwrap_or(0))),
+                    ("count", Arg::Count(series.len() as i64)),
+                ],
             ),
             title,
             y_label: unit,
@@ -171,14 +200,18 @@ impl<'a> Builder<'a> {
         parts.sort_by(|a, b| b.1.value.unwrap_or(0.0).total_cmp(&a.1.value.unwrap_or(0.0)));
         parts.truncate(top);
         if parts.is_empty() {
-            return vec![Block::Note(Text::msg_with("no-breakdown", vec![("indicator", Arg::Text(name(ind))), ("year", Arg::Year(r.period.end_year()))]))];
+            return vec![Block::Note(Text::msg_with(
+                "no-breakdown",
+                vec![("indicator", Arg::Text(name(ind))), ("year", Arg::Year(r.period.end_year()))],
+            ))];
         }
         let src = self.cite(&r.dataset);
         let label = |c: &mp_domain::CodeValue| -> Text {
             if dim == "COUNTERPART_AREA"
-                && let Ok(a) = AreaCode::parse(c.as_str()) {
-                    return Text::I18n(self.d.area_name(&a));
-                }
+                && let Ok(a) = AreaCode::parse(c.as_str())
+            {
+                return Text::I18n(self.d.area_name(&a));
+            }
             fw.codelist_of(&mp_domain::DimensionId::parse(dim).unwrap_or_else(|_| unreachable!("checked by the template")))
                 .and_then(|cl| cl.code(c.as_str()))
                 .map(|c| Text::I18n(c.name.clone()))
@@ -187,7 +220,12 @@ impl<'a> Builder<'a> {
         let cats: Vec<Text> = parts.iter().map(|(c, _)| label(c)).collect();
         let total = self.d.value(r);
         let values: Vec<Option<Value>> = parts.iter().map(|(_, rec)| self.d.value(rec)).collect();
-        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg_with("chart-top", vec![("name", Arg::Text(name(ind))), ("count", Arg::Count(parts.len() as i64)), ("year", Arg::Year(r.period.end_year()))]));
+        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| {
+            Text::msg_with(
+                "chart-top",
+                vec![("name", Arg::Text(name(ind))), ("count", Arg::Count(parts.len() as i64)), ("year", Arg::Year(r.period.end_year()))],
+            )
+        });
         let unit = fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()));
         let chart = Chart {
             id: self.next_id("chart"),
@@ -206,13 +244,29 @@ impl<'a> Builder<'a> {
             .zip(values)
             .map(|(c, v)| {
                 let share = match (&v, &total) {
-                    (Some(v), Some(t)) => mp_domain::compute::share(v.v, t.v).map(|s| Cell::Value(Value { v: s, kind: ValueKind::Percent, decimals: 1, trace: v.trace.iter().chain(t.trace.iter()).cloned().collect(), formula: Some("share".into()), status: None })),
+                    (Some(v), Some(t)) => mp_domain::compute::share(v.v, t.v).map(|s| {
+                        Cell::Value(Value {
+                            v: s,
+                            kind: ValueKind::Percent,
+                            decimals: 1,
+                            trace: v.trace.iter().chain(t.trace.iter()).cloned().collect(),
+                            formula: Some("share".into()),
+                            status: None,
+                        })
+                    }),
                     _ => None,
                 };
                 vec![Cell::Text(c), v.map(Cell::Value).unwrap_or(Cell::Empty), share.unwrap_or(Cell::Empty)]
             })
             .collect();
-        let table = Table { id: self.next_id("table"), title, columns: vec![Text::msg("col-area"), Text::I18n(ind.name.clone()), Text::msg("col-share-of-total")], rows, sources: vec![src], notes: Vec::new() };
+        let table = Table {
+            id: self.next_id("table"),
+            title,
+            columns: vec![Text::msg("col-area"), Text::I18n(ind.name.clone()), Text::msg("col-share-of-total")],
+            rows,
+            sources: vec![src],
+            notes: Vec::new(),
+        };
         vec![Block::Chart(chart), Block::Table(table)]
     }
 
@@ -231,8 +285,11 @@ impl<'a> Builder<'a> {
         let src = self.cite(&ds);
         let id = self.next_id("chart");
         let pick = |s: &[&Record], p: &Period| s.iter().find(|r| &r.period == p).and_then(|r| self.d.value(r));
-        let sex_label = |k: &str| fw.codelists.get("CL_SEX").and_then(|cl| cl.code(k)).map(|c| Text::I18n(c.name.clone())).unwrap_or_else(|| Text::plain(k));
-        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg_with("chart-by-sex", vec![("name", Arg::Text(name(ind)))]));
+        let sex_label = |k: &str| {
+            fw.codelists.get("CL_SEX").and_then(|cl| cl.code(k)).map(|c| Text::I18n(c.name.clone())).unwrap_or_else(|| Text::plain(k))
+        };
+        let title =
+            title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg_with("chart-by-sex", vec![("name", Arg::Text(name(ind)))]));
         vec![Block::Chart(Chart {
             id,
             kind: ChartKind::Bar,
@@ -242,8 +299,20 @@ impl<'a> Builder<'a> {
             value_kind: kind_of(ind),
             categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
             series: vec![
-                Series { name: sex_label("F"), values: periods.iter().map(|p| pick(&sf, p)).collect(), projected: false, band: None, band_label: None },
-                Series { name: sex_label("M"), values: periods.iter().map(|p| pick(&sm, p)).collect(), projected: false, band: None, band_label: None },
+                Series {
+                    name: sex_label("F"),
+                    values: periods.iter().map(|p| pick(&sf, p)).collect(),
+                    projected: false,
+                    band: None,
+                    band_label: None,
+                },
+                Series {
+                    name: sex_label("M"),
+                    values: periods.iter().map(|p| pick(&sm, p)).collect(),
+                    projected: false,
+                    band: None,
+                    band_label: None,
+                },
             ],
             forecast_from: None,
             sources: vec![src],
@@ -257,10 +326,19 @@ impl<'a> Builder<'a> {
         if all.len() < 2 {
             return Vec::new();
         }
-        let mut periods: Vec<Period> = all.iter().flat_map(|(_, s)| s.keys().copied()).filter(|p| p.end_year() <= self.as_of_year).collect();
+        let mut periods: Vec<Period> =
+            all.iter().flat_map(|(_, s)| s.keys().copied()).filter(|p| p.end_year() <= self.as_of_year).collect();
         periods.sort();
         periods.dedup();
-        let keep: Vec<Period> = periods.into_iter().rev().filter(|p| all.iter().filter(|(_, s)| s.contains_key(p)).count() >= 2).take(6).collect::<Vec<_>>().into_iter().rev().collect();
+        let keep: Vec<Period> = periods
+            .into_iter()
+            .rev()
+            .filter(|p| all.iter().filter(|(_, s)| s.contains_key(p)).count() >= 2)
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         if keep.is_empty() {
             return Vec::new();
         }
@@ -294,7 +372,8 @@ impl<'a> Builder<'a> {
         let proj_ds = self.d.datasets(&p.code, area, &tot).into_iter().next();
         let Some(pds) = proj_ds else { return self.freshness(h, area).into_iter().collect() };
         let proj: Vec<&Record> = self.d.series(&p.code, area, &tot, &pds).into_iter().filter(|r| r.period.end_year() <= until).collect();
-        let hist_recs: Vec<&Record> = hist.as_ref().map(|(s, _)| s.iter().copied().filter(|r| r.period.end_year() >= 1990).collect()).unwrap_or_default();
+        let hist_recs: Vec<&Record> =
+            hist.as_ref().map(|(s, _)| s.iter().copied().filter(|r| r.period.end_year() >= 1990).collect()).unwrap_or_default();
         let mut periods: Vec<Period> = hist_recs.iter().chain(proj.iter()).map(|r| r.period).collect();
         periods.sort();
         periods.dedup();
@@ -306,7 +385,12 @@ impl<'a> Builder<'a> {
             if l.is_empty() || u.is_empty() {
                 return None;
             }
-            Some(periods.iter().map(|per| Some((l.iter().find(|r| &r.period == per)?.value?, u.iter().find(|r| &r.period == per)?.value?))).collect())
+            Some(
+                periods
+                    .iter()
+                    .map(|per| Some((l.iter().find(|r| &r.period == per)?.value?, u.iter().find(|r| &r.period == per)?.value?)))
+                    .collect(),
+            )
         };
         let band95 = band_of("LO95", "HI95");
         let band80 = band_of("LO80", "HI80");
@@ -317,14 +401,26 @@ impl<'a> Builder<'a> {
             if !sources.contains(&i) {
                 sources.push(i);
             }
-            series.push(Series { name: Text::msg("series-observed"), values: periods.iter().map(|per| hist_recs.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(), projected: false, band: None, band_label: None });
+            series.push(Series {
+                name: Text::msg("series-observed"),
+                values: periods.iter().map(|per| hist_recs.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(),
+                projected: false,
+                band: None,
+                band_label: None,
+            });
         }
         let (band, band_label) = match (band80, band95) {
             (Some(b), _) => (Some(b), Some(Text::msg("band-80"))),
             (None, Some(b)) => (Some(b), Some(Text::msg("band-95"))),
             _ => (None, None),
         };
-        series.push(Series { name: Text::msg("series-projected"), values: periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(), projected: true, band, band_label });
+        series.push(Series {
+            name: Text::msg("series-projected"),
+            values: periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(),
+            projected: true,
+            band,
+            band_label,
+        });
         let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| name(h));
         vec![Block::Chart(Chart {
             id: self.next_id("chart"),
@@ -370,11 +466,23 @@ impl<'a> Builder<'a> {
                         }
                     }
                     self.gap(ind, area);
-                    vec![Cell::Text(Text::plain(ind.code.to_string())), Cell::Text(name(ind)), Cell::Value(v), Cell::Text(Text::plain(p.to_string())), Cell::Text(src)]
+                    vec![
+                        Cell::Text(Text::plain(ind.code.to_string())),
+                        Cell::Text(name(ind)),
+                        Cell::Value(v),
+                        Cell::Text(Text::plain(p.to_string())),
+                        Cell::Text(src),
+                    ]
                 }
                 None => {
                     self.gap(ind, area);
-                    vec![Cell::Text(Text::plain(ind.code.to_string())), Cell::Text(name(ind)), Cell::Empty, Cell::Empty, Cell::Text(Text::msg("no-data"))]
+                    vec![
+                        Cell::Text(Text::plain(ind.code.to_string())),
+                        Cell::Text(name(ind)),
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Text(Text::msg("no-data")),
+                    ]
                 }
             };
             rows.push(row);
@@ -382,7 +490,13 @@ impl<'a> Builder<'a> {
         vec![Block::Table(Table {
             id: self.next_id("table"),
             title: Text::I18n(th.name.clone()),
-            columns: vec![Text::msg("col-code"), Text::msg("col-indicator"), Text::msg("col-value"), Text::msg("col-period"), Text::msg("col-source")],
+            columns: vec![
+                Text::msg("col-code"),
+                Text::msg("col-indicator"),
+                Text::msg("col-value"),
+                Text::msg("col-period"),
+                Text::msg("col-source"),
+            ],
             rows,
             sources: srcs,
             notes: Vec::new(),
@@ -485,11 +599,19 @@ impl<'a> Builder<'a> {
                     rows.push(row);
                 }
                 let title = title.as_ref().map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg("table-compare-countries"));
-                vec![Block::Table(Table { id: self.next_id("table"), title, columns: cols, rows, sources: srcs, notes: vec![Text::msg("note-latest-year")] })]
+                vec![Block::Table(Table {
+                    id: self.next_id("table"),
+                    title,
+                    columns: cols,
+                    rows,
+                    sources: srcs,
+                    notes: vec![Text::msg("note-latest-year")],
+                })]
             }
             BlockSpec::RankCountries { indicator } => {
                 let Some(ind) = fw.find(indicator) else { return Vec::new() };
-                let mut items: Vec<(AreaCode, Period, Value)> = subject.iter().filter_map(|a| self.d.latest_any(ind, a).map(|(p, v, _)| (a.clone(), p, v))).collect();
+                let mut items: Vec<(AreaCode, Period, Value)> =
+                    subject.iter().filter_map(|a| self.d.latest_any(ind, a).map(|(p, v, _)| (a.clone(), p, v))).collect();
                 items.sort_by(|a, b| b.2.v.total_cmp(&a.2.v));
                 if items.is_empty() {
                     return vec![Block::Note(Text::msg_with("no-data-for", vec![("indicator", Arg::Text(name(ind)))]))];
@@ -506,12 +628,29 @@ impl<'a> Builder<'a> {
                 vec![Block::Chart(Chart {
                     id: self.next_id("chart"),
                     kind: ChartKind::HBar,
-                    alt: Text::msg_with("chart-alt-rank", vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(Text::I18n(self.d.area_name(&items[0].0))))]),
+                    alt: Text::msg_with(
+                        "chart-alt-rank",
+                        vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(Text::I18n(self.d.area_name(&items[0].0))))],
+                    ),
                     title,
                     y_label: fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone())),
                     value_kind: kind_of(ind),
-                    categories: items.iter().map(|(a, p, _)| Text::msg_with("area-year", vec![("area", Arg::Text(Text::I18n(self.d.area_name(a)))), ("year", Arg::Year(p.end_year()))])).collect(),
-                    series: vec![Series { name: name(ind), values: items.iter().map(|(_, _, v)| Some(v.clone())).collect(), projected: false, band: None, band_label: None }],
+                    categories: items
+                        .iter()
+                        .map(|(a, p, _)| {
+                            Text::msg_with(
+                                "area-year",
+                                vec![("area", Arg::Text(Text::I18n(self.d.area_name(a)))), ("year", Arg::Year(p.end_year()))],
+                            )
+                        })
+                        .collect(),
+                    series: vec![Series {
+                        name: name(ind),
+                        values: items.iter().map(|(_, _, v)| Some(v.clone())).collect(),
+                        projected: false,
+                        band: None,
+                        band_label: None,
+                    }],
                     forecast_from: None,
                     sources: srcs,
                 })]
@@ -525,7 +664,14 @@ impl<'a> Builder<'a> {
             blocks.extend(self.block(b, s, subject));
         }
         let children = s.section.iter().map(|c| self.section(c, subject)).collect();
-        Section { id: s.id.clone(), number: s.number.clone(), title: Text::I18n(s.title.clone()), themes: s.themes.iter().filter_map(|t| ThemeCode::parse(t).ok()).collect(), blocks, children }
+        Section {
+            id: s.id.clone(),
+            number: s.number.clone(),
+            title: Text::I18n(s.title.clone()),
+            themes: s.themes.iter().filter_map(|t| ThemeCode::parse(t).ok()).collect(),
+            blocks,
+            children,
+        }
     }
 }
 
@@ -537,13 +683,50 @@ fn fill_annexes(sections: &mut [Section], spec: &[SectionSpec], gaps: &[Gap], so
                 BlockSpec::Gaps => {
                     let rows = gaps
                         .iter()
-                        .map(|g| vec![Cell::Text(Text::plain(g.indicator.to_string())), Cell::Text(g.name.clone()), Cell::Text(Text::plain(g.theme.to_string())), g.last_year.map(|y| Cell::Text(Text::plain(y.to_string()))).unwrap_or(Cell::Text(Text::msg("no-data")))])
+                        .map(|g| {
+                            vec![
+                                Cell::Text(Text::plain(g.indicator.to_string())),
+                                Cell::Text(g.name.clone()),
+                                Cell::Text(Text::plain(g.theme.to_string())),
+                                g.last_year.map(|y| Cell::Text(Text::plain(y.to_string()))).unwrap_or(Cell::Text(Text::msg("no-data"))),
+                            ]
+                        })
                         .collect();
-                    s.blocks.push(Block::Table(Table { id: "table-gaps".into(), title: Text::msg("table-gaps"), columns: vec![Text::msg("col-code"), Text::msg("col-indicator"), Text::msg("col-theme"), Text::msg("col-last-year")], rows, sources: Vec::new(), notes: vec![Text::msg("note-gaps")] }));
+                    s.blocks.push(Block::Table(Table {
+                        id: "table-gaps".into(),
+                        title: Text::msg("table-gaps"),
+                        columns: vec![
+                            Text::msg("col-code"),
+                            Text::msg("col-indicator"),
+                            Text::msg("col-theme"),
+                            Text::msg("col-last-year"),
+                        ],
+                        rows,
+                        sources: Vec::new(),
+                        notes: vec![Text::msg("note-gaps")],
+                    }));
                 }
                 BlockSpec::Sources => {
-                    let rows = sources.iter().enumerate().map(|(i, e)| vec![Cell::Text(Text::plain(format!("[{}]", i + 1))), Cell::Text(Text::plain(e.name.clone())), Cell::Text(Text::plain(e.code.clone())), Cell::Text(Text::plain(e.vintage.clone()))]).collect();
-                    s.blocks.push(Block::Table(Table { id: "table-sources".into(), title: Text::msg("table-sources"), columns: vec![Text::msg("col-number"), Text::msg("col-source"), Text::msg("col-code"), Text::msg("col-vintage")], rows, sources: Vec::new(), notes: Vec::new() }));
+                    let rows = sources
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| {
+                            vec![
+                                Cell::Text(Text::plain(format!("[{}]", i + 1))),
+                                Cell::Text(Text::plain(e.name.clone())),
+                                Cell::Text(Text::plain(e.code.clone())),
+                                Cell::Text(Text::plain(e.vintage.clone())),
+                            ]
+                        })
+                        .collect();
+                    s.blocks.push(Block::Table(Table {
+                        id: "table-sources".into(),
+                        title: Text::msg("table-sources"),
+                        columns: vec![Text::msg("col-number"), Text::msg("col-source"), Text::msg("col-code"), Text::msg("col-vintage")],
+                        rows,
+                        sources: Vec::new(),
+                        notes: Vec::new(),
+                    }));
                 }
                 _ => {}
             }
@@ -564,7 +747,14 @@ pub fn build_regional(tpl: &Template, inputs: &Inputs, areas: &[AreaCode]) -> Do
 
 fn build(tpl: &Template, inputs: &Inputs, subject: &[AreaCode], subj: Subject) -> Document {
     let as_of_year = inputs.as_of.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
-    let mut b = Builder { d: Data::new(inputs.records, inputs.framework, inputs.areas, &tpl.prefer), inputs, sources: Vec::new(), gaps: BTreeMap::new(), counter: 0, as_of_year };
+    let mut b = Builder {
+        d: Data::new(inputs.records, inputs.framework, inputs.areas, &tpl.prefer),
+        inputs,
+        sources: Vec::new(),
+        gaps: BTreeMap::new(),
+        counter: 0,
+        as_of_year,
+    };
     let mut sections: Vec<Section> = tpl.section.iter().map(|s| b.section(s, subject)).collect();
     let gaps: Vec<Gap> = b.gaps.values().cloned().collect();
     fill_annexes(&mut sections, &tpl.section, &gaps, &b.sources);

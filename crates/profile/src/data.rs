@@ -3,7 +3,10 @@
 
 use crate::model::{Trace, Value, ValueKind};
 use mp_domain::formula::{Ref, Resolver};
-use mp_domain::{AreaCode, AreaRegistry, CodeValue, DatasetId, DimensionId, DimensionKey, Framework, GroupCode, Indicator, IndicatorCode, ObsStatus, Period, Record};
+use mp_domain::{
+    AreaCode, AreaRegistry, CodeValue, DatasetId, DimensionId, DimensionKey, Framework, GroupCode, Indicator, IndicatorCode, ObsStatus,
+    Period, Record,
+};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,7 +26,9 @@ pub fn kind_of(ind: &Indicator) -> ValueKind {
         "percent" | "percentage_points" => ValueKind::Percent,
         "usd" | "usd_per_person" => ValueKind::Usd,
         "per_1000" => ValueKind::PerThousand,
-        "index" | "ratio" | "births_per_woman" | "years" | "per_100" | "per_100000" | "males_per_100_females" | "usd_ppp_2021" => ValueKind::Index,
+        "index" | "ratio" | "births_per_woman" | "years" | "per_100" | "per_100000" | "males_per_100_females" | "usd_ppp_2021" => {
+            ValueKind::Index
+        }
         _ => ValueKind::Number,
     }
 }
@@ -64,7 +69,10 @@ impl<'a> Data<'a> {
 
     /// Every record of an indicator for an area with exactly this disaggregation.
     pub fn records(&self, ind: &IndicatorCode, area: &AreaCode, dims: &DimensionKey) -> Vec<&'a Record> {
-        self.by_key.get(&(ind, area)).map(|v| v.iter().copied().filter(|r| &r.dims == dims && r.value.is_some()).collect()).unwrap_or_default()
+        self.by_key
+            .get(&(ind, area))
+            .map(|v| v.iter().copied().filter(|r| &r.dims == dims && r.value.is_some()).collect())
+            .unwrap_or_default()
     }
 
     /// The datasets that publish this series, best first; only the newest vintage of each source.
@@ -111,9 +119,10 @@ impl<'a> Data<'a> {
         for ds in self.datasets(ind, area, dims) {
             let s = self.series(ind, area, dims, &ds);
             if let Some(r) = s.iter().rev().find(|r| r.status != ObsStatus::Forecast && until.is_none_or(|u| r.period.end_year() <= u))
-                && best.is_none_or(|b| r.period.end_year() > b.period.end_year()) {
-                    best = Some(r);
-                }
+                && best.is_none_or(|b| r.period.end_year() > b.period.end_year())
+            {
+                best = Some(r);
+            }
         }
         best
     }
@@ -126,7 +135,15 @@ impl<'a> Data<'a> {
     }
 
     /// The codes of one dimension for a period and dataset, other dimensions at total.
-    pub fn breakdown(&self, ind: &IndicatorCode, area: &AreaCode, dim: &str, period: &Period, ds: &DatasetId, base: &DimensionKey) -> Vec<(CodeValue, &'a Record)> {
+    pub fn breakdown(
+        &self,
+        ind: &IndicatorCode,
+        area: &AreaCode,
+        dim: &str,
+        period: &Period,
+        ds: &DatasetId,
+        base: &DimensionKey,
+    ) -> Vec<(CodeValue, &'a Record)> {
         let Some(v) = self.by_key.get(&(ind, area)) else { return Vec::new() };
         v.iter()
             .filter(|r| &r.dataset == ds && &r.period == period && r.value.is_some())
@@ -140,7 +157,14 @@ impl<'a> Data<'a> {
     /// A value from a record, formatted per its indicator.
     pub fn value(&self, r: &Record) -> Option<Value> {
         let ind = self.fw.indicator(&r.indicator)?;
-        Some(Value { v: r.value?, kind: kind_of(ind), decimals: ind.decimals, trace: vec![trace(r)], formula: None, status: status_mark(r.status) })
+        Some(Value {
+            v: r.value?,
+            kind: kind_of(ind),
+            decimals: ind.decimals,
+            trace: vec![trace(r)],
+            formula: None,
+            status: status_mark(r.status),
+        })
     }
 
     /// Evaluates a computed indicator for an area and period; the value traces every input.
@@ -149,7 +173,14 @@ impl<'a> Data<'a> {
         let res = Res { data: self, area, period, used: RefCell::new(Vec::new()) };
         let v = f.eval(&res)?;
         let used = res.used.into_inner();
-        Some(Value { v, kind: kind_of(ind), decimals: ind.decimals, trace: used.iter().map(|r| trace(r)).collect(), formula: Some(f.text.clone()), status: None })
+        Some(Value {
+            v,
+            kind: kind_of(ind),
+            decimals: ind.decimals,
+            trace: used.iter().map(|r| trace(r)).collect(),
+            formula: Some(f.text.clone()),
+            status: None,
+        })
     }
 
     /// The latest period for which a computed indicator can be evaluated (looking back from
@@ -164,7 +195,8 @@ impl<'a> Data<'a> {
     /// The latest value of any indicator, stored or computed, with its period; a computed
     /// figure is used when it is more recent than any stored one.
     pub fn latest_any(&self, ind: &Indicator, area: &AreaCode) -> Option<(Period, Value, Option<DatasetId>)> {
-        let stored = self.latest(&ind.code, area, &DimensionKey::total()).and_then(|r| Some((r.period, self.value(r)?, Some(r.dataset.clone()))));
+        let stored =
+            self.latest(&ind.code, area, &DimensionKey::total()).and_then(|r| Some((r.period, self.value(r)?, Some(r.dataset.clone()))));
         let computed = self.latest_computed(ind, area).map(|(p, v)| (p, v, None));
         match (stored, computed) {
             (Some(s), Some(c)) if c.0.end_year() > s.0.end_year() => Some(c),
@@ -185,15 +217,20 @@ impl<'a> Data<'a> {
 
     /// Every period an indicator has data for (any dataset, any dims) for an area.
     pub fn last_year(&self, ind: &IndicatorCode, area: &AreaCode) -> Option<i32> {
-        self.by_key.get(&(ind, area)).and_then(|v| v.iter().filter(|r| r.value.is_some() && r.status != ObsStatus::Forecast).map(|r| r.period.end_year()).max())
+        self.by_key
+            .get(&(ind, area))
+            .and_then(|v| v.iter().filter(|r| r.value.is_some() && r.status != ObsStatus::Forecast).map(|r| r.period.end_year()).max())
     }
 
     /// Series by dataset, best first, as period → record maps.
     pub fn all_series(&self, ind: &IndicatorCode, area: &AreaCode, dims: &DimensionKey) -> Vec<(DatasetId, BTreeMap<Period, &'a Record>)> {
-        self.datasets(ind, area, dims).into_iter().map(|ds| {
-            let s = self.series(ind, area, dims, &ds).into_iter().map(|r| (r.period, r)).collect();
-            (ds, s)
-        }).collect()
+        self.datasets(ind, area, dims)
+            .into_iter()
+            .map(|ds| {
+                let s = self.series(ind, area, dims, &ds).into_iter().map(|r| (r.period, r)).collect();
+                (ds, s)
+            })
+            .collect()
     }
 }
 

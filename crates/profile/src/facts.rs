@@ -63,8 +63,13 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
         "imm-stock" => {
             let (p, v) = latest("IMM.STOCK")?;
             match at("DEV.POP", &p).and_then(|pop| share(&v, &pop)) {
-                Some(s) => Some(Text::msg_with("fact-imm-stock", vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p)), ("share", Arg::Value(s))])),
-                None => Some(Text::msg_with("fact-imm-stock-noshare", vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p))])),
+                Some(s) => Some(Text::msg_with(
+                    "fact-imm-stock",
+                    vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p)), ("share", Arg::Value(s))],
+                )),
+                None => {
+                    Some(Text::msg_with("fact-imm-stock-noshare", vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p))]))
+                }
             }
         }
         "imm-female" => {
@@ -104,7 +109,10 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
             ch.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
             let sign = if ch.v >= 0.0 { "up" } else { "down" };
             ch.v = ch.v.abs();
-            Some(Text::msg_with("fact-imm-change", vec![("from", year(&from)), ("to", year(&r.period)), ("change", Arg::Value(ch)), ("direction", Arg::Select(sign.into()))]))
+            Some(Text::msg_with(
+                "fact-imm-change",
+                vec![("from", year(&from)), ("to", year(&r.period)), ("change", Arg::Value(ch)), ("direction", Arg::Select(sign.into()))],
+            ))
         }
         "emi-ecowas" => {
             let ind = d.fw.find("SS.EMI_ECOWAS")?;
@@ -113,7 +121,13 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
         }
         "net-migration" => {
             let (p, v) = latest("NET.MIG")?;
-            let sign = if v.v > 0.0 { "positive" } else if v.v < 0.0 { "negative" } else { "zero" };
+            let sign = if v.v > 0.0 {
+                "positive"
+            } else if v.v < 0.0 {
+                "negative"
+            } else {
+                "zero"
+            };
             let mut args = vec![("country", country), ("value", Arg::Value(v)), ("year", year(&p)), ("sign", Arg::Select(sign.into()))];
             match at("NET.RATE", &p) {
                 Some(rate) => {
@@ -126,7 +140,9 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
         "remittances" => {
             let (p, v) = latest("REM.IN")?;
             match at("DEV.GDP", &p).and_then(|g| share(&v, &g)) {
-                Some(s) => Some(Text::msg_with("fact-remittances", vec![("value", Arg::Value(v)), ("year", year(&p)), ("share", Arg::Value(s))])),
+                Some(s) => {
+                    Some(Text::msg_with("fact-remittances", vec![("value", Arg::Value(v)), ("year", year(&p)), ("share", Arg::Value(s))]))
+                }
                 None => Some(Text::msg_with("fact-remittances-nogdp", vec![("value", Arg::Value(v)), ("year", year(&p))])),
             }
         }
@@ -157,13 +173,23 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
         "forecast-pop" => {
             let r = d.at(&code("FCT.POP"), area, &tot, &Period::Year(2050))?;
             let (p, now) = latest("DEV.POP")?;
-            Some(Text::msg_with("fact-forecast-pop", vec![("country", country), ("value", Arg::Value(d.value(r)?)), ("now", Arg::Value(now)), ("year", year(&p))]))
+            Some(Text::msg_with(
+                "fact-forecast-pop",
+                vec![("country", country), ("value", Arg::Value(d.value(r)?)), ("now", Arg::Value(now)), ("year", year(&p))],
+            ))
         }
         "forecast-netmig" => {
             let r = d.at(&code("FCT.NETMIG_ABS"), area, &tot, &Period::Year(2030))?;
-            let lo = d.at(&code("FCT.NETMIG_ABS"), area, &DimensionKey::parse("VARIANT=LO80").ok()?, &Period::Year(2030)).and_then(|r| d.value(r))?;
-            let hi = d.at(&code("FCT.NETMIG_ABS"), area, &DimensionKey::parse("VARIANT=HI80").ok()?, &Period::Year(2030)).and_then(|r| d.value(r))?;
-            Some(Text::msg_with("fact-forecast-netmig", vec![("value", Arg::Value(d.value(r)?)), ("low", Arg::Value(lo)), ("high", Arg::Value(hi)), ("year", Arg::Year(2030))]))
+            let lo = d
+                .at(&code("FCT.NETMIG_ABS"), area, &DimensionKey::parse("VARIANT=LO80").ok()?, &Period::Year(2030))
+                .and_then(|r| d.value(r))?;
+            let hi = d
+                .at(&code("FCT.NETMIG_ABS"), area, &DimensionKey::parse("VARIANT=HI80").ok()?, &Period::Year(2030))
+                .and_then(|r| d.value(r))?;
+            Some(Text::msg_with(
+                "fact-forecast-netmig",
+                vec![("value", Arg::Value(d.value(r)?)), ("low", Arg::Value(lo)), ("high", Arg::Value(hi)), ("year", Arg::Year(2030))],
+            ))
         }
         _ => None,
     }

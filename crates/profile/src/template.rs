@@ -178,15 +178,20 @@ impl Template {
             }
             for b in &s.block {
                 match b {
-                    BlockSpec::KeyFigures { indicators } | BlockSpec::Series { indicators, .. } | BlockSpec::CompareCountries { indicators, .. } => indicators.iter().for_each(|c| ind(c, p, &s.id)),
+                    BlockSpec::KeyFigures { indicators }
+                    | BlockSpec::Series { indicators, .. }
+                    | BlockSpec::CompareCountries { indicators, .. } => indicators.iter().for_each(|c| ind(c, p, &s.id)),
                     BlockSpec::Breakdown { indicator, dim, .. } => {
                         ind(indicator, p, &s.id);
                         if let Some(i) = fw.find(indicator)
-                            && !i.dimensions.iter().any(|d| d.as_str() == dim) {
-                                p.push(format!("section {}: {indicator} has no dimension {dim}", s.id));
-                            }
+                            && !i.dimensions.iter().any(|d| d.as_str() == dim)
+                        {
+                            p.push(format!("section {}: {indicator} has no dimension {dim}", s.id));
+                        }
                     }
-                    BlockSpec::BySex { indicator, .. } | BlockSpec::CompareSources { indicator } | BlockSpec::RankCountries { indicator } => ind(indicator, p, &s.id),
+                    BlockSpec::BySex { indicator, .. }
+                    | BlockSpec::CompareSources { indicator }
+                    | BlockSpec::RankCountries { indicator } => ind(indicator, p, &s.id),
                     BlockSpec::Forecast { history, projection, .. } => {
                         ind(history, p, &s.id);
                         ind(projection, p, &s.id);
@@ -206,9 +211,10 @@ impl Template {
                     BlockSpec::Facts { .. } | BlockSpec::Narrative | BlockSpec::Gaps | BlockSpec::Sources => {}
                 }
                 if let BlockSpec::Series { dims: Some(d), .. } = b
-                    && DimensionKey::parse(d).is_err() {
-                        p.push(format!("section {}: bad dimension filter {d}", s.id));
-                    }
+                    && DimensionKey::parse(d).is_err()
+                {
+                    p.push(format!("section {}: bad dimension filter {d}", s.id));
+                }
                 if let BlockSpec::Facts { facts } = b {
                     for f in facts {
                         if !crate::facts::FACTS.contains(&f.as_str()) {

@@ -11,7 +11,11 @@ fn framework() -> Framework {
         for e in std::fs::read_dir(root.join(sub)).unwrap().flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "toml") {
-                let rel = if sub.is_empty() { p.file_name().unwrap().to_string_lossy().into_owned() } else { format!("{sub}/{}", p.file_name().unwrap().to_string_lossy()) };
+                let rel = if sub.is_empty() {
+                    p.file_name().unwrap().to_string_lossy().into_owned()
+                } else {
+                    format!("{sub}/{}", p.file_name().unwrap().to_string_lossy())
+                };
                 files.push((rel, std::fs::read_to_string(&p).unwrap()));
             }
         }

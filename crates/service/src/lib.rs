@@ -58,10 +58,20 @@ pub async fn totals(store: &Store, areas: &[AreaCode]) -> Result<Vec<Record>, Se
 }
 
 /// A country's document from live data, or from a frozen edition when `edition` is given.
-pub async fn country_document(store: &Store, fw: &Framework, areas: &AreaRegistry, tpl: &Template, area: &AreaCode, edition: Option<&str>) -> Result<Document, ServiceError> {
+pub async fn country_document(
+    store: &Store,
+    fw: &Framework,
+    areas: &AreaRegistry,
+    tpl: &Template,
+    area: &AreaCode,
+    edition: Option<&str>,
+) -> Result<Document, ServiceError> {
     let (records, narrative, as_of, label) = match edition {
         Some(label) => {
-            let (info, recs) = store.edition(area, label).await?.ok_or_else(|| ServiceError::NoEdition { area: area.to_string(), label: label.to_string() })?;
+            let (info, recs) = store
+                .edition(area, label)
+                .await?
+                .ok_or_else(|| ServiceError::NoEdition { area: area.to_string(), label: label.to_string() })?;
             (recs, store.narrative(area, Some(label)).await?, info.as_of, Some(label.to_string()))
         }
         None => (live_records(store, area).await?, store.narrative(area, None).await?, today(), None),

@@ -27,7 +27,8 @@ async fn every_figure_of_the_senegal_profile_is_a_stored_observation() {
     let tpl = Template::parse("iom-2011.toml", &text, fw).unwrap();
     let sen = AreaCode::parse("SEN").unwrap();
     let doc = mp_service::country_document(&store, fw, areas, &tpl, &sen, None).await.unwrap();
-    let stored: HashMap<i64, mp_domain::Record> = mp_service::live_records(&store, &sen).await.unwrap().into_iter().map(|r| (r.id, r)).collect();
+    let stored: HashMap<i64, mp_domain::Record> =
+        mp_service::live_records(&store, &sen).await.unwrap().into_iter().map(|r| (r.id, r)).collect();
 
     let values = doc.values();
     assert!(values.len() > 200, "only {} figures", values.len());
@@ -35,7 +36,9 @@ async fn every_figure_of_the_senegal_profile_is_a_stored_observation() {
     for v in &values {
         assert!(!v.trace.is_empty(), "a figure without provenance: {v:?}");
         for t in &v.trace {
-            let r = stored.get(&t.record).unwrap_or_else(|| panic!("figure {} traces to observation {}, which the store does not hold", v.v, t.record));
+            let r = stored
+                .get(&t.record)
+                .unwrap_or_else(|| panic!("figure {} traces to observation {}, which the store does not hold", v.v, t.record));
             assert_eq!((&r.indicator, &r.area, r.period, r.dataset.to_string()), (&t.indicator, &t.area, t.period, t.dataset.clone()));
             assert_eq!(r.locator, t.locator);
         }

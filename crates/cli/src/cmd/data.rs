@@ -98,7 +98,9 @@ pub async fn run(s: &Settings, c: DataCmd) -> Result<ExitCode> {
             let reg = store.area_registry().await?;
             let mut q = ObsQuery::indicator(ind.code.clone());
             for a in &area {
-                let found = reg.find(a).with_context(|| format!("unknown area `{a}`: expected an ISO alpha-3 code (SEN), a group (ECOWAS) or an M49 number"))?;
+                let found = reg.find(a).with_context(|| {
+                    format!("unknown area `{a}`: expected an ISO alpha-3 code (SEN), a group (ECOWAS) or an M49 number")
+                })?;
                 q.areas.push(found.code.clone());
             }
             let per = |p: &Option<String>| p.as_deref().map(Period::parse).transpose();
@@ -109,7 +111,15 @@ pub async fn run(s: &Settings, c: DataCmd) -> Result<ExitCode> {
                 let (k, v) = d.split_once('=').with_context(|| format!("`{d}` is not DIM=CODE"))?;
                 let k = DimensionId::parse(&k.trim().to_ascii_uppercase())?;
                 if !ind.dimensions.contains(&k) {
-                    bail!("{} has no dimension {k}: it has {}", ind.code, if ind.dimensions.is_empty() { "none".into() } else { ind.dimensions.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ") });
+                    bail!(
+                        "{} has no dimension {k}: it has {}",
+                        ind.code,
+                        if ind.dimensions.is_empty() {
+                            "none".into()
+                        } else {
+                            ind.dimensions.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+                        }
+                    );
                 }
                 if v.trim() == "*" {
                     q.dims.insert(k, DimMatch::Any);
@@ -134,7 +144,16 @@ pub async fn run(s: &Settings, c: DataCmd) -> Result<ExitCode> {
                 Format::Table => {
                     let rows: Vec<Vec<String>> = ds
                         .iter()
-                        .map(|d| vec![d.source.code.clone(), d.vintage.clone(), d.observations.to_string(), if d.is_latest { "latest".into() } else { String::new() }, d.source.name.clone(), d.files.len().to_string()])
+                        .map(|d| {
+                            vec![
+                                d.source.code.clone(),
+                                d.vintage.clone(),
+                                d.observations.to_string(),
+                                if d.is_latest { "latest".into() } else { String::new() },
+                                d.source.name.clone(),
+                                d.files.len().to_string(),
+                            ]
+                        })
                         .collect();
                     output::table(&["source", "vintage", "observations", "", "name", "files"], &rows, 60);
                 }
@@ -161,7 +180,12 @@ fn print_obs(rows: &[StoredObservation], fw: &mp_domain::Framework, format: Form
                     dimensions: r.dims.iter().map(|(d, c)| (d.to_string(), c.to_string())).collect(),
                     footnote: r.footnote.as_deref(),
                     source: SourceOut { dataset: &r.source_code, name: &r.source_name, vintage: &r.vintage },
-                    provenance: ProvOut { observation_id: r.observation_id, file: &r.file_path, sha256: &r.file_sha256, locator: &r.locator },
+                    provenance: ProvOut {
+                        observation_id: r.observation_id,
+                        file: &r.file_path,
+                        sha256: &r.file_sha256,
+                        locator: &r.locator,
+                    },
                 })
                 .collect();
             output::json(&out)?;

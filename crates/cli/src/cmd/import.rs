@@ -68,7 +68,10 @@ fn families(all: bool, names: &[String]) -> Result<Vec<PublicSource>> {
         .iter()
         .map(|n| {
             sources::find(n).with_context(|| {
-                format!("unknown source family `{n}`: expected one of {}", sources::catalog().iter().map(|s| s.family).collect::<Vec<_>>().join(", "))
+                format!(
+                    "unknown source family `{n}`: expected one of {}",
+                    sources::catalog().iter().map(|s| s.family).collect::<Vec<_>>().join(", ")
+                )
             })
         })
         .collect()
@@ -79,7 +82,11 @@ fn bar(quiet: bool, len: u64, msg: &str) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let pb = ProgressBar::new(len);
-    pb.set_style(ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
+    pb.set_style(
+        ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
     pb.set_message(msg.to_string());
     pb
 }
@@ -100,7 +107,12 @@ pub fn read_public(dir: &Path, ctx: &Context, fams: &[PublicSource], quiet: bool
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| ("?".into(), 0.0, Err(IngestError::one(mp_ingest::Problem::file("?", "an importer panicked")))))).collect()
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| ("?".into(), 0.0, Err(IngestError::one(mp_ingest::Problem::file("?", "an importer panicked")))))
+            })
+            .collect()
     });
     pb.finish_and_clear();
     let mut report = ReadReport::default();
@@ -225,7 +237,9 @@ pub async fn fetch(s: &Settings, a: FetchArgs) -> Result<ExitCode> {
                 std::fs::create_dir_all(parent)?;
             }
             let got = match &mirror {
-                Some(m) if m.join(file.path).is_file() => std::fs::copy(m.join(file.path), &dest).map(|_| "mirror").map_err(|e| e.to_string()),
+                Some(m) if m.join(file.path).is_file() => {
+                    std::fs::copy(m.join(file.path), &dest).map(|_| "mirror").map_err(|e| e.to_string())
+                }
                 _ if file.converted => Err("converted from R data; take it from a mirror (--mirror DIR)".to_string()),
                 _ => download(file.url, &dest).map(|_| "download"),
             };
@@ -255,7 +269,12 @@ pub async fn fetch(s: &Settings, a: FetchArgs) -> Result<ExitCode> {
 /// Downloads with curl when the machine is online (publishers' servers are not always reachable;
 /// a mirror is the dependable path).
 fn download(url: &str, dest: &Path) -> Result<(), String> {
-    let out = std::process::Command::new("curl").args(["-fsSL", "--max-time", "120", "-o"]).arg(dest).arg(url).output().map_err(|e| format!("cannot run curl ({e})"))?;
+    let out = std::process::Command::new("curl")
+        .args(["-fsSL", "--max-time", "120", "-o"])
+        .arg(dest)
+        .arg(url)
+        .output()
+        .map_err(|e| format!("cannot run curl ({e})"))?;
     if out.status.success() { Ok(()) } else { Err(format!("download failed from {url}: {}", String::from_utf8_lossy(&out.stderr).trim())) }
 }
 

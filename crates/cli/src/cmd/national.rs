@@ -16,7 +16,13 @@ use std::process::ExitCode;
 
 /// Reads one national file: `.xlsx` (a filled submission template), SDMX-CSV (first header
 /// `DATAFLOW` or `STRUCTURE`), or a long CSV described by a mapping.
-pub fn read_file(path: &Path, mapping: Option<&Path>, source: Option<&str>, vintage: Option<&str>, ctx: &Context) -> Result<ReadReport, IngestError> {
+pub fn read_file(
+    path: &Path,
+    mapping: Option<&Path>,
+    source: Option<&str>,
+    vintage: Option<&str>,
+    ctx: &Context,
+) -> Result<ReadReport, IngestError> {
     let shown = path.display().to_string();
     let file = InputFile::read(path, &shown)?;
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
@@ -24,7 +30,8 @@ pub fn read_file(path: &Path, mapping: Option<&Path>, source: Option<&str>, vint
         return read_template(&file, ctx);
     }
     if let Some(m) = mapping {
-        let text = std::fs::read_to_string(m).map_err(|e| IngestError::one(Problem::file(&m.display().to_string(), format!("cannot read the mapping ({e})"))))?;
+        let text = std::fs::read_to_string(m)
+            .map_err(|e| IngestError::one(Problem::file(&m.display().to_string(), format!("cannot read the mapping ({e})"))))?;
         let mapping = Mapping::from_toml(&text, &m.display().to_string())?;
         return read_long_csv(&file, &mapping, ctx);
     }
@@ -34,7 +41,13 @@ pub fn read_file(path: &Path, mapping: Option<&Path>, source: Option<&str>, vint
         let mut o = SdmxOverrides::default();
         o.vintage = vintage.map(str::to_string);
         if let Some(code) = source {
-            o.source = Some(mp_domain::SourceInfo { code: code.to_string(), name: code.to_string(), publisher: String::new(), licence: String::new(), url: String::new() });
+            o.source = Some(mp_domain::SourceInfo {
+                code: code.to_string(),
+                name: code.to_string(),
+                publisher: String::new(),
+                licence: String::new(),
+                url: String::new(),
+            });
         }
         return read_sdmx_csv(&file, ctx, &o);
     }
@@ -74,9 +87,21 @@ pub async fn template(s: &Settings, a: TemplateArgs) -> Result<ExitCode> {
     }
     let lang = a.lang.or(area.profile_language).unwrap_or(Lang::En);
     let bytes = write_template(&fw, &areas, &area.code, a.theme.as_ref(), lang)?;
-    let out = a.out.unwrap_or_else(|| PathBuf::from(format!("template-{}-{}-{}.xlsx", area.code, a.theme.as_ref().map(|t| t.to_string()).unwrap_or_else(|| "all".into()), lang)));
+    let out = a.out.unwrap_or_else(|| {
+        PathBuf::from(format!(
+            "template-{}-{}-{}.xlsx",
+            area.code,
+            a.theme.as_ref().map(|t| t.to_string()).unwrap_or_else(|| "all".into()),
+            lang
+        ))
+    });
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
-    println!("wrote {} ({} KB): fill it in Excel or LibreOffice, then `mprofile import {}`", out.display(), bytes.len() / 1024, out.display());
+    println!(
+        "wrote {} ({} KB): fill it in Excel or LibreOffice, then `mprofile import {}`",
+        out.display(),
+        bytes.len() / 1024,
+        out.display()
+    );
     let _ = output::Format::Table;
     Ok(ExitCode::SUCCESS)
 }

@@ -126,7 +126,11 @@ fn today() -> String {
 fn country(reg: &AreaRegistry, s: &str) -> Result<AreaCode> {
     let a = reg.find(s).with_context(|| format!("unknown area `{s}`"))?;
     if a.profile_language.is_none() {
-        bail!("{} is not one of the profile countries ({})", a.code, reg.profile_countries().iter().map(|a| a.code.to_string()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "{} is not one of the profile countries ({})",
+            a.code,
+            reg.profile_countries().iter().map(|a| a.code.to_string()).collect::<Vec<_>>().join(", ")
+        );
     }
     Ok(a.code.clone())
 }
@@ -203,7 +207,13 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
         let t = Instant::now();
         let doc = mp_service::country_document(&store, &c.fw, &c.areas, &tpl, area, a.edition.as_deref()).await?;
         let own = c.areas.get(area).and_then(|x| x.profile_language).unwrap_or(Lang::En);
-        let langs: Vec<Lang> = if !a.lang.is_empty() { a.lang.clone() } else if a.all { Lang::ALL.to_vec() } else { vec![own] };
+        let langs: Vec<Lang> = if !a.lang.is_empty() {
+            a.lang.clone()
+        } else if a.all {
+            Lang::ALL.to_vec()
+        } else {
+            vec![own]
+        };
         let b = Built { doc, name: area.to_string(), dir: area.to_string() };
         for l in &langs {
             for p in write_doc(&a.out, &b, *l, &formats, &langs)? {
@@ -215,7 +225,11 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     if a.all || a.regional {
         let t = Instant::now();
         let rtpl = settings::template("regional", &c.fw)?;
-        let b = Built { doc: mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?, name: "regional".into(), dir: "regional".into() };
+        let b = Built {
+            doc: mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?,
+            name: "regional".into(),
+            dir: "regional".into(),
+        };
         let langs: Vec<Lang> = if a.lang.is_empty() { Lang::ALL.to_vec() } else { a.lang.clone() };
         for l in &langs {
             for p in write_doc(&a.out, &b, *l, &formats, &langs)? {
@@ -225,7 +239,13 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
         println!("regional  {} language(s), {:.1} s", langs.len(), t.elapsed().as_secs_f64());
     }
     write_index(&a.out, &c.areas, &entries)?;
-    println!("{} files in {} ({:.1} s); open {}", entries.len(), a.out.display(), t0.elapsed().as_secs_f64(), a.out.join("index.html").display());
+    println!(
+        "{} files in {} ({:.1} s); open {}",
+        entries.len(),
+        a.out.display(),
+        t0.elapsed().as_secs_f64(),
+        a.out.join("index.html").display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -293,7 +313,18 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
     println!("\n== 2/3 importing every public source from {}", mirror.display());
     let code = super::import::import(
         &s,
-        super::import::ImportArgs { all: true, sources: vec![], list: false, mirror: Some(mirror), dry_run: false, files: vec![], mapping: None, source_code: None, vintage: None, quiet: false },
+        super::import::ImportArgs {
+            all: true,
+            sources: vec![],
+            list: false,
+            mirror: Some(mirror),
+            dry_run: false,
+            files: vec![],
+            mapping: None,
+            source_code: None,
+            vintage: None,
+            quiet: false,
+        },
     )
     .await?;
     if code != ExitCode::SUCCESS {
@@ -302,7 +333,20 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
     steps.push(("import of every public source", t.elapsed().as_secs_f64()));
     let t = Instant::now();
     println!("\n== 3/3 building 10 country profiles × 3 languages and the regional report, HTML and PDF");
-    build(&s, BuildArgs { area: vec![], all: true, regional: true, lang: vec![], format: vec!["html".into(), "pdf".into()], out: a.out.clone(), template: "iom-2011".into(), edition: None }).await?;
+    build(
+        &s,
+        BuildArgs {
+            area: vec![],
+            all: true,
+            regional: true,
+            lang: vec![],
+            format: vec!["html".into(), "pdf".into()],
+            out: a.out.clone(),
+            template: "iom-2011".into(),
+            edition: None,
+        },
+    )
+    .await?;
     steps.push(("profiles and regional report", t.elapsed().as_secs_f64()));
     println!("\n== done in {:.1} s", t0.elapsed().as_secs_f64());
     for (what, secs) in steps {
@@ -325,13 +369,19 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
             let area = country(&areas, &area)?;
             let records = live_records(&store, &area).await?;
             let info = store.edition_create(&area, &label, &tpl.id, &today(), &records).await?;
-            println!("edition {} of {} frozen: {} observations, data as of {}, template {}", info.label, info.area, info.records, info.as_of, info.template);
+            println!(
+                "edition {} of {} frozen: {} observations, data as of {}, template {}",
+                info.label, info.area, info.records, info.as_of, info.template
+            );
             println!("rebuild it any time: mprofile build --area {} --edition {}", info.area, info.label);
         }
         EditionCmd::List { area } => {
             let area = area.map(|a| country(&areas, &a)).transpose()?;
             for e in store.editions(area.as_ref()).await? {
-                println!("{}  {:<8} as of {}  frozen {}  {} observations  {}", e.area, e.label, e.as_of, e.created_at, e.records, e.template);
+                println!(
+                    "{}  {:<8} as of {}  frozen {}  {} observations  {}",
+                    e.area, e.label, e.as_of, e.created_at, e.records, e.template
+                );
             }
         }
         EditionCmd::Diff { area, from, to, all } => {
@@ -342,21 +392,37 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
             let old: BTreeMap<_, &Record> = a.iter().filter(|r| all || r.dims.is_total()).map(|r| (key(r), r)).collect();
             let new: BTreeMap<_, &Record> = b.iter().filter(|r| all || r.dims.is_total()).map(|r| (key(r), r)).collect();
             let (mut changed, mut added, mut removed) = (0, 0, 0);
-            println!("{:<22} {:<10} {:<26} {:<18} {:>16} {:>16} {:>14} {:>8}", "indicator", "period", "dimensions", "source", from, to, "change", "%");
+            println!(
+                "{:<22} {:<10} {:<26} {:<18} {:>16} {:>16} {:>14} {:>8}",
+                "indicator", "period", "dimensions", "source", from, to, "change", "%"
+            );
             for (k, nr) in &new {
                 match old.get(k) {
                     Some(or) if or.value != nr.value => {
                         changed += 1;
                         let (ov, nv) = (or.value.unwrap_or(f64::NAN), nr.value.unwrap_or(f64::NAN));
                         let pct = mp_domain::compute::pct_change(ov, nv).map(|p| format!("{p:+.1}")).unwrap_or_default();
-                        println!("{:<22} {:<10} {:<26} {:<18} {:>16} {:>16} {:>+14.2} {:>8}", k.0, k.1.to_string(), k.2, k.3, fmt(ov), fmt(nv), nv - ov, pct);
+                        println!(
+                            "{:<22} {:<10} {:<26} {:<18} {:>16} {:>16} {:>+14.2} {:>8}",
+                            k.0,
+                            k.1.to_string(),
+                            k.2,
+                            k.3,
+                            fmt(ov),
+                            fmt(nv),
+                            nv - ov,
+                            pct
+                        );
                     }
                     Some(_) => {}
                     None => added += 1,
                 }
             }
             removed += old.keys().filter(|k| !new.contains_key(*k)).count();
-            println!("{changed} figures changed, {added} new, {removed} no longer present ({})", if all { "all observations" } else { "totals; --all for every breakdown" });
+            println!(
+                "{changed} figures changed, {added} new, {removed} no longer present ({})",
+                if all { "all observations" } else { "totals; --all for every breakdown" }
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -380,7 +446,10 @@ pub async fn narrative(s: &Settings, c: NarrativeCmd) -> Result<ExitCode> {
                 (None, None) => bail!("give the text with --text or --file"),
             };
             let fw = s.framework(Some(&areas))?;
-            let known = ["iom-2011", "wca-2009"].iter().filter_map(|t| settings::template(t, &fw).ok()).any(|t| section_exists(&t.section, &section));
+            let known = ["iom-2011", "wca-2009"]
+                .iter()
+                .filter_map(|t| settings::template(t, &fw).ok())
+                .any(|t| section_exists(&t.section, &section));
             if !known {
                 bail!("no section `{section}` in the templates: use a section id such as summary, introduction, A.1, B.2, C.3, D");
             }

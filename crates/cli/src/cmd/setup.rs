@@ -56,7 +56,13 @@ pub async fn init(s: &Settings) -> Result<ExitCode> {
     let load = store.load_framework(&fw, &areas).await?;
     println!("store      {}", store.display_url());
     println!("framework  version {} from {origin}: {} themes, {} indicators", fw.version, fw.themes.len(), fw.indicators.len());
-    println!("areas      {} ({} countries, {} groups; {} profile countries)", areas.len(), areas.all().iter().filter(|a| a.kind == mp_domain::AreaKind::Country).count(), areas.all().iter().filter(|a| a.kind == mp_domain::AreaKind::Group).count(), areas.profile_countries().len());
+    println!(
+        "areas      {} ({} countries, {} groups; {} profile countries)",
+        areas.len(),
+        areas.all().iter().filter(|a| a.kind == mp_domain::AreaKind::Country).count(),
+        areas.all().iter().filter(|a| a.kind == mp_domain::AreaKind::Group).count(),
+        areas.profile_countries().len()
+    );
     println!("loaded     {load}");
     Ok(ExitCode::SUCCESS)
 }
@@ -69,7 +75,10 @@ pub fn framework(s: &Settings, c: FrameworkCmd) -> Result<ExitCode> {
         FrameworkCmd::List { theme, lang, format } => {
             if let Some(t) = &theme {
                 if fw.theme(t).is_none() {
-                    bail!("unknown theme {t}: expected one of {}", fw.themes.iter().map(|t| t.code.to_string()).collect::<Vec<_>>().join(", "));
+                    bail!(
+                        "unknown theme {t}: expected one of {}",
+                        fw.themes.iter().map(|t| t.code.to_string()).collect::<Vec<_>>().join(", ")
+                    );
                 }
             }
             let list: Vec<&mp_domain::Indicator> = fw.indicators.iter().filter(|i| theme.as_ref().is_none_or(|t| &i.theme == t)).collect();
@@ -105,8 +114,19 @@ pub fn framework(s: &Settings, c: FrameworkCmd) -> Result<ExitCode> {
                     println!("{}  {}", i.code, i.name.get(lang));
                     println!("theme       {} {theme}", i.theme);
                     println!("definition  {}", i.definition.get(lang));
-                    println!("unit        {}{}", fw.unit(&i.unit).map(|u| u.name.get(lang).to_string()).unwrap_or_else(|| i.unit.clone()), if i.unit_mult.power() > 0 { format!(" × 10^{}", i.unit_mult.power()) } else { String::new() });
-                    println!("dimensions  {}", if i.dimensions.is_empty() { "none".to_string() } else { i.dimensions.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ") });
+                    println!(
+                        "unit        {}{}",
+                        fw.unit(&i.unit).map(|u| u.name.get(lang).to_string()).unwrap_or_else(|| i.unit.clone()),
+                        if i.unit_mult.power() > 0 { format!(" × 10^{}", i.unit_mult.power()) } else { String::new() }
+                    );
+                    println!(
+                        "dimensions  {}",
+                        if i.dimensions.is_empty() {
+                            "none".to_string()
+                        } else {
+                            i.dimensions.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+                        }
+                    );
                     if let Some(f) = &i.formula {
                         println!("formula     {f}");
                     }
@@ -131,7 +151,11 @@ pub fn framework(s: &Settings, c: FrameworkCmd) -> Result<ExitCode> {
         FrameworkCmd::Themes { lang, format } => match format {
             Format::Json => output::json(&fw.themes)?,
             Format::Table => {
-                let rows: Vec<Vec<String>> = fw.themes.iter().map(|t| vec![t.code.to_string(), t.name.get(lang).to_string(), fw.indicators_of(&t.code).count().to_string()]).collect();
+                let rows: Vec<Vec<String>> = fw
+                    .themes
+                    .iter()
+                    .map(|t| vec![t.code.to_string(), t.name.get(lang).to_string(), fw.indicators_of(&t.code).count().to_string()])
+                    .collect();
                 output::table(&["code", "theme", "indicators"], &rows, 70);
             }
         },
@@ -181,7 +205,15 @@ pub async fn areas(s: &Settings, format: Format, lang: Lang) -> Result<ExitCode>
         Format::Table => {
             let rows: Vec<Vec<String>> = out
                 .iter()
-                .map(|a| vec![a.code.to_string(), a.m49.clone().unwrap_or_default(), a.kind.to_string(), a.name.get(lang).to_string(), a.profile_language.map(|l| l.to_string()).unwrap_or_default()])
+                .map(|a| {
+                    vec![
+                        a.code.to_string(),
+                        a.m49.clone().unwrap_or_default(),
+                        a.kind.to_string(),
+                        a.name.get(lang).to_string(),
+                        a.profile_language.map(|l| l.to_string()).unwrap_or_default(),
+                    ]
+                })
                 .collect();
             output::table(&["code", "m49", "kind", "name", "profile"], &rows, 50);
             println!("{} areas", rows.len());
@@ -229,7 +261,8 @@ pub async fn doctor(s: &Settings) -> Result<ExitCode> {
             if let Some(fw) = &fw {
                 match (store.framework_version().await, store.indicator_codes().await) {
                     (Ok(v), Ok(codes)) => {
-                        let missing: Vec<String> = fw.indicators.iter().map(|i| i.code.to_string()).filter(|c| !codes.contains(c)).collect();
+                        let missing: Vec<String> =
+                            fw.indicators.iter().map(|i| i.code.to_string()).filter(|c| !codes.contains(c)).collect();
                         let same = v.as_deref() == Some(fw.version.as_str()) && missing.is_empty();
                         report(
                             same,
@@ -237,7 +270,12 @@ pub async fn doctor(s: &Settings) -> Result<ExitCode> {
                             if same {
                                 format!("store holds version {} ({} indicators)", fw.version, codes.len())
                             } else {
-                                format!("store holds version {} with {} indicators, {} of the framework's are missing: run `mprofile init`", v.unwrap_or_else(|| "none".into()), codes.len(), missing.len())
+                                format!(
+                                    "store holds version {} with {} indicators, {} of the framework's are missing: run `mprofile init`",
+                                    v.unwrap_or_else(|| "none".into()),
+                                    codes.len(),
+                                    missing.len()
+                                )
                             },
                         );
                     }
@@ -245,7 +283,11 @@ pub async fn doctor(s: &Settings) -> Result<ExitCode> {
                 }
             }
             match store.area_registry().await {
-                Ok(reg) => report(reg.profile_countries().len() == 10, "areas", format!("{} areas, {} profile countries", reg.len(), reg.profile_countries().len())),
+                Ok(reg) => report(
+                    reg.profile_countries().len() == 10,
+                    "areas",
+                    format!("{} areas, {} profile countries", reg.len(), reg.profile_countries().len()),
+                ),
                 Err(e) => report(false, "areas", format!("{e:#}")),
             }
             match store.datasets().await {
