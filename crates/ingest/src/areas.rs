@@ -62,7 +62,8 @@ fn unterm(s: &str) -> String {
 
 /// Reads the registry from the data directory and the groups file text.
 pub fn load(data_dir: &Path, areas_toml: &str, areas_toml_name: &str) -> Result<AreaRegistry, IngestError> {
-    let raw: RawAreas = toml::from_str(areas_toml).map_err(|e| IngestError::one(Problem::file(areas_toml_name, format!("not valid areas TOML: {}", e.message()))))?;
+    let raw: RawAreas = toml::from_str(areas_toml)
+        .map_err(|e| IngestError::one(Problem::file(areas_toml_name, format!("not valid areas TOML: {}", e.message()))))?;
     let names = InputFile::read(&data_dir.join(NAMES_FILE), NAMES_FILE)?;
     let codes = InputFile::read(&data_dir.join(CODES_FILE), CODES_FILE)?;
     let names = Table::parse(&names, b',')?;
@@ -70,7 +71,15 @@ pub fn load(data_dir: &Path, areas_toml: &str, areas_toml_name: &str) -> Result<
     let mut problems = Problems::default();
 
     // UN regions and UNTERM names by alpha-3.
-    let c = codes.columns(&["ISO3166-1-Alpha-3", "M49", "Region Code", "Sub-region Code", "Intermediate Region Code", "UNTERM English Short", "UNTERM French Short"])?;
+    let c = codes.columns(&[
+        "ISO3166-1-Alpha-3",
+        "M49",
+        "Region Code",
+        "Sub-region Code",
+        "Intermediate Region Code",
+        "UNTERM English Short",
+        "UNTERM French Short",
+    ])?;
     let mut regions: HashMap<String, Vec<u16>> = HashMap::new();
     let mut unterm_names: HashMap<String, (String, String)> = HashMap::new();
     for r in codes.rows() {
@@ -83,7 +92,16 @@ pub fn load(data_dir: &Path, areas_toml: &str, areas_toml_name: &str) -> Result<
         unterm_names.insert(a3.to_string(), (unterm(r.get(c[5])), unterm(r.get(c[6]))));
     }
 
-    let n = names.columns(&["alpha2", "alpha3", "numeric_m49", "name_en_iso", "name_fr_isocodes", "name_pt_isocodes", "name_fr_i18n", "name_pt_i18n"])?;
+    let n = names.columns(&[
+        "alpha2",
+        "alpha3",
+        "numeric_m49",
+        "name_en_iso",
+        "name_fr_isocodes",
+        "name_pt_isocodes",
+        "name_fr_i18n",
+        "name_pt_i18n",
+    ])?;
     let profiles: HashMap<String, Lang> = raw
         .profile
         .iter()
@@ -158,21 +176,36 @@ pub fn load(data_dir: &Path, areas_toml: &str, areas_toml_name: &str) -> Result<
             problems.push(Problem::file(areas_toml_name, format!("group {code}: a name needs en, fr and pt")));
         }
         match g.members.as_str() {
-            "all" => memberships.extend(countries.iter().map(|(c, _)| Membership { group: code.clone(), member: c.clone(), from: None, until: None })),
+            "all" => memberships.extend(countries.iter().map(|(c, _)| Membership {
+                group: code.clone(),
+                member: c.clone(),
+                from: None,
+                until: None,
+            })),
             "list" => {
                 for m in &g.member {
                     match Iso3::parse(&m.iso3) {
-                        Ok(iso) if countries.iter().any(|(c, _)| c == &iso) => memberships.push(Membership { group: code.clone(), member: iso, from: m.from, until: m.until }),
-                        Ok(iso) => problems.push(Problem::file(areas_toml_name, format!("group {code}: member {iso} is not a known country"))),
+                        Ok(iso) if countries.iter().any(|(c, _)| c == &iso) => {
+                            memberships.push(Membership { group: code.clone(), member: iso, from: m.from, until: m.until })
+                        }
+                        Ok(iso) => {
+                            problems.push(Problem::file(areas_toml_name, format!("group {code}: member {iso} is not a known country")))
+                        }
                         Err(e) => problems.push(Problem::file(areas_toml_name, format!("group {code}: {e}"))),
                     }
                 }
             }
             other => match other.strip_prefix("m49:").and_then(|x| x.parse::<u16>().ok()) {
-                Some(region) => memberships.extend(
-                    countries.iter().filter(|(_, regs)| regs.contains(&region)).map(|(c, _)| Membership { group: code.clone(), member: c.clone(), from: None, until: None }),
-                ),
-                None => problems.push(Problem::file(areas_toml_name, format!("group {code}: members `{other}`: expected \"all\", \"list\" or \"m49:NNN\""))),
+                Some(region) => memberships.extend(countries.iter().filter(|(_, regs)| regs.contains(&region)).map(|(c, _)| Membership {
+                    group: code.clone(),
+                    member: c.clone(),
+                    from: None,
+                    until: None,
+                })),
+                None => problems.push(Problem::file(
+                    areas_toml_name,
+                    format!("group {code}: members `{other}`: expected \"all\", \"list\" or \"m49:NNN\""),
+                )),
             },
         }
         areas.push(Area { code: AreaCode::Group(code), iso2: None, m49, name: g.name, kind: AreaKind::Group, profile_language: None });

@@ -4,7 +4,8 @@
 use crate::error::{IngestError, Problem, Problems};
 use crate::files::InputFile;
 use mp_domain::{
-    AreaCode, AreaRegistry, CodeValue, DatasetImport, DimensionId, DimensionKey, Framework, IndicatorCode, ObsStatus, Observation, Period, Provenance, Skip, SourceInfo, UnitMult,
+    AreaCode, AreaRegistry, CodeValue, DatasetImport, DimensionId, DimensionKey, Framework, IndicatorCode, ObsStatus, Observation, Period,
+    Provenance, Skip, SourceInfo, UnitMult,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -72,7 +73,8 @@ impl<'a> Context<'a> {
             if !self.areas.contains(&o.area) {
                 out.push(at(format!("unknown area {}", o.area)));
             }
-            if let Err(e) = self.framework.check_dims(ind, &o.dims, |c| AreaCode::parse(c.as_str()).is_ok_and(|a| self.areas.contains(&a))) {
+            if let Err(e) = self.framework.check_dims(ind, &o.dims, |c| AreaCode::parse(c.as_str()).is_ok_and(|a| self.areas.contains(&a)))
+            {
                 out.push(at(e));
             }
             if o.value.is_none() && !o.status.is_missing() {
@@ -165,7 +167,15 @@ pub struct Obs {
 impl Obs {
     /// A normal (status A) observation with no disaggregation.
     pub fn new(indicator: &IndicatorCode, area: &AreaCode, period: Period, value: f64) -> Obs {
-        Obs { indicator: indicator.clone(), area: area.clone(), period, dims: DimensionKey::total(), value: Some(value), status: ObsStatus::Normal, footnote: None }
+        Obs {
+            indicator: indicator.clone(),
+            area: area.clone(),
+            period,
+            dims: DimensionKey::total(),
+            value: Some(value),
+            status: ObsStatus::Normal,
+            footnote: None,
+        }
     }
     /// Adds a dimension value (`_T` is ignored).
     pub fn dim(mut self, dim: &str, code: &str) -> Obs {
@@ -189,7 +199,15 @@ impl Obs {
 impl DatasetBuilder {
     /// Starts a dataset for a source and vintage.
     pub fn new(source: SourceInfo, vintage: impl Into<String>) -> Self {
-        DatasetBuilder { source, vintage: vintage.into(), files: Vec::new(), obs: Vec::new(), seen: HashMap::new(), sums: BTreeMap::new(), sum_note: None }
+        DatasetBuilder {
+            source,
+            vintage: vintage.into(),
+            files: Vec::new(),
+            obs: Vec::new(),
+            seen: HashMap::new(),
+            sums: BTreeMap::new(),
+            sum_note: None,
+        }
     }
 
     /// Registers a file and returns its index for provenance.
@@ -218,7 +236,10 @@ impl DatasetBuilder {
         if let Some(&i) = self.seen.get(&key) {
             let first = &self.obs[i].provenance.locator;
             let fname = self.files.get(file).map(|f| f.path.clone()).unwrap_or_default();
-            problems.push(Problem::file(&fname, format!("{}: the same figure ({key}) is given twice: first at {first}; expected one value per key", obs.provenance.locator)));
+            problems.push(Problem::file(
+                &fname,
+                format!("{}: the same figure ({key}) is given twice: first at {first}; expected one value per key", obs.provenance.locator),
+            ));
             return;
         }
         self.seen.insert(key, self.obs.len());
@@ -227,7 +248,16 @@ impl DatasetBuilder {
 
     /// Adds a value to a sum (a world total, an emigrant total over destinations…); the sums
     /// become observations in [`DatasetBuilder::finish`], with the number of rows in the locator.
-    pub fn add_to_sum(&mut self, indicator: &IndicatorCode, area: &AreaCode, period: Period, dims: DimensionKey, value: f64, file: usize, first_row: &str) {
+    pub fn add_to_sum(
+        &mut self,
+        indicator: &IndicatorCode,
+        area: &AreaCode,
+        period: Period,
+        dims: DimensionKey,
+        value: f64,
+        file: usize,
+        first_row: &str,
+    ) {
         let e = self.sums.entry((indicator.clone(), area.clone(), period, dims)).or_insert((0.0, 0, file, first_row.to_string()));
         e.0 += value;
         e.1 += 1;

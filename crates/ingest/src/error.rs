@@ -27,7 +27,14 @@ impl Problem {
     }
     /// A problem in one cell.
     pub fn cell(file: &str, row: u64, column: &str, value: &str, expected: impl Into<String>) -> Self {
-        Problem { file: file.to_string(), sheet: None, row: Some(row), column: Some(column.to_string()), value: Some(value.to_string()), expected: expected.into() }
+        Problem {
+            file: file.to_string(),
+            sheet: None,
+            row: Some(row),
+            column: Some(column.to_string()),
+            value: Some(value.to_string()),
+            expected: expected.into(),
+        }
     }
     /// Sets the sheet.
     pub fn in_sheet(mut self, sheet: &str) -> Self {

@@ -43,7 +43,10 @@ impl InputFile {
             let line = b[..at].iter().filter(|&&c| c == b'\n').count() as u64 + 1;
             let mut p = Problem::file(
                 &self.display,
-                format!("the file is not UTF-8 text (bad byte 0x{:02X} at byte {at}): expected UTF-8; re-save it as \"CSV UTF-8\"", b.get(at).copied().unwrap_or(0)),
+                format!(
+                    "the file is not UTF-8 text (bad byte 0x{:02X} at byte {at}): expected UTF-8; re-save it as \"CSV UTF-8\"",
+                    b.get(at).copied().unwrap_or(0)
+                ),
             );
             p.row = Some(line);
             IngestError::one(p)

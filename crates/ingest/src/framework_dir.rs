@@ -12,7 +12,9 @@ pub fn read_framework_dir(dir: &Path) -> Result<FrameworkFiles, IngestError> {
         let d = if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) };
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,
-            Err(e) if sub.is_empty() => return Err(IngestError::one(Problem::file(&shown, format!("cannot read the framework directory ({e})")))),
+            Err(e) if sub.is_empty() => {
+                return Err(IngestError::one(Problem::file(&shown, format!("cannot read the framework directory ({e})"))));
+            }
             Err(_) => continue,
         };
         for entry in entries.flatten() {
@@ -20,7 +22,9 @@ pub fn read_framework_dir(dir: &Path) -> Result<FrameworkFiles, IngestError> {
             if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
                 let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 let rel = if sub.is_empty() { name } else { format!("{sub}/{name}") };
-                let text = std::fs::read_to_string(&p).map_err(|e| IngestError::one(Problem::file(&format!("{shown}/{rel}"), format!("cannot read the file as UTF-8 text ({e})"))))?;
+                let text = std::fs::read_to_string(&p).map_err(|e| {
+                    IngestError::one(Problem::file(&format!("{shown}/{rel}"), format!("cannot read the file as UTF-8 text ({e})")))
+                })?;
                 files.push((rel, text));
             }
         }
@@ -53,7 +57,8 @@ pub mod testing {
 
     /// The public data mirror; panics with an explanation when it is absent.
     pub fn data_dir() -> PathBuf {
-        super::default_data_dir(&repo_root()).expect("the public data mirror is missing: set MPROFILE_DATA or place it at ../shared/data beside the repository")
+        super::default_data_dir(&repo_root())
+            .expect("the public data mirror is missing: set MPROFILE_DATA or place it at ../shared/data beside the repository")
     }
 
     /// The framework and areas, loaded once per test binary.

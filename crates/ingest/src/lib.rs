@@ -7,10 +7,10 @@
 
 pub mod areas;
 pub mod context;
-pub mod national;
 pub mod error;
 pub mod files;
 pub mod framework_dir;
+pub mod national;
 pub mod sources;
 pub mod table;
 pub mod workbook;

@@ -38,7 +38,9 @@ impl Table {
                 Err(e) => {
                     let line = e.position().map(|p| p.line());
                     let msg = match e.kind() {
-                        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("the row has {len} fields: expected {expected_len}, like the header"),
+                        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                            format!("the row has {len} fields: expected {expected_len}, like the header")
+                        }
                         _ => format!("cannot read the row ({e})"),
                     };
                     let mut p = Problem::file(&file.display, msg);
@@ -68,7 +70,13 @@ impl Table {
         } else {
             Err(IngestError::one(Problem::file(
                 &self.file,
-                format!("missing column{} {}: expected the columns {} (found {})", if missing.len() > 1 { "s" } else { "" }, missing.join(", "), names.join(", "), self.headers.join(", ")),
+                format!(
+                    "missing column{} {}: expected the columns {} (found {})",
+                    if missing.len() > 1 { "s" } else { "" },
+                    missing.join(", "),
+                    names.join(", "),
+                    self.headers.join(", ")
+                ),
             )))
         }
     }

@@ -66,8 +66,12 @@ pub fn cell_number(d: &Data) -> Result<Option<f64>, String> {
 impl Workbook {
     /// Opens a workbook from a file read into memory; a truncated or non-XLSX file is one clear problem.
     pub fn open(file: &InputFile) -> Result<Workbook, IngestError> {
-        let inner = Xlsx::new(Cursor::new(file.bytes.clone()))
-            .map_err(|e| IngestError::one(Problem::file(&file.display, format!("not a readable XLSX workbook ({e}): expected an .xlsx file saved by Excel or LibreOffice; is it truncated?"))))?;
+        let inner = Xlsx::new(Cursor::new(file.bytes.clone())).map_err(|e| {
+            IngestError::one(Problem::file(
+                &file.display,
+                format!("not a readable XLSX workbook ({e}): expected an .xlsx file saved by Excel or LibreOffice; is it truncated?"),
+            ))
+        })?;
         Ok(Workbook { file: file.display.clone(), inner })
     }
 
@@ -80,9 +84,14 @@ impl Workbook {
     pub fn sheet(&mut self, name: &str) -> Result<Range<Data>, IngestError> {
         let names = self.sheet_names();
         if !names.iter().any(|n| n == name) {
-            return Err(IngestError::one(Problem::file(&self.file, format!("no sheet named `{name}`: expected it among the sheets {}", names.join(", ")))));
+            return Err(IngestError::one(Problem::file(
+                &self.file,
+                format!("no sheet named `{name}`: expected it among the sheets {}", names.join(", ")),
+            )));
         }
-        self.inner.worksheet_range(name).map_err(|e| IngestError::one(Problem::file(&self.file, format!("cannot read sheet `{name}` ({e})")).in_sheet(name)))
+        self.inner
+            .worksheet_range(name)
+            .map_err(|e| IngestError::one(Problem::file(&self.file, format!("cannot read sheet `{name}` ({e})")).in_sheet(name)))
     }
 }
 
