@@ -129,10 +129,15 @@ impl Skips {
     /// The skips, largest first.
     pub fn into_vec(self) -> Vec<Skip> {
         let mut v: Vec<Skip> = self.0.into_iter().map(|(reason, rows)| Skip { reason, rows }).collect();
-        v.sort_by(|a, b| b.rows.cmp(&a.rows));
+        v.sort_by_key(|s| std::cmp::Reverse(s.rows));
         v
     }
 }
+
+/// The key of a summed observation.
+type SumKey = (IndicatorCode, AreaCode, Period, DimensionKey);
+/// A running sum: total, rows added, file and first row of the rows.
+type SumAcc = (f64, u64, usize, String);
 
 /// Gathers the observations of one dataset; a key given twice is a problem (two rows claiming
 /// the same figure), except through [`DatasetBuilder::add_to_sum`].
@@ -142,7 +147,7 @@ pub struct DatasetBuilder {
     files: Vec<mp_domain::FileInfo>,
     obs: Vec<Observation>,
     seen: HashMap<String, usize>,
-    sums: BTreeMap<(IndicatorCode, AreaCode, Period, DimensionKey), (f64, u64, usize, String)>,
+    sums: BTreeMap<SumKey, SumAcc>,
     sum_note: Option<String>,
 }
 
@@ -248,6 +253,8 @@ impl DatasetBuilder {
 
     /// Adds a value to a sum (a world total, an emigrant total over destinations…); the sums
     /// become observations in [`DatasetBuilder::finish`], with the number of rows in the locator.
+    // The four key parts are the observation's own key; bundling them would only rename them.
+    #[allow(clippy::too_many_arguments)]
     pub fn add_to_sum(
         &mut self,
         indicator: &IndicatorCode,

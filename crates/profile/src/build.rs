@@ -129,6 +129,11 @@ impl<'a> Builder<'a> {
                 lines.push((label, s, ds));
             }
         }
+        // A one-off snapshot (a single year from another source) would break every other line
+        // into gaps at its year; it stays in the side-by-side sources table instead.
+        if lines.iter().any(|(_, s, _)| s.len() >= 3) {
+            lines.retain(|(_, s, _)| s.len() >= 3);
+        }
         let mut out = Vec::new();
         if lines.is_empty() {
             if let Some(b) = self.freshness(first, area) {
