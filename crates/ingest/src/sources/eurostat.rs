@@ -15,7 +15,7 @@
 //! the EU27 aggregate: WORLD counts every citizenship, stateless and unknown included; a group
 //! counts the citizens of its member countries of the year.
 
-use super::unhcr::Groups;
+use super::unhcr::{GroupSums, Groups};
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problems};
@@ -107,6 +107,7 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     ds.sum_note(NOTE_SUM);
     let mut skips = Skips::default();
     let mut groups = Groups::new(ctx);
+    let mut gsums = GroupSums::default();
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
             break;
@@ -172,11 +173,9 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
             continue;
         };
         if geo.is_some() {
-            for i in groups.of(ctx, area.as_ref(), period.start_year()).iter() {
-                for dims in [key(&[("SEX", sex)]), DimensionKey::total()] {
-                    ds.add_to_sum(&ind, groups.area(i), period, dims, n, fi, &row.locator());
-                }
-            }
+            let set = groups.of(ctx, area.as_ref(), period.start_year());
+            gsums.add(set, period, &key(&[("SEX", sex)]), n, row.line);
+            gsums.add(set, period, &DimensionKey::total(), n, row.line);
         }
         let Some(area) = area else {
             skips.add(SKIP_NOT_ISO);
@@ -199,10 +198,8 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
-    let mut dataset = ds.finish();
-    for o in dataset.observations.iter_mut().filter(|o| matches!(o.area, AreaCode::Group(_))) {
-        o.footnote = Some(if o.area.as_str() == "WORLD" { NOTE_WORLD } else { NOTE_GROUP }.to_string());
-    }
-    let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
+    gsums.finish(&groups, &ind, &mut ds, fi, |world| if world { NOTE_WORLD } else { NOTE_GROUP }, &mut problems);
+    problems.finish(())?;
+    let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)
 }

@@ -18,7 +18,7 @@
 //! every nationality, unknown ones included; a group counts the nationals of its member
 //! countries of the year.
 
-use super::unhcr::Groups;
+use super::unhcr::{GroupSums, Groups};
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
@@ -111,6 +111,7 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     ds.sum_note(NOTE_SUM);
     let mut skips = Skips::default();
     let mut groups = Groups::new(ctx);
+    let mut gsums = GroupSums::default();
     // The last month of the file: a year that does not reach December gets no annual figure.
     let last = table.rows().filter_map(|r| match Period::parse(r.get(c[3])) {
         Ok(Period::Month(y, m)) => Some((y, m)),
@@ -174,13 +175,10 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
         let (Some(route), Some(border), Some(area), Some((y, m)), Some(n)) = (route, border, area, month, n) else {
             continue;
         };
-        for i in groups.of(ctx, area.as_ref(), y).iter() {
-            let g = groups.area(i);
-            let at = row.locator();
-            if Some(y) != partial {
-                ds.add_to_sum(&ind, g, Period::Year(y), DimensionKey::total(), n, fi, &at);
-                ds.add_to_sum(&ind, g, Period::Year(y), key(&[("ROUTE", route)]), n, fi, &at);
-            }
+        if Some(y) != partial {
+            let set = groups.of(ctx, area.as_ref(), y);
+            gsums.add(set, Period::Year(y), &DimensionKey::total(), n, row.line);
+            gsums.add(set, Period::Year(y), &key(&[("ROUTE", route)]), n, row.line);
         }
         let Some(area) = area else {
             skips.add(SKIP_NOT_ISO);
@@ -208,10 +206,9 @@ pub fn read_file(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestEr
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
-    let mut dataset = ds.finish();
-    for o in dataset.observations.iter_mut().filter(|o| matches!(o.area, AreaCode::Group(_))) {
-        o.footnote = Some(if o.area.as_str() == "WORLD" { NOTE_WORLD } else { NOTE_GROUP }.to_string());
-    }
+    gsums.finish(&groups, &ind, &mut ds, fi, |world| if world { NOTE_WORLD } else { NOTE_GROUP }, &mut problems);
+    problems.finish(())?;
+    let dataset = ds.finish();
     let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)
 }

@@ -21,7 +21,7 @@
 //!   total and by cause) are sums over every row: WORLD counts every area, Abyei and Kosovo
 //!   included; a group counts its member countries of the year.
 
-use super::unhcr::Groups;
+use super::unhcr::{GroupSums, Groups};
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problems};
@@ -106,14 +106,10 @@ const SKIP_OUT: &str = "country outside the profile countries: counted only in t
 const NOTE_WORLD: &str = "World total computed by mprofile as the sum over every area of the file (Abyei and Kosovo \
     included).";
 const NOTE_GROUP: &str = "Group total computed by mprofile as the sum over the group's member countries in that year.";
-
-/// Gives the world and group totals their own footnote (after the one every sum shares).
-fn group_notes(ds: &mut mp_domain::DatasetImport, also: &str) {
-    for o in ds.observations.iter_mut().filter(|o| matches!(o.area, AreaCode::Group(_))) {
-        let note = if o.area.as_str() == "WORLD" { NOTE_WORLD } else { NOTE_GROUP };
-        o.footnote = Some(if also.is_empty() { note.to_string() } else { format!("{note} {also}") });
-    }
-}
+const NOTE_WORLD_FLOWS: &str = "World total computed by mprofile as the sum over every area of the file (Abyei and \
+    Kosovo included). Movements, not people.";
+const NOTE_GROUP_FLOWS: &str = "Group total computed by mprofile as the sum over the group's member countries in that \
+    year. Movements, not people.";
 
 fn read(dir: &Path, ctx: &Context) -> Result<ReadReport, IngestError> {
     let flows = InputFile::read(&dir.join(FLOWS_FILE), FLOWS_FILE).and_then(|f| read_flows(&f, ctx));
@@ -212,6 +208,7 @@ pub fn read_flows(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestE
     let fi = ds.file(file);
     ds.sum_note(NOTE_DIS_TOTAL);
     let mut groups = Groups::new(ctx);
+    let (mut g_conf, mut g_dis) = (GroupSums::default(), GroupSums::default());
     let mut skips = Skips::default();
     let mut seen: HashMap<(String, String, String), u64> = HashMap::new();
     for row in table.rows() {
@@ -244,14 +241,12 @@ pub fn read_flows(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestE
         }
         let (Some(g), Some(period), Some(cause), Some(n)) = (g, period, cause, n) else { continue };
         let country = if let Geo::Country(a, _) = &g { Some(a) } else { None };
-        for i in groups.of(ctx, country, period.start_year()).iter() {
-            let (ind, dims) = match cause {
-                None => (&conf, DimensionKey::total()),
-                Some(code) => (&dis, key(&[("CAUSE", code)])),
-            };
-            ds.add_to_sum(ind, groups.area(i), period, dims, n, fi, &row.locator());
-            if cause.is_some() {
-                ds.add_to_sum(&dis, groups.area(i), period, DimensionKey::total(), n, fi, &row.locator());
+        let set = groups.of(ctx, country, period.start_year());
+        match cause {
+            None => g_conf.add(set, period, &DimensionKey::total(), n, row.line),
+            Some(code) => {
+                g_dis.add(set, period, &key(&[("CAUSE", code)]), n, row.line);
+                g_dis.add(set, period, &DimensionKey::total(), n, row.line);
             }
         }
         let area = match g {
@@ -276,9 +271,11 @@ pub fn read_flows(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestE
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
-    let mut dataset = ds.finish();
-    group_notes(&mut dataset, NOTE_FLOWS);
-    let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
+    let note = |world| if world { NOTE_WORLD_FLOWS } else { NOTE_GROUP_FLOWS };
+    g_conf.finish(&groups, &conf, &mut ds, fi, note, &mut problems);
+    g_dis.finish(&groups, &dis, &mut ds, fi, note, &mut problems);
+    problems.finish(())?;
+    let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)
 }
 
@@ -294,6 +291,7 @@ pub fn read_stocks(file: &InputFile, ctx: &Context) -> Result<ReadReport, Ingest
     let fi = ds.file(file);
     ds.sum_note(NOTE_STOCK_SUM);
     let mut groups = Groups::new(ctx);
+    let mut gsums = GroupSums::default();
     let mut skips = Skips::default();
     for row in table.rows() {
         if problems.len() > MAX_PROBLEMS {
@@ -316,11 +314,9 @@ pub fn read_stocks(file: &InputFile, ctx: &Context) -> Result<ReadReport, Ingest
             continue;
         };
         let country = if let Geo::Country(a, _) = &g { Some(a) } else { None };
-        for i in groups.of(ctx, country, period.start_year()).iter() {
-            for dims in [key(&[("CAUSE", cause)]), DimensionKey::total()] {
-                ds.add_to_sum(&stock, groups.area(i), period, dims, n, fi, &row.locator());
-            }
-        }
+        let set = groups.of(ctx, country, period.start_year());
+        gsums.add(set, period, &key(&[("CAUSE", cause)]), n, row.line);
+        gsums.add(set, period, &DimensionKey::total(), n, row.line);
         let area = match g {
             Geo::Country(a, true) => a,
             Geo::Country(_, false) => {
@@ -350,9 +346,9 @@ pub fn read_stocks(file: &InputFile, ctx: &Context) -> Result<ReadReport, Ingest
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
-    let mut dataset = ds.finish();
-    group_notes(&mut dataset, "");
-    let report = ReadReport { datasets: vec![dataset], rows_read: table.len() as u64, skipped: skips.into_vec() };
+    gsums.finish(&groups, &stock, &mut ds, fi, |world| if world { NOTE_WORLD } else { NOTE_GROUP }, &mut problems);
+    problems.finish(())?;
+    let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };
     checked(ctx, report)
 }
 

@@ -534,6 +534,52 @@ impl Groups {
     }
 }
 
+/// Running world and group sums of one indicator, by group (an index of [`Groups`]), period
+/// and dimensions: a hash map, since ordering [`Period`]s formats dates and the sums take a
+/// figure from nearly every row.
+#[derive(Default)]
+pub(crate) struct GroupSums(HashMap<(usize, Period, DimensionKey), (f64, u64, u64)>);
+
+impl GroupSums {
+    /// Adds a figure of row `line` to the sums of every group of `set`.
+    pub(crate) fn add(&mut self, set: GroupSet, period: Period, dims: &DimensionKey, v: f64, line: u64) {
+        for g in set.iter() {
+            let e = self.0.entry((g, period, dims.clone())).or_insert((0.0, 0, line));
+            e.0 += v;
+            e.1 += 1;
+        }
+    }
+
+    /// Hands the sums to a dataset, in a stable order, each with the footnote `note(is WORLD)`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn finish(
+        self,
+        groups: &Groups,
+        ind: &IndicatorCode,
+        ds: &mut DatasetBuilder,
+        file: usize,
+        note: impl Fn(bool) -> &'static str,
+        problems: &mut Problems,
+    ) {
+        let mut all: Vec<_> = self.0.into_iter().collect();
+        all.sort_by(|(a, _), (b, _)| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+        for ((g, period, dims), (v, rows, first)) in all {
+            let locator = if rows == 1 { format!("row {first}") } else { format!("sum of {rows} rows from row {first}") };
+            let footnote = Some(note(groups.is_world(g)).to_string());
+            let obs = Obs {
+                indicator: ind.clone(),
+                area: groups.area(g).clone(),
+                period,
+                dims,
+                value: Some(v),
+                status: ObsStatus::Normal,
+                footnote,
+            };
+            ds.add(obs, file, locator, problems);
+        }
+    }
+}
+
 /// Skip reasons, prefixed by the file they concern.
 fn reason(file: &str, what: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
