@@ -4,6 +4,7 @@
 //! Invariant: pages and API only read; every figure shown comes from the store through the same
 //! profile model the published documents use (`mp-service`).
 
+pub mod api;
 pub mod download;
 pub mod http;
 pub mod pages;
@@ -16,7 +17,7 @@ use std::net::SocketAddr;
 
 /// Every route of the portal and the API.
 pub fn router(state: AppState) -> Router {
-    Router::new().merge(pages::routes()).with_state(state)
+    Router::new().merge(api::routes()).merge(pages::routes()).with_state(state)
 }
 
 /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.

@@ -1,0 +1,162 @@
+//! The documented JSON API under `/api/v1`, its OpenAPI description at `/api/openapi.json`, and
+//! `/healthz`.
+//!
+//! Every answer is JSON (gzip when the client accepts it); every failure is
+//! `{"error": {"status", "message"}}` with a 4xx for the client's mistakes and 503 when the store
+//! cannot answer. Every successful `GET` carries an `ETag` and `Cache-Control: public,
+//! max-age=300`, and any origin may read the API (CORS `*`).
+//! The route table below is the one list of paths: the router is built from it, and the tests
+//! compare it with the OpenAPI document in both directions.
+
+mod catalogue;
+mod document;
+mod error;
+mod observations;
+mod params;
+mod profile;
+
+pub use error::{ApiError, ApiResult};
+pub use observations::{DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
+
+use crate::AppState;
+use crate::http::{Cached, JSON};
+use axum::extract::{OriginalUri, Request};
+use axum::http::header::{self, HeaderValue};
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get};
+use axum::{Extension, Router};
+use serde::Serialize;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+
+/// The OpenAPI 3.1 description of every endpoint, written by hand next to the code.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+/// One routed endpoint: its path (OpenAPI syntax, also axum's) and the query parameters it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The path, e.g. `/api/v1/indicators/{code}`.
+    pub path: &'static str,
+    /// The query parameters it accepts; any other is a 400.
+    pub params: &'static [&'static str],
+}
+
+const THEMES: Endpoint = Endpoint { path: "/api/v1/themes", params: &[] };
+const INDICATORS: Endpoint = Endpoint { path: "/api/v1/indicators", params: &["theme", "q"] };
+const INDICATOR: Endpoint = Endpoint { path: "/api/v1/indicators/{code}", params: &[] };
+const CODELISTS: Endpoint = Endpoint { path: "/api/v1/codelists", params: &[] };
+const CODELIST: Endpoint = Endpoint { path: "/api/v1/codelists/{id}", params: &[] };
+const AREAS: Endpoint = Endpoint { path: "/api/v1/areas", params: &["kind", "profile"] };
+const AREA: Endpoint = Endpoint { path: "/api/v1/areas/{code}", params: &[] };
+const SOURCES: Endpoint = Endpoint { path: "/api/v1/sources", params: &[] };
+const OBSERVATIONS: Endpoint = Endpoint { path: "/api/v1/observations", params: observations::PARAMS };
+const PROFILE: Endpoint = Endpoint { path: "/api/v1/countries/{iso3}/profile", params: &["edition"] };
+const SPEC: Endpoint = Endpoint { path: "/api/openapi.json", params: &[] };
+const HEALTH: Endpoint = Endpoint { path: "/healthz", params: &[] };
+
+fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
+    vec![
+        (THEMES, get(catalogue::themes)),
+        (INDICATORS, get(catalogue::indicators)),
+        (INDICATOR, get(catalogue::indicator)),
+        (CODELISTS, get(catalogue::codelists)),
+        (CODELIST, get(catalogue::codelist)),
+        (AREAS, get(catalogue::areas)),
+        (AREA, get(catalogue::area)),
+        (SOURCES, get(catalogue::sources)),
+        (OBSERVATIONS, get(observations::observations)),
+        (PROFILE, get(profile::country_profile)),
+        (SPEC, get(openapi)),
+        (HEALTH, get(profile::healthz)),
+    ]
+}
+
+/// Every endpoint the API routes, in the order of the route table.
+pub fn endpoints() -> Vec<Endpoint> {
+    table().into_iter().map(|(e, _)| e).collect()
+}
+
+/// The API routes and `/healthz`, to merge into the application router.
+pub fn routes() -> Router<AppState> {
+    let mut api = Router::new();
+    let mut root = Router::new();
+    for (e, handler) in table() {
+        match e.path.strip_prefix("/api") {
+            Some(rest) => api = api.route(rest, handler),
+            None => root = root.route(e.path, handler),
+        }
+    }
+    // Compression outside the validator: the ETag names the JSON, whatever the transfer encoding.
+    let api = api
+        .fallback(no_endpoint)
+        .layer(Extension(Arc::new(crate::pages::Cache::default())))
+        .layer(middleware::from_fn(api_layer))
+        .layer(CompressionLayer::new().gzip(true));
+    root.nest("/api", api)
+}
+
+/// A handler's JSON answer (the ETag and caching headers are added by [`api_layer`]).
+pub(crate) fn json<T: Serialize + ?Sized>(v: &T) -> ApiResult<Response> {
+    let body = serde_json::to_vec(v).map_err(|e| ApiError::internal(&e))?;
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(JSON))], body).into_response())
+}
+
+async fn openapi(p: params::Params) -> ApiResult<Response> {
+    p.only(&[])?;
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(JSON))], OPENAPI).into_response())
+}
+
+async fn no_endpoint(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {
+    ApiError::not_found(format!(
+        "no API endpoint {method} {}: the endpoints are described at /api/openapi.json",
+        crate::http::truncate(uri.path(), 80)
+    ))
+}
+
+const ALLOWED_METHODS: &str = "GET, HEAD, OPTIONS";
+
+/// CORS for any origin, JSON for 405, and `ETag`/`Cache-Control`/304 on every successful `GET`.
+async fn api_layer(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let mut res = if method == Method::OPTIONS {
+        // A browser asks first when a script sends `If-None-Match` itself.
+        let mut r = StatusCode::NO_CONTENT.into_response();
+        let h = r.headers_mut();
+        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static(ALLOWED_METHODS));
+        h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("Accept, If-None-Match, Cache-Control"));
+        h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
+        h.insert(header::ALLOW, HeaderValue::from_static(ALLOWED_METHODS));
+        r
+    } else {
+        let headers = req.headers().clone();
+        let res = next.run(req).await;
+        if res.status() == StatusCode::METHOD_NOT_ALLOWED {
+            let mut r =
+                ApiError::new(StatusCode::METHOD_NOT_ALLOWED, format!("method {method} is not allowed: the API is read-only, use GET"))
+                    .into_response();
+            r.headers_mut().insert(header::ALLOW, HeaderValue::from_static(ALLOWED_METHODS));
+            r
+        } else if res.status() == StatusCode::OK && (method == Method::GET || method == Method::HEAD) {
+            with_validator(res, &headers).await
+        } else {
+            res
+        }
+    };
+    let h = res.headers_mut();
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    h.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("ETag"));
+    res
+}
+
+/// The response again, with the shared helper's strong `ETag`, or a 304 when the client has it.
+async fn with_validator(res: Response, request_headers: &axum::http::HeaderMap) -> Response {
+    let (parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) => b,
+        Err(e) => return ApiError::internal(&e).into_response(),
+    };
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or(JSON);
+    Cached::new(content_type, bytes).respond(request_headers)
+}
