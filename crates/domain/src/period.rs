@@ -186,9 +186,22 @@ impl PartialOrd for Period {
     }
 }
 
+impl Period {
+    /// (year, month) of the first and last month, for ordering without formatting dates.
+    fn bounds(&self) -> ((i32, u8), (i32, u8)) {
+        match *self {
+            Period::Year(y) => ((y, 1), (y, 12)),
+            Period::Range(a, b) => ((a, 1), (b, 12)),
+            Period::Quarter(y, q) => ((y, (q - 1) * 3 + 1), (y, q * 3)),
+            Period::Month(y, m) => ((y, m), (y, m)),
+        }
+    }
+}
+
 impl Ord for Period {
+    /// By first day, then last day (a year sorts before its own later quarters and months).
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.start_date(), self.end_date()).cmp(&(other.start_date(), other.end_date()))
+        self.bounds().cmp(&other.bounds())
     }
 }
 
