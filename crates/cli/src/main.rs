@@ -45,18 +45,18 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("MPROFILE_LOG").unwrap_or_else(|_| {
-            // The server logs each request; the other commands only warn.
-            tracing_subscriber::EnvFilter::new(if matches!(cli.cmd, cmd::Command::Serve(_)) {
-                "info,sqlx=error"
-            } else {
-                "warn,sqlx=error"
-            })
-        }))
-        .with_writer(std::io::stderr)
-        .json()
-        .init();
+    // The server writes one JSON line per request (structured logs); other commands only warn,
+    // in plain text. usvg's notes about chart shapes are not the reader's business.
+    let serving = matches!(cli.cmd, cmd::Command::Serve(_));
+    let filter = tracing_subscriber::EnvFilter::try_from_env("MPROFILE_LOG").unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(if serving { "info,sqlx=error,usvg=error" } else { "warn,sqlx=error,usvg=error" })
+    });
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if serving {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
     let run = || -> Result<ExitCode> {
         let settings = settings::Settings::resolve(cli.db, cli.data, cli.framework, cli.config.as_deref())?;
         let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
