@@ -27,7 +27,20 @@ fn a_frozen_edition_rebuilds_identically_and_diffs_name_changes() {
     ok(&mprofile(&db, &["init"]));
     ok(&mprofile(&db, &["import", "-q", "--source", "wpp2024", "--source", "undesa-ims"]));
     ok(&mprofile(&db, &["import", "-q", &sdmx(g.path(), "census-v1.csv", 210_000)]));
-    ok(&mprofile(&db, &["narrative", "set", "SEN", "--section", "A.1", "--lang", "fr", "--text", "Le recensement de 2013 <script>alert(1)</script> compte **210 000** immigrés."]));
+    ok(&mprofile(
+        &db,
+        &[
+            "narrative",
+            "set",
+            "SEN",
+            "--section",
+            "A.1",
+            "--lang",
+            "fr",
+            "--text",
+            "Le recensement de 2013 <script>alert(1)</script> compte **210 000** immigrés.",
+        ],
+    ));
     ok(&mprofile(&db, &["edition", "create", "SEN", "2024"]));
     ok(&mprofile(&db, &["build", "--area", "SEN", "--edition", "2024", "--lang", "fr", "--format", "pdf,html", "--out", &out_s]));
     let pdf1 = std::fs::read(out.join("SEN/SEN-fr.pdf")).unwrap();

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 /// `mprofile data …`
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only obscure the arguments
 pub enum DataCmd {
     /// Observations of an indicator: totals by default; `--dim DIM=CODE` or `--dim DIM=*` for breakdowns.
     Query {

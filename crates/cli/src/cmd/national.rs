@@ -38,8 +38,7 @@ pub fn read_file(
     let head = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
     let first: String = String::from_utf8_lossy(&head[..head.len().min(64)]).to_ascii_uppercase();
     if first.starts_with("DATAFLOW") || first.starts_with("STRUCTURE") {
-        let mut o = SdmxOverrides::default();
-        o.vintage = vintage.map(str::to_string);
+        let mut o = SdmxOverrides { vintage: vintage.map(str::to_string), ..SdmxOverrides::default() };
         if let Some(code) = source {
             o.source = Some(mp_domain::SourceInfo {
                 code: code.to_string(),
@@ -80,10 +79,10 @@ pub async fn template(s: &Settings, a: TemplateArgs) -> Result<ExitCode> {
     let areas = store.area_registry().await?;
     let fw = s.framework(Some(&areas))?;
     let area = areas.find(&a.country).with_context(|| format!("unknown country `{}`", a.country))?;
-    if let Some(t) = &a.theme {
-        if fw.theme(t).is_none() {
-            bail!("unknown theme {t}: expected T01 to T14");
-        }
+    if let Some(t) = &a.theme
+        && fw.theme(t).is_none()
+    {
+        bail!("unknown theme {t}: expected T01 to T14");
     }
     let lang = a.lang.or(area.profile_language).unwrap_or(Lang::En);
     let bytes = write_template(&fw, &areas, &area.code, a.theme.as_ref(), lang)?;

@@ -73,13 +73,10 @@ pub fn framework(s: &Settings, c: FrameworkCmd) -> Result<ExitCode> {
     let fw = s.framework(areas.as_ref())?;
     match c {
         FrameworkCmd::List { theme, lang, format } => {
-            if let Some(t) = &theme {
-                if fw.theme(t).is_none() {
-                    bail!(
-                        "unknown theme {t}: expected one of {}",
-                        fw.themes.iter().map(|t| t.code.to_string()).collect::<Vec<_>>().join(", ")
-                    );
-                }
+            if let Some(t) = &theme
+                && fw.theme(t).is_none()
+            {
+                bail!("unknown theme {t}: expected one of {}", fw.themes.iter().map(|t| t.code.to_string()).collect::<Vec<_>>().join(", "));
             }
             let list: Vec<&mp_domain::Indicator> = fw.indicators.iter().filter(|i| theme.as_ref().is_none_or(|t| &i.theme == t)).collect();
             match format {
