@@ -453,7 +453,8 @@ impl<'a> Builder<'a> {
                     let src = match &ds {
                         Some(ds) => {
                             let i = self.cite(ds);
-                            Text::plain(format!("[{}] {}", i + 1, self.d.source_name(ds)))
+                            // The number points into the sources annex; the short code keeps the column narrow.
+                            Text::plain(format!("[{}] {} {}", i + 1, ds.source, ds.vintage))
                         }
                         None => {
                             for i in self.cite_value(&v) {

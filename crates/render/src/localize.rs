@@ -158,8 +158,8 @@ pub fn chart_number(kind: ValueKind, lang: Lang, largest: f64) -> impl Fn(f64) -
         let d = d.unwrap_or(3);
         match kind {
             ValueKind::Percent => i18n::format_percent(v, d, lang),
-            ValueKind::Usd => i18n::format_money_usd(v, lang),
-            ValueKind::Number if largest >= 1e6 => i18n::format_compact(v, lang),
+            // The axis title carries the currency; tick labels stay short enough not to collide.
+            ValueKind::Usd | ValueKind::Number if largest >= 1e6 => i18n::format_compact(v, lang),
             _ => i18n::format_number(v, d, lang),
         }
     }
