@@ -82,6 +82,10 @@ fn warm(st: AppState, g: Arc<Generation>) {
                 tracing::warn!(area = %a.code, error = %e, "warming the page cache");
             }
         }
+        let rest = [g.totals(&st).await.err(), g.regional(&st).await.err(), g.datasets(&st).await.err()];
+        for e in rest.into_iter().flatten() {
+            tracing::warn!(error = %e, "warming the page cache");
+        }
     });
 }
 

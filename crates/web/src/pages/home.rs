@@ -89,9 +89,22 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
     let l = lang.code();
     let g = cache.generation(st).await?;
     let fw = st.framework();
+    let profile = st.areas().profile_countries();
+    // Ten documents: built side by side the first time after an import (the store answers
+    // several queries at once), then read from the cache.
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, a) in profile.iter().enumerate() {
+        let (g, st, code) = (g.clone(), st.clone(), a.code.clone());
+        tasks.spawn(async move { (i, g.document(&st, &code, None).await) });
+    }
+    let mut docs = vec![None; profile.len()];
+    while let Some(done) = tasks.join_next().await {
+        let (i, doc) = done.map_err(HttpError::internal)?;
+        docs[i] = Some(doc?);
+    }
     let mut countries = Vec::new();
-    for a in st.areas().profile_countries() {
-        let doc = g.document(st, &a.code, None).await?;
+    for (a, doc) in profile.iter().zip(docs) {
+        let Some(doc) = doc else { continue };
         let kfs = key_figures(&doc);
         let figures = HOME_FIGURES
             .iter()
