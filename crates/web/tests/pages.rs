@@ -159,6 +159,12 @@ fn template(name: &str, fw: &Framework) -> mp_profile::Template {
 }
 
 async fn build_fixture() -> Fixture {
+    let (router, _store, dir) = fresh_app().await;
+    Fixture { router, _dir: dir }
+}
+
+/// An application on its own new store, with the store to change it.
+async fn fresh_app() -> (Router, Store, tempfile::TempDir) {
     let (fw, areas) = fw_areas();
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("pages.db").display().to_string()).await.unwrap_or_else(|e| panic!("{e}"));
@@ -168,8 +174,8 @@ async fn build_fixture() -> Fixture {
     let sen = AreaCode::parse("SEN").unwrap();
     let records = store.records(&ObsQuery { areas: vec![sen.clone()], any_dims: true, ..ObsQuery::default() }).await.unwrap();
     store.edition_create(&sen, "2025", "iom-2011", "2025-06-30", &records).await.unwrap_or_else(|e| panic!("{e}"));
-    let state = AppState::new(store, fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
-    Fixture { router: mp_web::router(state), _dir: dir }
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    (mp_web::router(state), store, dir)
 }
 
 // ---- requests --------------------------------------------------------------------------------
@@ -190,18 +196,19 @@ impl Res {
 }
 
 fn get_with(uri: &str, headers: &[(header::HeaderName, &str)]) -> Res {
+    rt().block_on(request(&fixture().router, uri, headers))
+}
+
+async fn request(router: &Router, uri: &str, headers: &[(header::HeaderName, &str)]) -> Res {
     let mut req = Request::builder().uri(uri);
     for (k, v) in headers {
         req = req.header(k, *v);
     }
     let req = req.body(Body::empty()).unwrap();
-    let router = fixture().router.clone();
-    rt().block_on(async move {
-        let res = router.oneshot(req).await.unwrap();
-        let (parts, body) = res.into_parts();
-        let body = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
-        Res { status: parts.status, headers: parts.headers, body }
-    })
+    let res = router.clone().oneshot(req).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let body = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
+    Res { status: parts.status, headers: parts.headers, body }
 }
 
 fn get(uri: &str) -> Res {
@@ -464,6 +471,44 @@ fn strong_etags_and_304() {
         assert_eq!(other.status, StatusCode::OK, "{uri}");
     }
     assert_ne!(get("/en/").header(header::ETAG), get("/fr/").header(header::ETAG), "languages differ");
+}
+
+#[test]
+fn cached_pages_follow_imports_narratives_and_editions() {
+    rt().block_on(async {
+        let (router, store, _dir) = fresh_app().await;
+        let sen = AreaCode::parse("SEN").unwrap();
+        let text = |r: Res| String::from_utf8(r.body).unwrap();
+        let before = text(request(&router, "/en/country/SEN", &[]).await);
+        assert!(!before.contains("Written by the working group"));
+        assert_eq!(text(request(&router, "/en/country/SEN", &[]).await), before, "served again from the cache");
+
+        // The working group edits the narrative: no import, yet the page changes.
+        store.narrative_set(&sen, "summary", mp_domain::Lang::En, "Written by the working group.").await.unwrap();
+        let after = text(request(&router, "/en/country/SEN", &[]).await);
+        assert!(after.contains("Written by the working group."), "narrative shown");
+
+        // A new edition is listed at once.
+        let records = store.records(&ObsQuery { areas: vec![sen.clone()], any_dims: true, ..ObsQuery::default() }).await.unwrap();
+        store.edition_create(&sen, "2026", "iom-2011", "2026-01-31", &records).await.unwrap();
+        let listed = text(request(&router, "/en/country/SEN", &[]).await);
+        assert!(listed.contains("href=\"/en/country/SEN/edition/2026\""), "new edition listed");
+
+        // An import starts a new generation: new figures everywhere.
+        let before = text(request(&router, "/en/indicator/IMM.STOCK?area=SEN", &[]).await);
+        assert!(!before.contains("301,234"));
+        let new = DatasetImport {
+            source: source("undesa-ims", "International Migrant Stock", "UN DESA Population Division"),
+            vintage: "2025".into(),
+            files: vec![file("undesa/ims2025.csv")],
+            observations: vec![obs("IMM.STOCK", "SEN", "2025", &[], 301_234.0, ObsStatus::Normal, 1)],
+        };
+        store.import(&[new], &ImportOptions { dry_run: false, command: "pages test, second import".into() }, &|_, _| {}).await.unwrap();
+        let after = text(request(&router, "/en/indicator/IMM.STOCK?area=SEN", &[]).await);
+        assert!(after.contains("301,234"), "the new vintage is shown");
+        let home = text(request(&router, "/en/", &[]).await);
+        assert!(home.contains("1 observation added"), "the import is news");
+    });
 }
 
 // ---- bad requests ----------------------------------------------------------------------------

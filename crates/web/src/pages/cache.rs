@@ -9,6 +9,7 @@
 
 use crate::http::HttpError;
 use crate::state::AppState;
+use axum::body::Bytes;
 use mp_domain::{AreaCode, Record};
 use mp_profile::Document;
 use mp_store::{BatchInfo, DatasetInfo, ObsQuery};
@@ -25,6 +26,10 @@ struct GenKey {
 }
 
 type DocKey = (AreaCode, Option<String>, [u8; 16]);
+
+/// Most rendered pages kept per generation; past it the page cache starts again empty, so odd
+/// query strings cannot make it grow without end.
+const MAX_PAGES: usize = 400;
 type Slot<T> = Arc<OnceCell<Arc<T>>>;
 
 /// Everything built from one state of the store.
@@ -35,6 +40,7 @@ pub(crate) struct Generation {
     totals: OnceCell<Arc<Vec<Record>>>,
     datasets: OnceCell<Arc<Vec<DatasetInfo>>>,
     batches: Vec<BatchInfo>,
+    pages: Mutex<HashMap<String, Slot<Bytes>>>,
 }
 
 /// The cache the page handlers share (one per router).
@@ -63,6 +69,7 @@ impl Cache {
             totals: OnceCell::new(),
             datasets: OnceCell::new(),
             batches,
+            pages: Mutex::new(HashMap::new()),
         });
         *w = Some(g.clone());
         warm(st.clone(), g.clone());
@@ -87,6 +94,11 @@ fn warm(st: AppState, g: Arc<Generation>) {
             tracing::warn!(error = %e, "warming the page cache");
         }
     });
+}
+
+/// What identifies a country's live narrative, for keys of what is built from it.
+pub(crate) async fn narrative_key(st: &AppState, area: &AreaCode) -> Result<[u8; 16], HttpError> {
+    Ok(narrative_hash(&st.store().narrative(area, None).await?))
 }
 
 fn narrative_hash(n: &mp_store::NarrativeMap) -> [u8; 16] {
@@ -117,7 +129,7 @@ impl Generation {
     pub(crate) async fn document(&self, st: &AppState, area: &AreaCode, edition: Option<&str>) -> Result<Arc<Document>, HttpError> {
         let narrative = match edition {
             Some(_) => [0; 16],
-            None => narrative_hash(&st.store().narrative(area, None).await?),
+            None => narrative_key(st, area).await?,
         };
         let key = (area.clone(), edition.map(str::to_string), narrative);
         let slot = {
@@ -135,6 +147,25 @@ impl Generation {
             })
             .await?;
         Ok(doc.clone())
+    }
+
+    /// A page rendered once per generation and `key` (its address, plus whatever else it
+    /// depends on that does not start a new generation): readers of the same page get the
+    /// same bytes without the profile being laid out again.
+    pub(crate) async fn page<F, Fut>(&self, key: String, build: F) -> Result<Bytes, HttpError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<String, HttpError>>,
+    {
+        let slot = {
+            let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+            if pages.len() >= MAX_PAGES && !pages.contains_key(&key) {
+                pages.clear();
+            }
+            pages.entry(key).or_default().clone()
+        };
+        let body = slot.get_or_try_init(|| async { Ok::<_, HttpError>(Arc::new(Bytes::from(build().await?))) }).await?;
+        Ok(Bytes::clone(body))
     }
 
     /// The regional comparison document.

@@ -7,6 +7,7 @@ use crate::http::{self, HttpError};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
@@ -49,7 +50,7 @@ pub(crate) async fn page(
         Ok(l) => l,
         Err(r) => return *r,
     };
-    respond(lang, &uri, &headers, build(&st, &cache, lang, &uri, &iso3, None).await)
+    respond(lang, &uri, &headers, country_page(&st, &cache, lang, &uri, &iso3, None).await)
 }
 
 /// `GET /{lang}/country/{iso3}/edition/{label}`
@@ -64,7 +65,21 @@ pub(crate) async fn edition(
         Ok(l) => l,
         Err(r) => return *r,
     };
-    respond(lang, &uri, &headers, build(&st, &cache, lang, &uri, &iso3, Some(&label)).await)
+    respond(lang, &uri, &headers, country_page(&st, &cache, lang, &uri, &iso3, Some(&label)).await)
+}
+
+/// The page from the page cache, keyed also by what changes without an import: the live
+/// narrative and the list of editions.
+async fn country_page(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, edition: Option<&str>) -> Result<Bytes, HttpError> {
+    let area: &Area = http::profile_country(st, iso3)?;
+    let editions = st.store().editions(Some(&area.code)).await?;
+    let narrative = match edition {
+        Some(_) => [0; 16],
+        None => super::cache::narrative_key(st, &area.code).await?,
+    };
+    let labels: Vec<&str> = editions.iter().map(|e| e.label.as_str()).collect();
+    let key = format!("{uri}\n{}\n{}", hex::encode(narrative), labels.join("\n"));
+    cache.generation(st).await?.page(key, || build(st, cache, lang, uri, iso3, edition)).await
 }
 
 async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, edition: Option<&str>) -> Result<String, HttpError> {
@@ -185,7 +200,7 @@ pub(crate) async fn regional(
         Ok(l) => l,
         Err(r) => return *r,
     };
-    let page = async {
+    let page = super::cached(&st, &cache, &uri, || async {
         let g = cache.generation(&st).await?;
         let doc = g.regional(&st).await?;
         let f = mp_render::Fragments::new(&doc, lang);
@@ -196,7 +211,7 @@ pub(crate) async fn regional(
             toc: f.toc(),
             sections: f.sections(),
         })
-    };
+    });
     respond(lang, &uri, &headers, page.await)
 }
 

@@ -82,7 +82,7 @@ pub(crate) async fn page(
         Ok(l) => l,
         Err(r) => return *r,
     };
-    respond(lang, &uri, &headers, build(&st, &cache, lang, &uri).await)
+    respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri)).await)
 }
 
 async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Result<String, HttpError> {

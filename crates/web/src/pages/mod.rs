@@ -20,6 +20,7 @@ use crate::http::{self, Cached, HttpError};
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::Path;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
@@ -183,8 +184,17 @@ pub(crate) fn render(t: &impl Template) -> Result<String, HttpError> {
     t.render().map_err(HttpError::internal)
 }
 
+/// A page from the current generation's page cache, keyed by its address.
+pub(crate) async fn cached<F, Fut>(st: &AppState, cache: &Cache, uri: &Uri, build: F) -> Result<Bytes, HttpError>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<String, HttpError>>,
+{
+    cache.generation(st).await?.page(uri.to_string(), build).await
+}
+
 /// The response of a page handler: the page with its validators, or an error page.
-pub(crate) fn respond(lang: Lang, uri: &Uri, headers: &HeaderMap, page: Result<String, HttpError>) -> Response {
+pub(crate) fn respond(lang: Lang, uri: &Uri, headers: &HeaderMap, page: Result<Bytes, HttpError>) -> Response {
     match page {
         Ok(html) => Cached::html(html).header(axum::http::header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code())).respond(headers),
         Err(e) => error_page(lang, &e, uri),

@@ -61,7 +61,7 @@ pub(crate) async fn page(
         Err(r) => return *r,
     };
     let page = match super::query(q) {
-        Ok(q) => build(&st, &cache, lang, &uri, q.q.as_deref().unwrap_or("")).await,
+        Ok(q) => super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri, q.q.as_deref().unwrap_or(""))).await,
         Err(e) => Err(e),
     };
     respond(lang, &uri, &headers, page)

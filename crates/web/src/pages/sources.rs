@@ -73,7 +73,7 @@ pub(crate) async fn page(
         Ok(l) => l,
         Err(r) => return *r,
     };
-    respond(lang, &uri, &headers, build(&st, &cache, lang, &uri).await)
+    respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri)).await)
 }
 
 /// A size in bytes as readers pay for it: `1.2 MB`, `830 kB`.

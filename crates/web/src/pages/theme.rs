@@ -51,7 +51,7 @@ pub(crate) async fn page(
         Ok(l) => l,
         Err(r) => return *r,
     };
-    respond(lang, &uri, &headers, build(&st, &cache, lang, &uri, &code).await)
+    respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri, &code)).await)
 }
 
 async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str) -> Result<String, HttpError> {
