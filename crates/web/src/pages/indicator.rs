@@ -141,6 +141,18 @@ fn code_label(fw: &Framework, st: &AppState, d: &DimensionId, c: &CodeValue, lan
     st.areas().find(c.as_str()).map(|a| tr(&a.name, lang)).unwrap_or_else(|| c.to_string())
 }
 
+/// A source as narrow places (legends, table cells on a phone) name it: `Publisher (vintage)`;
+/// the full names are in the source line under the figure.
+fn short_source(datasets: &[DatasetInfo], e: &SourceEntry) -> String {
+    datasets
+        .iter()
+        .find(|d| d.source.code == e.code && d.vintage == e.vintage)
+        .map(|d| d.source.publisher.trim())
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("{p} ({})", e.vintage))
+        .unwrap_or_else(|| localize::source_name(e))
+}
+
 fn source_entry(data: &Data, ds: &mp_domain::DatasetId) -> SourceEntry {
     SourceEntry { code: ds.source.clone(), vintage: ds.vintage.clone(), name: data.source_name(ds) }
 }
@@ -262,7 +274,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         series_downloads: DownloadLinks::new(lang, &base, &series_q, &series_title).html(),
         no_data,
         compare_label: compare_title.clone(),
-        compare_html: compare_blocks(st, &data, ind, &profile, &compare_title, lang),
+        compare_html: compare_blocks(st, &data, &datasets, ind, &profile, &compare_title, lang),
         compare_downloads: DownloadLinks::new(lang, &base, &compare_q, &compare_title).html(),
     })
 }
@@ -291,12 +303,10 @@ fn series_blocks(
         }
         // Legends are narrow: the publisher and vintage say which source a line is, unless two
         // lines would read the same.
-        let publisher = datasets.iter().find(|d| d.source.code == ds.source && d.vintage == ds.vintage).map(|d| d.source.publisher.clone());
-        let short = publisher.filter(|p| !p.is_empty()).map(|p| format!("{p} ({})", ds.vintage));
-        sources.push(source_entry(data, &ds));
-        let full = localize::source_name(sources.last().expect("just pushed"));
-        lines.push((short.unwrap_or_else(|| full.clone()), values));
-        names.push(full);
+        let entry = source_entry(data, &ds);
+        lines.push((short_source(datasets, &entry), values));
+        names.push(localize::source_name(&entry));
+        sources.push(entry);
     }
     let mut seen = HashSet::new();
     if lines.iter().any(|(n, _)| !seen.insert(n.clone())) {
@@ -426,7 +436,16 @@ fn bridge(values: &mut [Option<f64>]) {
 type Latest = Option<(Period, Value, Option<usize>)>;
 
 /// The latest value of every profile country, ranked, as a bar chart and a table.
-fn compare_blocks(st: &AppState, data: &Data, ind: &Indicator, profile: &[&Area], title: &str, lang: Lang) -> String {
+#[allow(clippy::too_many_arguments)]
+fn compare_blocks(
+    st: &AppState,
+    data: &Data,
+    datasets: &[DatasetInfo],
+    ind: &Indicator,
+    profile: &[&Area],
+    title: &str,
+    lang: Lang,
+) -> String {
     let mut sources: Vec<SourceEntry> = Vec::new();
     let mut rows: Vec<(&Area, Latest)> = Vec::new();
     for a in profile {
@@ -482,7 +501,7 @@ fn compare_blocks(st: &AppState, data: &Data, ind: &Indicator, profile: &[&Area]
                 Cell::Value(v.clone()),
                 Cell::Text(Text::plain(localize::period(p, lang))),
                 Cell::Text(Text::plain(
-                    src.and_then(|i| sources.get(i)).map(localize::source_name).unwrap_or_else(|| m(lang, "web-computed-short")),
+                    src.and_then(|i| sources.get(i)).map(|e| short_source(datasets, e)).unwrap_or_else(|| m(lang, "web-computed-short")),
                 )),
             ],
             None => vec![Cell::Text(Text::I18n(a.name.clone())), Cell::Empty, Cell::Empty, Cell::Empty],
