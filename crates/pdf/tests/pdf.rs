@@ -161,6 +161,61 @@ fn hostile_narratives_and_names_typeset() {
 }
 
 #[test]
+fn empty_tables_charts_and_deep_sections_typeset() {
+    use mp_profile::{Block, Chart, ChartKind, Section, Table, ValueKind};
+    let empty_table = |id: &str, columns: Vec<Text>| {
+        Block::Table(Table { id: id.into(), title: Text::plain(id), columns, rows: Vec::new(), sources: Vec::new(), notes: Vec::new() })
+    };
+    let empty_chart = Block::Chart(Chart {
+        id: "chart-empty".into(),
+        kind: ChartKind::Bar,
+        title: Text::plain("Empty"),
+        y_label: Text::plain(""),
+        value_kind: ValueKind::Number,
+        categories: Vec::new(),
+        series: Vec::new(),
+        forecast_from: None,
+        sources: vec![99],
+        alt: Text::plain(""),
+    });
+    let mut deepest = Section {
+        id: "deep".into(),
+        number: "1.1.1.1.1.1.1".into(),
+        title: Text::plain("Deep"),
+        themes: Vec::new(),
+        blocks: vec![empty_table("no-columns", Vec::new()), empty_table("no-rows", vec![Text::plain("A"), Text::plain("B")]), empty_chart],
+        children: Vec::new(),
+    };
+    for depth in 0..7 {
+        deepest = Section { id: format!("d{depth}"), children: vec![deepest.clone()], ..deepest.clone() };
+    }
+    let mut doc = common::document();
+    doc.sections.push(deepest);
+    assert!(pdf(&doc, Lang::En).starts_with(b"%PDF"));
+}
+
+#[test]
+fn every_font_is_dejavu_sans_charts_included() {
+    // Chart SVGs ask for "DejaVu Sans"; were it unknown to typst, their text would silently
+    // fall back to a serif font from typst-assets.
+    let bytes = pdf(&common::document(), Lang::Fr);
+    let path = scratch("fonts.pdf");
+    std::fs::write(&path, &bytes).expect("write temporary PDF");
+    let out = Command::new("pdffonts").arg(&path).output();
+    let _ = std::fs::remove_file(&path);
+    let out = match out {
+        Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
+        Err(e) if std::env::var_os("CI").is_none() => return eprintln!("skipping: pdffonts not available ({e})"),
+        Err(e) => panic!("pdffonts is required in CI: {e}"),
+    };
+    let fonts: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    assert!(!fonts.is_empty(), "{out}");
+    for f in fonts {
+        assert!(f.contains("DejaVuSans"), "unexpected font: {f}");
+    }
+}
+
+#[test]
 fn regional_documents_and_empty_documents_typeset() {
     let mut doc = common::document();
     doc.subject = Subject::Regional { areas: Vec::new() };
