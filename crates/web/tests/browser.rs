@@ -198,73 +198,82 @@ fn the_portal_in_chromium() {
 
         let (_driver, port) = start_driver(&driver).await;
         let c = connect(port, &chromium, &dir.path().join("chromium-profile")).await;
-        c.set_window_size(1200, 1000).await.unwrap();
-
-        // Home.
-        c.goto(&format!("{base}/")).await.unwrap();
-        assert!(c.current_url().await.unwrap().path().ends_with('/'), "redirected to a language");
-        assert_eq!(text(&c, "h1").await, "Migration Profiles");
-        assert_eq!(html_lang(&c).await, "en");
-        assert!(c.find(Locator::Css("a[href='/en/country/SEN']")).await.is_ok(), "Senegal listed");
-        assert!(text(&c, ".cards").await.contains("18.5 million"), "Senegal's population");
-
-        // A country in French: heading, and a figure the French way.
-        c.goto(&format!("{base}/fr/country/SEN")).await.unwrap();
-        assert_eq!(html_lang(&c).await, "fr");
-        assert_eq!(text(&c, "h1").await, "Profil migratoire : Sénégal");
-        let figures = text(&c, ".kf").await;
-        assert!(figures.contains("18,5 millions"), "French key figures: {figures}");
-
-        // An indicator: chart and table.
-        c.goto(&format!("{base}/en/indicator/IMM.STOCK?area=SEN")).await.unwrap();
-        assert_eq!(text(&c, "h1").await, "International migrant stock");
-        assert!(c.find(Locator::Css("figure svg[role='img'] title")).await.is_ok(), "a chart with a title");
-        assert!(text(&c, "#series-table").await.contains("274,929"), "the 2020 figure in the table");
-
-        // The language switch keeps the page.
-        c.find(Locator::Css("nav.langs a[hreflang='fr']")).await.unwrap().click().await.unwrap();
-        let want = format!("{base}/fr/indicator/IMM.STOCK?area=SEN");
-        let t0 = Instant::now();
-        while c.current_url().await.unwrap().as_str() != want {
-            assert!(t0.elapsed() < Duration::from_secs(10), "the switch did not lead to {want}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        // The checks run as their own task so that, pass or fail, the browser is closed after.
+        let checks = tokio::spawn(checks(c.clone(), base));
+        let outcome = checks.await;
+        let _ = c.close().await;
+        if let Err(e) = outcome {
+            std::panic::resume_unwind(e.into_panic());
         }
-        assert_eq!(html_lang(&c).await, "fr");
-        assert_eq!(text(&c, "h1").await, "Stock de migrants internationaux");
-        assert!(text(&c, "#series-table").await.contains("274 929"), "the figure in French");
-
-        // A download, from the link on the page.
-        let link = c.find(Locator::Css(".dlf a[href*='series.csv']")).await.unwrap();
-        let href = link.prop("href").await.unwrap().expect("an address");
-        let mut req = c.raw_request();
-        req.url(&href).skip_cookie_navigation();
-        let res = req.send().await.unwrap();
-        assert_eq!(res.status(), 200);
-        assert!(res.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
-        let body = axum::body::to_bytes(axum::body::Body::new(res.into_body()), 1 << 20).await.unwrap();
-        let csv = String::from_utf8(body.to_vec()).unwrap();
-        assert!(csv.trim_start_matches('\u{feff}').starts_with("Code de l'indicateur,"), "French headers: {csv}");
-        assert!(csv.contains("IMM.STOCK,Stock de migrants internationaux,SEN,Sénégal,2020,,274929,"), "{csv}");
-
-        // Narrow phones: nothing wider than the screen.
-        c.set_window_size(320, 800).await.unwrap();
-        let t0 = Instant::now();
-        while c.execute("return window.innerWidth;", vec![]).await.unwrap().as_i64().unwrap_or(0) > 340 {
-            assert!(t0.elapsed() < Duration::from_secs(10), "the window did not narrow to 320 px");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        for p in ["/fr/", "/fr/country/SEN", "/fr/indicator/IMM.STOCK?area=SEN", "/fr/theme/T04", "/fr/sources"] {
-            c.goto(&format!("{base}{p}")).await.unwrap();
-            no_sideways_scroll(&c, p).await;
-        }
-
-        if let Some(shots) = std::env::var_os("MPROFILE_SCREENSHOTS") {
-            let shots = PathBuf::from(shots);
-            std::fs::create_dir_all(&shots).unwrap();
-            shoot(&c, &base, &shots, "home", "/en/").await;
-            shoot(&c, &base, &shots, "country-fr", "/fr/country/SEN").await;
-            shoot(&c, &base, &shots, "indicator", "/en/indicator/IMM.STOCK?area=SEN").await;
-        }
-        c.close().await.unwrap();
     });
+}
+
+async fn checks(c: Client, base: String) {
+    c.set_window_size(1200, 1000).await.unwrap();
+
+    // Home.
+    c.goto(&format!("{base}/")).await.unwrap();
+    assert!(c.current_url().await.unwrap().path().ends_with('/'), "redirected to a language");
+    assert_eq!(text(&c, "h1").await, "Migration Profiles");
+    assert_eq!(html_lang(&c).await, "en");
+    assert!(c.find(Locator::Css("a[href='/en/country/SEN']")).await.is_ok(), "Senegal listed");
+    assert!(text(&c, ".cards").await.contains("18.5 million"), "Senegal's population");
+
+    // A country in French: heading, and a figure the French way.
+    c.goto(&format!("{base}/fr/country/SEN")).await.unwrap();
+    assert_eq!(html_lang(&c).await, "fr");
+    assert_eq!(text(&c, "h1").await, "Profil migratoire : Sénégal");
+    let figures = text(&c, ".kf").await;
+    assert!(figures.contains("18,5 millions"), "French key figures: {figures}");
+
+    // An indicator: chart and table.
+    c.goto(&format!("{base}/en/indicator/IMM.STOCK?area=SEN")).await.unwrap();
+    assert_eq!(text(&c, "h1").await, "International migrant stock");
+    assert!(c.find(Locator::Css("figure svg[role='img'] title")).await.is_ok(), "a chart with a title");
+    assert!(text(&c, "#series-table").await.contains("274,929"), "the 2020 figure in the table");
+
+    // The language switch keeps the page.
+    c.find(Locator::Css("nav.langs a[hreflang='fr']")).await.unwrap().click().await.unwrap();
+    let want = format!("{base}/fr/indicator/IMM.STOCK?area=SEN");
+    let t0 = Instant::now();
+    while c.current_url().await.unwrap().as_str() != want {
+        assert!(t0.elapsed() < Duration::from_secs(10), "the switch did not lead to {want}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(html_lang(&c).await, "fr");
+    assert_eq!(text(&c, "h1").await, "Stock de migrants internationaux");
+    assert!(text(&c, "#series-table").await.contains("274 929"), "the figure in French");
+
+    // A download, from the link on the page.
+    let link = c.find(Locator::Css(".dlf a[href*='series.csv']")).await.unwrap();
+    let href = link.prop("href").await.unwrap().expect("an address");
+    let mut req = c.raw_request();
+    req.url(&href).skip_cookie_navigation();
+    let res = req.send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    let body = axum::body::to_bytes(axum::body::Body::new(res.into_body()), 1 << 20).await.unwrap();
+    let csv = String::from_utf8(body.to_vec()).unwrap();
+    assert!(csv.trim_start_matches('\u{feff}').starts_with("Code de l'indicateur,"), "French headers: {csv}");
+    assert!(csv.contains("IMM.STOCK,Stock de migrants internationaux,SEN,Sénégal,2020,,274929,"), "{csv}");
+
+    // Narrow phones: nothing wider than the screen.
+    c.set_window_size(320, 800).await.unwrap();
+    let t0 = Instant::now();
+    while c.execute("return window.innerWidth;", vec![]).await.unwrap().as_i64().unwrap_or(0) > 340 {
+        assert!(t0.elapsed() < Duration::from_secs(10), "the window did not narrow to 320 px");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for p in ["/fr/", "/fr/country/SEN", "/fr/indicator/IMM.STOCK?area=SEN", "/fr/theme/T04", "/fr/sources"] {
+        c.goto(&format!("{base}{p}")).await.unwrap();
+        no_sideways_scroll(&c, p).await;
+    }
+
+    if let Some(shots) = std::env::var_os("MPROFILE_SCREENSHOTS") {
+        let shots = PathBuf::from(shots);
+        std::fs::create_dir_all(&shots).unwrap();
+        shoot(&c, &base, &shots, "home", "/en/").await;
+        shoot(&c, &base, &shots, "country-fr", "/fr/country/SEN").await;
+        shoot(&c, &base, &shots, "indicator", "/en/indicator/IMM.STOCK?area=SEN").await;
+    }
 }
