@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// A piece of text in a language-neutral form.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "t", rename_all = "snake_case")]
 pub enum Text {
     /// Translated data (an indicator name, a template title, an area name).
     I18n(I18nText),
@@ -43,7 +43,7 @@ impl Text {
 
 /// An argument of a message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "t", rename_all = "snake_case")]
 pub enum Arg {
     /// A text (e.g. an area or source name).
     Text(Text),
@@ -139,7 +139,7 @@ pub struct KeyFigure {
 
 /// A cell of a table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "t", rename_all = "snake_case")]
 pub enum Cell {
     /// Text.
     Text(Text),
@@ -220,7 +220,7 @@ pub struct Chart {
 
 /// A block of content inside a section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "t", rename_all = "snake_case")]
 pub enum Block {
     /// Key-figure boxes.
     KeyFigures(Vec<KeyFigure>),
@@ -270,7 +270,7 @@ pub struct Gap {
 
 /// What the document is about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "t", rename_all = "snake_case")]
 pub enum Subject {
     /// One country's Migration Profile.
     Country {
