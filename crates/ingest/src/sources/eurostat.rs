@@ -15,13 +15,13 @@
 //! the EU27 aggregate: WORLD counts every citizenship, stateless and unknown included; a group
 //! counts the citizens of its member countries of the year.
 
-use super::unhcr::{GroupSums, Groups};
+use super::groups::{GroupSums, Groups, key};
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problems};
 use crate::files::InputFile;
 use crate::table::Table;
-use mp_domain::{AreaCode, CodeValue, DimensionId, DimensionKey, Period, SourceInfo};
+use mp_domain::{AreaCode, DimensionKey, Period, SourceInfo};
 use std::path::Path;
 
 /// The file, relative to the mirror.
@@ -82,16 +82,6 @@ const SEXES: [(&str, &str); 3] = [("female", "F"), ("male", "M"), ("unknown", "_
 fn read(dir: &Path, ctx: &Context) -> Result<ReadReport, IngestError> {
     let f = InputFile::read(&dir.join(FILE), FILE)?;
     read_file(&f, ctx)
-}
-
-fn key(pairs: &[(&str, &str)]) -> DimensionKey {
-    let mut k = DimensionKey::total();
-    for (d, c) in pairs {
-        if let (Ok(d), Ok(c)) = (DimensionId::parse(d), CodeValue::parse(c)) {
-            k.set(d, c);
-        }
-    }
-    k
 }
 
 /// Reads `eu_asyapp.csv` (`geo,t,nat,sex,n`) into the dataset `eurostat-asyappctza@2025`.

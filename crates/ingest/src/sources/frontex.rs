@@ -18,13 +18,13 @@
 //! every nationality, unknown ones included; a group counts the nationals of its member
 //! countries of the year.
 
-use super::unhcr::{GroupSums, Groups};
+use super::groups::{GroupSums, Groups, key};
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
 use crate::files::InputFile;
 use crate::table::Table;
-use mp_domain::{AreaCode, CodeValue, DimensionId, DimensionKey, Period, SourceInfo};
+use mp_domain::{AreaCode, DimensionId, DimensionKey, Period, SourceInfo};
 use std::path::Path;
 
 /// The file, relative to the mirror.
@@ -75,16 +75,6 @@ const NOT_ISO: [&str; 4] = ["OOO", "OOS", "STL", "XKX"];
 fn read(dir: &Path, ctx: &Context) -> Result<ReadReport, IngestError> {
     let f = InputFile::read(&dir.join(FILE), FILE)?;
     read_file(&f, ctx)
-}
-
-fn key(pairs: &[(&str, &str)]) -> DimensionKey {
-    let mut k = DimensionKey::total();
-    for (d, c) in pairs {
-        if let (Ok(d), Ok(c)) = (DimensionId::parse(d), CodeValue::parse(c)) {
-            k.set(d, c);
-        }
-    }
-    k
 }
 
 /// Reads `frontex.csv` (`route,type,nat,t,n`) into the dataset `frontex@2025-06`.

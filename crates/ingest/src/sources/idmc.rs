@@ -21,13 +21,13 @@
 //!   total and by cause) are sums over every row: WORLD counts every area, Abyei and Kosovo
 //!   included; a group counts its member countries of the year.
 
-use super::unhcr::{GroupSums, Groups};
+use super::groups::{GroupSums, Groups, key};
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problems};
 use crate::files::InputFile;
 use crate::table::{Row, Table};
-use mp_domain::{AreaCode, CodeValue, DimensionId, DimensionKey, Period, SourceInfo};
+use mp_domain::{AreaCode, DimensionKey, Period, SourceInfo};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -182,16 +182,6 @@ fn count(row: &Row, col: usize, what: &str, problems: &mut Problems) -> Option<f
         }
         None => None,
     }
-}
-
-fn key(pairs: &[(&str, &str)]) -> DimensionKey {
-    let mut k = DimensionKey::total();
-    for (d, c) in pairs {
-        if let (Ok(d), Ok(c)) = (DimensionId::parse(d), CodeValue::parse(c)) {
-            k.set(d, c);
-        }
-    }
-    k
 }
 
 /// Reads `idmc_flows.csv` (`geo,t,cause,n`) into the dataset `idmc@2024`.

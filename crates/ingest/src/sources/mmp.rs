@@ -38,13 +38,13 @@
 //!   figure is made for it, since a four-month sum would read as a fall (and a profile's "latest
 //!   figure" would pick it); its records are an explained skip.
 
-use super::unhcr::Groups;
+use super::groups::{Groups, key};
 use super::{PublicSource, UpstreamFile};
 use crate::context::{Context, DatasetBuilder, Obs, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
 use crate::files::InputFile;
 use crate::table::{Row, Table};
-use mp_domain::{AreaCode, CodeValue, DimensionId, DimensionKey, IndicatorCode, ObsStatus, Period, SourceInfo};
+use mp_domain::{AreaCode, DimensionId, DimensionKey, IndicatorCode, ObsStatus, Period, SourceInfo};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -124,16 +124,6 @@ fn bump(map: &mut BTreeMap<Key, Acc>, key: Key, v: f64, line: u64) {
     let e = map.entry(key).or_insert(Acc { sum: 0.0, rows: 0, first: line });
     e.sum += v;
     e.rows += 1;
-}
-
-fn key(pairs: &[(&str, &str)]) -> DimensionKey {
-    let mut k = DimensionKey::total();
-    for (d, c) in pairs {
-        if let (Ok(d), Ok(c)) = (DimensionId::parse(d), CodeValue::parse(c)) {
-            k.set(d, c);
-        }
-    }
-    k
 }
 
 /// The English names of a dimension's codelist, lower-cased, with their codes.

@@ -6,6 +6,7 @@ pub mod manifest;
 pub mod eurostat;
 pub mod frontex;
 pub mod gapminder;
+mod groups;
 pub mod idmc;
 pub mod knomad;
 pub mod mmp;
