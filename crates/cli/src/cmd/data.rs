@@ -5,9 +5,8 @@ use crate::settings::Settings;
 use anyhow::{Context as _, Result, bail};
 use clap::Subcommand;
 use mp_domain::{AreaCode, CodeValue, DimensionId, ObsStatus, Period};
+use mp_service::json::ObservationOut;
 use mp_store::{DimMatch, ObsQuery, Store, StoredObservation};
-use serde::Serialize;
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 /// `mprofile data …`
@@ -56,37 +55,6 @@ pub enum DataCmd {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-}
-
-/// One observation as `data query --format json` prints it.
-#[derive(Serialize)]
-pub struct ObsOut<'a> {
-    indicator: &'a str,
-    area: &'a str,
-    period: String,
-    value: Option<f64>,
-    unit: String,
-    unit_mult: u8,
-    obs_status: &'static str,
-    dimensions: BTreeMap<String, String>,
-    footnote: Option<&'a str>,
-    source: SourceOut<'a>,
-    provenance: ProvOut<'a>,
-}
-
-#[derive(Serialize)]
-struct SourceOut<'a> {
-    dataset: &'a str,
-    name: &'a str,
-    vintage: &'a str,
-}
-
-#[derive(Serialize)]
-struct ProvOut<'a> {
-    observation_id: i64,
-    file: &'a str,
-    sha256: &'a str,
-    locator: &'a str,
 }
 
 /// Runs a `data` subcommand.
@@ -165,30 +133,10 @@ pub async fn run(s: &Settings, c: DataCmd) -> Result<ExitCode> {
 }
 
 fn print_obs(rows: &[StoredObservation], fw: &mp_domain::Framework, format: Format) -> Result<()> {
-    let unit = |code: &mp_domain::IndicatorCode| fw.indicator(code).map(|i| i.unit.clone()).unwrap_or_default();
+    let unit = |code: &mp_domain::IndicatorCode| fw.indicator(code).map(|i| i.unit.as_str()).unwrap_or("");
     match format {
         Format::Json => {
-            let out: Vec<ObsOut> = rows
-                .iter()
-                .map(|r| ObsOut {
-                    indicator: r.indicator.as_str(),
-                    area: r.area.as_str(),
-                    period: r.period.to_string(),
-                    value: r.value,
-                    unit: unit(&r.indicator),
-                    unit_mult: r.unit_mult.power(),
-                    obs_status: r.status.code(),
-                    dimensions: r.dims.iter().map(|(d, c)| (d.to_string(), c.to_string())).collect(),
-                    footnote: r.footnote.as_deref(),
-                    source: SourceOut { dataset: &r.source_code, name: &r.source_name, vintage: &r.vintage },
-                    provenance: ProvOut {
-                        observation_id: r.observation_id,
-                        file: &r.file_path,
-                        sha256: &r.file_sha256,
-                        locator: &r.locator,
-                    },
-                })
-                .collect();
+            let out: Vec<ObservationOut> = rows.iter().map(|r| ObservationOut::new(r, unit(&r.indicator))).collect();
             output::json(&out)?;
         }
         Format::Table => {

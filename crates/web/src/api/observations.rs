@@ -11,9 +11,9 @@ use axum::extract::State;
 use axum::response::Response;
 use mp_domain::framework::DimensionValues;
 use mp_domain::{CodeValue, DimensionId, DimensionKey, Indicator, ObsStatus, Period};
-use mp_store::{DimMatch, ObsQuery, StoredObservation};
+use mp_service::json::ObservationOut;
+use mp_store::{DimMatch, ObsQuery};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The parameters `GET /api/v1/observations` accepts.
 pub const PARAMS: &[&str] = &["indicator", "area", "period", "from", "to", "dim", "source", "status", "all_vintages", "limit", "offset"];
@@ -25,37 +25,6 @@ pub const MAX_LIMIT: u64 = 10_000;
 /// The largest offset; beyond it a client should narrow the query rather than page.
 pub const MAX_OFFSET: u64 = 1_000_000_000;
 
-/// One observation, in the shape of `mprofile data query --format json`.
-#[derive(Serialize)]
-struct ObsOut<'a> {
-    indicator: &'a str,
-    area: &'a str,
-    period: String,
-    value: Option<f64>,
-    unit: &'a str,
-    unit_mult: u8,
-    obs_status: &'static str,
-    dimensions: BTreeMap<&'a str, &'a str>,
-    footnote: Option<&'a str>,
-    source: SourceOut<'a>,
-    provenance: ProvOut<'a>,
-}
-
-#[derive(Serialize)]
-struct SourceOut<'a> {
-    dataset: &'a str,
-    name: &'a str,
-    vintage: &'a str,
-}
-
-#[derive(Serialize)]
-struct ProvOut<'a> {
-    observation_id: i64,
-    file: &'a str,
-    sha256: &'a str,
-    locator: &'a str,
-}
-
 #[derive(Serialize)]
 struct Page {
     limit: u64,
@@ -66,7 +35,7 @@ struct Page {
 
 #[derive(Serialize)]
 struct Answer<'a> {
-    data: Vec<ObsOut<'a>>,
+    data: Vec<ObservationOut<'a>>,
     page: Page,
 }
 
@@ -202,22 +171,6 @@ pub async fn observations(State(st): State<AppState>, p: Params) -> ApiResult<Re
         let sep = if rest.is_empty() { "" } else { "&" };
         format!("/api/v1/observations?{rest}{sep}limit={limit}&offset={}", offset + limit)
     });
-    let data: Vec<ObsOut> = rows.iter().map(|r| out(r, &ind.unit)).collect();
+    let data: Vec<ObservationOut> = rows.iter().map(|r| ObservationOut::new(r, &ind.unit)).collect();
     json(&Answer { page: Page { limit, offset, returned: data.len(), next }, data })
-}
-
-fn out<'a>(r: &'a StoredObservation, unit: &'a str) -> ObsOut<'a> {
-    ObsOut {
-        indicator: r.indicator.as_str(),
-        area: r.area.as_str(),
-        period: r.period.to_string(),
-        value: r.value,
-        unit,
-        unit_mult: r.unit_mult.power(),
-        obs_status: r.status.code(),
-        dimensions: r.dims.iter().map(|(d, c)| (d.as_str(), c.as_str())).collect(),
-        footnote: r.footnote.as_deref(),
-        source: SourceOut { dataset: &r.source_code, name: &r.source_name, vintage: &r.vintage },
-        provenance: ProvOut { observation_id: r.observation_id, file: &r.file_path, sha256: &r.file_sha256, locator: &r.locator },
-    }
 }
