@@ -17,6 +17,19 @@ PORT=5432
 
 say() { echo "postgres.sh: $*"; }
 
+# Runs a command that leaves a daemon behind with no file descriptor but stdout and stderr. The
+# server must not inherit fd 3 (the caller's `$(...)` pipe) nor any pipe of the CI runner: a
+# server holding one open makes the caller wait for as long as PostgreSQL runs.
+detached() {
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec "$@" </dev/null
+  )
+}
+
 if [ "$(id -u)" != 0 ]; then
   say "must run as root (it installs and starts PostgreSQL)"
   exit 1
@@ -38,7 +51,7 @@ fi
 status=$(pg_lsclusters -h | awk -v v="$VERSION" '$1 == v && $2 == "main" {print $4}')
 if [ "$status" != online ]; then
   say "starting cluster $VERSION/main"
-  pg_ctlcluster "$VERSION" main start
+  detached pg_ctlcluster "$VERSION" main start
 fi
 
 for _ in $(seq 1 60); do
