@@ -279,6 +279,23 @@ fn latest_ids(datasets: &[(i64, String, String)]) -> Vec<i64> {
     ids
 }
 
+/// An observation query in SQL, before its `SELECT`.
+struct Plan {
+    from_where: String,
+    args: Vec<String>,
+    post_filter: bool,
+}
+
+impl Plan {
+    fn bind<'q>(&'q self, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        let mut query = sqlx::query(sql);
+        for a in &self.args {
+            query = query.bind(a.as_str());
+        }
+        query
+    }
+}
+
 impl Store {
     async fn dataset_keys(&self) -> Result<Vec<(i64, String, String)>, StoreError> {
         let rows = sqlx::query("SELECT id, source_code, vintage FROM dataset")
@@ -294,13 +311,11 @@ impl Store {
             .collect()
     }
 
-    /// Observations matching `q`, ordered by indicator, area, dimensions, period, source.
-    pub async fn query(&self, q: &ObsQuery) -> Result<Vec<StoredObservation>, StoreError> {
+    /// The `FROM … WHERE …` of `q`, its arguments, and whether Rust must still check the
+    /// dimensions row by row; `None` when nothing can match.
+    async fn plan(&self, q: &ObsQuery) -> Result<Option<Plan>, StoreError> {
         let mut sql = String::from(
-            "SELECT o.id AS id, o.indicator AS indicator, o.area AS area, o.period AS period, o.dims AS dims, o.value AS value, \
-             o.obs_status AS obs_status, o.unit_mult AS unit_mult, o.footnote AS footnote, o.locator AS locator, o.dataset_id AS dataset_id, \
-             d.source_code AS source_code, d.vintage AS vintage, s.name AS source_name, f.path AS file_path, f.sha256 AS file_sha256 \
-             FROM observation o JOIN dataset d ON d.id = o.dataset_id JOIN source s ON s.code = d.source_code \
+            " FROM observation o JOIN dataset d ON d.id = o.dataset_id JOIN source s ON s.code = d.source_code \
              JOIN source_file f ON f.id = o.file_id WHERE 1 = 1",
         );
         let mut args: Vec<String> = Vec::new();
@@ -340,13 +355,13 @@ impl Store {
         if q.latest_only && !explicit_vintage {
             let ids = latest_ids(&self.dataset_keys().await?);
             if ids.is_empty() {
-                return Ok(Vec::new());
+                return Ok(None);
             }
             let list: Vec<String> = ids.iter().map(i64::to_string).collect();
             sql.push_str(&format!(" AND o.dataset_id IN ({})", list.join(", ")));
         }
         // With only exact codes and no wildcard, the stored key must equal the filter's key: exact
-        // in SQL, so LIMIT can go to the database. Otherwise SQL narrows and Rust decides.
+        // in SQL, so LIMIT and COUNT can go to the database. Otherwise SQL narrows and Rust decides.
         let has_any = q.dims.values().any(|m| matches!(m, DimMatch::Any));
         let exact_in_sql = !has_any && !q.any_dims;
         if exact_in_sql {
@@ -357,6 +372,45 @@ impl Store {
             }
         }
         let post_filter = !(exact_in_sql || q.any_dims && q.dims.is_empty());
+        Ok(Some(Plan { from_where: sql, args, post_filter }))
+    }
+
+    /// How many observations match `q`, whatever its `limit` and `offset`: the total a client
+    /// pages through.
+    pub async fn count(&self, q: &ObsQuery) -> Result<u64, StoreError> {
+        let Some(plan) = self.plan(q).await? else {
+            return Ok(0);
+        };
+        if !plan.post_filter {
+            let sql = format!("SELECT COUNT(*) AS n{}", plan.from_where);
+            let row = plan.bind(&sql).fetch_one(&self.pool).await.map_err(self.sql_err("counting observations"))?;
+            let n: i64 = RowReader::new(&row, "observation", 0).get("n")?;
+            return Ok(u64::try_from(n).unwrap_or(0));
+        }
+        let sql = format!("SELECT o.id AS id, o.dims AS dims{}", plan.from_where);
+        let rows = plan.bind(&sql).fetch_all(&self.pool).await.map_err(self.sql_err("counting observations"))?;
+        let mut n = 0;
+        for row in &rows {
+            let id: i64 = row.try_get("id").unwrap_or_default();
+            if q.dims_match(&RowReader::new(row, "observation", id).parse("dims", DimensionKey::parse)?) {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Observations matching `q`, ordered by indicator, area, dimensions, period, source.
+    pub async fn query(&self, q: &ObsQuery) -> Result<Vec<StoredObservation>, StoreError> {
+        let Some(plan) = self.plan(q).await? else {
+            return Ok(Vec::new());
+        };
+        let post_filter = plan.post_filter;
+        let mut sql = format!(
+            "SELECT o.id AS id, o.indicator AS indicator, o.area AS area, o.period AS period, o.dims AS dims, o.value AS value, \
+             o.obs_status AS obs_status, o.unit_mult AS unit_mult, o.footnote AS footnote, o.locator AS locator, o.dataset_id AS dataset_id, \
+             d.source_code AS source_code, d.vintage AS vintage, s.name AS source_name, f.path AS file_path, f.sha256 AS file_sha256{}",
+            plan.from_where
+        );
         sql.push_str(" ORDER BY o.indicator, o.area, o.dims, o.period_start, o.period_end, d.source_code, d.vintage, o.id");
         if !post_filter {
             if let Some(l) = q.limit {
@@ -370,11 +424,7 @@ impl Store {
             }
         }
 
-        let mut query = sqlx::query(&sql);
-        for a in &args {
-            query = query.bind(a.as_str());
-        }
-        let rows = query.fetch_all(&self.pool).await.map_err(self.sql_err("reading observations"))?;
+        let rows = plan.bind(&sql).fetch_all(&self.pool).await.map_err(self.sql_err("reading observations"))?;
         let mut out = Vec::with_capacity(rows.len());
         let mut skipped = 0u64;
         for row in &rows {

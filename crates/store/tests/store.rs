@@ -248,7 +248,12 @@ async fn query_filters(db: &TestDb) {
         let mut q = base.clone();
         f(&mut q);
         let store = store.clone();
-        async move { values(store.query(&q).await.unwrap_or_else(|e| panic!("{e}"))) }
+        async move {
+            // Every query's count is the number of rows it reads when not paged.
+            let unpaged = store.query(&ObsQuery { limit: None, offset: 0, ..q.clone() }).await.unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(store.count(&q).await.unwrap_or_else(|e| panic!("{e}")), unpaged.len() as u64, "count of {q:?}");
+            values(store.query(&q).await.unwrap_or_else(|e| panic!("{e}")))
+        }
     };
 
     // Totals only by default, ordered by area, dims, period.

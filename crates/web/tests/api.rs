@@ -478,7 +478,7 @@ fn the_schema_checker_catches_wrong_shapes() {
     check(
         &doc,
         &json!({"$ref": "#/components/schemas/Page"}),
-        &json!({"limit": 1, "offset": 0, "returned": 1, "next": null, "extra": 1}),
+        &json!({"limit": 1, "offset": 0, "returned": 1, "total": 1, "next": null, "extra": 1}),
         "$",
         &mut errs,
     );
@@ -650,7 +650,7 @@ fn observations_default_to_totals_of_the_newest_vintage() {
     let mut sorted = keys.clone();
     sorted.sort_unstable();
     assert_eq!(sorted, cli);
-    assert_eq!(body["page"], json!({"limit": 100, "offset": 0, "returned": 3, "next": null}));
+    assert_eq!(body["page"], json!({"limit": 100, "offset": 0, "returned": 3, "total": 3, "next": null}));
 }
 
 #[test]
@@ -679,6 +679,10 @@ fn observations_by_dimension() {
     assert_eq!(show(&data("/api/v1/observations?indicator=IMM.STOCK&area=SEN&dim=sex:F")), show(&f), "dimension ids are case-insensitive");
     let sex_any = data("/api/v1/observations?indicator=IMM.STOCK&area=SEN&dim=SEX:*");
     assert_eq!(sex_any.len(), 9, "totals, F and M for three years");
+    // The total counts every match, whether the database or the dimension check decides.
+    assert_eq!(ok("/api/v1/observations?indicator=IMM.STOCK&area=SEN&dim=SEX:*&limit=2")["page"]["total"], 9);
+    assert_eq!(ok("/api/v1/observations?indicator=IMM.STOCK&area=SEN&limit=1")["page"]["total"], 3);
+    assert_eq!(ok("/api/v1/observations?indicator=IMM.STOCK&area=MLI")["page"]["total"], 0);
     let origins = data("/api/v1/observations?indicator=IMM.STOCK&area=SEN&dim=COUNTERPART_AREA:*&period=2024");
     assert_eq!(origins.len(), ORIGINS.len() + 1, "every origin and the total");
     let mli = data("/api/v1/observations?indicator=IMM.STOCK&area=SEN&dim=COUNTERPART_AREA:MLI");
@@ -739,6 +743,7 @@ fn pagination_walks_every_row_once() {
         pages += 1;
         assert_eq!(p["returned"].as_u64().unwrap() as usize, rows.len());
         assert_eq!(p["limit"], 7);
+        assert_eq!(p["total"].as_u64(), Some(n as u64), "every page counts every matching row");
         walked.extend(rows);
         match p["next"].as_str() {
             Some(next) => {

@@ -30,6 +30,7 @@ struct Page {
     limit: u64,
     offset: u64,
     returned: usize,
+    total: u64,
     next: Option<String>,
 }
 
@@ -150,7 +151,7 @@ fn query<'a>(st: &'a AppState, p: &Params) -> ApiResult<(&'a Indicator, ObsQuery
 /// `GET /api/v1/observations`
 pub async fn observations(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     let (ind, q, limit, offset) = query(&st, &p)?;
-    let mut rows = st.store().query(&q).await?;
+    let (mut rows, total) = tokio::try_join!(st.store().query(&q), st.store().count(&q))?;
     if rows.is_empty()
         && let Some((code, vintage)) = &q.source
     {
@@ -172,5 +173,5 @@ pub async fn observations(State(st): State<AppState>, p: Params) -> ApiResult<Re
         format!("/api/v1/observations?{rest}{sep}limit={limit}&offset={}", offset + limit)
     });
     let data: Vec<ObservationOut> = rows.iter().map(|r| ObservationOut::new(r, &ind.unit)).collect();
-    json(&Answer { page: Page { limit, offset, returned: data.len(), next }, data })
+    json(&Answer { page: Page { limit, offset, returned: data.len(), total, next }, data })
 }
