@@ -31,9 +31,21 @@ pub(crate) use w;
 /// What a legend entry shows next to its label.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Swatch {
-    Line { color: usize, dashed: bool },
-    Band { color: usize, opacity: f64 },
-    Bar { color: usize },
+    Line {
+        color: usize,
+        dashed: bool,
+    },
+    Band {
+        color: usize,
+        opacity: f64,
+    },
+    Bar {
+        color: usize,
+    },
+    /// A filled square of a fixed colour (map classes).
+    Solid(&'static str),
+    /// No mark: the label alone, e.g. the unit before a map's classes.
+    None,
 }
 
 /// One legend entry.
@@ -172,8 +184,9 @@ impl<'a> Ctx<'a> {
         let (mut x, mut cy) = (pad, top + row_h / 2.0);
         let mut texts = String::new();
         for item in items {
-            let (label, _) = truncate(&item.label, inner - sw - gap, fs, false);
-            let item_w = sw + gap + width(&label, fs, false);
+            let mark_w = if matches!(item.swatch, Swatch::None) { 0.0 } else { sw + gap };
+            let (label, _) = truncate(&item.label, inner - mark_w, fs, false);
+            let item_w = mark_w + width(&label, fs, false);
             if x > pad && x + item_w > pad + inner {
                 x = pad;
                 cy += row_h;
@@ -185,8 +198,20 @@ impl<'a> Ctx<'a> {
                 }
                 Swatch::Band { color, opacity } => self.swatch_rect(x, cy, sw, color, opacity),
                 Swatch::Bar { color } => self.swatch_rect(x, cy, sw, color, 1.0),
+                Swatch::Solid(fill) => {
+                    let h = fs * 0.8;
+                    w!(
+                        self.out,
+                        r##"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}" stroke="#999" stroke-width="0.5"/>"##,
+                        N(x),
+                        N(cy - h / 2.0),
+                        N(sw),
+                        N(h)
+                    );
+                }
+                Swatch::None => {}
             }
-            w!(texts, r#"<text x="{}" y="{}">{}</text>"#, N(x + sw + gap), N(cy + fs * 0.35), esc(&label));
+            w!(texts, r#"<text x="{}" y="{}">{}</text>"#, N(x + mark_w), N(cy + fs * 0.35), esc(&label));
             x += item_w + fs * 1.2;
         }
         self.out.push_str(&texts);

@@ -39,11 +39,14 @@
 mod bar;
 mod frame;
 mod line;
+mod map;
 mod svg;
 mod text;
 mod ticks;
 
 use std::fmt;
+
+pub use map::{MapChart, SHAPES_SHA256};
 
 /// Okabe–Ito hues, darkened where needed so that each has at least 3:1 contrast on white
 /// (WCAG 1.4.11 for graphics); the most distinct hues for colour-blind readers come first.
@@ -84,6 +87,8 @@ pub enum Chart {
     Line(LineChart),
     /// Vertical or horizontal bars, grouped or stacked.
     Bar(BarChart),
+    /// A world map shaded by value.
+    Map(MapChart),
 }
 
 /// Lines over ordered categories (usually years).
@@ -214,12 +219,25 @@ pub enum ChartIssue {
 }
 
 impl Chart {
+    /// Takes title and source line out of the drawing, for a page that shows them as text
+    /// around it; returns the title, which the page still puts back as the accessible name.
+    pub fn detach_caption(&mut self) -> String {
+        let (title, source) = match self {
+            Chart::Line(c) => (&mut c.title, &mut c.source),
+            Chart::Bar(c) => (&mut c.title, &mut c.source),
+            Chart::Map(c) => (&mut c.title, &mut c.source),
+        };
+        source.clear();
+        std::mem::take(title)
+    }
+
     /// Problems in the input that drawing silently works around.
     pub fn check(&self) -> Vec<ChartIssue> {
         let mut issues = Vec::new();
         let (title, alt, n) = match self {
             Chart::Line(c) => (&c.title, &c.alt, c.x_labels.len()),
             Chart::Bar(c) => (&c.title, &c.alt, c.categories.len()),
+            Chart::Map(c) => (&c.title, &c.alt, c.values.len()),
         };
         if alt.trim().is_empty() {
             issues.push(ChartIssue::MissingAlt { title: title.clone() });
@@ -243,6 +261,10 @@ impl Chart {
                 for s in &c.series {
                     any_value |= check_values(&s.name, &s.values, n, &mut issues);
                 }
+            }
+            Chart::Map(c) => {
+                let values: Vec<Option<f64>> = c.values.iter().map(|(_, v)| Some(*v)).collect();
+                any_value |= check_values(&c.title, &values, n, &mut issues);
             }
         }
         if !any_value {
@@ -294,6 +316,7 @@ impl fmt::Display for Chart {
         match self {
             Chart::Line(c) => f.write_str(&c.title),
             Chart::Bar(c) => f.write_str(&c.title),
+            Chart::Map(c) => f.write_str(&c.title),
         }
     }
 }
@@ -305,6 +328,7 @@ pub fn render_svg(chart: &Chart, style: &ChartStyle, fmt: &dyn Fn(f64) -> String
     match chart {
         Chart::Line(c) => line::render(c, &mut cx),
         Chart::Bar(c) => bar::render(c, &mut cx),
+        Chart::Map(c) => map::render(c, &mut cx),
     }
     cx.finish()
 }

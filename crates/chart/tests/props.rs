@@ -2,7 +2,7 @@
 
 mod support;
 
-use mp_chart::{Band, BarChart, BarSeries, Chart, ChartStyle, LineChart, LineSeries, render_svg};
+use mp_chart::{Band, BarChart, BarSeries, Chart, ChartStyle, LineChart, LineSeries, MapChart, render_svg};
 use proptest::prelude::*;
 use support::xml::parse_plain_svg;
 
@@ -65,6 +65,19 @@ fn bar_chart() -> impl Strategy<Value = Chart> {
         })
 }
 
+fn map_chart() -> impl Strategy<Value = Chart> {
+    let code = prop_oneof![4 => prop::sample::select(vec![686u16, 250, 466, 384, 566, 840, 132, 643, 242]), 1 => any::<u16>()];
+    (
+        (label(), label(), label()),
+        prop::collection::vec((code.clone(), number()), 0..40),
+        prop::option::of((code, label())),
+        (label(), label()),
+    )
+        .prop_map(|((title, alt, unit), values, focus, (no_data, source))| {
+            Chart::Map(MapChart { title, alt, unit, values, focus, no_data, source })
+        })
+}
+
 fn style() -> impl Strategy<Value = ChartStyle> {
     let size = prop_oneof![4 => 100f32..1200.0, 1 => any::<f32>()];
     let font = prop_oneof![4 => 6f32..20.0, 1 => any::<f32>()];
@@ -76,7 +89,7 @@ proptest! {
 
     #[test]
     fn any_chart_renders_plain_well_formed_svg(
-        chart in prop_oneof![line_chart(), bar_chart()],
+        chart in prop_oneof![line_chart(), bar_chart(), map_chart()],
         style in style(),
     ) {
         let svg = render_svg(&chart, &style, &|v| format!("{v:.2}"));

@@ -2,7 +2,7 @@
 
 mod support;
 
-use mp_chart::{Band, BarChart, BarSeries, Chart, ChartIssue, ChartStyle, LineChart, LineSeries, render_svg};
+use mp_chart::{Band, BarChart, BarSeries, Chart, ChartIssue, ChartStyle, LineChart, LineSeries, MapChart, render_svg};
 use support::samples::{bar_sample, extras, fr, line_sample};
 use support::xml::{Doc, parse_plain_svg};
 
@@ -383,4 +383,51 @@ fn typical_charts_stay_under_six_kilobytes() {
         println!("{name}: {} bytes", svg.len());
         assert!(svg.len() < 8_000, "{name}: {}", svg.len());
     }
+}
+
+fn diaspora_map() -> Chart {
+    // Emigrants from Senegal by destination, 2024 (UN DESA), a few of them.
+    Chart::Map(MapChart {
+        title: "Émigrés sénégalais par pays de destination, 2024".into(),
+        alt: "La France, la Gambie et l'Italie accueillent le plus d'émigrés.".into(),
+        unit: "Personnes\u{a0}:".into(),
+        values: vec![(250, 176_632.0), (270, 120_000.0), (380, 110_000.0), (724, 80_000.0), (466, 30_000.0), (840, 25_000.0), (132, 900.0)],
+        focus: Some((686, "Sénégal".into())),
+        no_data: "Pas de données".into(),
+        source: "Source : UN DESA, International Migrant Stock 2024.".into(),
+    })
+}
+
+#[test]
+fn a_map_shades_countries_by_class_with_a_legend() {
+    let (svg, doc) = render(&diaspora_map());
+    assert_eq!(doc.first("title").map(|t| t.text.as_str()), Some("Émigrés sénégalais par pays de destination, 2024"));
+    let t = texts(&doc);
+    // Classes in decades, labelled in the reader's number format; the focus country and
+    // "no data" in the legend.
+    assert!(t.contains(&"Personnes\u{a0}:"), "{t:?}");
+    assert!(t.contains(&"< 1\u{202f}000") || t.iter().any(|s| s.starts_with("< 1")), "{t:?}");
+    assert!(t.iter().any(|s| s.starts_with("\u{2265} 100")), "{t:?}");
+    assert!(t.contains(&"Sénégal") && t.contains(&"Pas de données"), "{t:?}");
+    // One path per fill: the focus, no data, and the classes that occur.
+    let fills: Vec<&str> = doc.all("path").filter_map(|p| p.attr("fill")).collect();
+    assert!(fills.contains(&"#D55E00"), "{fills:?}");
+    assert!(fills.contains(&"#e4e4e4"), "{fills:?}");
+    assert!(fills.len() >= 4 && fills.len() <= 7, "{fills:?}");
+    println!("world map: {} bytes", svg.len());
+    if let Some(dir) = std::env::var_os("MPROFILE_CHART_OUT") {
+        std::fs::write(std::path::Path::new(&dir).join("map.svg"), &svg).unwrap();
+    }
+    assert!(svg.len() < 40_000, "a world map for a phone: {} bytes", svg.len());
+    // Deterministic, like every chart.
+    assert_eq!(svg, render_svg(&diaspora_map(), &ChartStyle::default(), &fr));
+}
+
+#[test]
+fn a_map_with_no_values_is_all_grey_and_still_well_formed() {
+    let empty = Chart::Map(MapChart { title: "Empty".into(), no_data: "No data".into(), ..Default::default() });
+    let (_, doc) = render(&empty);
+    let fills: Vec<&str> = doc.all("path").filter_map(|p| p.attr("fill")).collect();
+    assert_eq!(fills, ["#e4e4e4"]);
+    assert!(empty.check().iter().any(|i| matches!(i, ChartIssue::NoData { .. })));
 }

@@ -175,6 +175,7 @@ fn empty_tables_charts_and_deep_sections_typeset() {
         categories: Vec::new(),
         series: Vec::new(),
         forecast_from: None,
+        map: None,
         sources: vec![99],
         alt: Text::plain(""),
     });

@@ -186,12 +186,66 @@ impl<'a> Builder<'a> {
             categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
             series,
             forecast_from: None,
+            map: None,
             sources,
         }));
         if let Some(b) = self.freshness(first, area) {
             out.push(b);
         }
         out
+    }
+
+    /// Every country of `dim` shaded on a world map, with the table of all of them behind it.
+    /// Aggregates (regions, "other") are left out: only a country has a place on the map.
+    fn map(&mut self, area: &AreaCode, code: &str, dim: &str, title: Option<&I18nText>) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let Some(ind) = fw.find(code) else { return Vec::new() };
+        let tot = DimensionKey::total();
+        // The freshness note, if any, comes with the ranking shown beside the map.
+        let Some(r) = self.d.latest(&ind.code, area, &tot) else { return Vec::new() };
+        let areas = self.inputs.areas;
+        let mut parts: Vec<(&mp_domain::Area, &Record)> = self
+            .d
+            .breakdown(&ind.code, area, dim, &r.period, &r.dataset, &tot)
+            .into_iter()
+            .filter_map(|(c, rec)| {
+                let a = areas.get(&AreaCode::parse(c.as_str()).ok()?)?;
+                (a.kind == mp_domain::AreaKind::Country && a.m49.is_some()).then_some((a, rec))
+            })
+            .collect();
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        parts.sort_by(|a, b| b.1.value.unwrap_or(0.0).total_cmp(&a.1.value.unwrap_or(0.0)).then_with(|| a.0.code.cmp(&b.0.code)));
+        let title = title
+            .map(|t| Text::I18n(t.clone()))
+            .unwrap_or_else(|| Text::msg_with("chart-map", vec![("name", Arg::Text(name(ind))), ("year", Arg::Year(r.period.end_year()))]));
+        let first = Text::I18n(parts[0].0.name.clone());
+        let focus = areas.get(area).and_then(|a| Some((a.m49?.value(), Text::I18n(a.name.clone()))));
+        let unit = fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()));
+        let chart = Chart {
+            id: self.next_id("chart"),
+            kind: ChartKind::Map,
+            alt: Text::msg_with(
+                "chart-alt-map",
+                vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(first)), ("count", Arg::Count(parts.len() as i64))],
+            ),
+            title,
+            y_label: unit,
+            value_kind: kind_of(ind),
+            categories: parts.iter().map(|(a, _)| Text::I18n(a.name.clone())).collect(),
+            series: vec![Series {
+                name: name(ind),
+                values: parts.iter().map(|(_, rec)| self.d.value(rec)).collect(),
+                projected: false,
+                band: None,
+                band_label: None,
+            }],
+            forecast_from: None,
+            map: Some(MapAreas { m49: parts.iter().filter_map(|(a, _)| Some(a.m49?.value())).collect(), focus }),
+            sources: vec![self.cite(&r.dataset)],
+        };
+        vec![Block::Chart(chart)]
     }
 
     fn breakdown(&mut self, area: &AreaCode, code: &str, dim: &str, top: usize, title: Option<&I18nText>) -> Vec<Block> {
@@ -242,6 +296,7 @@ impl<'a> Builder<'a> {
             categories: cats.clone(),
             series: vec![Series { name: name(ind), values: values.clone(), projected: false, band: None, band_label: None }],
             forecast_from: None,
+            map: None,
             sources: vec![src],
         };
         let rows: Vec<Vec<Cell>> = cats
@@ -320,6 +375,7 @@ impl<'a> Builder<'a> {
                 },
             ],
             forecast_from: None,
+            map: None,
             sources: vec![src],
         })]
     }
@@ -437,6 +493,7 @@ impl<'a> Builder<'a> {
             categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
             series,
             forecast_from,
+            map: None,
             sources,
         })]
     }
@@ -550,6 +607,7 @@ impl<'a> Builder<'a> {
                 self.series_chart(area, indicators, &key, title.as_ref(), *from)
             }
             BlockSpec::Breakdown { indicator, dim, top, title } => self.breakdown(area, indicator, dim, *top, title.as_ref()),
+            BlockSpec::Map { indicator, dim, title } => self.map(area, indicator, dim, title.as_ref()),
             BlockSpec::BySex { indicator, title } => self.by_sex(area, indicator, title.as_ref()),
             BlockSpec::CompareSources { indicator } => self.compare_sources(area, indicator),
             BlockSpec::Forecast { history, projection, until, title } => self.forecast(area, history, projection, *until, title.as_ref()),
@@ -658,6 +716,7 @@ impl<'a> Builder<'a> {
                         band_label: None,
                     }],
                     forecast_from: None,
+                    map: None,
                     sources: srcs,
                 })]
             }

@@ -176,6 +176,17 @@ pub enum ChartKind {
     Bar,
     /// Horizontal bars (rankings).
     HBar,
+    /// A world map shaded by value; [`Chart::map`] says where each category is.
+    Map,
+}
+
+/// Where the categories of a map are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapAreas {
+    /// UN M49 code of each category, aligned with [`Chart::categories`].
+    pub m49: Vec<u16>,
+    /// The country the map is about (drawn apart), with its name.
+    pub focus: Option<(u16, Text)>,
 }
 
 /// A series of a chart.
@@ -212,6 +223,9 @@ pub struct Chart {
     pub series: Vec<Series>,
     /// Index of the first projected category, when the chart continues into projections.
     pub forecast_from: Option<usize>,
+    /// For a [`ChartKind::Map`]: where each category is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub map: Option<MapAreas>,
     /// Indexes into [`Document::sources`].
     pub sources: Vec<usize>,
     /// A text alternative describing what the chart shows.

@@ -48,6 +48,17 @@ pub enum BlockSpec {
         #[serde(default)]
         title: Option<I18nText>,
     },
+    /// Every code of an area dimension (e.g. countries of destination) on a world map, for the
+    /// latest period of the indicator's best source.
+    Map {
+        /// Indicator code.
+        indicator: String,
+        /// Dimension whose codes are areas, e.g. `COUNTERPART_AREA`.
+        dim: String,
+        /// Chart title.
+        #[serde(default)]
+        title: Option<I18nText>,
+    },
     /// Women and men over time.
     BySex {
         /// Indicator code.
@@ -181,7 +192,7 @@ impl Template {
                     BlockSpec::KeyFigures { indicators }
                     | BlockSpec::Series { indicators, .. }
                     | BlockSpec::CompareCountries { indicators, .. } => indicators.iter().for_each(|c| ind(c, p, &s.id)),
-                    BlockSpec::Breakdown { indicator, dim, .. } => {
+                    BlockSpec::Breakdown { indicator, dim, .. } | BlockSpec::Map { indicator, dim, .. } => {
                         ind(indicator, p, &s.id);
                         if let Some(i) = fw.find(indicator)
                             && !i.dimensions.iter().any(|d| d.as_str() == dim)

@@ -390,7 +390,7 @@ impl<'a> Fragments<'a> {
     /// (and one per band), so that every figure drawn can also be read and copied.
     fn chart_data(&self, c: &Chart, caption: String, id: String) -> String {
         let lang = self.lang;
-        let mut columns = vec![if c.kind == ChartKind::HBar { String::new() } else { msg(lang, "period") }];
+        let mut columns = vec![if matches!(c.kind, ChartKind::HBar | ChartKind::Map) { String::new() } else { msg(lang, "period") }];
         for s in &c.series {
             columns.push(text(&s.name, lang));
             if s.band.is_some() {
@@ -455,16 +455,7 @@ impl<'a> Fragments<'a> {
     /// line, so the drawing leaves them out and keeps the title only as its accessible name.
     pub fn chart_svg(&self, c: &Chart) -> String {
         let mut model = localize::chart_model(c, self.lang, self.doc);
-        let title = match &mut model {
-            mp_chart::Chart::Line(l) => {
-                l.source.clear();
-                std::mem::take(&mut l.title)
-            }
-            mp_chart::Chart::Bar(b) => {
-                b.source.clear();
-                std::mem::take(&mut b.title)
-            }
-        };
+        let title = model.detach_caption();
         let svg = localize::render_model(&model, c, self.lang);
         with_title(svg, &title)
     }

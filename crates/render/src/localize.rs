@@ -2,7 +2,7 @@
 //! their arguments, figures, source lines and charts. Shared by the HTML and PDF renderers, so
 //! a figure reads the same in both.
 
-use mp_chart::{Band, BarChart, BarSeries, ChartStyle, LineChart, LineSeries};
+use mp_chart::{Band, BarChart, BarSeries, ChartStyle, LineChart, LineSeries, MapChart};
 use mp_domain::{Lang, ObsStatus, Period};
 use mp_i18n as i18n;
 use mp_profile::{Arg, Block, Chart, ChartKind, Document, Section, SourceEntry, Text, Value, ValueKind};
@@ -133,8 +133,11 @@ pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
 /// The drawing size of a chart: ranking bars grow with their number so names stay readable.
 pub fn chart_style(c: &Chart) -> ChartStyle {
     let mut style = ChartStyle::default();
-    if c.kind == ChartKind::HBar {
-        style.height = (70.0 + 24.0 * c.categories.len() as f32).max(style.height);
+    match c.kind {
+        ChartKind::HBar => style.height = (70.0 + 24.0 * c.categories.len() as f32).max(style.height),
+        // The world is about twice as wide as high, plus room for a legend of up to eight entries.
+        ChartKind::Map => style.height = 300.0,
+        ChartKind::Line | ChartKind::Bar => {}
     }
     style
 }
@@ -216,6 +219,19 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
             value_labels: c.kind == ChartKind::HBar,
             source,
         }),
+        ChartKind::Map => {
+            let drawn = c.series.first().map(values).unwrap_or_default();
+            let areas = c.map.as_ref();
+            mp_chart::Chart::Map(MapChart {
+                title,
+                alt,
+                unit: msg_with(lang, "legend-unit", &[("unit", &capitalised(&y_label))]),
+                values: areas.map(|m| m.m49.iter().zip(drawn).filter_map(|(code, v)| Some((*code, v?))).collect()).unwrap_or_default(),
+                focus: areas.and_then(|m| m.focus.as_ref()).map(|(code, name)| (*code, text(name, lang))),
+                no_data: msg(lang, "no-data-label"),
+                source,
+            })
+        }
     }
 }
 
@@ -353,6 +369,7 @@ mod tests {
                 band_label: None,
             }],
             forecast_from: None,
+            map: None,
             sources: vec![0],
             alt: Text::plain("Rising from 2,500 to 7,500"),
         };

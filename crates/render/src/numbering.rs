@@ -82,6 +82,7 @@ mod tests {
             categories: Vec::new(),
             series: Vec::new(),
             forecast_from: None,
+            map: None,
             sources: Vec::new(),
             alt: Text::plain(""),
         })

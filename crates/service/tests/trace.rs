@@ -56,4 +56,31 @@ async fn every_figure_of_the_senegal_profile_is_a_stored_observation() {
     assert_eq!(imm.value, Some(281_867.0));
     assert!(html.contains("281\u{202f}867"), "the French document should print 281 867 with a narrow no-break space");
     assert!(html.contains("lang=\"fr\""));
+
+    // The diaspora map: every destination country placed by its M49 code, Senegal drawn apart,
+    // France (176,632 emigrants in 2024) the first.
+    fn maps<'a>(s: &'a [mp_profile::Section], out: &mut Vec<&'a mp_profile::Chart>) {
+        for s in s {
+            for b in &s.blocks {
+                if let mp_profile::Block::Chart(c) = b
+                    && c.kind == mp_profile::ChartKind::Map
+                {
+                    out.push(c);
+                }
+            }
+            maps(&s.children, out);
+        }
+    }
+    let mut found = Vec::new();
+    maps(&doc.sections, &mut found);
+    assert_eq!(found.len(), 1, "one diaspora map in the IOM template");
+    let map = found[0];
+    let m = map.map.as_ref().expect("a map says where its categories are");
+    assert_eq!(m.m49.len(), map.categories.len());
+    assert!(m.m49.len() > 50, "{} destinations", m.m49.len());
+    assert_eq!((m.m49[0], map.series[0].values[0].as_ref().map(|v| v.v)), (250, Some(176_632.0)));
+    assert_eq!(m.focus.as_ref().map(|f| f.0), Some(686));
+    let svg = mp_render::localize::chart_svg(map, Lang::Fr, &doc);
+    let legend: Vec<&str> = svg.split("<text").skip(1).filter_map(|t| t.split('>').nth(1)?.split('<').next()).collect();
+    assert!(legend.contains(&"Personnes\u{a0}:") && legend.contains(&"Sénégal") && svg.contains("#D55E00"), "{legend:?}");
 }

@@ -54,11 +54,14 @@ area-year = { $area } ({ $year })
 ## Charts
 
 chart-top = { $name }: the { $count } largest, { $year }
+chart-map = { $name } by country, { $year }
 chart-by-sex = { $name } by sex
 chart-alt-series = Line chart: { $title }, from { $from } to { $to }, { $count } series. The data are in the table below the chart.
 chart-alt-top = Bar chart: { $title }. The largest is { $first }. The data are in the table below the chart.
 chart-alt-by-sex = Bar chart: { $title }, women and men. The data are in the table below the chart.
 chart-alt-rank = Bar chart: { $title }, by country; the highest is { $first }.
+chart-alt-map = World map: { $title }. { $count } countries are shaded by value; the largest is { $first }. The data are in the table below the map.
+legend-unit = { $unit }:
 series-by-source = { $name } ({ $source })
 series-observed = Observed
 series-projected = Projected (UN medium variant)

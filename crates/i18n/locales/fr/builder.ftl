@@ -54,11 +54,14 @@ area-year = { $area } ({ $year })
 ## Graphiques
 
 chart-top = { $name } : les { $count } premiers, { $year }
+chart-map = { $name } par pays, { $year }
 chart-by-sex = { $name } par sexe
 chart-alt-series = Graphique linéaire : { $title }, de { $from } à { $to }, { $count } séries. Les données figurent dans le tableau sous le graphique.
 chart-alt-top = Graphique en barres : { $title }. Le premier est { $first }. Les données figurent dans le tableau sous le graphique.
 chart-alt-by-sex = Graphique en barres : { $title }, femmes et hommes. Les données figurent dans le tableau sous le graphique.
 chart-alt-rank = Graphique en barres : { $title }, par pays ; le plus élevé est { $first }.
+chart-alt-map = Carte du monde : { $title }. { $count } pays sont colorés selon la valeur ; le premier est { $first }. Les données figurent dans le tableau sous la carte.
+legend-unit = { $unit } :
 series-by-source = { $name } ({ $source })
 series-observed = Observé
 series-projected = Projeté (variante moyenne des Nations Unies)

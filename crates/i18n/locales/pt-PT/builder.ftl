@@ -54,11 +54,14 @@ area-year = { $area } ({ $year })
 ## Gráficos
 
 chart-top = { $name }: os { $count } maiores, { $year }
+chart-map = { $name } por país, { $year }
 chart-by-sex = { $name } por sexo
 chart-alt-series = Gráfico de linhas: { $title }, de { $from } a { $to }, { $count } séries. Os dados estão no quadro abaixo do gráfico.
 chart-alt-top = Gráfico de barras: { $title }. O maior é { $first }. Os dados estão no quadro abaixo do gráfico.
 chart-alt-by-sex = Gráfico de barras: { $title }, mulheres e homens. Os dados estão no quadro abaixo do gráfico.
 chart-alt-rank = Gráfico de barras: { $title }, por país; o mais elevado é { $first }.
+chart-alt-map = Mapa-múndi: { $title }. { $count } países coloridos segundo o valor; o maior é { $first }. Os dados estão no quadro abaixo do mapa.
+legend-unit = { $unit }:
 series-by-source = { $name } ({ $source })
 series-observed = Observado
 series-projected = Projetado (variante média das Nações Unidas)

@@ -52,6 +52,7 @@ pub fn forecast_chart(id: &str, years: std::ops::RangeInclusive<i32>, projected_
         y_label: i18n("Persons", "Personnes", "Pessoas"),
         value_kind: ValueKind::Number,
         forecast_from: cats.iter().position(|y| *y == projected_from),
+        map: None,
         categories: cats.iter().map(|y| Text::plain(y.to_string())).collect(),
         series: vec![
             Series { name: Text::msg("series-observed"), values: observed, projected: false, band: None, band_label: None },
@@ -102,6 +103,7 @@ pub fn stock_chart(id: &str) -> Chart {
             },
         ],
         forecast_from: None,
+        map: None,
         sources: vec![0, 2],
         alt: Text::msg_with(
             "chart-alt-series",
@@ -141,6 +143,7 @@ pub fn origins_chart(id: &str) -> Chart {
             band_label: None,
         }],
         forecast_from: None,
+        map: None,
         sources: vec![0],
         alt: Text::msg_with(
             "chart-alt-top",

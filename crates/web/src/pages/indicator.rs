@@ -354,6 +354,7 @@ fn series_blocks(
         categories: cats.clone(),
         series,
         forecast_from: None,
+        map: None,
         sources: all_sources.clone(),
         alt: Text::msg_with(
             "chart-alt-series",
@@ -392,19 +393,12 @@ fn series_blocks(
 /// own figures are in the open table right after it, so the figure has no table of its own).
 fn chart_figure(doc: &mp_profile::Document, chart: &Chart, lang: Lang) -> String {
     let mut model = localize::chart_model(chart, lang, doc);
-    let title = match &mut model {
-        mp_chart::Chart::Line(l) => {
-            l.source.clear();
-            for s in &mut l.series {
-                bridge(&mut s.values);
-            }
-            std::mem::take(&mut l.title)
+    if let mp_chart::Chart::Line(l) = &mut model {
+        for s in &mut l.series {
+            bridge(&mut s.values);
         }
-        mp_chart::Chart::Bar(b) => {
-            b.source.clear();
-            std::mem::take(&mut b.title)
-        }
-    };
+    }
+    let title = model.detach_caption();
     let largest =
         chart.series.iter().flat_map(|s| s.values.iter().flatten()).map(|v| v.v.abs()).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let svg = mp_chart::render_svg(&model, &localize::chart_style(chart), &localize::chart_number(chart.value_kind, lang, largest));
@@ -489,6 +483,7 @@ fn compare_blocks(
                 band_label: None,
             }],
             forecast_from: None,
+            map: None,
             sources: (0..sources.len()).collect(),
             alt: Text::msg_with("chart-alt-rank", vec![("title", Arg::Text(Text::plain(title))), ("first", Arg::Text(Text::plain(first)))]),
         }));
