@@ -225,7 +225,7 @@ pub struct Chart {
     pub forecast_from: Option<usize>,
     /// For a [`ChartKind::Map`]: where each category is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub map: Option<MapAreas>,
+    pub map: Option<Box<MapAreas>>,
     /// Indexes into [`Document::sources`].
     pub sources: Vec<usize>,
     /// A text alternative describing what the chart shows.
