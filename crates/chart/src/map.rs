@@ -214,7 +214,6 @@ fn ramp(n: usize) -> Vec<&'static str> {
 }
 
 pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
-    cx.begin(&c.title, &c.alt);
     let vals: Vec<f64> = c.values.iter().map(|(_, v)| *v).filter(|v| v.is_finite()).collect();
     let limits = breaks(&vals);
     let colors = ramp(if vals.is_empty() { 0 } else { limits.len() + 1 });
@@ -244,6 +243,15 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     if !c.no_data.trim().is_empty() {
         legend.push(LegendItem { swatch: Swatch::Solid(NO_DATA), label: c.no_data.clone() });
     }
+    // The world is wider than high: when the width limits it, the drawing ends below the map
+    // rather than leaving a blank band (a page that shows the title outside has room to spare).
+    if let Some(w) = world {
+        let (top, below) = cx.measure_decor(&c.title, &legend, &c.source);
+        let (x0, y0, x1, y1) = w.bounds;
+        let map_h = (cx.w - 2.0 * cx.pad) * (y1 - y0) / (x1 - x0);
+        cx.h = cx.h.min((top + map_h + below + cx.pad / 2.0).ceil());
+    }
+    cx.begin(&c.title, &c.alt);
     let (top, bottom) = cx.decor(&c.title, &legend, &c.source);
     let Some(world) = world else {
         return;
