@@ -304,6 +304,27 @@ fn pages_need_no_script_font_or_other_server() {
 }
 
 #[test]
+fn every_answer_carries_the_security_headers() {
+    let uris = PAGES.iter().map(|p| format!("/en{p}")).chain(
+        [
+            "/",
+            "/en/country/XXX",
+            "/api/v1/areas",
+            "/api/v1/openapi.json",
+            "/api/v1/nope",
+            "/en/download/series.csv?indicator=IMM.STOCK&area=SEN",
+        ]
+        .map(String::from),
+    );
+    for uri in uris {
+        let r = get(&uri);
+        assert_eq!(r.header(header::CONTENT_SECURITY_POLICY), mp_web::CONTENT_SECURITY_POLICY, "{uri} ({})", r.status);
+        assert_eq!(r.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff", "{uri}");
+        assert_eq!(r.header(header::REFERRER_POLICY), "strict-origin-when-cross-origin", "{uri}");
+    }
+}
+
+#[test]
 fn pages_are_accessible_landmarks_headings_tables_and_charts() {
     for p in PAGES {
         let html = page(&format!("/en{p}"));
