@@ -4,6 +4,8 @@
 //! edge, into a value that cannot be wrong (an indicator code, a period, an ISO country);
 //! everything downstream can rely on it.
 
+#![warn(missing_docs)]
+
 pub mod area;
 pub mod batch;
 pub mod codes;

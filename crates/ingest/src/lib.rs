@@ -5,6 +5,8 @@
 //! either returns every observation or every problem found; the caller then hands the result
 //! to the store in one transaction, so a rejected file leaves no trace.
 
+#![warn(missing_docs)]
+
 pub mod areas;
 pub mod context;
 pub mod error;

@@ -11,6 +11,8 @@
 //! `$` in a narrative prints as itself. The same document always gives the same bytes: the PDF
 //! date is the document's `as_of` and its identifier a hash of the content.
 
+#![warn(missing_docs)]
+
 mod data;
 mod markdown;
 mod metrics;

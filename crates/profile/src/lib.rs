@@ -5,6 +5,8 @@
 //! Invariant: this crate does no I/O and computes every figure a reader sees, once; the
 //! renderers only format and lay out, so HTML, PDF and web pages cannot disagree.
 
+#![warn(missing_docs)]
+
 pub mod build;
 pub mod data;
 pub mod facts;

@@ -4,6 +4,8 @@
 //! Invariant: the CLI and the web portal build a country's document the same way, so a profile
 //! page and the published HTML/PDF cannot differ.
 
+#![warn(missing_docs)]
+
 pub mod json;
 
 use mp_domain::{AreaCode, AreaRegistry, Framework, Record};

@@ -20,6 +20,8 @@
 //! statement uses `?` placeholders on SQLite, because SQLite looks `$N` names up in a linear list
 //! and 28,500 of them made binding quadratic (400 rows/s).
 
+#![warn(missing_docs)]
+
 mod edition;
 mod error;
 mod framework;

@@ -4,6 +4,8 @@
 //! Invariant: pages and API only read; every figure shown comes from the store through the same
 //! profile model the published documents use (`mp-service`).
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod download;
 pub mod http;
