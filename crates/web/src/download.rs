@@ -12,7 +12,7 @@
 //! no place for a second source of the same key, and can be imported back.
 
 use crate::http::{self, Cached, HttpError};
-use crate::pages::{self, Cache};
+use crate::pages::{self, Cache, PageLang};
 use crate::state::AppState;
 use axum::Extension;
 use axum::extract::rejection::QueryRejection;
@@ -111,15 +111,12 @@ fn bad_file(file: &str, stem: &str) -> HttpError {
 /// `GET /{lang}/download/series.{fmt}`
 pub(crate) async fn series(
     State(st): State<AppState>,
-    Path((lang, file)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, file)): Path<(String, String)>,
     p: Result<Query<SeriesParams>, QueryRejection>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match pages::lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     let file = match pages::query(p) {
         Ok(p) => series_file(&st, lang, &file, p).await,
         Err(e) => Err(e),
@@ -173,15 +170,12 @@ async fn series_file(st: &AppState, lang: Lang, file: &str, p: SeriesParams) -> 
 pub(crate) async fn country(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path((lang, file)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, file)): Path<(String, String)>,
     p: Result<Query<CountryParams>, QueryRejection>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match pages::lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     let file = match pages::query(p) {
         Ok(p) => country_file(&st, &cache, lang, &file, p).await,
         Err(e) => Err(e),

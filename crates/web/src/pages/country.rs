@@ -2,7 +2,7 @@
 //! profile renderer's pieces: header, table of contents, sections with their charts and the
 //! tables behind them; plus the editions and the downloads of the data behind every figure.
 
-use super::{Cache, Chrome, DownloadLinks, Section, lang_or_error, m, render, respond, tr};
+use super::{Cache, Chrome, DownloadLinks, PageLang, Section, m, render, respond, tr};
 use crate::http::{self, HttpError};
 use crate::state::AppState;
 use askama::Template;
@@ -42,14 +42,11 @@ struct CountryT {
 pub(crate) async fn page(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path((lang, iso3)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, iso3)): Path<(String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     respond(lang, &uri, &headers, country_page(&st, &cache, lang, &uri, &iso3, None).await)
 }
 
@@ -57,14 +54,11 @@ pub(crate) async fn page(
 pub(crate) async fn edition(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path((lang, iso3, label)): Path<(String, String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, iso3, label)): Path<(String, String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     respond(lang, &uri, &headers, country_page(&st, &cache, lang, &uri, &iso3, Some(&label)).await)
 }
 
@@ -192,14 +186,10 @@ struct RegionalT {
 pub(crate) async fn regional(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     let page = super::cached(&st, &cache, &uri, || async {
         let g = cache.generation(&st).await?;
         let doc = g.regional(&st).await?;

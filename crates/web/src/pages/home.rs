@@ -1,12 +1,12 @@
 //! The home page: the profile countries with their latest key figures, the themes, and what the
 //! last imports brought.
 
-use super::{Chrome, Section, lang_or_error, m, render, respond, tr};
+use super::{Chrome, PageLang, Section, m, render, respond, tr};
 use crate::http::HttpError;
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use mp_domain::{IndicatorCode, Lang};
@@ -74,14 +74,10 @@ pub(crate) fn key_figures(doc: &Document) -> Vec<&KeyFigure> {
 pub(crate) async fn page(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<super::Cache>>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri)).await)
 }
 

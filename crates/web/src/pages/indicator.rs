@@ -2,7 +2,7 @@
 //! its series for one country (every source side by side, as a chart and a table); and the
 //! latest value of every profile country.
 
-use super::{Cache, Chrome, DownloadLinks, Section, block_document, blocks_html, esc, lang_or_error, m, ma, qv, render, respond, tr};
+use super::{Cache, Chrome, DownloadLinks, PageLang, Section, block_document, blocks_html, esc, m, ma, qv, render, respond, tr};
 use crate::http::{self, HttpError};
 use crate::state::AppState;
 use askama::Template;
@@ -65,15 +65,12 @@ struct IndicatorT {
 pub(crate) async fn page(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path((lang, code)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, code)): Path<(String, String)>,
     q: Result<Query<IndicatorQuery>, QueryRejection>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     let page = match super::query(q) {
         Ok(q) => super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri, &code, q)).await,
         Err(e) => Err(e),

@@ -21,13 +21,15 @@ use crate::state::AppState;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::Path;
+use axum::extract::{FromRequestParts, Path};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mp_domain::{I18nText, Lang};
 use mp_profile::{Block, Document, SourceEntry, Subject, Text};
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
@@ -238,9 +240,19 @@ pub(crate) fn query<T>(q: Result<axum::extract::Query<T>, axum::extract::rejecti
     q.map(|axum::extract::Query(v)| v).map_err(|e| HttpError::bad_request(e.body_text()))
 }
 
-/// A language from the path, or the error page in English.
-pub(crate) fn lang_or_error(lang: &str, uri: &Uri) -> Result<Lang, Box<Response>> {
-    http::lang_segment(lang).map_err(|e| Box::new(error_page(Lang::En, &e, uri)))
+/// The language of a portal address, its first segment (`/fr/country/SEN`), parsed before the
+/// handler runs; an unknown one is answered with the error page in English.
+pub(crate) struct PageLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageLang {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        // Read as axum decodes it for `Path`, so `/%66r/` is French as before.
+        let params = Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let seg = params.get("lang").map(String::as_str).unwrap_or_default();
+        http::lang_segment(seg).map(PageLang).map_err(|e| error_page(Lang::En, &e, &parts.uri))
+    }
 }
 
 /// A stand-alone document around blocks the portal builds itself (an indicator's series, a

@@ -2,13 +2,13 @@
 //! languages) and sources: plain substring matching on the server, accents and case ignored,
 //! every word of the query required. A few hundred items: no index needed.
 
-use super::{Cache, Chrome, Section, lang_or_error, m, render, respond, tr};
+use super::{Cache, Chrome, PageLang, Section, m, render, respond, tr};
 use crate::http::{HttpError, truncate};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use mp_domain::{I18nText, Lang};
@@ -51,15 +51,11 @@ struct SearchT {
 pub(crate) async fn page(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     q: Result<Query<SearchQuery>, QueryRejection>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     let page = match super::query(q) {
         Ok(q) => super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri, q.q.as_deref().unwrap_or(""))).await,
         Err(e) => Err(e),

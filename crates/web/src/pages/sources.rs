@@ -1,12 +1,12 @@
 //! The sources: every dataset with its publisher, licence, address, vintages, files and their
 //! checksums, observation counts and coverage, so any figure can be checked against its origin.
 
-use super::{Cache, Chrome, Section, lang_or_error, m, render, respond};
+use super::{Cache, Chrome, PageLang, Section, m, render, respond};
 use crate::http::HttpError;
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use mp_domain::Lang;
@@ -65,14 +65,10 @@ struct SourcesT {
 pub(crate) async fn page(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri)).await)
 }
 

@@ -1,7 +1,7 @@
 //! A theme: its indicators and, for each profile country, the latest year with data or a dash,
 //! so gaps show at a glance.
 
-use super::{Cache, Chrome, Section, lang_or_error, m, render, respond, tr};
+use super::{Cache, Chrome, PageLang, Section, m, render, respond, tr};
 use crate::http::{HttpError, truncate};
 use crate::state::AppState;
 use askama::Template;
@@ -43,14 +43,11 @@ struct ThemeT {
 pub(crate) async fn page(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
-    Path((lang, code)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, code)): Path<(String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match lang_or_error(&lang, &uri) {
-        Ok(l) => l,
-        Err(r) => return *r,
-    };
     respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri, &code)).await)
 }
 
