@@ -4,10 +4,10 @@
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use mp_domain::{
-    AreaCode, AreaRegistry, DatasetImport, DimensionId, DimensionKey, FileInfo, Framework, IndicatorCode, ObsStatus, Observation, Period,
-    Provenance, SourceInfo, UnitMult,
-};
+use mp_domain::{AreaCode, AreaRegistry, DatasetImport, FileInfo, Framework, ObsStatus, Period, SourceInfo};
+mod common;
+
+use common::obs;
 use mp_store::{ImportOptions, ObsQuery, Store};
 use mp_web::AppState;
 use serde_json::{Value, json};
@@ -53,24 +53,6 @@ fn source(code: &str, name: &str) -> SourceInfo {
 
 fn file(path: &str) -> FileInfo {
     FileInfo { path: path.into(), sha256: format!("{:0>64}", path.len()), bytes: 1234 }
-}
-
-fn obs(ind: &str, area: &str, period: &str, dims: &[(&str, &str)], value: f64, status: ObsStatus, row: usize) -> Observation {
-    let mut key = DimensionKey::total();
-    for (d, c) in dims {
-        key.set(DimensionId::parse(d).unwrap(), mp_domain::CodeValue::parse(c).unwrap());
-    }
-    Observation {
-        indicator: IndicatorCode::parse(ind).unwrap(),
-        area: AreaCode::parse(area).unwrap(),
-        period: Period::parse(period).unwrap(),
-        dims: key,
-        value: Some(value),
-        status,
-        unit_mult: UnitMult::UNITS,
-        footnote: None,
-        provenance: Provenance { file: 0, locator: format!("row {row}") },
-    }
 }
 
 fn datasets() -> Vec<DatasetImport> {

@@ -6,10 +6,10 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
-use mp_domain::{
-    AreaCode, AreaRegistry, DatasetImport, DimensionId, DimensionKey, FileInfo, Framework, IndicatorCode, ObsStatus, Observation, Period,
-    Provenance, SourceInfo, UnitMult,
-};
+use mp_domain::{AreaCode, AreaRegistry, DatasetImport, FileInfo, Framework, ObsStatus, SourceInfo};
+mod common;
+
+use common::obs;
 use mp_store::{ImportOptions, ObsQuery, Store};
 use mp_web::AppState;
 use std::sync::OnceLock;
@@ -54,24 +54,6 @@ fn source(code: &str, name: &str, publisher: &str) -> SourceInfo {
 
 fn file(path: &str) -> FileInfo {
     FileInfo { path: path.into(), sha256: format!("{:0>64}", format!("{:x}", path.len())), bytes: 123_456 }
-}
-
-fn obs(ind: &str, area: &str, period: &str, dims: &[(&str, &str)], value: f64, status: ObsStatus, row: usize) -> Observation {
-    let mut key = DimensionKey::total();
-    for (d, c) in dims {
-        key.set(DimensionId::parse(d).unwrap(), mp_domain::CodeValue::parse(c).unwrap());
-    }
-    Observation {
-        indicator: IndicatorCode::parse(ind).unwrap(),
-        area: AreaCode::parse(area).unwrap(),
-        period: Period::parse(period).unwrap(),
-        dims: key,
-        value: Some(value),
-        status,
-        unit_mult: UnitMult::UNITS,
-        footnote: None,
-        provenance: Provenance { file: 0, locator: format!("row {row}") },
-    }
 }
 
 /// Senegal and Ghana: migrant stocks (two vintages, by sex and origin), a census estimate as a
