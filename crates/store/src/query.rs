@@ -378,9 +378,13 @@ impl Store {
     /// How many observations match `q`, whatever its `limit` and `offset`: the total a client
     /// pages through.
     pub async fn count(&self, q: &ObsQuery) -> Result<u64, StoreError> {
-        let Some(plan) = self.plan(q).await? else {
-            return Ok(0);
-        };
+        match self.plan(q).await? {
+            Some(plan) => self.count_planned(&plan, q).await,
+            None => Ok(0),
+        }
+    }
+
+    async fn count_planned(&self, plan: &Plan, q: &ObsQuery) -> Result<u64, StoreError> {
         if !plan.post_filter {
             let sql = format!("SELECT COUNT(*) AS n{}", plan.from_where);
             let row = plan.bind(&sql).fetch_one(&self.pool).await.map_err(self.sql_err("counting observations"))?;
@@ -401,8 +405,21 @@ impl Store {
 
     /// Observations matching `q`, ordered by indicator, area, dimensions, period, source.
     pub async fn query(&self, q: &ObsQuery) -> Result<Vec<StoredObservation>, StoreError> {
+        Ok(self.read(q, false).await?.0)
+    }
+
+    /// The page of observations `q` asks for and how many match in all (as [`Store::count`]).
+    /// When the dimensions are checked in Rust every match is read anyway, so they are counted
+    /// on the way instead of being read a second time.
+    pub async fn query_counted(&self, q: &ObsQuery) -> Result<(Vec<StoredObservation>, u64), StoreError> {
+        let (rows, total) = self.read(q, true).await?;
+        Ok((rows, total.unwrap_or(0)))
+    }
+
+    /// Reads `q`'s page, and its total when `with_total`.
+    async fn read(&self, q: &ObsQuery, with_total: bool) -> Result<(Vec<StoredObservation>, Option<u64>), StoreError> {
         let Some(plan) = self.plan(q).await? else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), with_total.then_some(0)));
         };
         let post_filter = plan.post_filter;
         let mut sql = format!(
@@ -426,7 +443,7 @@ impl Store {
 
         let rows = plan.bind(&sql).fetch_all(&self.pool).await.map_err(self.sql_err("reading observations"))?;
         let mut out = Vec::with_capacity(rows.len());
-        let mut skipped = 0u64;
+        let (mut skipped, mut matched) = (0u64, 0u64);
         for row in &rows {
             let id: i64 = row.try_get("id").unwrap_or_default();
             let r = RowReader::new(row, "observation", id);
@@ -435,11 +452,15 @@ impl Store {
                 if !q.dims_match(&dims) {
                     continue;
                 }
+                matched += 1;
                 if skipped < q.offset {
                     skipped += 1;
                     continue;
                 }
                 if q.limit.is_some_and(|l| out.len() as u64 >= l) {
+                    if with_total {
+                        continue;
+                    }
                     break;
                 }
             }
@@ -469,7 +490,12 @@ impl Store {
                 observation_id: id,
             });
         }
-        Ok(out)
+        let total = match (with_total, post_filter) {
+            (false, _) => None,
+            (true, true) => Some(matched),
+            (true, false) => Some(self.count_planned(&plan, q).await?),
+        };
+        Ok((out, total))
     }
 
     /// Observations matching `q` as domain [`Record`]s (values multiplied out by UNIT_MULT).

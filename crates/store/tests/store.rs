@@ -252,7 +252,10 @@ async fn query_filters(db: &TestDb) {
             // Every query's count is the number of rows it reads when not paged.
             let unpaged = store.query(&ObsQuery { limit: None, offset: 0, ..q.clone() }).await.unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(store.count(&q).await.unwrap_or_else(|e| panic!("{e}")), unpaged.len() as u64, "count of {q:?}");
-            values(store.query(&q).await.unwrap_or_else(|e| panic!("{e}")))
+            let page = store.query(&q).await.unwrap_or_else(|e| panic!("{e}"));
+            let counted = store.query_counted(&q).await.unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(counted, (page.clone(), unpaged.len() as u64), "query_counted of {q:?}");
+            values(page)
         }
     };
 

@@ -142,8 +142,7 @@ fn query<'a>(st: &'a AppState, p: &Params) -> ApiResult<(&'a Indicator, ObsQuery
     q.latest_only = !p.flag("all_vintages")?;
     let limit = p.number("limit", DEFAULT_LIMIT, 1, MAX_LIMIT)?;
     let offset = p.number("offset", 0, 0, MAX_OFFSET)?;
-    // One row more than asked tells whether there is a next page without counting.
-    q.limit = Some(limit + 1);
+    q.limit = Some(limit);
     q.offset = offset;
     Ok((ind, q, limit, offset))
 }
@@ -151,7 +150,7 @@ fn query<'a>(st: &'a AppState, p: &Params) -> ApiResult<(&'a Indicator, ObsQuery
 /// `GET /api/v1/observations`
 pub async fn observations(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     let (ind, q, limit, offset) = query(&st, &p)?;
-    let (mut rows, total) = tokio::try_join!(st.store().query(&q), st.store().count(&q))?;
+    let (rows, total) = st.store().query_counted(&q).await?;
     if rows.is_empty()
         && let Some((code, vintage)) = &q.source
     {
@@ -165,9 +164,7 @@ pub async fn observations(State(st): State<AppState>, p: Params) -> ApiResult<Re
             )));
         }
     }
-    let more = rows.len() as u64 > limit;
-    rows.truncate(limit as usize);
-    let next = more.then(|| {
+    let next = (offset + limit < total).then(|| {
         let rest = p.raw_without(&["limit", "offset"]);
         let sep = if rest.is_empty() { "" } else { "&" };
         format!("/api/v1/observations?{rest}{sep}limit={limit}&offset={}", offset + limit)
