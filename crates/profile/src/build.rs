@@ -1,7 +1,7 @@
 //! Builds a document from a template and the data: walks the template's sections and turns
 //! each block into key figures, sentences, tables and charts, citing every dataset used.
 
-use crate::data::{Data, kind_of};
+use crate::data::{Data, kind_of, unit_text};
 use crate::facts::fact;
 use crate::model::*;
 use crate::template::{BlockSpec, SectionSpec, Template};
@@ -165,7 +165,7 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| name(first));
-        let unit = fw.unit(&first.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(first.unit.clone()));
+        let unit = unit_text(fw, first);
         let id = self.next_id("chart");
         let (p0, p1) = (periods.first().copied(), periods.last().copied());
         out.push(Block::Chart(Chart {
@@ -222,7 +222,7 @@ impl<'a> Builder<'a> {
             .unwrap_or_else(|| Text::msg_with("chart-map", vec![("name", Arg::Text(name(ind))), ("year", Arg::Year(r.period.end_year()))]));
         let first = Text::I18n(parts[0].0.name.clone());
         let focus = areas.get(area).and_then(|a| Some((a.m49?.value(), Text::I18n(a.name.clone()))));
-        let unit = fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()));
+        let unit = unit_text(fw, ind);
         let chart = Chart {
             id: self.next_id("chart"),
             kind: ChartKind::Map,
@@ -285,7 +285,7 @@ impl<'a> Builder<'a> {
                 vec![("name", Arg::Text(name(ind))), ("count", Arg::Count(parts.len() as i64)), ("year", Arg::Year(r.period.end_year()))],
             )
         });
-        let unit = fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()));
+        let unit = unit_text(fw, ind);
         let chart = Chart {
             id: self.next_id("chart"),
             kind: ChartKind::HBar,
@@ -355,7 +355,7 @@ impl<'a> Builder<'a> {
             kind: ChartKind::Bar,
             alt: Text::msg_with("chart-alt-by-sex", vec![("title", Arg::Text(title.clone()))]),
             title,
-            y_label: fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone())),
+            y_label: unit_text(fw, ind),
             value_kind: kind_of(ind),
             categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
             series: vec![
@@ -488,7 +488,7 @@ impl<'a> Builder<'a> {
             kind: ChartKind::Line,
             alt: Text::msg_with("chart-alt-forecast", vec![("title", Arg::Text(title.clone())), ("until", Arg::Year(until))]),
             title,
-            y_label: fw.unit(&h.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(h.unit.clone())),
+            y_label: unit_text(fw, h),
             value_kind: kind_of(h),
             categories: periods.iter().map(|p| Text::plain(p.to_string())).collect(),
             series,
@@ -697,7 +697,7 @@ impl<'a> Builder<'a> {
                         vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(Text::I18n(self.d.area_name(&items[0].0))))],
                     ),
                     title,
-                    y_label: fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone())),
+                    y_label: unit_text(fw, ind),
                     value_kind: kind_of(ind),
                     categories: items
                         .iter()

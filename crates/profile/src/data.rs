@@ -1,7 +1,7 @@
 //! An index over the observations a document is built from, with the rules for choosing
 //! among sources: the template's preferred sources first, newest vintage first.
 
-use crate::model::{Trace, Value, ValueKind};
+use crate::model::{Text, Trace, Value, ValueKind};
 use mp_domain::formula::{Ref, Resolver};
 use mp_domain::{
     AreaCode, AreaRegistry, CodeValue, DatasetId, DimensionId, DimensionKey, Framework, GroupCode, Indicator, IndicatorCode, ObsStatus,
@@ -18,6 +18,12 @@ pub struct Data<'a> {
     pub areas: &'a AreaRegistry,
     by_key: HashMap<(&'a IndicatorCode, &'a AreaCode), Vec<&'a Record>>,
     prefer: Vec<String>,
+}
+
+/// The indicator's unit as readers see it (an axis or legend title), its code when the
+/// framework has no name for it.
+pub fn unit_text(fw: &Framework, ind: &Indicator) -> Text {
+    fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()))
 }
 
 /// How a value is shown, from the indicator's unit.

@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use mp_domain::{Area, AreaCode, CodeValue, DimensionId, DimensionKey, Framework, Indicator, Lang, Period, Record};
-use mp_profile::data::{Data, kind_of};
+use mp_profile::data::{Data, kind_of, unit_text};
 use mp_profile::{Arg, Block, Cell, Chart, ChartKind, Series, SourceEntry, Table, Text, Value};
 use mp_render::localize;
 use mp_store::DatasetInfo;
@@ -328,7 +328,7 @@ fn series_blocks(
     }
     let periods: Vec<Period> = lines.iter().flat_map(|(_, v)| v.keys().copied()).collect::<BTreeSet<_>>().into_iter().collect();
     let cats: Vec<Text> = periods.iter().map(|p| Text::plain(localize::period(p, lang))).collect();
-    let unit = fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()));
+    let unit = unit_text(fw, ind);
     let all_sources: Vec<usize> = (0..sources.len()).collect();
     let series: Vec<Series> = lines
         .iter()
