@@ -196,19 +196,13 @@ impl<'a> Ctx<'a> {
                     let dash = if dashed { format!(r#" stroke-dasharray="{DASH}""#) } else { String::new() };
                     w!(self.out, r#"<path d="M{} {}h{}" stroke="{}" stroke-width="2"{dash}/>"#, N(x), N(cy), N(sw), self.color(color));
                 }
-                Swatch::Band { color, opacity } => self.swatch_rect(x, cy, sw, color, opacity),
-                Swatch::Bar { color } => self.swatch_rect(x, cy, sw, color, 1.0),
-                Swatch::Solid(fill) => {
-                    let h = fs * 0.8;
-                    w!(
-                        self.out,
-                        r##"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}" stroke="#999" stroke-width="0.5"/>"##,
-                        N(x),
-                        N(cy - h / 2.0),
-                        N(sw),
-                        N(h)
-                    );
+                Swatch::Band { color, opacity } => {
+                    let op = if opacity < 1.0 { format!(r#" fill-opacity="{}""#, Opacity(opacity)) } else { String::new() };
+                    self.swatch_rect(x, cy, sw, &self.color(color), &op);
                 }
+                Swatch::Bar { color } => self.swatch_rect(x, cy, sw, &self.color(color), ""),
+                // Light map classes need an outline to stand out from the white page.
+                Swatch::Solid(fill) => self.swatch_rect(x, cy, sw, fill, r##" stroke="#999" stroke-width="0.5""##),
                 Swatch::None => {}
             }
             w!(texts, r#"<text x="{}" y="{}">{}</text>"#, N(x + mark_w), N(cy + fs * 0.35), esc(&label));
@@ -218,18 +212,10 @@ impl<'a> Ctx<'a> {
         cy + row_h / 2.0 + fs * 0.2
     }
 
-    fn swatch_rect(&mut self, x: f64, cy: f64, sw: f64, color: usize, opacity: f64) {
+    /// A legend square of `fill`; `attrs` (starting with a space) adds opacity or an outline.
+    fn swatch_rect(&mut self, x: f64, cy: f64, sw: f64, fill: &str, attrs: &str) {
         let h = self.fs * 0.8;
-        let op = if opacity < 1.0 { format!(r#" fill-opacity="{}""#, Opacity(opacity)) } else { String::new() };
-        w!(
-            self.out,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"{op}/>"#,
-            N(x),
-            N(cy - h / 2.0),
-            N(sw),
-            N(h),
-            self.color(color)
-        );
+        w!(self.out, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"{attrs}/>"#, N(x), N(cy - h / 2.0), N(sw), N(h));
     }
 
     /// Draws horizontal grid lines and value labels for a vertical value axis, plus a darker
