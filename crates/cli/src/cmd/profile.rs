@@ -201,10 +201,12 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     if a.all {
         countries = c.areas.profile_countries().iter().map(|a| a.code.clone()).collect();
     }
-    let mut entries = Vec::new();
     let t0 = Instant::now();
+    // The documents are built first (one store read each, one model per country shared by its
+    // languages), then typeset and written side by side: typst is the slow part and every
+    // (document, language) pair is independent.
+    let mut built: Vec<(Built, Vec<Lang>)> = Vec::new();
     for area in &countries {
-        let t = Instant::now();
         let doc = mp_service::country_document(&store, &c.fw, &c.areas, &tpl, area, a.edition.as_deref()).await?;
         let own = c.areas.get(area).and_then(|x| x.profile_language).unwrap_or(Lang::En);
         let langs: Vec<Lang> = if !a.lang.is_empty() {
@@ -214,30 +216,16 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
         } else {
             vec![own]
         };
-        let b = Built { doc, name: area.to_string(), dir: area.to_string() };
-        for l in &langs {
-            for p in write_doc(&a.out, &b, *l, &formats, &langs)? {
-                entries.push((area.to_string(), *l, p));
-            }
-        }
-        println!("{area}  {} language(s), {:.1} s", langs.len(), t.elapsed().as_secs_f64());
+        built.push((Built { doc, name: area.to_string(), dir: area.to_string() }, langs));
     }
     if a.all || a.regional {
-        let t = Instant::now();
         let rtpl = settings::template("regional", &c.fw)?;
-        let b = Built {
-            doc: mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?,
-            name: "regional".into(),
-            dir: "regional".into(),
-        };
+        let doc = mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?;
         let langs: Vec<Lang> = if a.lang.is_empty() { Lang::ALL.to_vec() } else { a.lang.clone() };
-        for l in &langs {
-            for p in write_doc(&a.out, &b, *l, &formats, &langs)? {
-                entries.push(("regional".into(), *l, p));
-            }
-        }
-        println!("regional  {} language(s), {:.1} s", langs.len(), t.elapsed().as_secs_f64());
+        built.push((Built { doc, name: "regional".into(), dir: "regional".into() }, langs));
     }
+    println!("{} document(s) built from the store in {:.1} s", built.len(), t0.elapsed().as_secs_f64());
+    let entries = write_all(&a.out, &built, &formats)?;
     write_index(&a.out, &c.areas, &entries)?;
     println!(
         "{} files in {} ({:.1} s); open {}",
@@ -247,6 +235,43 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
         a.out.join("index.html").display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Typesets and writes every (document, language) pair on as many threads as the machine has
+/// cores; returns the files written, in document and language order whatever the threads did.
+fn write_all(out: &Path, built: &[(Built, Vec<Lang>)], formats: &[String]) -> Result<Vec<(String, Lang, PathBuf)>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let jobs: Vec<(usize, Lang)> = built.iter().enumerate().flat_map(|(i, (_, langs))| langs.iter().map(move |l| (i, *l))).collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Vec<PathBuf>>>>> = Mutex::new(jobs.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let j = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&(i, lang)) = jobs.get(j) else { break };
+                    let (b, langs) = &built[i];
+                    let t = Instant::now();
+                    let r = write_doc(out, b, lang, formats, langs);
+                    if r.is_ok() {
+                        println!("{}  {}  {:.1} s", b.name, lang.code(), t.elapsed().as_secs_f64());
+                    }
+                    if let Ok(mut all) = results.lock() {
+                        all[j] = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    let results = results.into_inner().map_err(|_| anyhow::anyhow!("a typesetting thread panicked"))?;
+    let mut entries = Vec::new();
+    for (&(i, lang), r) in jobs.iter().zip(results) {
+        let paths = r.ok_or_else(|| anyhow::anyhow!("a typesetting thread stopped before writing {}", built[i].0.name))??;
+        entries.extend(paths.into_iter().map(|p| (built[i].0.name.clone(), lang, p)));
+    }
+    Ok(entries)
 }
 
 /// The index page of an output folder: every document by country and language.
