@@ -29,8 +29,52 @@ const READ_PAGE: i64 = 50_000;
 pub struct ImportOptions {
     /// Compute the same counts, then roll everything back.
     pub dry_run: bool,
-    /// The command line that started the import, recorded with the batch.
+    /// The command line that started the import, recorded with the batch (secrets redacted
+    /// with [`redact`] before it is stored).
     pub command: String,
+    /// Whose files the batch holds; decides which sources it may write.
+    pub origin: Origin,
+}
+
+/// Whose files an import batch holds. The store checks every dataset against it, so no path
+/// into the store can let a ministry's file write a publisher's source or the reverse.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// Files submitted by a country (the default, since it may write the least): every source
+    /// code starts with [`NATIONAL_PREFIX`], and an existing source keeps its name.
+    #[default]
+    National,
+    /// A publisher's files read by a public adapter: no source code starts with [`NATIONAL_PREFIX`].
+    Public,
+}
+
+/// The prefix of every national source code (`nat-<country>-<organisation>-…`).
+pub const NATIONAL_PREFIX: &str = "nat-";
+
+/// A command line or URL with every URL password replaced by `***`
+/// (`postgres://u:secret@h/db` → `postgres://u:***@h/db`), for anything printed or stored.
+pub fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        // The authority ends at the first `/`, `?`, `#` or white space; its password sits
+        // between the first `:` and the last `@` of it.
+        let end = tail.find(|c: char| c == '/' || c == '?' || c == '#' || c.is_whitespace()).unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match (authority.rfind('@'), authority.find(':')) {
+            (Some(at), Some(colon)) if colon < at => {
+                out.push_str(&authority[..=colon]);
+                out.push_str("***");
+                out.push_str(&authority[at..]);
+            }
+            _ => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What an import did to one dataset.
@@ -208,6 +252,7 @@ fn at(ds: &DatasetImport, obs: &Observation) -> String {
 
 /// What every dataset of one import shares.
 struct Run<'p> {
+    origin: Origin,
     backend: Backend,
     batch_id: i64,
     /// Codes the foreign keys will accept, to refuse an unknown one with a clear message.
@@ -287,7 +332,7 @@ impl Store {
             "INSERT INTO import_batch (started_at, command, status, added, changed, unchanged) VALUES ($1, $2, $3, 0, 0, 0) RETURNING id",
         )
         .bind(now_utc())
-        .bind(opts.command.as_str())
+        .bind(redact(&opts.command))
         .bind("running")
         .fetch_one(&mut *tx)
         .await
@@ -296,6 +341,7 @@ impl Store {
             sqlx::query_scalar("SELECT code FROM indicator").fetch_all(&mut *tx).await.map_err(&begin_err)?.into_iter().collect();
         let areas = sqlx::query_scalar("SELECT code FROM area").fetch_all(&mut *tx).await.map_err(&begin_err)?.into_iter().collect();
         let mut run = Run {
+            origin: opts.origin,
             backend: self.backend(),
             batch_id,
             indicators,
@@ -356,7 +402,33 @@ impl Store {
         if src.trim().is_empty() || vintage.trim().is_empty() {
             return Err(refuse("the source code and the vintage must not be empty".to_string()));
         }
+        match run.origin {
+            Origin::National if !src.starts_with(NATIONAL_PREFIX) => {
+                return Err(refuse(format!(
+                    "a national file may only write national sources, whose code starts with `{NATIONAL_PREFIX}`; this is a public source"
+                )));
+            }
+            Origin::Public if src.starts_with(NATIONAL_PREFIX) => {
+                return Err(refuse(format!("a public import may not write a national source (code starting with `{NATIONAL_PREFIX}`)")));
+            }
+            _ => {}
+        }
         let err = self.sql_err(format!("importing {src} {vintage}"));
+        if run.origin == Origin::National {
+            let existing: Option<(String, String)> = sqlx::query_as("SELECT name, publisher FROM source WHERE code = $1")
+                .bind(src)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(&err)?;
+            if let Some((name, publisher)) = existing
+                && (name != ds.source.name || publisher != ds.source.publisher)
+            {
+                return Err(refuse(format!(
+                    "the source is already stored as `{name}` ({publisher}); this file calls it `{}` ({}): an import does not rename a source; keep the name, or submit under another source code",
+                    ds.source.name, ds.source.publisher
+                )));
+            }
+        }
         let mut sum = DatasetSummary {
             source_code: src.to_string(),
             vintage: vintage.to_string(),
@@ -542,5 +614,23 @@ impl Store {
             }
         }
         Ok(map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_in_urls_are_hidden() {
+        assert_eq!(
+            redact("mprofile --db postgres://mp:s3cr%40t@db.example:5432/mp import x.csv"),
+            "mprofile --db postgres://mp:***@db.example:5432/mp import x.csv"
+        );
+        assert_eq!(redact("--db=postgresql://u:p@h/d?sslmode=require"), "--db=postgresql://u:***@h/d?sslmode=require");
+        assert_eq!(redact("sqlite://mprofile.db and https://example.org/a:b@c"), "sqlite://mprofile.db and https://example.org/a:b@c");
+        assert_eq!(redact("postgres://user@host/db"), "postgres://user@host/db");
+        assert_eq!(redact("postgres://u:p@ss@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("no url at all: é"), "no url at all: é");
     }
 }

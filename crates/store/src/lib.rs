@@ -33,6 +33,6 @@ mod store;
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
 pub use framework::{FrameworkLoad, TableLoad};
-pub use import::{DatasetSummary, ImportOptions, ImportSummary, PAUSE_ENV};
+pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, Origin, PAUSE_ENV, redact};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use store::{Backend, Store};

@@ -8,7 +8,7 @@ use mp_domain::{AreaCode, AreaRegistry, DatasetImport, FileInfo, Framework, ObsS
 mod common;
 
 use common::obs;
-use mp_store::{ImportOptions, ObsQuery, Store};
+use mp_store::{ImportOptions, ObsQuery, Origin, Store};
 use mp_web::AppState;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -136,7 +136,7 @@ fn state_of(store: Store) -> AppState {
 async fn build_fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = open_store(&dir).await;
-    let opts = ImportOptions { dry_run: false, command: "api test".into() };
+    let opts = ImportOptions { dry_run: false, command: "api test".into(), origin: Origin::Public };
     store.import(&datasets(), &opts, &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
     let sen = AreaCode::parse("SEN").unwrap();
     let q = ObsQuery { areas: vec![sen.clone()], any_dims: true, ..ObsQuery::default() };
@@ -1013,7 +1013,7 @@ fn a_country_profile_document() {
 fn profiles_are_built_once_per_state_of_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = rt().block_on(open_store(&dir));
-    let opts = ImportOptions { dry_run: false, command: "api cache test".into() };
+    let opts = ImportOptions { dry_run: false, command: "api cache test".into(), origin: Origin::Public };
     let one = |vintage: &str, v: f64| DatasetImport {
         source: source("undesa-ims", "UN DESA International Migrant Stock"),
         vintage: vintage.into(),

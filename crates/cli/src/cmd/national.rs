@@ -23,7 +23,9 @@ pub fn read_file(
     vintage: Option<&str>,
     ctx: &Context,
 ) -> Result<ReadReport, IngestError> {
-    let shown = path.display().to_string();
+    // Only the file name is recorded: provenance is published (API, sources page), and the
+    // directory a file was imported from is the importer's private business.
+    let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     let file = InputFile::read(path, &shown)?;
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     if ext == "xlsx" {

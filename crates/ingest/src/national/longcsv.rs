@@ -455,5 +455,5 @@ pub fn read_long_csv(file: &InputFile, mapping: &Mapping, ctx: &Context) -> Resu
     let datasets = if ds.is_empty() { Vec::new() } else { vec![ds.finish()] };
     let report = ReadReport { datasets, rows_read: table.len() as u64, skipped: skips.into_vec() };
     let report = problems.finish(report)?;
-    checked(ctx, report)
+    super::owner::claim(file, checked(ctx, report)?)
 }

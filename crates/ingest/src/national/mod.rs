@@ -13,6 +13,7 @@
 //! - [`template`]: the XLSX submission template, written per country and theme, read back as is.
 
 pub mod longcsv;
+pub mod owner;
 pub mod sdmx;
 pub mod template;
 

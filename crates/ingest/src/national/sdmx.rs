@@ -357,7 +357,7 @@ pub fn read_sdmx_csv(file: &InputFile, ctx: &Context, overrides: &SdmxOverrides)
     }
     let datasets = builders.into_iter().filter(|(_, b, _)| !b.is_empty()).map(|(_, b, _)| b.finish()).collect();
     let report = problems.finish(ReadReport { datasets, rows_read: table.len() as u64, skipped: skips.into_vec() })?;
-    checked(ctx, report)
+    super::owner::claim(file, checked(ctx, report)?)
 }
 
 /// A CSV field, quoted when it holds a comma, a quote, a line break or outer spaces (RFC 4180).

@@ -960,7 +960,7 @@ fn read_template_unguarded(file: &InputFile, ctx: &Context) -> Result<ReadReport
     }
     let datasets = if ds.is_empty() { Vec::new() } else { vec![ds.finish()] };
     let report = problems.finish(ReadReport { datasets, rows_read, skipped: skips.into_vec() })?;
-    checked(ctx, report)
+    super::owner::claim(file, checked(ctx, report)?)
 }
 
 #[cfg(test)]
