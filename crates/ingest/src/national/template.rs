@@ -732,7 +732,7 @@ pub fn read_template(file: &InputFile, ctx: &Context) -> Result<ReadReport, Inge
 }
 
 fn read_template_unguarded(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestError> {
-    let mut wb = Workbook::open(file)?;
+    let mut wb = Workbook::open_with(file, &ctx.limits)?;
     let f = file.display.as_str();
     if !wb.sheet_names().iter().any(|n| n == META_SHEET) {
         return Err(IngestError::one(Problem::file(
