@@ -1,6 +1,7 @@
 //! Importing datasets: all or nothing, diffed against what the store already holds.
 
 use crate::error::StoreError;
+use crate::redact::redact;
 use crate::rows::now_utc;
 use crate::store::{Backend, Store};
 use mp_domain::{DatasetImport, ObsStatus, Observation};
@@ -30,7 +31,7 @@ pub struct ImportOptions {
     /// Compute the same counts, then roll everything back.
     pub dry_run: bool,
     /// The command line that started the import, recorded with the batch (secrets redacted
-    /// with [`redact`] before it is stored).
+    /// with [`crate::redact`] before it is stored).
     pub command: String,
     /// Whose files the batch holds; decides which sources it may write.
     pub origin: Origin,
@@ -50,32 +51,6 @@ pub enum Origin {
 
 /// The prefix of every national source code (`nat-<country>-<organisation>-…`).
 pub const NATIONAL_PREFIX: &str = "nat-";
-
-/// A command line or URL with every URL password replaced by `***`
-/// (`postgres://u:secret@h/db` → `postgres://u:***@h/db`), for anything printed or stored.
-pub fn redact(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find("://") {
-        let (head, tail) = rest.split_at(i + 3);
-        out.push_str(head);
-        // The authority ends at the first `/`, `?`, `#` or white space; its password sits
-        // between the first `:` and the last `@` of it.
-        let end = tail.find(|c: char| c == '/' || c == '?' || c == '#' || c.is_whitespace()).unwrap_or(tail.len());
-        let authority = &tail[..end];
-        match (authority.rfind('@'), authority.find(':')) {
-            (Some(at), Some(colon)) if colon < at => {
-                out.push_str(&authority[..=colon]);
-                out.push_str("***");
-                out.push_str(&authority[at..]);
-            }
-            _ => out.push_str(authority),
-        }
-        rest = &tail[end..];
-    }
-    out.push_str(rest);
-    out
-}
 
 /// What an import did to one dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -242,6 +217,14 @@ impl PauseHook {
     }
 }
 
+/// Whether SQLite refused because another connection holds the lock.
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => matches!(db.code().as_deref(), Some("5" | "6" | "517")) || db.message().contains("database is locked"),
+        _ => false,
+    }
+}
+
 /// Where an observation came from, as a reader would look it up: `file locator`.
 fn at(ds: &DatasetImport, obs: &Observation) -> String {
     match ds.files.get(obs.provenance.file) {
@@ -326,7 +309,13 @@ impl Store {
         let total: u64 = datasets.iter().map(|d| d.observations.len() as u64).sum();
         progress(0, total);
         let begin_err = self.sql_err("starting the import");
-        let mut tx = self.pool.begin().await.map_err(&begin_err)?;
+        let busy = |e: sqlx::Error| if is_busy(&e) { StoreError::Busy { url: self.display_url() } } else { begin_err(e) };
+        // SQLite: take the write lock now (waiting up to the busy timeout), so a second import
+        // at the same time waits and, if it cannot, says so before it has done anything.
+        let mut tx = match self.backend() {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(busy)?,
+            Backend::Postgres => self.pool.begin().await.map_err(busy)?,
+        };
 
         let batch_id: i64 = sqlx::query_scalar(
             "INSERT INTO import_batch (started_at, command, status, added, changed, unchanged) VALUES ($1, $2, $3, 0, 0, 0) RETURNING id",
@@ -379,6 +368,7 @@ impl Store {
         } else {
             tx.commit().await.map_err(&end_err)?;
             summary.batch_id = Some(batch_id);
+            self.checkpoint().await;
         }
         let secs = t0.elapsed().as_secs_f64();
         tracing::info!(
@@ -614,23 +604,5 @@ impl Store {
             }
         }
         Ok(map)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn passwords_in_urls_are_hidden() {
-        assert_eq!(
-            redact("mprofile --db postgres://mp:s3cr%40t@db.example:5432/mp import x.csv"),
-            "mprofile --db postgres://mp:***@db.example:5432/mp import x.csv"
-        );
-        assert_eq!(redact("--db=postgresql://u:p@h/d?sslmode=require"), "--db=postgresql://u:***@h/d?sslmode=require");
-        assert_eq!(redact("sqlite://mprofile.db and https://example.org/a:b@c"), "sqlite://mprofile.db and https://example.org/a:b@c");
-        assert_eq!(redact("postgres://user@host/db"), "postgres://user@host/db");
-        assert_eq!(redact("postgres://u:p@ss@h/db"), "postgres://u:***@h/db");
-        assert_eq!(redact("no url at all: é"), "no url at all: é");
     }
 }

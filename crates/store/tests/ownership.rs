@@ -56,3 +56,39 @@ async fn public_batch_cannot_write_a_national_source(db: &TestDb) {
     let e = store.import(&[ds], &opts(Origin::Public), &|_, _| {}).await.unwrap_err();
     assert!(e.to_string().contains("may not write a national source"), "{e}");
 }
+
+/// After an import (and after loading the framework, which `init` does), the data is in the
+/// database file itself: a copy of the `.db` alone, without its `-wal`, holds it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_file_alone_holds_the_data_after_an_import() {
+    let db = TestDb::sqlite();
+    let store = ready(&db).await;
+    let ds = dataset("undesa-ims", "2024", vec![obs("IMM.STOCK", "SEN", "2024", "", 281_867.0)]);
+    store.import(&[ds], &opts(Origin::Public), &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
+    let src = std::path::PathBuf::from(db.url());
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&src, &copy).unwrap();
+    let copied = Store::open_existing(&copy.display().to_string()).await.unwrap_or_else(|e| panic!("{e}"));
+    let n = copied.counts().await.unwrap();
+    assert_eq!(n.observations, 1, "{n:?}");
+    assert!(n.indicators > 0);
+}
+
+/// A second import while another holds the write lock waits, then says nothing changed and
+/// that it can be run again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_writer_is_told_to_retry() {
+    use sqlx::Connection;
+    let db = TestDb::sqlite();
+    let store = ready(&db).await;
+    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.url())).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut other).await.unwrap();
+    let before = std::time::Instant::now();
+    let ds = dataset("undesa-ims", "2024", vec![obs("IMM.STOCK", "SEN", "2024", "", 1.0)]);
+    let e = store.import(&[ds], &opts(Origin::Public), &|_, _| {}).await.unwrap_err();
+    assert!(matches!(e, StoreError::Busy { .. }), "{e}");
+    assert!(e.to_string().contains("nothing was changed: run the command again"), "{e}");
+    assert!(before.elapsed().as_secs() >= 5, "it waited for the lock first: {:?}", before.elapsed());
+    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+}
