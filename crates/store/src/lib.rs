@@ -25,6 +25,7 @@
 mod edition;
 mod error;
 mod framework;
+mod health;
 mod import;
 mod query;
 mod redact;
@@ -34,6 +35,7 @@ mod store;
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
 pub use framework::{FrameworkLoad, TableLoad};
+pub use health::{ABSURD_MAGNITUDE, ValueAnomaly};
 pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, Origin, PAUSE_ENV};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;

@@ -92,3 +92,21 @@ async fn a_second_writer_is_told_to_retry() {
     assert!(before.elapsed().as_secs() >= 5, "it waited for the lock first: {:?}", before.elapsed());
     sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
 }
+
+on_both_backends!(absurd_values_are_found);
+
+/// What `doctor` reports: values no import should have let through (written here behind the
+/// importer's back, as an older version or a hand edit could have).
+async fn absurd_values_are_found(db: &TestDb) {
+    let store = ready(db).await;
+    let ds = dataset("undesa-ims", "2024", vec![obs("IMM.STOCK", "SEN", "2024", "", 281_867.0), obs("IMM.STOCK", "GHA", "2024", "", 1.0)]);
+    store.import(&[ds], &opts(Origin::Public), &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.value_anomalies(10).await.unwrap().0, 0);
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&db.raw_url()).await.unwrap();
+    sqlx::query("UPDATE observation SET value = 1.7e308 WHERE area = 'SEN'").execute(&mut conn).await.unwrap();
+    sqlx::query("UPDATE observation SET value = -5000 WHERE area = 'GHA'").execute(&mut conn).await.unwrap();
+    let (n, list) = store.value_anomalies(10).await.unwrap();
+    assert_eq!(n, 2);
+    let problems: Vec<(&str, &str)> = list.iter().map(|a| (a.area.as_str(), a.problem)).collect();
+    assert!(problems.contains(&("SEN", "absurd magnitude")) && problems.contains(&("GHA", "negative count of persons")), "{problems:?}");
+}

@@ -726,7 +726,7 @@ pub fn read_template(file: &InputFile, ctx: &Context) -> Result<ReadReport, Inge
         Ok(r) => r,
         Err(_) => Err(IngestError::one(Problem::file(
             &file.display,
-            "not a readable XLSX workbook (a sheet is damaged): expected an .xlsx file saved by Excel or LibreOffice; is it truncated?",
+            "the XLSX reader failed on this workbook (a cell reference or part it cannot handle): expected an .xlsx file saved by Excel or LibreOffice; open it there and save it again",
         ))),
     }
 }
