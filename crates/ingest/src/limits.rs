@@ -4,14 +4,15 @@
 //! The defaults are the limits for uploads (a ministry's file through the web or `import FILE`);
 //! public files are far smaller (the largest mirrored file is 8.6 MB, 170,000 rows). Memory
 //! while reading stays proportional to the file: CSV readers hold the parsed rows (measured
-//! about 30 times the file at most), and an XLSX workbook may expand to at most
+//! about 33 times the file, measured), and an XLSX workbook may expand to at most
 //! [`Limits::xlsx_expansion`] times its size, with its cells' bounding box checked before
 //! anything is allocated for it.
 
 /// Limits for one file. Configurable per call through [`crate::Context::limits`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest file accepted, in bytes (default 32 MB).
+    /// Largest file accepted, in bytes (default 16 MB: reading holds about 33 times the file, so
+    /// an upload at the limit peaks near 530 MB).
     pub max_file_bytes: u64,
     /// Most data rows (CSV) or rows of a sheet (XLSX) (default 500,000).
     pub max_rows: u64,
@@ -33,7 +34,7 @@ pub struct Limits {
 
 /// The limits for uploads.
 pub const UPLOAD_LIMITS: Limits = Limits {
-    max_file_bytes: 32 * 1024 * 1024,
+    max_file_bytes: 16 * 1024 * 1024,
     max_rows: 500_000,
     max_columns: 1_000,
     max_field_chars: 10_000,
