@@ -143,12 +143,12 @@ mod xlsx {
         let bytes = workbook(r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#, None);
         assert!(bytes.len() < 4_000, "{}", bytes.len());
         let f = InputFile::from_bytes("bomb.xlsx", bytes);
-        let e = Workbook::open(&f).and_then(|mut wb| wb.sheet("S")).err().expect("refused").to_string();
+        let e = Workbook::open(&f).and_then(|mut wb| wb.sheet("S")).expect_err("refused").to_string();
         assert!(e.contains("bomb.xlsx, sheet S") && e.contains("cell S!XFD1048576 lies outside"), "{e}");
         // Within the row and column limits, but far from the data.
         let bytes = workbook(r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="200000"><c r="ALL200000"><v>2</v></c></row>"#, None);
         let f = InputFile::from_bytes("stray.xlsx", bytes);
-        let e = Workbook::open(&f).and_then(|mut wb| wb.sheet("S")).err().expect("refused").to_string();
+        let e = Workbook::open(&f).and_then(|mut wb| wb.sheet("S")).expect_err("refused").to_string();
         assert!(e.contains("cell S!ALL200000 lies far from the other cells"), "{e}");
     }
 

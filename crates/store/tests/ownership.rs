@@ -38,9 +38,9 @@ async fn national_batch_cannot_write_a_public_source(db: &TestDb) {
 async fn national_batch_cannot_rename_a_source(db: &TestDb) {
     let store = ready(db).await;
     let first = dataset("nat-sen-ansd-census", "2013", vec![obs("IMM.STOCK", "SEN", "2013", "", 244_900.0)]);
-    store.import(&[first.clone()], &opts(Origin::National), &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
+    store.import(std::slice::from_ref(&first), &opts(Origin::National), &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
     // The same source again is fine (idempotent).
-    store.import(&[first.clone()], &opts(Origin::National), &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
+    store.import(std::slice::from_ref(&first), &opts(Origin::National), &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
     let before = store.counts().await.unwrap();
     let mut renamed = first;
     renamed.source.name = "Something else".into();
