@@ -4,7 +4,7 @@ use crate::error::{IngestError, Problem};
 use crate::files::InputFile;
 use crate::limits::{Limits, megabytes};
 use calamine::{Cell, Data, Range, Reader, Xlsx};
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 /// An opened workbook.
 pub struct Workbook {
@@ -14,6 +14,56 @@ pub struct Workbook {
     limits: Limits,
     /// Non-empty cells read so far, all sheets.
     cells: u64,
+}
+
+/// Counts formula cells without a cached value (`<c><f>…</f></c>`, no `<v>`) in a sheet's XML
+/// as it streams by: the reader would see them as empty cells and the rows would be left out
+/// without a word.
+#[derive(Default)]
+struct FormulaScan {
+    /// The bytes of a tag being matched across chunk boundaries.
+    tag: Vec<u8>,
+    in_tag: bool,
+    /// Inside a cell that has a formula and no value yet.
+    formula: bool,
+    without_value: u64,
+}
+
+impl std::io::Write for FormulaScan {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            if b == b'<' {
+                self.in_tag = true;
+                self.tag.clear();
+                continue;
+            }
+            if !self.in_tag {
+                continue;
+            }
+            // Only the first few bytes of a tag tell which it is.
+            if matches!(b, b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r') && !(b == b'/' && self.tag.is_empty()) {
+                match self.tag.as_slice() {
+                    b"c" => self.formula = false,
+                    b"f" => self.formula = true,
+                    b"v" | b"is" => self.formula = false,
+                    b"/c" if self.formula => {
+                        self.without_value += 1;
+                        self.formula = false;
+                    }
+                    _ => {}
+                }
+                self.in_tag = false;
+                continue;
+            }
+            if self.tag.len() < 4 {
+                self.tag.push(b);
+            }
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Checks what the workbook's parts expand to before the XLSX reader reads any of them: the
@@ -37,7 +87,9 @@ fn check_package(file: &InputFile, limits: &Limits) -> Result<(), IngestError> {
         if (&mut limited).take(4096).read_to_end(&mut head).is_err() {
             continue;
         }
-        let rest = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
+        let mut scan = FormulaScan::default();
+        let _ = scan.write_all(&head);
+        let rest = std::io::copy(&mut limited, &mut scan).unwrap_or(0);
         total = total.saturating_add(head.len() as u64 + rest);
         if total > max {
             return refuse(format!(
@@ -45,6 +97,12 @@ fn check_package(file: &InputFile, limits: &Limits) -> Result<(), IngestError> {
                 megabytes(max),
                 limits.xlsx_expansion,
                 megabytes(max)
+            ));
+        }
+        if name.starts_with("xl/worksheets/") && scan.without_value > 0 {
+            return refuse(format!(
+                "part {name} holds {} formula cell(s) without a computed value (the workbook was written by a program that does not calculate): expected values; open it in Excel or LibreOffice and save it again",
+                scan.without_value
             ));
         }
         if name.ends_with("sharedStrings.xml") {
@@ -227,6 +285,17 @@ mod tests {
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(27), "AB");
         assert_eq!(locator("Table 1", 44, 2), "Table 1!C45");
+    }
+
+    #[test]
+    fn formula_cells_without_a_value_are_counted() {
+        let mut scan = FormulaScan::default();
+        let xml = br#"<row r="1"><c r="A1"><f>1+1</f></c><c r="B1"><f>2</f><v>2</v></c><c r="C1" t="shared"><f t="shared" si="0"/></c><c r="D1"><v>3</v></c><c r="E1" t="inlineStr"><is><t>x</t></is></c></row>"#;
+        // Byte by byte, as chunk boundaries may fall anywhere.
+        for b in xml.iter() {
+            scan.write_all(&[*b]).unwrap();
+        }
+        assert_eq!(scan.without_value, 2);
     }
 
     #[test]

@@ -272,3 +272,21 @@ fn a_flood_of_unknown_columns_gives_a_short_message() {
     let e = err_text(sdmx(&format!("{header}\n")));
     assert!(e.contains("the header has 100001 columns: expected at most 1000"), "{e}");
 }
+
+#[test]
+fn formula_cells_without_a_computed_value_are_named() {
+    use mp_ingest::workbook::Workbook;
+    use std::io::{Cursor, Write};
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("xl/workbook.xml", "<workbook/>"),
+        ("xl/worksheets/sheet1.xml", r#"<worksheet><sheetData><row r="1"><c r="A1"><f>SUM(B1:B9)</f></c></row></sheetData></worksheet>"#),
+    ] {
+        w.start_file(name, opts).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    let f = InputFile::from_bytes("formulas.xlsx", w.finish().unwrap().into_inner());
+    let e = Workbook::open(&f).err().expect("refused").to_string();
+    assert!(e.contains("formulas.xlsx") && e.contains("xl/worksheets/sheet1.xml holds 1 formula cell(s) without a computed value"), "{e}");
+}
