@@ -2,6 +2,7 @@
 
 mod cmd;
 mod output;
+mod pipe;
 mod settings;
 
 use anyhow::Result;
@@ -44,6 +45,7 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    pipe::exit_quietly_on_broken_pipe();
     let cli = Cli::parse();
     // The server writes one JSON line per request (structured logs); other commands only warn,
     // in plain text. usvg's notes about chart shapes are not the reader's business.

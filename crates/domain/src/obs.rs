@@ -158,10 +158,24 @@ pub struct ObsValue(f64);
 
 /// Text that is not a number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is not a number: expected digits with an optional sign, a decimal point and an exponent (no thousands separators), such as 274929 or -16.425"
-)]
-pub struct ValueError(pub String);
+pub enum ValueError {
+    /// The text is not a number.
+    #[error(
+        "`{0}` is not a number: expected digits with an optional sign, a decimal point and an exponent (no thousands separators), such as 274929 or -16.425"
+    )]
+    NotANumber(String),
+    /// A number too large for a value once its unit multiplier (10^scale) is applied.
+    #[error(
+        "`{text}` overflows{}: expected a value below 1.8e308 in the indicator's unit",
+        if *scale != 0 { format!(" once multiplied by 10^{scale} (its unit multiplier)") } else { String::new() }
+    )]
+    Overflow {
+        /// The text as given.
+        text: String,
+        /// The power of ten it was multiplied by.
+        scale: i32,
+    },
+}
 
 impl ObsValue {
     /// Wraps a finite float; `None` for NaN or infinity.
@@ -176,9 +190,21 @@ impl ObsValue {
     /// thousands becomes exactly 16425), then rounds once to the nearest float.
     pub fn parse_scaled(s: &str, scale: i32) -> Result<Self, ValueError> {
         let t = s.trim();
-        let bad = || ValueError(t.to_string());
+        let bad = || ValueError::NotANumber(t.to_string());
+        let overflow = || ValueError::Overflow { text: t.to_string(), scale };
         let (mant, exp) = match t.find(['e', 'E']) {
-            Some(i) => (&t[..i], t[i + 1..].parse::<i32>().map_err(|_| bad())?),
+            Some(i) => {
+                let e = &t[i + 1..];
+                let digits = e.strip_prefix(['-', '+']).unwrap_or(e);
+                match e.parse::<i32>() {
+                    Ok(e) => (&t[..i], e),
+                    // An exponent of many digits: a number, just far out of range.
+                    Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && !e.starts_with('-') => {
+                        return Err(overflow());
+                    }
+                    Err(_) => return Err(bad()),
+                }
+            }
             None => (t, 0),
         };
         let (neg, mant) = match mant.as_bytes().first() {
@@ -194,10 +220,10 @@ impl ObsValue {
             return Err(bad());
         }
         let digits = format!("{int}{frac}");
-        let e = exp.checked_sub(frac.len() as i32).and_then(|e| e.checked_add(scale)).ok_or_else(bad)?;
+        let e = exp.checked_sub(frac.len() as i32).and_then(|e| e.checked_add(scale)).ok_or_else(overflow)?;
         let v: f64 =
             format!("{}{}e{}", if neg { "-" } else { "" }, if digits.is_empty() { "0" } else { &digits }, e).parse().map_err(|_| bad())?;
-        ObsValue::new(v).ok_or_else(bad)
+        ObsValue::new(v).ok_or_else(overflow)
     }
 }
 
@@ -364,6 +390,18 @@ mod tests {
         assert_eq!("1.5e3".parse::<ObsValue>().unwrap().get(), 1500.0);
         assert_eq!("0.931".parse::<ObsValue>().unwrap().get(), 0.931);
         assert_eq!(".5".parse::<ObsValue>().unwrap().get(), 0.5);
+    }
+
+    #[test]
+    fn overflow_after_the_multiplier_is_named() {
+        let e = ObsValue::parse_scaled("1e300", 9).unwrap_err();
+        assert!(matches!(e, ValueError::Overflow { .. }), "{e}");
+        assert!(e.to_string().contains("`1e300` overflows once multiplied by 10^9"), "{e}");
+        assert!(matches!(ObsValue::parse_scaled("1e999", 0), Err(ValueError::Overflow { .. })));
+        assert!(matches!(ObsValue::parse_scaled("1e99999999999", 0), Err(ValueError::Overflow { .. })));
+        assert!(matches!(ObsValue::parse_scaled("-17976931348623157e292", 3), Err(ValueError::Overflow { .. })));
+        assert!(matches!(ObsValue::parse_scaled("1e-", 0), Err(ValueError::NotANumber(_))));
+        assert_eq!(ObsValue::parse_scaled("1e300", 3).unwrap().get(), 1e303);
     }
 
     #[test]

@@ -81,11 +81,14 @@ impl Period {
         if let Some(y) = t.strip_suffix(".0").and_then(year) {
             return Ok(Period::Year(y));
         }
-        if t.len() < 6 {
+        // Only ASCII can form a period; checking first also makes every byte index below a
+        // char boundary, so text such as `Année` is refused instead of splitting a character.
+        if t.len() < 6 || !t.is_ascii() {
             return Err(bad());
         }
         let (head, tail) = t.split_at(4);
         let y = year(head).ok_or_else(bad)?;
+        let sep = t.as_bytes()[4];
         let tail = tail.strip_prefix('-').or_else(|| tail.strip_prefix('/')).unwrap_or(tail);
         if let Some(q) = tail.strip_prefix('Q') {
             return two_digits(q, 1, 4).map(|q| Period::Quarter(y, q)).ok_or_else(bad);
@@ -94,15 +97,15 @@ impl Period {
             return two_digits(m, 1, 12).map(|m| Period::Month(y, m)).ok_or_else(bad);
         }
         if let Some(end) = year(tail)
-            && (t.as_bytes()[4] == b'-' || t.as_bytes()[4] == b'/')
+            && (sep == b'-' || sep == b'/')
         {
             return if end > y { Ok(Period::Range(y, end)) } else { Err(bad()) };
         }
-        if tail.len() == 2 && t.as_bytes()[4] == b'-' {
+        if tail.len() == 2 && sep == b'-' {
             return two_digits(tail, 1, 12).map(|m| Period::Month(y, m)).ok_or_else(bad);
         }
-        if tail.len() == 5 && t.as_bytes()[4] == b'-' && &tail[2..] == "-01" {
-            return two_digits(&tail[..2], 1, 12).map(|m| Period::Month(y, m)).ok_or_else(bad);
+        if tail.len() == 5 && sep == b'-' && tail.get(2..) == Some("-01") {
+            return tail.get(..2).and_then(|m| two_digits(m, 1, 12)).map(|m| Period::Month(y, m)).ok_or_else(bad);
         }
         Err(bad())
     }
@@ -264,6 +267,41 @@ mod tests {
     fn round_trips_through_display() {
         for s in ["2020", "2020-Q3", "2020-07", "2015-2020"] {
             assert_eq!(Period::parse(s).unwrap().to_string(), s);
+        }
+    }
+
+    #[test]
+    fn refuses_non_ascii_without_panicking() {
+        for bad in ["Année", "Année01", "202é01", "2020-é1", "2020-Qé", "ÉÉÉÉ-2020", "2020\u{a0}Q1", "２０２０"] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any text at all: an answer, never a panic.
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,16}") {
+            let _ = Period::parse(&s);
+        }
+
+        /// Text near the accepted forms, mixing digits, separators and multi-byte characters.
+        #[test]
+        fn parse_never_panics_near_periods(s in "[0-9é€Q M/\\-.]{0,12}") {
+            let _ = Period::parse(&s);
+        }
+
+        /// Every period prints as text that parses back to itself.
+        #[test]
+        fn valid_periods_round_trip(y in 1800i32..=2200, q in 1u8..=4, m in 1u8..=12, len in 1i32..=10, kind in 0u8..4) {
+            let p = match kind {
+                0 => Period::Year(y),
+                1 => Period::Quarter(y, q),
+                2 => Period::Month(y, m),
+                _ => Period::Range(y.min(2200 - len), y.min(2200 - len) + len),
+            };
+            proptest::prop_assert_eq!(Period::parse(&p.to_string()), Ok(p));
         }
     }
 

@@ -16,12 +16,14 @@ pub struct Context<'a> {
     pub framework: &'a Framework,
     /// Known areas and group memberships.
     pub areas: &'a AreaRegistry,
+    /// Size limits every reader enforces (the upload limits unless changed).
+    pub limits: crate::limits::Limits,
 }
 
 impl<'a> Context<'a> {
     /// Builds a context.
     pub fn new(framework: &'a Framework, areas: &'a AreaRegistry) -> Self {
-        Context { framework, areas }
+        Context { framework, areas, limits: crate::limits::Limits::default() }
     }
 
     /// Whether observations for this reference area are kept from public sources: the profile

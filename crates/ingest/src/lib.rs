@@ -12,6 +12,7 @@ pub mod context;
 pub mod error;
 pub mod files;
 pub mod framework_dir;
+pub mod limits;
 pub mod national;
 pub mod sources;
 pub mod table;
@@ -19,3 +20,4 @@ pub mod workbook;
 
 pub use context::{Context, ReadReport};
 pub use error::{IngestError, Problem};
+pub use limits::{Limits, UPLOAD_LIMITS};

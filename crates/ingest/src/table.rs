@@ -3,6 +3,7 @@
 
 use crate::error::{IngestError, Problem, Problems};
 use crate::files::InputFile;
+use crate::limits::{Limits, megabytes};
 use mp_domain::{ObsValue, Period};
 
 /// A delimited table: header plus records, each with its 1-based line number.
@@ -15,9 +16,22 @@ pub struct Table {
 }
 
 impl Table {
-    /// Parses the whole file; any malformed line (wrong number of fields, bad quoting) is a problem
-    /// naming its line.
+    /// Parses the whole file within the upload limits; any malformed line (wrong number of
+    /// fields, bad quoting) is a problem naming its line.
     pub fn parse(file: &InputFile, delimiter: u8) -> Result<Table, IngestError> {
+        Table::parse_with(file, delimiter, &Limits::default())
+    }
+
+    /// Parses the whole file within `limits` (file size, rows, columns, cell length). A quoted
+    /// cell that runs over lines holding what look like rows is refused: it is the mark of a
+    /// quote left open, which would silently swallow the rows after it.
+    pub fn parse_with(file: &InputFile, delimiter: u8, limits: &Limits) -> Result<Table, IngestError> {
+        if file.bytes.len() as u64 > limits.max_file_bytes {
+            return Err(IngestError::one(Problem::file(
+                &file.display,
+                format!("the file is {}: expected at most {}", megabytes(file.bytes.len() as u64), megabytes(limits.max_file_bytes)),
+            )));
+        }
         let text = file.text()?;
         let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).flexible(false).from_reader(text.as_bytes());
         let headers: Vec<String> = match rdr.headers() {
@@ -27,12 +41,55 @@ impl Table {
         if headers.iter().all(|h| h.is_empty()) {
             return Err(IngestError::one(Problem::file(&file.display, "the file is empty: expected a header row and data rows")));
         }
+        if headers.len() as u64 > limits.max_columns {
+            return Err(IngestError::one(Problem::file(
+                &file.display,
+                format!("the header has {} columns: expected at most {}", headers.len(), limits.max_columns),
+            )));
+        }
         let mut problems = Problems::default();
         let mut records = Vec::new();
+        // A line inside one cell with this many delimiters is a swallowed row, not prose.
+        let row_like = (headers.len() / 2).max(2);
         for r in rdr.records() {
             match r {
                 Ok(rec) => {
                     let line = rec.position().map(|p| p.line()).unwrap_or(0);
+                    if records.len() as u64 >= limits.max_rows {
+                        let mut p = Problem::file(
+                            &file.display,
+                            format!("more than {} data rows: expected a smaller file; split it", limits.max_rows),
+                        );
+                        p.row = Some(line);
+                        return Err(IngestError::one(p));
+                    }
+                    for (i, cell) in rec.iter().enumerate() {
+                        let cell_problem = |msg: String| {
+                            let mut p = Problem::file(&file.display, msg);
+                            p.row = Some(line);
+                            p.column = Some(headers.get(i).cloned().unwrap_or_else(|| format!("#{}", i + 1)));
+                            p.value = Some(cell.chars().take(60).collect());
+                            p
+                        };
+                        if cell.len() > limits.max_field_chars && cell.chars().count() > limits.max_field_chars {
+                            problems.push(cell_problem(format!(
+                                "the cell holds {} characters: expected at most {} (is a quote left open?)",
+                                cell.chars().count(),
+                                limits.max_field_chars
+                            )));
+                            continue;
+                        }
+                        if cell.contains('\n') {
+                            let swallowed =
+                                cell.lines().skip(1).filter(|l| l.bytes().filter(|&b| b == delimiter).count() >= row_like).count();
+                            if swallowed > 0 {
+                                problems.push(cell_problem(format!(
+                                    "the cell opens a quote that runs over {} more line(s), {swallowed} of them looking like rows: expected a closing quote on the same line (an unclosed quote swallows the rows after it)",
+                                    cell.lines().count() - 1
+                                )));
+                            }
+                        }
+                    }
                     records.push((line, rec));
                 }
                 Err(e) => {
@@ -171,6 +228,29 @@ mod tests {
         let t = table("geo,t\nSEN,2020\n").unwrap();
         let e = t.columns(&["geo", "t", "n"]).unwrap_err().to_string();
         assert!(e.contains("missing column n") && e.contains("found geo, t"), "{e}");
+    }
+
+    #[test]
+    fn limits_are_named() {
+        let small = Limits { max_rows: 2, max_field_chars: 10, max_columns: 3, max_file_bytes: 100, ..Limits::default() };
+        let parse = |s: &str| Table::parse_with(&InputFile::from_bytes("t.csv", s.as_bytes().to_vec()), b',', &small);
+        let e = parse("a,b\n1,2\n3,4\n5,6\n").err().unwrap().to_string();
+        assert!(e.contains("t.csv, row 4: more than 2 data rows"), "{e}");
+        let e = parse("a,b\n1,abcdefghijkl\n").err().unwrap().to_string();
+        assert!(e.contains("t.csv, row 2, column b") && e.contains("12 characters: expected at most 10"), "{e}");
+        let e = parse("a,b,c,d\n").err().unwrap().to_string();
+        assert!(e.contains("4 columns: expected at most 3"), "{e}");
+        let e = parse(&"a\n".repeat(60)).err().unwrap().to_string();
+        assert!(e.contains("the file is 0.0 MB: expected at most 0.0 MB"), "{e}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_with_its_row_and_column() {
+        let e = table("a,b,c,note\n1,2,3,\"open\n4,5,6,x\n7,8,9,y\n10,11,12,\"\n").err().unwrap().to_string();
+        assert!(e.contains("t.csv, row 2, column note") && e.contains("unclosed quote"), "{e}");
+        // Prose over several lines is not a swallowed row.
+        let t = table("a,b,c,note\n1,2,3,\"first line\nsecond line, with a comma\"\n").unwrap();
+        assert_eq!(t.len(), 1);
     }
 
     #[test]

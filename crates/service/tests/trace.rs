@@ -6,7 +6,7 @@ use mp_ingest::framework_dir::testing::{data_dir, fixture, repo_root};
 use mp_ingest::sources;
 use mp_ingest::{Context, ReadReport};
 use mp_profile::Template;
-use mp_store::{ImportOptions, Store};
+use mp_store::{ImportOptions, Origin, Store};
 use std::collections::HashMap;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -21,7 +21,7 @@ async fn every_figure_of_the_senegal_profile_is_a_stored_observation() {
         let s = sources::find(fam).unwrap();
         report.merge((s.read)(&data_dir(), &ctx).unwrap_or_else(|e| panic!("{e}")));
     }
-    store.import(&report.datasets, &ImportOptions::default(), &|_, _| {}).await.unwrap();
+    store.import(&report.datasets, &ImportOptions { origin: Origin::Public, ..ImportOptions::default() }, &|_, _| {}).await.unwrap();
 
     let text = std::fs::read_to_string(repo_root().join("templates/iom-2011.toml")).unwrap();
     let tpl = Template::parse("iom-2011.toml", &text, fw).unwrap();

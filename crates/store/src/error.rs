@@ -59,6 +59,15 @@ pub enum StoreError {
         /// What is wrong with it.
         problem: String,
     },
+    /// Another process holds the store's write lock (an import or `init` running at the same
+    /// time on one SQLite file); nothing was changed.
+    #[error(
+        "another process is writing to the store at {url} (an import or init running at the same time); nothing was changed: run the command again when it has finished"
+    )]
+    Busy {
+        /// The store's address, password hidden.
+        url: String,
+    },
     /// The framework or the areas handed to `load_framework` cannot be stored as they are.
     #[error("cannot load the framework into the store: {0}")]
     Framework(String),

@@ -419,6 +419,8 @@ impl Store {
             out.tables.push(load);
         }
         tx.commit().await.map_err(&err)?;
+        // `init` ends here: leave the data in the database file, not only in its log.
+        self.checkpoint().await;
         tracing::debug!(inserted = out.inserted, updated = out.updated, unchanged = out.unchanged, "framework loaded");
         Ok(out)
     }

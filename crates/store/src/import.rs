@@ -1,6 +1,7 @@
 //! Importing datasets: all or nothing, diffed against what the store already holds.
 
 use crate::error::StoreError;
+use crate::redact::redact;
 use crate::rows::now_utc;
 use crate::store::{Backend, Store};
 use mp_domain::{DatasetImport, ObsStatus, Observation};
@@ -29,9 +30,27 @@ const READ_PAGE: i64 = 50_000;
 pub struct ImportOptions {
     /// Compute the same counts, then roll everything back.
     pub dry_run: bool,
-    /// The command line that started the import, recorded with the batch.
+    /// The command line that started the import, recorded with the batch (secrets redacted
+    /// with [`crate::redact`] before it is stored).
     pub command: String,
+    /// Whose files the batch holds; decides which sources it may write.
+    pub origin: Origin,
 }
+
+/// Whose files an import batch holds. The store checks every dataset against it, so no path
+/// into the store can let a ministry's file write a publisher's source or the reverse.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// Files submitted by a country (the default, since it may write the least): every source
+    /// code starts with [`NATIONAL_PREFIX`], and an existing source keeps its name.
+    #[default]
+    National,
+    /// A publisher's files read by a public adapter: no source code starts with [`NATIONAL_PREFIX`].
+    Public,
+}
+
+/// The prefix of every national source code (`nat-<country>-<organisation>-…`).
+pub const NATIONAL_PREFIX: &str = "nat-";
 
 /// What an import did to one dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -198,6 +217,14 @@ impl PauseHook {
     }
 }
 
+/// Whether SQLite refused because another connection holds the lock.
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => matches!(db.code().as_deref(), Some("5" | "6" | "517")) || db.message().contains("database is locked"),
+        _ => false,
+    }
+}
+
 /// Where an observation came from, as a reader would look it up: `file locator`.
 fn at(ds: &DatasetImport, obs: &Observation) -> String {
     match ds.files.get(obs.provenance.file) {
@@ -208,6 +235,7 @@ fn at(ds: &DatasetImport, obs: &Observation) -> String {
 
 /// What every dataset of one import shares.
 struct Run<'p> {
+    origin: Origin,
     backend: Backend,
     batch_id: i64,
     /// Codes the foreign keys will accept, to refuse an unknown one with a clear message.
@@ -281,13 +309,19 @@ impl Store {
         let total: u64 = datasets.iter().map(|d| d.observations.len() as u64).sum();
         progress(0, total);
         let begin_err = self.sql_err("starting the import");
-        let mut tx = self.pool.begin().await.map_err(&begin_err)?;
+        let busy = |e: sqlx::Error| if is_busy(&e) { StoreError::Busy { url: self.display_url() } } else { begin_err(e) };
+        // SQLite: take the write lock now (waiting up to the busy timeout), so a second import
+        // at the same time waits and, if it cannot, says so before it has done anything.
+        let mut tx = match self.backend() {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(busy)?,
+            Backend::Postgres => self.pool.begin().await.map_err(busy)?,
+        };
 
         let batch_id: i64 = sqlx::query_scalar(
             "INSERT INTO import_batch (started_at, command, status, added, changed, unchanged) VALUES ($1, $2, $3, 0, 0, 0) RETURNING id",
         )
         .bind(now_utc())
-        .bind(opts.command.as_str())
+        .bind(redact(&opts.command))
         .bind("running")
         .fetch_one(&mut *tx)
         .await
@@ -296,6 +330,7 @@ impl Store {
             sqlx::query_scalar("SELECT code FROM indicator").fetch_all(&mut *tx).await.map_err(&begin_err)?.into_iter().collect();
         let areas = sqlx::query_scalar("SELECT code FROM area").fetch_all(&mut *tx).await.map_err(&begin_err)?.into_iter().collect();
         let mut run = Run {
+            origin: opts.origin,
             backend: self.backend(),
             batch_id,
             indicators,
@@ -333,6 +368,7 @@ impl Store {
         } else {
             tx.commit().await.map_err(&end_err)?;
             summary.batch_id = Some(batch_id);
+            self.checkpoint().await;
         }
         let secs = t0.elapsed().as_secs_f64();
         tracing::info!(
@@ -356,7 +392,33 @@ impl Store {
         if src.trim().is_empty() || vintage.trim().is_empty() {
             return Err(refuse("the source code and the vintage must not be empty".to_string()));
         }
+        match run.origin {
+            Origin::National if !src.starts_with(NATIONAL_PREFIX) => {
+                return Err(refuse(format!(
+                    "a national file may only write national sources, whose code starts with `{NATIONAL_PREFIX}`; this is a public source"
+                )));
+            }
+            Origin::Public if src.starts_with(NATIONAL_PREFIX) => {
+                return Err(refuse(format!("a public import may not write a national source (code starting with `{NATIONAL_PREFIX}`)")));
+            }
+            _ => {}
+        }
         let err = self.sql_err(format!("importing {src} {vintage}"));
+        if run.origin == Origin::National {
+            let existing: Option<(String, String)> = sqlx::query_as("SELECT name, publisher FROM source WHERE code = $1")
+                .bind(src)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(&err)?;
+            if let Some((name, publisher)) = existing
+                && (name != ds.source.name || publisher != ds.source.publisher)
+            {
+                return Err(refuse(format!(
+                    "the source is already stored as `{name}` ({publisher}); this file calls it `{}` ({}): an import does not rename a source; keep the name, or submit under another source code",
+                    ds.source.name, ds.source.publisher
+                )));
+            }
+        }
         let mut sum = DatasetSummary {
             source_code: src.to_string(),
             vintage: vintage.to_string(),

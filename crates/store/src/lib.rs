@@ -25,14 +25,18 @@
 mod edition;
 mod error;
 mod framework;
+mod health;
 mod import;
 mod query;
+mod redact;
 mod rows;
 mod store;
 
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
 pub use framework::{FrameworkLoad, TableLoad};
-pub use import::{DatasetSummary, ImportOptions, ImportSummary, PAUSE_ENV};
+pub use health::{ABSURD_MAGNITUDE, ValueAnomaly};
+pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, Origin, PAUSE_ENV};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
+pub use redact::redact;
 pub use store::{Backend, Store};

@@ -1,6 +1,7 @@
 //! Opening a store: where it is, which backend, its tables and their migrations.
 
 use crate::error::{StoreError, detail, migrate_detail};
+use crate::redact::redact;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migrate, Migrator};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -127,32 +128,6 @@ fn encode_path(path: &str) -> String {
     out
 }
 
-/// `postgres://user:secret@host/db?password=x` → `postgres://user:***@host/db?password=***`.
-fn redact(url: &str) -> String {
-    let (url, query) = match url.split_once('?') {
-        Some((u, q)) => {
-            let q: Vec<&str> = q.split('&').map(|kv| if kv.starts_with("password=") { "password=***" } else { kv }).collect();
-            (u, format!("?{}", q.join("&")))
-        }
-        None => (url, String::new()),
-    };
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return format!("{url}{query}");
-    };
-    let (authority, path) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let authority = match authority.rsplit_once('@') {
-        Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _)) => format!("{user}:***@{host}"),
-            None => authority.to_string(),
-        },
-        None => authority.to_string(),
-    };
-    format!("{scheme}://{authority}{path}{query}")
-}
-
 impl Store {
     /// Opens the store, creating the SQLite file (and its folder) if missing, and brings its
     /// tables up to date.
@@ -262,6 +237,17 @@ impl Store {
             .filter(|m| !m.migration_type.is_down_migration() && !applied.iter().any(|a| a.version == m.version))
             .map(|m| format!("{:04} {}", m.version, m.description))
             .collect())
+    }
+
+    /// Moves what the SQLite write-ahead log holds into the database file, so that copying the
+    /// `.db` file alone copies the data. Best effort: readers still open keep their part of the
+    /// log, and a failure only leaves the log as it was. Nothing to do on PostgreSQL.
+    pub async fn checkpoint(&self) {
+        if self.backend == Backend::Sqlite
+            && let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await
+        {
+            tracing::warn!(error = %e, "WAL checkpoint failed");
+        }
     }
 
     /// Closes every connection; later calls on any clone fail.

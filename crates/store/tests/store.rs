@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use mp_domain::{AreaCode, DatasetImport, FileInfo, Framework, GroupCode, IndicatorCode, Iso3, ObsStatus, Period};
-use mp_store::{Backend, ImportOptions, ImportSummary, ObsQuery, Store, StoreCounts, StoreError, StoredObservation};
+use mp_store::{Backend, ImportOptions, ImportSummary, ObsQuery, Origin, Store, StoreCounts, StoreError, StoredObservation};
 use sqlx::Connection;
 use std::sync::Mutex;
 
@@ -30,7 +30,7 @@ async fn ready(db: &TestDb) -> Store {
 }
 
 fn opts() -> ImportOptions {
-    ImportOptions { dry_run: false, command: "mprofile import --test".into() }
+    ImportOptions { dry_run: false, command: "mprofile import --test".into(), origin: Origin::Public }
 }
 
 async fn import(store: &Store, datasets: Vec<DatasetImport>) -> ImportSummary {

@@ -363,7 +363,7 @@ fn rows<'a>(st: &AppState, lang: Lang, records: &'a [Record]) -> Vec<Row<'a>> {
                 source: &r.dataset.source,
                 source_name: &r.source_name,
                 vintage: &r.dataset.vintage,
-                file: &r.file,
+                file: mp_service::json::published_path(&r.file),
                 sha256: &r.sha256,
                 locator: &r.locator,
                 id: r.id,
@@ -387,9 +387,40 @@ fn csv_bytes(rows: &[Row], lang: Lang) -> Result<Vec<u8>, HttpError> {
     let mut w = csv::Writer::from_writer(b"\xef\xbb\xbf".to_vec());
     w.write_record(COLUMNS.iter().map(|c| pages::m(lang, c))).map_err(HttpError::internal)?;
     for r in rows {
-        w.write_record(r.cells()).map_err(HttpError::internal)?;
+        w.write_record(r.cells().map(spreadsheet_safe)).map_err(HttpError::internal)?;
     }
     w.into_inner().map_err(HttpError::internal)
+}
+
+/// A CSV cell a spreadsheet program would run as a formula (text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return, such as a footnote `=HYPERLINK(…)`) gets a leading `'`, so
+/// it opens as text (OWASP "CSV injection"). Numbers, negative ones included, stay numbers.
+fn spreadsheet_safe(cell: String) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell }
+}
+
+#[cfg(test)]
+mod csv_injection_tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn formulas_open_as_text_and_numbers_stay_numbers() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"http://x\",\"click\")", "'=HYPERLINK(\"http://x\",\"click\")"),
+            ("+1+2", "'+1+2"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-5000", "-5000"),
+            ("-1.5e3", "-1.5e3"),
+            ("Estimated; see report", "Estimated; see report"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell.to_string()), want, "{cell}");
+        }
+    }
 }
 
 fn xlsx_bytes(rows: &[Row], lang: Lang) -> Result<Vec<u8>, HttpError> {

@@ -10,6 +10,7 @@ pub mod api;
 pub mod download;
 pub mod http;
 pub mod pages;
+pub mod server;
 pub mod state;
 
 pub use state::AppState;
@@ -47,7 +48,7 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
             .make_span_with(tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO))
             .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
     );
-    axum::serve(listener, logged.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await
+    server::run(listener, logged, server::ServerLimits::default(), shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

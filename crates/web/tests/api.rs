@@ -8,7 +8,7 @@ use mp_domain::{AreaCode, AreaRegistry, DatasetImport, FileInfo, Framework, ObsS
 mod common;
 
 use common::obs;
-use mp_store::{ImportOptions, ObsQuery, Store};
+use mp_store::{ImportOptions, ObsQuery, Origin, Store};
 use mp_web::AppState;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -136,7 +136,7 @@ fn state_of(store: Store) -> AppState {
 async fn build_fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = open_store(&dir).await;
-    let opts = ImportOptions { dry_run: false, command: "api test".into() };
+    let opts = ImportOptions { dry_run: false, command: "api test".into(), origin: Origin::Public };
     store.import(&datasets(), &opts, &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
     let sen = AreaCode::parse("SEN").unwrap();
     let q = ObsQuery { areas: vec![sen.clone()], any_dims: true, ..ObsQuery::default() };
@@ -1013,7 +1013,7 @@ fn a_country_profile_document() {
 fn profiles_are_built_once_per_state_of_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = rt().block_on(open_store(&dir));
-    let opts = ImportOptions { dry_run: false, command: "api cache test".into() };
+    let opts = ImportOptions { dry_run: false, command: "api cache test".into(), origin: Origin::Public };
     let one = |vintage: &str, v: f64| DatasetImport {
         source: source("undesa-ims", "UN DESA International Migrant Stock"),
         vintage: vintage.into(),
@@ -1043,10 +1043,13 @@ fn answers_are_gzipped_for_clients_that_accept_it() {
     let gz = send(Method::GET, "/api/v1/indicators", &[(header::ACCEPT_ENCODING, "gzip")]);
     assert_eq!(gz.header(header::CONTENT_ENCODING), Some("gzip"));
     assert!(gz.body.len() * 4 < plain.body.len(), "{} vs {} bytes", gz.body.len(), plain.body.len());
-    assert_eq!(gz.header(header::ETAG), plain.header(header::ETAG), "the tag names the JSON");
-    let tag = plain.header(header::ETAG).unwrap();
+    // A strong tag names one sequence of bytes: the gzip body has its own.
+    let (gz_tag, tag) = (gz.header(header::ETAG).unwrap(), plain.header(header::ETAG).unwrap());
+    assert_eq!(gz_tag, format!("{}-gzip\"", tag.trim_end_matches('"')));
     let nm = send(Method::GET, "/api/v1/indicators", &[(header::ACCEPT_ENCODING, "gzip"), (header::IF_NONE_MATCH, tag)]);
     assert_eq!(nm.status, StatusCode::NOT_MODIFIED);
+    let nm = send(Method::GET, "/api/v1/indicators", &[(header::ACCEPT_ENCODING, "gzip"), (header::IF_NONE_MATCH, gz_tag)]);
+    assert_eq!((nm.status, nm.header(header::ETAG)), (StatusCode::NOT_MODIFIED, Some(gz_tag)));
 }
 
 /// Timings on a real store (`MPROFILE_API_BENCH_DB=path/to/mprofile.db`, e.g. one made by
@@ -1077,4 +1080,28 @@ fn timings_on_a_real_store() {
         }
         eprintln!("{uri}: {times:?}, {size} bytes");
     }
+}
+
+#[test]
+fn hostile_parameters_get_a_clear_400_and_the_document_says_so() {
+    // Non-ASCII period text once closed the connection without an answer.
+    for uri in [
+        "/api/v1/observations?indicator=IMM.STOCK&period=202%C3%A901",
+        "/api/v1/observations?indicator=IMM.STOCK&from=Ann%C3%A9e",
+        "/api/v1/observations?indicator=IMM.STOCK&to=%C3%A9%C3%A9%C3%A9%C3%A9-Q1",
+    ] {
+        let r = get(uri);
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(r.json()["error"]["message"].as_str().unwrap().contains("is not a valid period"), "{uri}");
+    }
+    // What the document allows, the code accepts, and the reverse for these requests.
+    let doc = spec();
+    let code = &doc["paths"]["/api/v1/indicators/{code}"]["get"]["parameters"][0]["schema"];
+    assert!(code["pattern"].is_string(), "{code}");
+    assert_eq!(get("/api/v1/indicators/CIV").status, StatusCode::BAD_REQUEST);
+    assert_eq!(get("/api/v1/indicators/imm.stock").status, StatusCode::OK);
+    let params = doc["paths"]["/api/v1/observations"]["get"]["parameters"].as_array().unwrap();
+    let dim = params.iter().find(|p| p["name"] == "dim").unwrap();
+    assert_eq!(dim["schema"]["items"]["minLength"], 1);
+    assert_eq!(get("/api/v1/observations?indicator=IMM.STOCK&dim=").status, StatusCode::BAD_REQUEST);
 }

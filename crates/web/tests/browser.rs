@@ -12,7 +12,7 @@ use mp_domain::{
     AreaCode, AreaRegistry, DatasetImport, DimensionKey, FileInfo, Framework, IndicatorCode, ObsStatus, Observation, Period, Provenance,
     SourceInfo, UnitMult,
 };
-use mp_store::{ImportOptions, Store};
+use mp_store::{ImportOptions, Origin, Store};
 use mp_web::AppState;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -190,7 +190,10 @@ fn the_portal_in_chromium() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("browser.db").display().to_string()).await.unwrap();
         store.load_framework(fw, areas).await.unwrap();
-        store.import(&datasets(), &ImportOptions { dry_run: false, command: "browser test".into() }, &|_, _| {}).await.unwrap();
+        store
+            .import(&datasets(), &ImportOptions { dry_run: false, command: "browser test".into(), origin: Origin::Public }, &|_, _| {})
+            .await
+            .unwrap();
         let state = AppState::new(store, fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());

@@ -10,7 +10,7 @@ use mp_domain::{AreaCode, AreaRegistry, DatasetImport, FileInfo, Framework, ObsS
 mod common;
 
 use common::obs;
-use mp_store::{ImportOptions, ObsQuery, Store};
+use mp_store::{ImportOptions, ObsQuery, Origin, Store};
 use mp_web::AppState;
 use std::sync::OnceLock;
 use tower::ServiceExt;
@@ -151,7 +151,7 @@ async fn fresh_app() -> (Router, Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("pages.db").display().to_string()).await.unwrap_or_else(|e| panic!("{e}"));
     store.load_framework(fw, areas).await.unwrap_or_else(|e| panic!("{e}"));
-    let opts = ImportOptions { dry_run: false, command: "pages test".into() };
+    let opts = ImportOptions { dry_run: false, command: "pages test".into(), origin: Origin::Public };
     store.import(&datasets(), &opts, &|_, _| {}).await.unwrap_or_else(|e| panic!("{e}"));
     let sen = AreaCode::parse("SEN").unwrap();
     let records = store.records(&ObsQuery { areas: vec![sen.clone()], any_dims: true, ..ObsQuery::default() }).await.unwrap();
@@ -506,7 +506,14 @@ fn cached_pages_follow_imports_narratives_and_editions() {
             files: vec![file("undesa/ims2025.csv")],
             observations: vec![obs("IMM.STOCK", "SEN", "2025", &[], 301_234.0, ObsStatus::Normal, 1)],
         };
-        store.import(&[new], &ImportOptions { dry_run: false, command: "pages test, second import".into() }, &|_, _| {}).await.unwrap();
+        store
+            .import(
+                &[new],
+                &ImportOptions { dry_run: false, command: "pages test, second import".into(), origin: Origin::Public },
+                &|_, _| {},
+            )
+            .await
+            .unwrap();
         let after = text(request(&router, "/en/indicator/IMM.STOCK?area=SEN", &[]).await);
         assert!(after.contains("301,234"), "the new vintage is shown");
         let home = text(request(&router, "/en/", &[]).await);

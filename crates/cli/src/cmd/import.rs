@@ -6,7 +6,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use mp_ingest::sources::{self, PublicSource};
 use mp_ingest::{Context, IngestError, ReadReport};
-use mp_store::{ImportOptions, Store};
+use mp_store::{ImportOptions, Origin, Store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -148,6 +148,12 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
     if !a.all && a.sources.is_empty() && a.files.is_empty() {
         bail!("nothing to import: give --all, --source FAMILY or national FILEs (see `mprofile import --help`)");
     }
+    let public = a.all || !a.sources.is_empty();
+    if public && !a.files.is_empty() {
+        bail!(
+            "public sources and national files are imported by separate commands: run `mprofile import --source …` and `mprofile import FILE…` one after the other"
+        );
+    }
     let store = Store::open_existing(&s.db).await?;
     let areas = store.area_registry().await?;
     let fw = s.framework(Some(&areas))?;
@@ -188,9 +194,17 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
     let read_secs = started.elapsed().as_secs_f64();
     let total = report.observations() as u64;
     let pb = bar(a.quiet, total, if a.dry_run { "checking" } else { "writing" });
-    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    if public && let Some(ds) = report.datasets.iter().find(|d| !sources::PUBLIC_SOURCE_CODES.contains(&d.source.code.as_str())) {
+        bail!(
+            "the public adapter wrote source `{}`, which is missing from mp_ingest::sources::PUBLIC_SOURCE_CODES: add it there; nothing was imported",
+            ds.source.code
+        );
+    }
+    let command = mp_store::redact(&std::env::args().collect::<Vec<_>>().join(" "));
+    let origin = if public { Origin::Public } else { Origin::National };
     let t = Instant::now();
-    let summary = store.import(&report.datasets, &ImportOptions { dry_run: a.dry_run, command }, &|done, _| pb.set_position(done)).await?;
+    let summary =
+        store.import(&report.datasets, &ImportOptions { dry_run: a.dry_run, command, origin }, &|done, _| pb.set_position(done)).await?;
     pb.finish_and_clear();
     let write_secs = t.elapsed().as_secs_f64();
 

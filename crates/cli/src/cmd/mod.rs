@@ -1,6 +1,7 @@
 //! One module per group of subcommands.
 
 mod data;
+mod health;
 mod import;
 mod national;
 mod profile;

@@ -23,7 +23,22 @@ pub fn read_file(
     vintage: Option<&str>,
     ctx: &Context,
 ) -> Result<ReadReport, IngestError> {
-    let shown = path.display().to_string();
+    // Only the file name is recorded: provenance is published (API, sources page), and the
+    // directory a file was imported from is the importer's private business.
+    let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    // Refused before it is read into memory.
+    if let Ok(m) = std::fs::metadata(path)
+        && m.len() > ctx.limits.max_file_bytes
+    {
+        return Err(IngestError::one(Problem::file(
+            &shown,
+            format!(
+                "the file is {}: expected at most {}",
+                mp_ingest::limits::megabytes(m.len()),
+                mp_ingest::limits::megabytes(ctx.limits.max_file_bytes)
+            ),
+        )));
+    }
     let file = InputFile::read(path, &shown)?;
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     if ext == "xlsx" {

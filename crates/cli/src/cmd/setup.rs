@@ -291,8 +291,19 @@ pub async fn doctor(s: &Settings) -> Result<ExitCode> {
                 Ok(ds) => {
                     let obs: u64 = ds.iter().map(|d| d.observations).sum();
                     report(true, "data", format!("{} datasets, {obs} observations", ds.len()));
+                    let owners = super::health::source_owners(&ds);
+                    report(
+                        owners.is_empty(),
+                        "sources",
+                        if owners.is_empty() { "every source holds only its own files".into() } else { owners.join("; ") },
+                    );
                 }
                 Err(e) => report(false, "datasets", format!("{e:#}")),
+            }
+            match store.value_anomalies(5).await {
+                Ok((0, _)) => report(true, "values", "no absurd magnitude, no negative count of persons".into()),
+                Ok((n, list)) => report(false, "values", super::health::describe_anomalies(n, &list)),
+                Err(e) => report(false, "values", format!("{e:#}")),
             }
         }
     }

@@ -325,7 +325,7 @@ pub fn read_long_csv(file: &InputFile, mapping: &Mapping, ctx: &Context) -> Resu
     let text = file.text()?;
     let delimiter = mapping.delimiter.unwrap_or_else(|| super::detect_delimiter(text));
     let lf = super::for_parsing(file, text);
-    let table = Table::parse(lf.as_ref().unwrap_or(file), delimiter)?;
+    let table = Table::parse_with(lf.as_ref().unwrap_or(file), delimiter, &ctx.limits)?;
 
     // Columns named by the mapping, all missing ones in one problem.
     let fields = mapping.fields();
@@ -352,7 +352,7 @@ pub fn read_long_csv(file: &InputFile, mapping: &Mapping, ctx: &Context) -> Resu
                 if missing.len() > 1 { "s" } else { "" },
                 missing.join(", "),
                 mapping.name,
-                table.headers.join(", ")
+                super::list_some(&table.headers, 30)
             ),
         ));
     }
@@ -455,5 +455,5 @@ pub fn read_long_csv(file: &InputFile, mapping: &Mapping, ctx: &Context) -> Resu
     let datasets = if ds.is_empty() { Vec::new() } else { vec![ds.finish()] };
     let report = ReadReport { datasets, rows_read: table.len() as u64, skipped: skips.into_vec() };
     let report = problems.finish(report)?;
-    checked(ctx, report)
+    super::owner::claim(file, checked(ctx, report)?)
 }

@@ -13,6 +13,7 @@
 //! - [`template`]: the XLSX submission template, written per country and theme, read back as is.
 
 pub mod longcsv;
+pub mod owner;
 pub mod sdmx;
 pub mod template;
 
@@ -383,6 +384,20 @@ impl<'a> Resolver<'a> {
     ) -> Built {
         let before = problems.len();
         let ind = self.indicator(raw.indicator).map_err(|e| problems.push(at(Part::Indicator, e))).ok();
+        // A computed indicator's figures come from its formula; a file cannot set them.
+        let ind = match ind {
+            Some(i) if i.formula.is_some() => {
+                problems.push(at(
+                    Part::Indicator,
+                    format!(
+                        "{} is computed by mprofile from other indicators, so a file cannot give its value: expected a collected indicator; leave this row out",
+                        i.code
+                    ),
+                ));
+                None
+            }
+            other => other,
+        };
         let area = self.area(raw.area).map_err(|e| problems.push(at(Part::Area, e))).ok();
         let period = Period::parse(raw.period).map_err(|e| problems.push(at(Part::Period, e.to_string()))).ok();
         let status = self.status(raw.status).map_err(|e| problems.push(at(Part::Status, e))).ok();
@@ -523,6 +538,15 @@ pub fn slug(s: &str, max: usize) -> String {
         }
     }
     out
+}
+
+/// The first `n` items joined, and how many more there are.
+pub(crate) fn list_some(items: &[String], n: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(n).map(|s| s.as_str()).collect();
+    match items.len().saturating_sub(n) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }
 
 /// Whether a source code is lower-case letters and digits separated by dashes.

@@ -152,7 +152,7 @@ pub fn read_sdmx_csv(file: &InputFile, ctx: &Context, overrides: &SdmxOverrides)
         }
         _ => lf.as_ref().unwrap_or(file),
     };
-    let table = Table::parse(parsed, delimiter)?;
+    let table = Table::parse_with(parsed, delimiter, &ctx.limits)?;
     let fw = ctx.framework;
     let mut problems = Problems::default();
 
@@ -204,7 +204,7 @@ pub fn read_sdmx_csv(file: &InputFile, ctx: &Context, overrides: &SdmxOverrides)
             format!(
                 "unknown column{} {}: expected SDMX-CSV columns ({}STRUCTURE_NAME, ACTION, SERIES_KEY, OBS_KEY, REF_AREA, INDICATOR, FREQ, TIME_PERIOD, OBS_VALUE, OBS_STATUS, UNIT_MULT, COMMENT_OBS) or a dimension of the framework ({})",
                 if unknown.len() > 1 { "s" } else { "" },
-                unknown.join(", "),
+                super::list_some(&unknown, 20),
                 if v2 { "STRUCTURE, STRUCTURE_ID, " } else { "DATAFLOW, " },
                 dims.join(", ")
             ),
@@ -231,7 +231,7 @@ pub fn read_sdmx_csv(file: &InputFile, ctx: &Context, overrides: &SdmxOverrides)
                 if missing.len() > 1 { "s" } else { "" },
                 missing.join(", "),
                 required.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
-                table.headers.join(", ")
+                super::list_some(&table.headers, 30)
             ),
         );
         p.row = Some(1);
@@ -357,7 +357,7 @@ pub fn read_sdmx_csv(file: &InputFile, ctx: &Context, overrides: &SdmxOverrides)
     }
     let datasets = builders.into_iter().filter(|(_, b, _)| !b.is_empty()).map(|(_, b, _)| b.finish()).collect();
     let report = problems.finish(ReadReport { datasets, rows_read: table.len() as u64, skipped: skips.into_vec() })?;
-    checked(ctx, report)
+    super::owner::claim(file, checked(ctx, report)?)
 }
 
 /// A CSV field, quoted when it holds a comma, a quote, a line break or outer spaces (RFC 4180).

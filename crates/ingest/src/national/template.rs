@@ -726,13 +726,13 @@ pub fn read_template(file: &InputFile, ctx: &Context) -> Result<ReadReport, Inge
         Ok(r) => r,
         Err(_) => Err(IngestError::one(Problem::file(
             &file.display,
-            "not a readable XLSX workbook (a sheet is damaged): expected an .xlsx file saved by Excel or LibreOffice; is it truncated?",
+            "the XLSX reader failed on this workbook (a cell reference or part it cannot handle): expected an .xlsx file saved by Excel or LibreOffice; open it there and save it again",
         ))),
     }
 }
 
 fn read_template_unguarded(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestError> {
-    let mut wb = Workbook::open(file)?;
+    let mut wb = Workbook::open_with(file, &ctx.limits)?;
     let f = file.display.as_str();
     if !wb.sheet_names().iter().any(|n| n == META_SHEET) {
         return Err(IngestError::one(Problem::file(
@@ -960,7 +960,7 @@ fn read_template_unguarded(file: &InputFile, ctx: &Context) -> Result<ReadReport
     }
     let datasets = if ds.is_empty() { Vec::new() } else { vec![ds.finish()] };
     let report = problems.finish(ReadReport { datasets, rows_read, skipped: skips.into_vec() })?;
-    checked(ctx, report)
+    super::owner::claim(file, checked(ctx, report)?)
 }
 
 #[cfg(test)]

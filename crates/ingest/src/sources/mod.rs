@@ -75,3 +75,33 @@ pub fn catalog() -> Vec<PublicSource> {
 pub fn find(family: &str) -> Option<PublicSource> {
     catalog().into_iter().find(|s| s.family.eq_ignore_ascii_case(family))
 }
+
+/// The source codes the public adapters write (checked on every public import, so an adapter
+/// cannot write a code missing here). National files may not use them, nor codes that start
+/// with one of them followed by a dash.
+pub const PUBLIC_SOURCE_CODES: &[&str] = &[
+    "undesa-ims",
+    "undesa-ims-totals",
+    "un-wpp",
+    "un-wpp-wdi",
+    "wb-wdi",
+    "wb-pop",
+    "wb-gdp",
+    "wb-knomad",
+    "unhcr",
+    "unhcr-solutions",
+    "idmc",
+    "idmc-unhcr",
+    "iom-mmp",
+    "frontex",
+    "eurostat-asyappctza",
+    "unesco-uis",
+    "gapminder-sg",
+    "gapminder-ihme",
+];
+
+/// The public source a code is, or starts with (`undesa-ims-2024` → `undesa-ims`).
+pub fn public_source_of(code: &str) -> Option<&'static str> {
+    let code = code.trim().to_ascii_lowercase();
+    PUBLIC_SOURCE_CODES.iter().copied().find(|p| code == *p || code.strip_prefix(p).is_some_and(|rest| rest.starts_with('-')))
+}

@@ -88,12 +88,13 @@ pub fn routes() -> Router<AppState> {
             None => root = root.route(e.path, handler),
         }
     }
-    // Compression outside the validator: the ETag names the JSON, whatever the transfer encoding.
+    // Compression outside the validator; a gzipped body then gets its own tag (`"…-gzip"`).
     let api = api
         .fallback(no_endpoint)
         .layer(Extension(Arc::new(crate::pages::Cache::default())))
         .layer(middleware::from_fn(api_layer))
-        .layer(CompressionLayer::new().gzip(true));
+        .layer(CompressionLayer::new().gzip(true))
+        .layer(middleware::from_fn(crate::http::etag_per_encoding));
     root.nest("/api", api)
 }
 

@@ -62,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/download/country/{file}", get(download::country))
         .layer(axum::Extension(cache))
         .layer(CompressionLayer::new().gzip(true).compress_when(compress))
+        .layer(axum::middleware::from_fn(http::etag_per_encoding))
 }
 
 async fn root(headers: HeaderMap) -> Response {

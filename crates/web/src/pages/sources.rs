@@ -109,7 +109,15 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
             latest: d.is_latest,
             observations: mp_i18n::format_number(d.observations as f64, 0, lang),
             coverage,
-            files: d.files.iter().map(|f| FileView { path: f.path.clone(), size: size(f.bytes, lang), sha256: f.sha256.clone() }).collect(),
+            files: d
+                .files
+                .iter()
+                .map(|f| FileView {
+                    path: mp_service::json::published_path(&f.path).to_string(),
+                    size: size(f.bytes, lang),
+                    sha256: f.sha256.clone(),
+                })
+                .collect(),
         };
         match sources.last_mut().filter(|s| s.code == d.source.code) {
             Some(s) => s.vintages.push(v),
