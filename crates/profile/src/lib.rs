@@ -8,11 +8,13 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod coverage;
 pub mod data;
 pub mod facts;
 pub mod model;
 pub mod template;
 
+pub use coverage::{CoverageEntry, Covered, Origin};
 pub use build::{Inputs, Narrative, build_country, build_regional};
 pub use model::*;
 pub use template::Template;

@@ -319,6 +319,9 @@ pub struct Document {
     pub sources: Vec<SourceEntry>,
     /// Data gaps.
     pub gaps: Vec<Gap>,
+    /// Every indicator's coverage for a country's document (empty for the regional report):
+    /// the figure shown for it, its source, and whether it is a gap.
+    pub coverage: Vec<crate::coverage::CoverageEntry>,
 }
 
 impl Document {

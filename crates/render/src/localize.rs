@@ -308,6 +308,7 @@ mod tests {
                 SourceEntry { code: "wb-wdi".into(), vintage: "2025".into(), name: "World Bank".into() },
             ],
             gaps: Vec::new(),
+            coverage: Vec::new(),
         }
     }
 

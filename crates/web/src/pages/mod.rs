@@ -268,6 +268,7 @@ pub(crate) fn block_document(sources: Vec<SourceEntry>) -> Document {
         sections: Vec::new(),
         sources,
         gaps: Vec::new(),
+        coverage: Vec::new(),
     }
 }
 
