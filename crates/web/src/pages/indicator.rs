@@ -192,7 +192,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         .filter_map(|k| DimensionKey::parse(k).ok())
         .map(|k| Opt { label: dims_label(fw, st, &k, lang), selected: k == key, value: k.to_string() })
         .collect();
-    dims.sort_by_cached_key(|o| mp_ingest::national::fold(&o.label));
+    dims.sort_by_cached_key(|o| mp_text::fold(&o.label));
     dims.insert(0, Opt { value: String::new(), label: m(lang, "web-total"), selected: key.is_total() });
 
     let area_name = tr(&area.name, lang);
@@ -237,7 +237,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         if !profile.iter().any(|a| a.code == area.code) {
             v.push(Opt { value: area.code.to_string(), label: area_name.clone(), selected: true });
         }
-        v.sort_by_cached_key(|o| mp_ingest::national::fold(&o.label));
+        v.sort_by_cached_key(|o| mp_text::fold(&o.label));
         v
     };
     render(&IndicatorT {

@@ -319,34 +319,7 @@ impl DownloadLinks {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Percent-encodes a query value.
-pub(crate) fn qv(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub(crate) use mp_text::{escape_html as esc, query_value as qv};
 
 #[cfg(test)]
 mod tests {
@@ -359,11 +332,5 @@ mod tests {
         assert_eq!(in_lang(&"/fr/".parse().unwrap(), Lang::En), "/en/");
         assert_eq!(in_lang(&"/fr".parse().unwrap(), Lang::En), "/en/");
         assert_eq!(in_lang(&"/xx/sources".parse().unwrap(), Lang::En), "/en/sources");
-    }
-
-    #[test]
-    fn escaping() {
-        assert_eq!(esc("a<b & \"c\"'"), "a&lt;b &amp; &quot;c&quot;&#39;");
-        assert_eq!(qv("SEX=F|AGE=Y0T14"), "SEX%3DF%7CAGE%3DY0T14");
     }
 }

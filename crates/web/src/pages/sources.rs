@@ -130,7 +130,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
         // Newest first: the one figures come from.
         s.vintages.reverse();
     }
-    sources.sort_by_cached_key(|s| mp_ingest::national::fold(&s.name));
+    sources.sort_by_cached_key(|s| mp_text::fold(&s.name));
     let heading = m(lang, "sources");
     render(&SourcesT {
         chrome: Chrome::new(lang, uri, &heading, Section::Sources),

@@ -58,7 +58,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str) 
     let theme = fw.theme(&tc).ok_or_else(unknown)?;
     let g = cache.generation(st).await?;
     let mut countries = st.areas().profile_countries();
-    countries.sort_by_cached_key(|a| mp_ingest::national::fold(a.name.get(lang)));
+    countries.sort_by_cached_key(|a| mp_text::fold(a.name.get(lang)));
     // The coverage each country's own document computed, so the grid shows what its indicator
     // tables and data-gap annex show.
     let mut docs = Vec::with_capacity(countries.len());
