@@ -7,7 +7,7 @@
 //!
 //! CSV, XLSX and JSON carry each observation's source, vintage, status, file, checksum and
 //! place in the file, so any figure can be traced; CSV and XLSX headers are in the page's
-//! language. SDMX-CSV 2.0 is written by `mp-ingest` (the same writer as the command line), keeps
+//! language. Every file is written by `mp-export` (the same writers as the command line); SDMX-CSV 2.0 keeps
 //! one observation per key (the template's preferred source, newest vintage) because SDMX has
 //! no place for a second source of the same key, and can be imported back.
 
@@ -19,74 +19,13 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
-use mp_domain::{Area, AreaCode, Indicator, Lang, Observation, Provenance, Record, UnitMult};
+use mp_domain::{Area, AreaCode, Lang, Record};
 use mp_profile::{Block, Cell, Document, Section};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use serde::Deserialize;
+use std::collections::HashSet;
 use std::sync::Arc;
 
-/// Media type of XLSX workbooks.
-pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-/// Media type of the CSV downloads.
-pub const CSV: &str = "text/csv; charset=utf-8";
-/// Media type of SDMX-CSV 2.0 (SDMX REST specification).
-pub const SDMX_CSV: &str = "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8";
-
-/// A download format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// CSV with headers in the page's language.
-    Csv,
-    /// An Excel workbook.
-    Xlsx,
-    /// SDMX-CSV 2.0.
-    SdmxCsv,
-    /// JSON.
-    Json,
-}
-
-impl Format {
-    /// Every format, in the order links are offered.
-    pub const ALL: [Format; 4] = [Format::Csv, Format::Xlsx, Format::SdmxCsv, Format::Json];
-
-    /// The file extension.
-    pub fn ext(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Xlsx => "xlsx",
-            Format::SdmxCsv => "sdmx.csv",
-            Format::Json => "json",
-        }
-    }
-
-    /// The format's name as shown on links.
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Csv => "CSV",
-            Format::Xlsx => "XLSX",
-            Format::SdmxCsv => "SDMX-CSV",
-            Format::Json => "JSON",
-        }
-    }
-
-    /// The media type.
-    pub fn content_type(self) -> &'static str {
-        match self {
-            Format::Csv => CSV,
-            Format::Xlsx => XLSX,
-            Format::SdmxCsv => SDMX_CSV,
-            Format::Json => http::JSON,
-        }
-    }
-
-    /// Splits a file name into its stem and format: `SEN.sdmx.csv` → (`SEN`, SDMX-CSV).
-    pub fn split(file: &str) -> Option<(&str, Format)> {
-        // The longest extension first: `x.sdmx.csv` is SDMX, not CSV.
-        [Format::SdmxCsv, Format::Xlsx, Format::Json, Format::Csv]
-            .into_iter()
-            .find_map(|f| file.strip_suffix(f.ext()).and_then(|s| s.strip_suffix('.')).filter(|s| !s.is_empty()).map(|s| (s, f)))
-    }
-}
+pub use mp_export::{CSV, Format, SDMX_CSV, XLSX};
 
 /// Query of a series download.
 #[derive(Debug, Default, Deserialize)]
@@ -259,232 +198,18 @@ fn slug(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' }).take(60).collect()
 }
 
-/// Column ids (messages) of the CSV and XLSX downloads, in order.
-pub const COLUMNS: [&str; 18] = [
-    "dl-indicator",
-    "dl-indicator-name",
-    "dl-area",
-    "dl-area-name",
-    "dl-period",
-    "dl-dims",
-    "dl-value",
-    "dl-unit",
-    "dl-status",
-    "dl-status-label",
-    "dl-footnote",
-    "dl-source",
-    "dl-source-name",
-    "dl-vintage",
-    "dl-file",
-    "dl-sha256",
-    "dl-locator",
-    "dl-id",
-];
-
-/// One observation as written to a file, names in the download's language.
-#[derive(Serialize)]
-struct Row<'a> {
-    indicator: &'a str,
-    indicator_name: String,
-    area: &'a str,
-    area_name: String,
-    period: String,
-    dims: BTreeMap<String, String>,
-    value: Option<f64>,
-    unit: String,
-    status: &'static str,
-    status_label: String,
-    footnote: Option<&'a str>,
-    source: &'a str,
-    source_name: &'a str,
-    vintage: &'a str,
-    file: &'a str,
-    sha256: &'a str,
-    locator: &'a str,
-    id: i64,
-}
-
-impl Row<'_> {
-    /// The cells in [`COLUMNS`] order, as text; the value in its shortest exact form.
-    fn cells(&self) -> [String; 18] {
-        let dims: Vec<String> = self.dims.iter().map(|(d, c)| format!("{d}={c}")).collect();
-        [
-            self.indicator.to_string(),
-            self.indicator_name.clone(),
-            self.area.to_string(),
-            self.area_name.clone(),
-            self.period.clone(),
-            dims.join("|"),
-            self.value.map(|v| v.to_string()).unwrap_or_default(),
-            self.unit.clone(),
-            self.status.to_string(),
-            self.status_label.clone(),
-            self.footnote.unwrap_or("").to_string(),
-            self.source.to_string(),
-            self.source_name.to_string(),
-            self.vintage.to_string(),
-            self.file.to_string(),
-            self.sha256.to_string(),
-            self.locator.to_string(),
-            self.id.to_string(),
-        ]
-    }
-}
-
-fn rows<'a>(st: &AppState, lang: Lang, records: &'a [Record]) -> Vec<Row<'a>> {
-    let fw = st.framework();
-    let mut ind_cache: BTreeMap<&str, (String, String)> = BTreeMap::new();
-    records
-        .iter()
-        .map(|r| {
-            let (indicator_name, unit) = ind_cache
-                .entry(r.indicator.as_str())
-                .or_insert_with(|| {
-                    let ind: Option<&Indicator> = fw.indicator(&r.indicator);
-                    let name = ind.map(|i| i.name.get(lang).to_string()).unwrap_or_default();
-                    let unit = ind
-                        .map(|i| fw.unit(&i.unit).map(|u| u.name.get(lang).to_string()).unwrap_or_else(|| i.unit.clone()))
-                        .unwrap_or_default();
-                    (name, unit)
-                })
-                .clone();
-            Row {
-                indicator: r.indicator.as_str(),
-                indicator_name,
-                area: r.area.as_str(),
-                area_name: st.areas().get(&r.area).map(|a| a.name.get(lang).to_string()).unwrap_or_default(),
-                period: r.period.to_string(),
-                dims: r.dims.iter().map(|(d, c)| (d.to_string(), c.to_string())).collect(),
-                value: r.value,
-                unit,
-                status: r.status.code(),
-                status_label: pages::m(lang, &mp_i18n::obs_status_id(r.status)),
-                footnote: r.footnote.as_deref(),
-                source: &r.dataset.source,
-                source_name: &r.source_name,
-                vintage: &r.dataset.vintage,
-                file: &r.file,
-                sha256: &r.sha256,
-                locator: &r.locator,
-                id: r.id,
-            }
-        })
-        .collect()
-}
-
-/// The file of `records` in `format`.
+/// The file of `records` in `format`, names in `lang`.
 fn write(st: &AppState, lang: Lang, format: Format, records: &[Record]) -> Result<Vec<u8>, HttpError> {
-    match format {
-        Format::Csv => csv_bytes(&rows(st, lang, records), lang),
-        Format::Xlsx => xlsx_bytes(&rows(st, lang, records), lang),
-        Format::Json => json_bytes(&rows(st, lang, records), lang),
-        Format::SdmxCsv => Ok(sdmx(st, records).into_bytes()),
-    }
-}
-
-fn csv_bytes(rows: &[Row], lang: Lang) -> Result<Vec<u8>, HttpError> {
-    // The byte-order mark makes spreadsheet programs read the file as UTF-8 (names with accents).
-    let mut w = csv::Writer::from_writer(b"\xef\xbb\xbf".to_vec());
-    w.write_record(COLUMNS.iter().map(|c| pages::m(lang, c))).map_err(HttpError::internal)?;
-    for r in rows {
-        w.write_record(r.cells()).map_err(HttpError::internal)?;
-    }
-    w.into_inner().map_err(HttpError::internal)
-}
-
-fn xlsx_bytes(rows: &[Row], lang: Lang) -> Result<Vec<u8>, HttpError> {
-    use rust_xlsxwriter::{Format as XFormat, Workbook};
-    let mut wb = Workbook::new();
-    let bold = XFormat::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name("data").map_err(HttpError::internal)?;
-    for (c, id) in COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, pages::m(lang, id), &bold).map_err(HttpError::internal)?;
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let row = u32::try_from(i + 1).map_err(|_| HttpError::bad_request("too many rows for a workbook: download CSV instead"))?;
-        if row >= 1_048_576 {
-            return Err(HttpError::bad_request("too many rows for a workbook: download CSV instead"));
-        }
-        for (c, cell) in r.cells().iter().enumerate() {
-            let col = c as u16;
-            if COLUMNS[c] == "dl-value" {
-                if let Some(v) = r.value {
-                    ws.write_number(row, col, v).map_err(HttpError::internal)?;
-                }
-            } else if COLUMNS[c] == "dl-id" {
-                ws.write_number(row, col, r.id as f64).map_err(HttpError::internal)?;
-            } else if !cell.is_empty() {
-                ws.write_string(row, col, cell).map_err(HttpError::internal)?;
-            }
-        }
-    }
-    ws.set_freeze_panes(1, 0).map_err(HttpError::internal)?;
-    for (c, w) in [10, 30, 8, 16, 10, 18, 14, 12, 6, 14, 20, 14, 30, 10, 30, 20, 16, 10].iter().enumerate() {
-        ws.set_column_width(c as u16, *w).map_err(HttpError::internal)?;
-    }
-    wb.save_to_buffer().map_err(HttpError::internal)
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    lang: &'static str,
-    count: usize,
-    observations: &'a [Row<'a>],
-}
-
-fn json_bytes(rows: &[Row], lang: Lang) -> Result<Vec<u8>, HttpError> {
-    serde_json::to_vec(&JsonFile { lang: lang.code(), count: rows.len(), observations: rows }).map_err(HttpError::internal)
-}
-
-/// SDMX-CSV 2.0 of the records, one per key: the template's preferred source, newest vintage.
-fn sdmx(st: &AppState, records: &[Record]) -> String {
-    let prefer = &st.profile_template().prefer;
-    let rank = |r: &Record| {
-        (prefer.iter().position(|p| *p == r.dataset.source).unwrap_or(prefer.len()), std::cmp::Reverse(r.dataset.vintage.clone()))
-    };
-    let mut best: BTreeMap<(String, String, String, mp_domain::Period), &Record> = BTreeMap::new();
-    for r in records {
-        let k = (r.indicator.to_string(), r.area.to_string(), r.dims.to_string(), r.period);
-        match best.get(&k) {
-            Some(b) if rank(b) <= rank(r) => {}
-            _ => {
-                best.insert(k, r);
-            }
-        }
-    }
-    let obs: Vec<Observation> = best
-        .values()
-        .map(|r| Observation {
-            indicator: r.indicator.clone(),
-            area: r.area.clone(),
-            period: r.period,
-            dims: r.dims.clone(),
-            value: r.value,
-            status: r.status,
-            // Stored values are already in units.
-            unit_mult: UnitMult::default(),
-            footnote: r.footnote.clone(),
-            provenance: Provenance { file: 0, locator: r.locator.clone() },
-        })
-        .collect();
-    mp_ingest::national::write_sdmx_csv(st.framework(), &obs)
+    let x = mp_export::Exporter { framework: st.framework(), areas: st.areas(), prefer: &st.profile_template().prefer };
+    x.write(lang, format, records).map_err(|e| match e {
+        mp_export::ExportError::TooManyRows => HttpError::bad_request(e.to_string()),
+        e => HttpError::internal(e),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_names_split_into_stem_and_format() {
-        assert_eq!(Format::split("SEN.csv"), Some(("SEN", Format::Csv)));
-        assert_eq!(Format::split("SEN.sdmx.csv"), Some(("SEN", Format::SdmxCsv)));
-        assert_eq!(Format::split("series.xlsx"), Some(("series", Format::Xlsx)));
-        assert_eq!(Format::split("series.json"), Some(("series", Format::Json)));
-        assert_eq!(Format::split("series.pdf"), None);
-        assert_eq!(Format::split(".csv"), None);
-        assert_eq!(Format::split("csv"), None);
-    }
 
     #[test]
     fn slugs() {

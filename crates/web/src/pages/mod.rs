@@ -46,7 +46,7 @@ static CSS: LazyLock<String> = LazyLock::new(|| format!("{}{}", mp_render::CSS, 
 pub fn routes() -> Router<AppState> {
     let cache = Arc::new(Cache::default());
     // Workbooks are zip files already: compressing them again costs the server and saves nothing.
-    let compress = DefaultPredicate::new().and(NotForContentType::const_new(download::XLSX));
+    let compress = DefaultPredicate::new().and(NotForContentType::const_new(mp_export::XLSX));
     Router::new()
         .route("/", get(root))
         .route("/{lang}", get(lang_root))
@@ -294,7 +294,7 @@ impl DownloadLinks {
     /// Links to `base.{ext}?query` in every format; `context` names what is downloaded for
     /// screen readers, which list links out of context.
     pub(crate) fn new(lang: Lang, base: &str, query: &str, context: &str) -> Self {
-        let links = download::Format::ALL
+        let links = mp_export::Format::ALL
             .iter()
             .map(|f| {
                 let q = if query.is_empty() { String::new() } else { format!("?{query}") };
