@@ -839,6 +839,8 @@ fn build(tpl: &Template, inputs: &Inputs, subject: &[AreaCode], subj: Subject) -
     let title = match &subj {
         Subject::Country { area } => Text::msg_with("doc-title", vec![("country", Arg::Text(Text::I18n(b.d.area_name(area))))]),
         Subject::Regional { .. } => Text::msg("doc-title-regional"),
+        // Indicator views are built by `views`, never from a template.
+        Subject::Indicator { .. } => Text::plain(""),
     };
     Document {
         subject: subj,

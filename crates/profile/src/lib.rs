@@ -13,6 +13,7 @@ pub mod data;
 pub mod facts;
 pub mod model;
 pub mod template;
+pub mod views;
 
 pub use coverage::{CoverageEntry, Covered, Origin};
 pub use build::{Inputs, Narrative, build_country, build_regional};

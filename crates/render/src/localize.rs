@@ -107,7 +107,7 @@ pub fn date(iso: &str, lang: Lang) -> String {
 
 /// How a source is cited: its name and vintage, `UN DESA (2024)`.
 pub fn source_name(e: &SourceEntry) -> String {
-    if e.vintage.is_empty() { e.name.clone() } else { format!("{} ({})", e.name, e.vintage) }
+    e.cited()
 }
 
 /// The line under a table or chart: `Source: UN DESA (2024).`; empty without sources.

@@ -28,7 +28,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mp_domain::{I18nText, Lang};
-use mp_profile::{Block, Document, SourceEntry, Subject, Text};
+use mp_profile::{Block, Document};
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 use tower_http::compression::CompressionLayer;
@@ -252,23 +252,6 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLang {
         let params = Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let seg = params.get("lang").map(String::as_str).unwrap_or_default();
         http::lang_segment(seg).map(PageLang).map_err(|e| error_page(Lang::En, &e, &parts.uri))
-    }
-}
-
-/// A stand-alone document around blocks the portal builds itself (an indicator's series, a
-/// comparison), so that `mp-render` draws and numbers them exactly as in a profile.
-pub(crate) fn block_document(sources: Vec<SourceEntry>) -> Document {
-    Document {
-        subject: Subject::Regional { areas: Vec::new() },
-        template: "portal".into(),
-        edition: None,
-        as_of: String::new(),
-        title: Text::plain(""),
-        subtitle: None,
-        sections: Vec::new(),
-        sources,
-        gaps: Vec::new(),
-        coverage: Vec::new(),
     }
 }
 
