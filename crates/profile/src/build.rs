@@ -28,6 +28,10 @@ pub struct Inputs<'a> {
     pub as_of: String,
 }
 
+/// A key figure whose latest value is more than this many years older than the data date is
+/// not shown as a headline.
+pub const HEADLINE_MAX_AGE: i32 = 10;
+
 struct Builder<'a> {
     d: Data<'a>,
     inputs: &'a Inputs<'a>,
@@ -590,12 +594,17 @@ impl<'a> Builder<'a> {
                 let mut figs = Vec::new();
                 for c in indicators {
                     let Some(ind) = fw.find(c) else { continue };
-                    if let Some((p, v, ds)) = self.d.latest_any(ind, area) {
-                        let source = match ds {
+                    // The figure the indicator tables show; a projection or a figure older than
+                    // the headline limit is no headline (it stays in the tables, and the gap annex).
+                    let latest = self.covered(ind).and_then(|e| e.latest.clone()).filter(|c| {
+                        c.origin != crate::coverage::Origin::Projected && c.period.end_year() >= self.as_of_year - HEADLINE_MAX_AGE
+                    });
+                    if let Some(c) = latest {
+                        let source = match c.dataset {
                             Some(ds) => self.cite(&ds),
-                            None => self.cite_value(&v).first().copied().unwrap_or(0),
+                            None => self.cite_value(&c.value).first().copied().unwrap_or(0),
                         };
-                        figs.push(KeyFigure { indicator: ind.code.clone(), label: name(ind), value: v, period: p, source });
+                        figs.push(KeyFigure { indicator: ind.code.clone(), label: name(ind), value: c.value, period: c.period, source });
                     } else {
                         self.gap(ind, area);
                     }
