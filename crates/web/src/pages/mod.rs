@@ -9,13 +9,13 @@
 
 mod cache;
 mod country;
+mod download;
 mod home;
 mod indicator;
 mod search;
 mod sources;
 mod theme;
 
-use crate::download;
 use crate::http::{self, Cached, HttpError};
 use crate::state::AppState;
 use askama::Template;

@@ -71,10 +71,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str) 
             href: format!("/{l}/indicator/{}", ind.code),
             code: ind.code.to_string(),
             name: tr(&ind.name, lang),
-            cells: docs
-                .iter()
-                .map(|d| d.coverage.iter().find(|e| e.indicator == ind.code).and_then(|e| e.last_year()))
-                .collect(),
+            cells: docs.iter().map(|d| d.coverage.iter().find(|e| e.indicator == ind.code).and_then(|e| e.last_year())).collect(),
         })
         .collect();
     let heading = tr(&theme.name, lang);

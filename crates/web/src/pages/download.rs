@@ -11,8 +11,9 @@
 //! one observation per key (the template's preferred source, newest vintage) because SDMX has
 //! no place for a second source of the same key, and can be imported back.
 
+use super::{Cache, PageLang};
 use crate::http::{self, Cached, HttpError};
-use crate::pages::{self, Cache, PageLang};
+use crate::pages;
 use crate::state::AppState;
 use axum::Extension;
 use axum::extract::rejection::QueryRejection;
@@ -25,7 +26,7 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-pub use mp_export::{CSV, Format, SDMX_CSV, XLSX};
+use mp_export::Format;
 
 /// Query of a series download.
 #[derive(Debug, Default, Deserialize)]
