@@ -148,7 +148,9 @@ fn annexes_theme_pages_and_api_show_the_same_coverage() {
             let expected: Years = one
                 .iter()
                 .filter(|(c, y)| {
-                    let projected = doc.coverage.iter().any(|e| e.indicator.as_str() == c.as_str() && e.latest.as_ref().is_some_and(|l| l.origin == mp_profile::Origin::Projected));
+                    let projected = doc.coverage.iter().any(|e| {
+                        e.indicator.as_str() == c.as_str() && e.latest.as_ref().is_some_and(|l| l.origin == mp_profile::Origin::Projected)
+                    });
                     !projected && y.is_none_or(|y| y < as_of - mp_profile::coverage::OLD_AFTER_YEARS)
                 })
                 .map(|(c, y)| (c.clone(), *y))

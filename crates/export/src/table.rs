@@ -177,4 +177,3 @@ struct JsonFile<'a> {
 pub(crate) fn json_bytes(rows: &[Row], lang: Lang) -> Result<Vec<u8>, ExportError> {
     Ok(serde_json::to_vec(&JsonFile { lang: lang.code(), count: rows.len(), observations: rows })?)
 }
-

@@ -15,7 +15,7 @@ pub mod model;
 pub mod template;
 pub mod views;
 
-pub use coverage::{CoverageEntry, Covered, Origin};
 pub use build::{Inputs, Narrative, build_country, build_regional};
+pub use coverage::{CoverageEntry, Covered, Origin};
 pub use model::*;
 pub use template::Template;

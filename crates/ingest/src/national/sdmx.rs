@@ -24,8 +24,6 @@ use crate::files::InputFile;
 use crate::table::Table;
 use mp_domain::{DimensionId, Framework, Period, SourceInfo};
 
-
-
 /// What the caller imposes instead of what the dataflow implies.
 #[derive(Debug, Clone, Default)]
 pub struct SdmxOverrides {
