@@ -330,7 +330,8 @@ impl<'a> Builder<'a> {
                             decimals: 1,
                             trace: v.trace.iter().chain(t.trace.iter()).cloned().collect(),
                             formula: Some("share".into()),
-                            status: None,
+                            // A share of a flagged figure is flagged too.
+                            status: v.status.clone().or_else(|| t.status.clone()),
                         })
                     }),
                     _ => None,
