@@ -62,6 +62,10 @@ fn a_frozen_edition_rebuilds_identically_and_diffs_name_changes() {
     let line = diff.lines().find(|l| l.starts_with("IMM.STOCK") && l.contains("2013")).unwrap_or_else(|| panic!("{diff}"));
     assert!(line.contains("210000") && line.contains("213456") && line.contains("+3456"), "{line}");
     assert!(diff.contains("1 figures changed"), "{diff}");
+    // The World Bank figures imported since 2024 are listed one by one, as new.
+    let added = diff.lines().filter(|l| l.ends_with(" new")).count();
+    assert!(added > 0 && diff.contains(&format!(", {added} new,")), "{diff}");
+    assert!(diff.lines().filter(|l| l.ends_with(" new")).all(|l| l.split_whitespace().count() >= 5), "{diff}");
     // Freezing the same label twice is refused.
     assert!(!mprofile(&db, &["edition", "create", "SEN", "2026"]).status.success());
 }

@@ -15,6 +15,35 @@ pub struct Table {
     records: Vec<(u64, csv::StringRecord)>,
 }
 
+/// Line numbers from byte offsets. The csv reader's own line count lags one line behind in a
+/// file with Windows line endings (it stops a record at `\r` and counts the `\n` with the next
+/// one), so a locator would point at the line above the record.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    counted: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter { text, counted: 0, line: 1 }
+    }
+
+    /// The 1-based line on which the record starting at `byte` (or at the line break just
+    /// before it) begins; offsets must come in increasing order.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.counted {
+            self.line += self.text[self.counted..start].iter().filter(|b| **b == b'\n').count() as u64;
+            self.counted = start;
+        }
+        self.line
+    }
+}
+
 impl Table {
     /// Parses the whole file within the upload limits; any malformed line (wrong number of
     /// fields, bad quoting) is a problem naming its line.
@@ -51,10 +80,11 @@ impl Table {
         let mut records = Vec::new();
         // A line inside one cell with this many delimiters is a swallowed row, not prose.
         let row_like = (headers.len() / 2).max(2);
+        let mut lines = LineCounter::new(text.as_bytes());
         for r in rdr.records() {
             match r {
                 Ok(rec) => {
-                    let line = rec.position().map(|p| p.line()).unwrap_or(0);
+                    let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
                     if records.len() as u64 >= limits.max_rows {
                         let mut p = Problem::file(
                             &file.display,
@@ -93,7 +123,7 @@ impl Table {
                     records.push((line, rec));
                 }
                 Err(e) => {
-                    let line = e.position().map(|p| p.line());
+                    let line = e.position().map(|p| lines.line_at(p.byte()));
                     let msg = match e.kind() {
                         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
                             format!("the row has {len} fields: expected {expected_len}, like the header")
@@ -251,6 +281,19 @@ mod tests {
         // Prose over several lines is not a swallowed row.
         let t = table("a,b,c,note\n1,2,3,\"first line\nsecond line, with a comma\"\n").unwrap();
         assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn line_numbers_are_the_same_with_windows_line_endings() {
+        let lf = "a,b\n1,2\n3,4\n\n5,6\n";
+        for text in [lf.to_string(), lf.replace('\n', "\r\n")] {
+            let t = table(&text).unwrap();
+            let lines: Vec<u64> = t.rows().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 3, 5], "{text:?}");
+            assert_eq!(t.rows().next().unwrap().locator(), "row 2");
+        }
+        let e = table("a,b\r\n1,2\r\n3\r\n").err().unwrap().to_string();
+        assert!(e.contains("t.csv, row 3"), "{e}");
     }
 
     #[test]

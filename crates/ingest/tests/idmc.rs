@@ -45,7 +45,7 @@ fn family_reads_both_files() {
     assert_eq!(r.rows_read, 4071 + 1541);
     let mut keys: Vec<(&str, &str)> = r.datasets.iter().map(|d| (d.source.code.as_str(), d.vintage.as_str())).collect();
     keys.sort();
-    assert_eq!(keys, [("idmc", "2024"), ("idmc", "2025-05")]);
+    assert_eq!(keys, [("idmc", "2025-05"), ("idmc-nd", "2024")]);
     let reasons: Vec<&str> = r.skipped.iter().map(|s| s.reason.as_str()).collect();
     assert!(reasons.iter().any(|s| s.starts_with("AB9 (Abyei Area)")), "{reasons:?}");
     assert!(reasons.iter().any(|s| s.starts_with("XKX (Kosovo)")), "{reasons:?}");
@@ -91,7 +91,7 @@ fn flows_check_values() {
     let f = InputFile::read(&data_dir().join(idmc::FLOWS_FILE), idmc::FLOWS_FILE).unwrap();
     let r = idmc::read_flows(&f, &ctx()).unwrap_or_else(|e| panic!("{e}"));
     let ds = &r.datasets[0];
-    assert_eq!((ds.source.code.as_str(), ds.vintage.as_str()), ("idmc", "2024"));
+    assert_eq!((ds.source.code.as_str(), ds.vintage.as_str()), ("idmc-nd", "2024"));
     let flows = std::fs::read_to_string(data_dir().join(idmc::FLOWS_FILE)).unwrap();
     let get = |geo: &str, t: &str, cause: &str| -> f64 {
         flows

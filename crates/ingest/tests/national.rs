@@ -272,7 +272,7 @@ fn sdmx_written_reads_back() {
     let (fw, _) = fixture();
     let r = national::read_sdmx_csv(&input("ansd_census_v1.csv"), &ctx(), &SdmxOverrides::default()).unwrap();
     let obs = &r.datasets[0].observations;
-    let text = national::write_sdmx_csv(fw, obs);
+    let text = mp_export::write_sdmx_csv(fw, obs);
     assert!(text.starts_with("STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,AGE,COUNTERPART_AREA,SEX,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MULT,COMMENT_OBS\r\n"), "{text}");
     assert!(
         text.contains("dataflow,MPROFILE:MIGRATION_PROFILE(1.0),I,SEN,EMI.STOCK,_Z,FRA,M,2013,,O,0,\"Not collected, see report\""),
@@ -767,7 +767,7 @@ mod properties {
         #[test]
         fn written_sdmx_csv_reads_back_identically(obs in observations()) {
             let (fw, _) = fixture();
-            let text = national::write_sdmx_csv(fw, &obs);
+            let text = mp_export::write_sdmx_csv(fw, &obs);
             let back = national::read_sdmx_csv(&mem("export.csv", &text), &ctx(), &SdmxOverrides::default()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
             prop_assert_eq!(back.datasets.len(), 1);
             let got = &back.datasets[0].observations;
@@ -827,7 +827,7 @@ fn sdmx_throughput() {
         }
     }
     let t = Instant::now();
-    let text = national::write_sdmx_csv(fw, &obs);
+    let text = mp_export::write_sdmx_csv(fw, &obs);
     let w = t.elapsed();
     let t = Instant::now();
     let r = national::read_sdmx_csv(&mem("big.csv", &text), &ctx(), &SdmxOverrides::default()).unwrap();

@@ -217,3 +217,18 @@ proptest! {
         let _ = worldbank::read_one(&InputFile::from_bytes(GDP_FILE, text.into_bytes()), &ctx());
     }
 }
+
+/// A locator names the line that holds the figure, in files with Windows line endings too
+/// (population.csv and gdp.csv end their lines with CRLF).
+#[test]
+fn locators_name_the_line_of_the_figure_in_crlf_files() {
+    let r = real();
+    for (source, ind, path) in [("wb-pop", "DEV.POP", POP_FILE), ("wb-gdp", "DEV.GDP", GDP_FILE)] {
+        let text = std::fs::read_to_string(data_dir().join(path)).unwrap();
+        assert!(text.contains("\r\n"), "{path} has Windows line endings");
+        let o = obs(r, source, ind, "SEN", 2022);
+        let n: usize = o.provenance.locator.strip_prefix("row ").and_then(|n| n.parse().ok()).expect("row N");
+        let line = text.lines().nth(n - 1).unwrap();
+        assert!(line.contains("SEN") && line.contains(",2022,"), "{path} {}: {line}", o.provenance.locator);
+    }
+}

@@ -1,12 +1,13 @@
 //! Builds a document from a template and the data: walks the template's sections and turns
 //! each block into key figures, sentences, tables and charts, citing every dataset used.
 
+use crate::coverage::{CoverageEntry, OLD_AFTER_YEARS, coverage};
 use crate::data::{Data, kind_of, unit_text};
 use crate::facts::fact;
 use crate::model::*;
 use crate::template::{BlockSpec, SectionSpec, Template};
 use mp_domain::{AreaCode, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, ThemeCode};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Narrative texts by section id and language (Markdown).
 pub type Narrative = BTreeMap<String, BTreeMap<Lang, String>>;
@@ -27,14 +28,19 @@ pub struct Inputs<'a> {
     pub as_of: String,
 }
 
-/// A figure older than this many years before the data date is called out as old.
-const OLD_AFTER_YEARS: i32 = 6;
+/// A key figure whose latest value is more than this many years older than the data date is
+/// not shown as a headline.
+pub const HEADLINE_MAX_AGE: i32 = 10;
 
 struct Builder<'a> {
     d: Data<'a>,
     inputs: &'a Inputs<'a>,
     sources: Vec<SourceEntry>,
-    gaps: BTreeMap<String, Gap>,
+    /// The subject's coverage, by indicator: what the indicator tables and the gap annex show.
+    coverage: Vec<CoverageEntry>,
+    by_code: HashMap<mp_domain::IndicatorCode, usize>,
+    /// Indicators the document speaks of; those that are gaps are listed in the gap annex.
+    touched: BTreeSet<String>,
     counter: usize,
     as_of_year: i32,
 }
@@ -70,17 +76,30 @@ impl<'a> Builder<'a> {
         format!("{prefix}-{}", self.counter)
     }
 
-    fn gap(&mut self, ind: &mp_domain::Indicator, area: &AreaCode) {
-        let last = self.d.last_year(&ind.code, area);
-        let old = last.is_none_or(|y| y < self.as_of_year - OLD_AFTER_YEARS);
-        if old {
-            self.gaps.entry(ind.code.to_string()).or_insert(Gap {
-                indicator: ind.code.clone(),
-                name: name(ind),
-                theme: ind.theme.clone(),
-                last_year: last,
-            });
-        }
+    /// Marks an indicator as spoken of: if the coverage calls it a gap, the gap annex lists it.
+    fn gap(&mut self, ind: &mp_domain::Indicator, _area: &AreaCode) {
+        self.touched.insert(ind.code.to_string());
+    }
+
+    /// The subject's coverage entry of an indicator.
+    fn covered(&self, ind: &mp_domain::Indicator) -> Option<&CoverageEntry> {
+        self.by_code.get(&ind.code).and_then(|i| self.coverage.get(*i))
+    }
+
+    /// The gaps among the indicators the document speaks of, by code.
+    fn gaps(&self) -> Vec<Gap> {
+        let fw = self.inputs.framework;
+        let mut out: Vec<Gap> = self
+            .coverage
+            .iter()
+            .filter(|e| e.gap && self.touched.contains(e.indicator.as_str()))
+            .filter_map(|e| {
+                let ind = fw.indicator(&e.indicator)?;
+                Some(Gap { indicator: e.indicator.clone(), name: name(ind), theme: e.theme.clone(), last_year: e.last_year() })
+            })
+            .collect();
+        out.sort_by(|a, b| a.indicator.as_str().cmp(b.indicator.as_str()));
+        out
     }
 
     /// A note when the latest figure is old or missing.
@@ -311,7 +330,8 @@ impl<'a> Builder<'a> {
                             decimals: 1,
                             trace: v.trace.iter().chain(t.trace.iter()).cloned().collect(),
                             formula: Some("share".into()),
-                            status: None,
+                            // A share of a flagged figure is flagged too.
+                            status: v.status.clone().or_else(|| t.status.clone()),
                         })
                     }),
                     _ => None,
@@ -505,7 +525,8 @@ impl<'a> Builder<'a> {
         let mut rows = Vec::new();
         let mut srcs = Vec::new();
         for ind in fw.indicators_of(&tc) {
-            let row = match self.d.latest_any(ind, area) {
+            let latest = self.covered(ind).and_then(|e| e.latest.clone()).map(|c| (c.period, c.value, c.dataset));
+            let row = match latest {
                 Some((p, v, ds)) => {
                     let src = match &ds {
                         Some(ds) => {
@@ -574,12 +595,17 @@ impl<'a> Builder<'a> {
                 let mut figs = Vec::new();
                 for c in indicators {
                     let Some(ind) = fw.find(c) else { continue };
-                    if let Some((p, v, ds)) = self.d.latest_any(ind, area) {
-                        let source = match ds {
+                    // The figure the indicator tables show; a projection or a figure older than
+                    // the headline limit is no headline (it stays in the tables, and the gap annex).
+                    let latest = self.covered(ind).and_then(|e| e.latest.clone()).filter(|c| {
+                        c.origin != crate::coverage::Origin::Projected && c.period.end_year() >= self.as_of_year - HEADLINE_MAX_AGE
+                    });
+                    if let Some(c) = latest {
+                        let source = match c.dataset {
                             Some(ds) => self.cite(&ds),
-                            None => self.cite_value(&v).first().copied().unwrap_or(0),
+                            None => self.cite_value(&c.value).first().copied().unwrap_or(0),
                         };
-                        figs.push(KeyFigure { indicator: ind.code.clone(), label: name(ind), value: v, period: p, source });
+                        figs.push(KeyFigure { indicator: ind.code.clone(), label: name(ind), value: c.value, period: c.period, source });
                     } else {
                         self.gap(ind, area);
                     }
@@ -812,20 +838,19 @@ pub fn build_regional(tpl: &Template, inputs: &Inputs, areas: &[AreaCode]) -> Do
 
 fn build(tpl: &Template, inputs: &Inputs, subject: &[AreaCode], subj: Subject) -> Document {
     let as_of_year = inputs.as_of.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
-    let mut b = Builder {
-        d: Data::new(inputs.records, inputs.framework, inputs.areas, &tpl.prefer),
-        inputs,
-        sources: Vec::new(),
-        gaps: BTreeMap::new(),
-        counter: 0,
-        as_of_year,
-    };
+    let d = Data::new(inputs.records, inputs.framework, inputs.areas, &tpl.prefer);
+    let cov = subject.first().map(|a| coverage(&d, a, as_of_year)).unwrap_or_default();
+    let by_code = cov.iter().enumerate().map(|(i, e)| (e.indicator.clone(), i)).collect();
+    let mut b = Builder { d, inputs, sources: Vec::new(), coverage: cov, by_code, touched: BTreeSet::new(), counter: 0, as_of_year };
     let mut sections: Vec<Section> = tpl.section.iter().map(|s| b.section(s, subject)).collect();
-    let gaps: Vec<Gap> = b.gaps.values().cloned().collect();
+    let gaps = b.gaps();
     fill_annexes(&mut sections, &tpl.section, &gaps, &b.sources);
+    let subj_is_country = matches!(subj, Subject::Country { .. });
     let title = match &subj {
         Subject::Country { area } => Text::msg_with("doc-title", vec![("country", Arg::Text(Text::I18n(b.d.area_name(area))))]),
         Subject::Regional { .. } => Text::msg("doc-title-regional"),
+        // Indicator views are built by `views`, never from a template.
+        Subject::Indicator { .. } => Text::plain(""),
     };
     Document {
         subject: subj,
@@ -837,5 +862,9 @@ fn build(tpl: &Template, inputs: &Inputs, subject: &[AreaCode], subj: Subject) -
         sections,
         sources: b.sources,
         gaps,
+        coverage: match subj_is_country {
+            true => b.coverage,
+            false => Vec::new(),
+        },
     }
 }

@@ -52,6 +52,17 @@ pub fn trace(r: &Record) -> Trace {
     }
 }
 
+/// The statuses readers are told about, with a mark beside the figure; in the order a
+/// computed figure inherits them (the first its inputs have).
+pub const MARKED: [ObsStatus; 5] =
+    [ObsStatus::Forecast, ObsStatus::Break, ObsStatus::LowReliability, ObsStatus::Provisional, ObsStatus::Estimated];
+
+/// The mark a figure computed from `inputs` carries: the first of [`MARKED`] any input has, so
+/// a ratio built on a provisional figure is provisional too.
+fn inherited_mark(inputs: &[&Record]) -> Option<String> {
+    MARKED.iter().find(|m| inputs.iter().any(|r| r.status == **m)).map(|m| m.code().to_string())
+}
+
 fn status_mark(s: ObsStatus) -> Option<String> {
     match s {
         ObsStatus::Normal => None,
@@ -185,7 +196,7 @@ impl<'a> Data<'a> {
             decimals: ind.decimals,
             trace: used.iter().map(|r| trace(r)).collect(),
             formula: Some(f.text.clone()),
-            status: None,
+            status: inherited_mark(&used),
         })
     }
 

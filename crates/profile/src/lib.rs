@@ -8,11 +8,14 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod coverage;
 pub mod data;
 pub mod facts;
 pub mod model;
 pub mod template;
+pub mod views;
 
 pub use build::{Inputs, Narrative, build_country, build_regional};
+pub use coverage::{CoverageEntry, Covered, Origin};
 pub use model::*;
 pub use template::Template;

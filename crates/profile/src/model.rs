@@ -122,6 +122,13 @@ pub struct SourceEntry {
     pub name: String,
 }
 
+impl SourceEntry {
+    /// How the source is cited: its name and vintage, `UN DESA (2024)`.
+    pub fn cited(&self) -> String {
+        if self.vintage.is_empty() { self.name.clone() } else { format!("{} ({})", self.name, self.vintage) }
+    }
+}
+
 /// A key figure for the boxes at the top.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyFigure {
@@ -296,6 +303,14 @@ pub enum Subject {
         /// The countries compared.
         areas: Vec<AreaCode>,
     },
+    /// The portal's view of one indicator (its series for one area, and the profile countries
+    /// compared).
+    Indicator {
+        /// The indicator.
+        indicator: IndicatorCode,
+        /// The area whose series is shown.
+        area: AreaCode,
+    },
 }
 
 /// A whole document.
@@ -319,6 +334,9 @@ pub struct Document {
     pub sources: Vec<SourceEntry>,
     /// Data gaps.
     pub gaps: Vec<Gap>,
+    /// Every indicator's coverage for a country's document (empty for the regional report):
+    /// the figure shown for it, its source, and whether it is a gap.
+    pub coverage: Vec<crate::coverage::CoverageEntry>,
 }
 
 impl Document {

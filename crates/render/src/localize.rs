@@ -36,6 +36,11 @@ fn arg(a: &Arg, lang: Lang) -> i18n::Arg<'static> {
         // A whole count goes in as a number so that messages can choose singular or plural
         // ("1 refugee", "2 refugees"); Fluent formats it with the language's grouping, which
         // is what `format_number` gives for zero decimals.
+        // A flagged figure carries its mark in a sentence too ("about 1.2 million (provisional)");
+        // a projection is not marked again: the sentences that quote one say so in words.
+        Arg::Value(v) if status_mark(v, lang).is_some() && v.status.as_deref() != Some(ObsStatus::Forecast.code()) => {
+            i18n::Arg::text(value(v, lang))
+        }
         Arg::Value(v) if v.kind == ValueKind::Number && v.decimals == 0 && v.v.is_finite() && v.v.abs() < 9e15 => {
             i18n::Arg::Count(v.v.round() as i64)
         }
@@ -65,10 +70,11 @@ pub fn key_number(v: &Value, lang: Lang) -> String {
     }
 }
 
-/// The label of a figure's status when readers must be told (projection F, estimate E).
+/// The label of a figure's status when readers must be told: a projection (F), an estimate
+/// (E), a provisional figure (P), a break in the series (B) or a figure of low reliability (U).
 pub fn status_mark(v: &Value, lang: Lang) -> Option<String> {
     let status: ObsStatus = v.status.as_deref()?.parse().ok()?;
-    matches!(status, ObsStatus::Forecast | ObsStatus::Estimated).then(|| msg(lang, &i18n::obs_status_id(status)))
+    mp_profile::data::MARKED.contains(&status).then(|| msg(lang, &i18n::obs_status_id(status)))
 }
 
 /// A figure with its status mark, for tables: `274,929 (estimated)`.
@@ -107,7 +113,7 @@ pub fn date(iso: &str, lang: Lang) -> String {
 
 /// How a source is cited: its name and vintage, `UN DESA (2024)`.
 pub fn source_name(e: &SourceEntry) -> String {
-    if e.vintage.is_empty() { e.name.clone() } else { format!("{} ({})", e.name, e.vintage) }
+    e.cited()
 }
 
 /// The line under a table or chart: `Source: UN DESA (2024).`; empty without sources.
@@ -308,6 +314,7 @@ mod tests {
                 SourceEntry { code: "wb-wdi".into(), vintage: "2025".into(), name: "World Bank".into() },
             ],
             gaps: Vec::new(),
+            coverage: Vec::new(),
         }
     }
 
@@ -326,9 +333,25 @@ mod tests {
         let mut f = v(1000.0, ValueKind::Number, 0);
         f.status = Some("F".into());
         assert_eq!(value(&f, Lang::En), format!("1,000 ({})", msg(Lang::En, "obs-status-f")));
-        f.status = Some("P".into());
-        assert_eq!(value(&f, Lang::En), "1,000");
+        // Provisional, break and low reliability are marked too; an experimental figure is not.
+        for code in ["P", "B", "U", "E"] {
+            f.status = Some(code.into());
+            assert_eq!(value(&f, Lang::En), format!("1,000 ({})", msg(Lang::En, &format!("obs-status-{}", code.to_lowercase()))));
+        }
         assert_eq!(number(&f, Lang::En), "1,000");
+        f.status = Some("G".into());
+        assert_eq!(value(&f, Lang::En), "1,000");
+    }
+
+    #[test]
+    fn a_flagged_figure_is_marked_in_a_sentence_and_a_projection_is_not_marked_twice() {
+        let mut f = v(1.5, ValueKind::Percent, 1);
+        f.status = Some("P".into());
+        let t = Text::msg_with("source-line", vec![("sources", Arg::Value(f.clone()))]);
+        assert!(text(&t, Lang::En).contains(&msg(Lang::En, "obs-status-p")), "{}", text(&t, Lang::En));
+        f.status = Some("F".into());
+        let t = Text::msg_with("source-line", vec![("sources", Arg::Value(f))]);
+        assert!(!text(&t, Lang::En).contains(&msg(Lang::En, "obs-status-f")), "{}", text(&t, Lang::En));
     }
 
     #[test]

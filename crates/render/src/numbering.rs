@@ -114,6 +114,7 @@ mod tests {
             ],
             sources: Vec::new(),
             gaps: Vec::new(),
+            coverage: Vec::new(),
         };
         let n = numbering(&doc);
         assert_eq!([n.figure("c-a"), n.figure("c-a1"), n.figure("c-b")], [Some(1), Some(2), Some(3)]);

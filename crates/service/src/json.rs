@@ -52,35 +52,10 @@ impl<'a> ObservationOut<'a> {
             source: SourceOut { dataset: &r.source_code, name: &r.source_name, vintage: &r.vintage },
             provenance: ProvenanceOut {
                 observation_id: r.observation_id,
-                file: published_path(&r.file_path),
+                file: mp_text::published_path(&r.file_path),
                 sha256: &r.file_sha256,
                 locator: &r.locator,
             },
         }
-    }
-}
-
-/// The path of an imported file as it may be published: a path relative to the mirror stays as
-/// it is (`undesa/ims2024.csv`), an absolute local path (`/home/ansd/exports/census.csv`,
-/// `C:\\Users\\…\\census.csv`) is cut to its file name, since where an importer kept a file on
-/// their machine is no reader's business (stores imported before names were cut hold such paths).
-pub fn published_path(path: &str) -> &str {
-    let b = path.as_bytes();
-    let absolute =
-        path.starts_with(['/', '\\', '~']) || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/'));
-    if absolute { path.rsplit(['/', '\\']).next().unwrap_or(path) } else { path }
-}
-
-#[cfg(test)]
-mod published_path_tests {
-    use super::published_path;
-
-    #[test]
-    fn local_directories_are_not_published() {
-        assert_eq!(published_path("undesa/ims2024.csv"), "undesa/ims2024.csv");
-        assert_eq!(published_path("/home/ansd/exports/census.csv"), "census.csv");
-        assert_eq!(published_path("C:\\Users\\ansd\\census.xlsx"), "census.xlsx");
-        assert_eq!(published_path("~/census.csv"), "census.csv");
-        assert_eq!(published_path("census.csv"), "census.csv");
     }
 }

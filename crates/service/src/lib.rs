@@ -28,25 +28,7 @@ pub enum ServiceError {
     },
 }
 
-/// Today's date in UTC, `YYYY-MM-DD` (the data date of a live document).
-pub fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
-    civil_date(secs)
-}
-
-/// `YYYY-MM-DD` of a Unix time (H. Hinnant's days-to-civil algorithm, to avoid a date crate).
-pub fn civil_date(secs: i64) -> String {
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+pub use mp_text::today;
 
 /// Every observation of an area, any disaggregation, newest vintage of each source: what a
 /// country's document is built from.
@@ -91,16 +73,4 @@ pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegist
     let narrative = Narrative::new();
     let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today() };
     Ok(mp_profile::build_regional(tpl, &inputs, &list))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(951_782_400), "2000-02-29");
-        assert_eq!(civil_date(1_795_737_600), "2026-11-27");
-    }
 }

@@ -7,7 +7,6 @@
 #![warn(missing_docs)]
 
 pub mod api;
-pub mod download;
 pub mod http;
 pub mod pages;
 pub mod server;

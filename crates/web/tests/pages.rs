@@ -611,7 +611,7 @@ fn xlsx_opens_with_calamine() {
     use calamine::Reader;
     let r = get("/pt/download/series.xlsx?indicator=DEV.POP&area=SEN");
     assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.header(header::CONTENT_TYPE), mp_web::download::XLSX);
+    assert_eq!(r.header(header::CONTENT_TYPE), mp_export::XLSX);
     assert!(r.header(header::CONTENT_DISPOSITION).contains("mprofile-DEV.POP-SEN.xlsx"));
     let gz = get_with("/pt/download/series.xlsx?indicator=DEV.POP&area=SEN", &[(header::ACCEPT_ENCODING, "gzip")]);
     assert!(gz.header(header::CONTENT_ENCODING).is_empty(), "workbooks are zip files already");

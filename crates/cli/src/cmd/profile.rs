@@ -443,7 +443,18 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
                     None => added += 1,
                 }
             }
-            removed += old.keys().filter(|k| !new.contains_key(*k)).count();
+            // New and removed figures are listed after the changed ones, each marked in the
+            // last column, so a Technical Working Group sees what appears and what goes.
+            let line = |k: &(String, mp_domain::Period, String, String), ov: String, nv: String, what: &str| {
+                println!("{:<22} {:<10} {:<26} {:<18} {:>16} {:>16} {:>14} {:>8}", k.0, k.1.to_string(), k.2, k.3, ov, nv, "", what);
+            };
+            for (k, nr) in new.iter().filter(|(k, _)| !old.contains_key(*k)) {
+                line(k, String::new(), fmt(nr.value.unwrap_or(f64::NAN)), "new");
+            }
+            for (k, or) in old.iter().filter(|(k, _)| !new.contains_key(*k)) {
+                removed += 1;
+                line(k, fmt(or.value.unwrap_or(f64::NAN)), String::new(), "removed");
+            }
             println!(
                 "{changed} figures changed, {added} new, {removed} no longer present ({})",
                 if all { "all observations" } else { "totals; --all for every breakdown" }

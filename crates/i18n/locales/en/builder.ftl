@@ -85,3 +85,6 @@ col-theme = Theme
 col-last-year = Latest year with data
 col-number = No.
 col-vintage = Edition
+
+# A period alone (a table cell or a chart category), formatted per language.
+period-label = { $period }

@@ -85,3 +85,6 @@ col-theme = Thème
 col-last-year = Dernière année disponible
 col-number = N°
 col-vintage = Édition
+
+# A period alone (a table cell or a chart category), formatted per language.
+period-label = { $period }

@@ -85,3 +85,6 @@ col-theme = Tema
 col-last-year = Último ano com dados
 col-number = N.º
 col-vintage = Edição
+
+# A period alone (a table cell or a chart category), formatted per language.
+period-label = { $period }

@@ -18,7 +18,7 @@ pub mod sdmx;
 pub mod template;
 
 pub use longcsv::{Field, Mapping, MappingSource, read_long_csv};
-pub use sdmx::{SdmxOverrides, read_sdmx_csv, write_sdmx_csv};
+pub use sdmx::{SdmxOverrides, read_sdmx_csv};
 pub use template::{Prefill, PrefillRow, PrefillValue, TEMPLATE_VERSION, read_template, write_template, write_template_prefilled};
 
 use crate::context::{Context, Obs};
@@ -28,39 +28,7 @@ use mp_domain::framework::DimensionValues;
 use mp_domain::{AreaCode, CodeValue, DimensionId, DimensionKey, Indicator, ObsStatus, ObsValue, Period, UnitMult};
 use std::collections::HashMap;
 
-/// Folds hand-typed text for matching: trimmed, lower-case, without accents, typographic
-/// apostrophes made straight and inner runs of spaces collapsed, so `  Côte d’Ivoire` and
-/// `cote d'ivoire` match.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
-            'ç' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-            'ñ' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
-            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
-            'ý' | 'ÿ' => out.push('y'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '’' | '‘' | '`' | 'ʼ' => out.push('\''),
-            '–' | '—' => out.push('-'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use mp_text::fold;
 
 /// The forms a typed code may take besides itself: the id before ` — ` (the template's
 /// drop-down lists show `F — Féminin`) and the id before `:` (SDMX-CSV with labels=both).

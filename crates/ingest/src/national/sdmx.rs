@@ -1,4 +1,4 @@
-//! SDMX-CSV 1.0 and 2.0: reading what statistics offices export, and writing downloads.
+//! SDMX-CSV 1.0 and 2.0: reading what statistics offices export (the writer is `mp-export`).
 //!
 //! Reading accepts:
 //! - SDMX-CSV 1.0: first column `DATAFLOW` holding `AGENCY:ID(VERSION)`;
@@ -22,11 +22,7 @@ use crate::context::{Context, DatasetBuilder, ReadReport, Skips, checked};
 use crate::error::{IngestError, MAX_PROBLEMS, Problem, Problems};
 use crate::files::InputFile;
 use crate::table::Table;
-use mp_domain::{DimensionId, Framework, Observation, Period, SourceInfo};
-use std::collections::BTreeSet;
-
-/// The dataflow written by [`write_sdmx_csv`].
-pub const EXPORT_DATAFLOW: &str = "MPROFILE:MIGRATION_PROFILE(1.0)";
+use mp_domain::{DimensionId, Framework, Period, SourceInfo};
 
 /// What the caller imposes instead of what the dataflow implies.
 #[derive(Debug, Clone, Default)]
@@ -360,50 +356,6 @@ pub fn read_sdmx_csv(file: &InputFile, ctx: &Context, overrides: &SdmxOverrides)
     super::owner::claim(file, checked(ctx, report)?)
 }
 
-/// A CSV field, quoted when it holds a comma, a quote, a line break or outer spaces (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.trim() != s { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
-}
-
-/// Writes observations as SDMX-CSV 2.0 (`STRUCTURE=dataflow`, `STRUCTURE_ID=`[`EXPORT_DATAFLOW`]),
-/// one column per dimension used by the indicators present: `_T` for a total, `_Z` where the
-/// indicator has no such dimension. Values are written exactly (shortest round-trip form).
-pub fn write_sdmx_csv(fw: &Framework, observations: &[Observation]) -> String {
-    let mut dims: BTreeSet<DimensionId> = BTreeSet::new();
-    for o in observations {
-        if let Some(ind) = fw.indicator(&o.indicator) {
-            dims.extend(ind.dimensions.iter().cloned());
-        }
-        dims.extend(o.dims.iter().map(|(d, _)| d.clone()));
-    }
-    let mut out = String::new();
-    let mut header: Vec<String> = ["STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR"].iter().map(|s| s.to_string()).collect();
-    header.extend(dims.iter().map(|d| d.to_string()));
-    header.extend(["TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "UNIT_MULT", "COMMENT_OBS"].iter().map(|s| s.to_string()));
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for o in observations {
-        let ind = fw.indicator(&o.indicator);
-        let mut rec: Vec<String> = vec!["dataflow".into(), EXPORT_DATAFLOW.into(), "I".into(), o.area.to_string(), o.indicator.to_string()];
-        for d in &dims {
-            rec.push(match o.dims.get(d.as_str()) {
-                Some(c) => c.to_string(),
-                None if ind.is_none_or(|i| i.dimensions.contains(d)) => "_T".into(),
-                None => "_Z".into(),
-            });
-        }
-        rec.push(o.period.to_string());
-        rec.push(o.value.map(|v| v.to_string()).unwrap_or_default());
-        rec.push(o.status.code().to_string());
-        rec.push(o.unit_mult.power().to_string());
-        rec.push(o.footnote.clone().unwrap_or_default());
-        let line: Vec<String> = rec.iter().map(|s| csv_field(s)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,13 +376,5 @@ mod tests {
         assert_eq!(header_id("STRUCTURE[;]"), "STRUCTURE");
         assert_eq!(header_id("REF_AREA: Reference area"), "REF_AREA");
         assert_eq!(header_id(" sex "), "SEX");
-    }
-
-    #[test]
-    fn fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("a"), "a");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(csv_field(" x"), "\" x\"");
     }
 }

@@ -3,7 +3,8 @@
 //! via correspondence with IDMC") and IDPs at the end of 2024 by cause, sex and age
 //! (`idmc_stocks.csv`, downloaded 13 May 2025).
 //!
-//! Two datasets of the source `idmc`: vintage `2024` (flows) and `2025-05` (stocks).
+//! Two sources, since the two files hold different figures (not two vintages of the same ones):
+//! `idmc-nd@2024` (new displacements) and `idmc@2025-05` (IDPs, the stocks).
 //!
 //! Counting rules:
 //! * Flows: `conflict` rows are IDP.NEW_CONF; every other cause is a disaster hazard, IDP.NEW_DIS
@@ -39,8 +40,11 @@ pub const STOCKS_FILE: &str = "iom-gdidata/idmc_stocks.csv";
 pub const FLOWS_VINTAGE: &str = "2024";
 /// Vintage of the stocks dataset (GIDD download of May 2025).
 pub const STOCKS_VINTAGE: &str = "2025-05";
-/// The source code of both datasets.
+/// The source code of the stocks (IDPs).
 pub const SOURCE_CODE: &str = "idmc";
+/// The source code of the new displacements: a source of its own, or the store would take it
+/// for an older vintage of the stocks and leave it out of every document.
+pub const FLOWS_SOURCE_CODE: &str = "idmc-nd";
 
 /// The source family.
 pub const SOURCE: PublicSource = PublicSource {
@@ -60,6 +64,14 @@ pub const SOURCE: PublicSource = PublicSource {
     ],
     read,
 };
+
+fn flows_source_info() -> SourceInfo {
+    SourceInfo {
+        code: FLOWS_SOURCE_CODE.into(),
+        name: "Global Internal Displacement Database (GIDD): new displacements".into(),
+        ..source_info()
+    }
+}
 
 fn source_info() -> SourceInfo {
     SourceInfo {
@@ -194,7 +206,7 @@ pub fn read_flows(file: &InputFile, ctx: &Context) -> Result<ReadReport, IngestE
     let (Some(conf), Some(dis)) = (conf, dis) else {
         return Err(problems.into_error());
     };
-    let mut ds = DatasetBuilder::new(source_info(), FLOWS_VINTAGE);
+    let mut ds = DatasetBuilder::new(flows_source_info(), FLOWS_VINTAGE);
     let fi = ds.file(file);
     ds.sum_note(NOTE_DIS_TOTAL);
     let mut groups = Groups::new(ctx);

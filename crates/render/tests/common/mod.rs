@@ -315,5 +315,6 @@ pub fn document() -> Document {
             SourceEntry { code: "ansd-census".into(), vintage: "2023".into(), name: "ANSD".into() },
         ],
         gaps: Vec::new(),
+        coverage: Vec::new(),
     }
 }

@@ -8,7 +8,7 @@
 //! are merged in, one field named after its content (`text`, `items`, `value`…).
 //! It streams straight to the output: building a `serde_json::Value` first cost ten times more.
 
-use mp_profile::{Arg, Block, Cell, Chart, Document, Gap, KeyFigure, Section, Series, Table, Text};
+use mp_profile::{Arg, Block, Cell, Chart, CoverageEntry, Document, Gap, KeyFigure, Section, Series, Table, Text};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// A model value written in the API's JSON shape.
@@ -233,10 +233,37 @@ impl Serialize for Json<'_, Gap> {
     }
 }
 
+/// `{"indicator","theme","gap","latest": null | {"period","value","dataset","origin"}}`.
+impl Serialize for Json<'_, CoverageEntry> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("indicator", &e.indicator)?;
+        m.serialize_entry("theme", &e.theme)?;
+        m.serialize_entry("gap", &e.gap)?;
+        m.serialize_entry("latest", &e.latest.as_ref().map(Latest))?;
+        m.end()
+    }
+}
+
+struct Latest<'a>(&'a mp_profile::Covered);
+
+impl Serialize for Latest<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("period", &c.period.to_string())?;
+        m.serialize_entry("value", &c.value)?;
+        m.serialize_entry("dataset", &c.dataset.as_ref().map(|d| d.to_string()))?;
+        m.serialize_entry("origin", &c.origin)?;
+        m.end()
+    }
+}
+
 impl Serialize for Json<'_, Document> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.0;
-        let mut m = s.serialize_map(Some(9))?;
+        let mut m = s.serialize_map(Some(10))?;
         m.serialize_entry("subject", &d.subject)?;
         m.serialize_entry("template", &d.template)?;
         m.serialize_entry("edition", &d.edition)?;
@@ -246,6 +273,7 @@ impl Serialize for Json<'_, Document> {
         m.serialize_entry("sections", &Json(&d.sections))?;
         m.serialize_entry("sources", &d.sources)?;
         m.serialize_entry("gaps", &Json(&d.gaps))?;
+        m.serialize_entry("coverage", &Json(&d.coverage))?;
         m.end()
     }
 }

@@ -116,7 +116,7 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
             .collect();
         countries.push(CountryCard { href: format!("/{l}/country/{}", a.code), name: tr(&a.name, lang), figures });
     }
-    countries.sort_by_cached_key(|c| mp_ingest::national::fold(&c.name));
+    countries.sort_by_cached_key(|c| mp_text::fold(&c.name));
     let themes: Vec<ThemeLink> = fw
         .themes
         .iter()

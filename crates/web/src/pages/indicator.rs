@@ -2,7 +2,7 @@
 //! its series for one country (every source side by side, as a chart and a table); and the
 //! latest value of every profile country.
 
-use super::{Cache, Chrome, DownloadLinks, PageLang, Section, block_document, blocks_html, esc, m, ma, qv, render, respond, tr};
+use super::{Cache, Chrome, DownloadLinks, PageLang, Section, blocks_html, esc, m, ma, qv, render, respond, tr};
 use crate::http::{self, HttpError};
 use crate::state::AppState;
 use askama::Template;
@@ -11,14 +11,14 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
-use mp_domain::{Area, AreaCode, CodeValue, DimensionId, DimensionKey, Framework, Indicator, Lang, Period, Record};
-use mp_profile::data::{Data, kind_of, unit_text};
-use mp_profile::{Arg, Block, Cell, Chart, ChartKind, Series, SourceEntry, Table, Text, Value};
+use mp_domain::{Area, AreaCode, CodeValue, DimensionId, DimensionKey, Framework, Indicator, Lang, Record};
+use mp_profile::data::Data;
+use mp_profile::views::{self, ViewLabels};
+use mp_profile::{Block, Chart, Document, Text};
 use mp_render::localize;
-use mp_store::DatasetInfo;
 use mp_store::ObsQuery;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
 /// Query of the indicator page.
@@ -138,22 +138,6 @@ fn code_label(fw: &Framework, st: &AppState, d: &DimensionId, c: &CodeValue, lan
     st.areas().find(c.as_str()).map(|a| tr(&a.name, lang)).unwrap_or_else(|| c.to_string())
 }
 
-/// A source as narrow places (legends, table cells on a phone) name it: `Publisher (vintage)`;
-/// the full names are in the source line under the figure.
-fn short_source(datasets: &[DatasetInfo], e: &SourceEntry) -> String {
-    datasets
-        .iter()
-        .find(|d| d.source.code == e.code && d.vintage == e.vintage)
-        .map(|d| d.source.publisher.trim())
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("{p} ({})", e.vintage))
-        .unwrap_or_else(|| localize::source_name(e))
-}
-
-fn source_entry(data: &Data, ds: &mp_domain::DatasetId) -> SourceEntry {
-    SourceEntry { code: ds.source.clone(), vintage: ds.vintage.clone(), name: data.source_name(ds) }
-}
-
 async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, q: IndicatorQuery) -> Result<String, HttpError> {
     let l = lang.code();
     let g = cache.generation(st).await?;
@@ -192,7 +176,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         .filter_map(|k| DimensionKey::parse(k).ok())
         .map(|k| Opt { label: dims_label(fw, st, &k, lang), selected: k == key, value: k.to_string() })
         .collect();
-    dims.sort_by_cached_key(|o| mp_ingest::national::fold(&o.label));
+    dims.sort_by_cached_key(|o| mp_text::fold(&o.label));
     dims.insert(0, Opt { value: String::new(), label: m(lang, "web-total"), selected: key.is_total() });
 
     let area_name = tr(&area.name, lang);
@@ -201,7 +185,6 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
     if !key.is_total() {
         series_title.push_str(&format!(" ({})", dims_label(fw, st, &key, lang)));
     }
-    let (series_html, no_data) = series_blocks(st, &data, &datasets, ind, &area.code, &key, &series_title, lang);
     let mut series_q = format!("indicator={}&area={}", qv(ind.code.as_str()), qv(area.code.as_str()));
     if !key.is_total() {
         series_q.push_str(&format!("&dims={}", qv(&key.to_string())));
@@ -213,6 +196,20 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         qv(&profile.iter().map(|a| a.code.to_string()).collect::<Vec<_>>().join(","))
     );
     let compare_title = ma(lang, "web-compare-title", &[("indicator", &ind_name)]);
+    // The view's figures are the profile model's; countries without a figure keep the
+    // alphabetical order of the reader's language.
+    let mut compare: Vec<&Area> = profile.clone();
+    compare.sort_by_cached_key(|a| tr(&a.name, lang));
+    let publisher = |ds: &mp_domain::DatasetId| {
+        datasets.iter().find(|d| d.source.code == ds.source && d.vintage == ds.vintage).map(|d| d.source.publisher.clone())
+    };
+    let labels = ViewLabels {
+        series_title: Text::plain(series_title.clone()),
+        compare_title: Text::plain(compare_title.clone()),
+        publisher: &publisher,
+    };
+    let view = mp_profile::views::indicator_view(&data, ind, &area.code, &key, &compare, &labels);
+    let (series_html, no_data) = series_html(&view, lang);
 
     let theme = fw.theme(&ind.theme);
     let unit = fw.unit(&ind.unit).map(|u| tr(&u.name, lang)).unwrap_or_else(|| ind.unit.clone());
@@ -237,7 +234,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         if !profile.iter().any(|a| a.code == area.code) {
             v.push(Opt { value: area.code.to_string(), label: area_name.clone(), selected: true });
         }
-        v.sort_by_cached_key(|o| mp_ingest::national::fold(&o.label));
+        v.sort_by_cached_key(|o| mp_text::fold(&o.label));
         v
     };
     render(&IndicatorT {
@@ -271,124 +268,37 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         series_downloads: DownloadLinks::new(lang, &base, &series_q, &series_title).html(),
         no_data,
         compare_label: compare_title.clone(),
-        compare_html: compare_blocks(st, &data, &datasets, ind, &profile, &compare_title, lang),
+        compare_html: section_blocks(&view, views::COMPARE).map(|b| blocks_html(&view, b, lang, 2)).unwrap_or_default(),
         compare_downloads: DownloadLinks::new(lang, &base, &compare_q, &compare_title).html(),
     })
 }
 
-/// The chosen country's series: a chart with one line per source, and the same figures as a
-/// table, sources side by side. `None` as the note when there are data.
-#[allow(clippy::too_many_arguments)]
-fn series_blocks(
-    st: &AppState,
-    data: &Data,
-    datasets: &[DatasetInfo],
-    ind: &Indicator,
-    area: &AreaCode,
-    key: &DimensionKey,
-    title: &str,
-    lang: Lang,
-) -> (String, Option<String>) {
-    let fw = st.framework();
-    let mut sources: Vec<SourceEntry> = Vec::new();
-    let mut lines: Vec<(String, BTreeMap<Period, Value>)> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    for (ds, s) in data.all_series(&ind.code, area, key) {
-        let values: BTreeMap<Period, Value> = s.iter().filter_map(|(p, r)| Some((*p, data.value(r)?))).collect();
-        if values.is_empty() {
-            continue;
-        }
-        // Legends are narrow: the publisher and vintage say which source a line is, unless two
-        // lines would read the same.
-        let entry = source_entry(data, &ds);
-        lines.push((short_source(datasets, &entry), values));
-        names.push(localize::source_name(&entry));
-        sources.push(entry);
-    }
-    let mut seen = HashSet::new();
-    if lines.iter().any(|(n, _)| !seen.insert(n.clone())) {
-        for ((n, _), full) in lines.iter_mut().zip(&names) {
-            *n = full.clone();
-        }
-    }
-    if lines.is_empty()
-        && key.is_total()
-        && let Some(f) = &ind.formula
-        && let Some((first, _)) = f.references().into_iter().next()
-    {
-        // A computed indicator: evaluated for every period its first input has.
-        let periods: BTreeSet<Period> = data.records(&first.code, area, &first.dims).iter().map(|r| r.period).collect();
-        let values: BTreeMap<Period, Value> = periods.into_iter().filter_map(|p| Some((p, data.computed(ind, area, &p)?))).collect();
-        if !values.is_empty() {
-            lines.push((ma(lang, "web-computed", &[("formula", &f.text)]), values));
-        }
-    }
-    if lines.is_empty() {
+/// The blocks of one section of a view.
+fn section_blocks<'a>(view: &'a Document, id: &str) -> Option<&'a [Block]> {
+    view.sections.iter().find(|s| s.id == id).map(|s| s.blocks.as_slice())
+}
+
+/// The chosen country's series: the chart, then the same figures as a table, sources side by
+/// side. `None` as the note when there are data.
+fn series_html(view: &Document, lang: Lang) -> (String, Option<String>) {
+    let blocks = section_blocks(view, views::SERIES).unwrap_or_default();
+    if blocks.is_empty() {
         return (String::new(), Some(m(lang, "web-no-series")));
     }
-    let periods: Vec<Period> = lines.iter().flat_map(|(_, v)| v.keys().copied()).collect::<BTreeSet<_>>().into_iter().collect();
-    let cats: Vec<Text> = periods.iter().map(|p| Text::plain(localize::period(p, lang))).collect();
-    let unit = unit_text(fw, ind);
-    let all_sources: Vec<usize> = (0..sources.len()).collect();
-    let series: Vec<Series> = lines
+    let html = blocks
         .iter()
-        .map(|(name, v)| Series {
-            name: Text::plain(name.clone()),
-            values: periods.iter().map(|p| v.get(p).cloned()).collect(),
-            projected: false,
-            band: None,
-            band_label: None,
+        .map(|b| match b {
+            Block::Chart(c) => chart_figure(view, c, lang),
+            other => blocks_html(view, std::slice::from_ref(other), lang, 2),
         })
-        .collect();
-    let first = cats.first().map(|c| localize::text(c, lang)).unwrap_or_default();
-    let last = cats.last().map(|c| localize::text(c, lang)).unwrap_or_default();
-    let chart = Chart {
-        id: "series".into(),
-        kind: if periods.len() >= 3 { ChartKind::Line } else { ChartKind::Bar },
-        title: Text::plain(title),
-        y_label: unit,
-        value_kind: kind_of(ind),
-        categories: cats.clone(),
-        series,
-        forecast_from: None,
-        map: None,
-        sources: all_sources.clone(),
-        alt: Text::msg_with(
-            "chart-alt-series",
-            vec![
-                ("title", Arg::Text(Text::plain(title))),
-                ("from", Arg::Text(Text::plain(first))),
-                ("to", Arg::Text(Text::plain(last))),
-                ("count", Arg::Count(lines.len() as i64)),
-            ],
-        ),
-    };
-    let mut columns = vec![Text::msg("col-period")];
-    columns.extend(lines.iter().map(|(n, _)| Text::plain(n.clone())));
-    let rows = periods
-        .iter()
-        .rev()
-        .map(|p| {
-            let mut row = vec![Cell::Text(Text::plain(localize::period(p, lang)))];
-            row.extend(lines.iter().map(|(_, v)| v.get(p).cloned().map(Cell::Value).unwrap_or(Cell::Empty)));
-            row
-        })
-        .collect();
-    let table = Table {
-        id: "series-table".into(),
-        title: Text::plain(ma(lang, "web-by-source", &[("title", title)])),
-        columns,
-        rows,
-        sources: all_sources,
-        notes: if lines.len() > 1 { vec![Text::msg("note-sources-differ")] } else { Vec::new() },
-    };
-    let doc = block_document(sources);
-    (format!("{}\n{}", chart_figure(&doc, &chart, lang), blocks_html(&doc, &[Block::Table(table)], lang, 2)), None)
+        .collect::<Vec<_>>()
+        .join("\n");
+    (html, None)
 }
 
 /// The series chart as a figure, its lines drawn across the years a source does not cover (its
 /// own figures are in the open table right after it, so the figure has no table of its own).
-fn chart_figure(doc: &mp_profile::Document, chart: &Chart, lang: Lang) -> String {
+fn chart_figure(doc: &Document, chart: &Chart, lang: Lang) -> String {
     let mut model = localize::chart_model(chart, lang, doc);
     if let mp_chart::Chart::Line(l) = &mut model {
         for s in &mut l.series {
@@ -421,94 +331,6 @@ fn bridge(values: &mut [Option<f64>]) {
             *v = Some(va + (vb - va) * (i - a) as f64 / (b - a) as f64);
         }
     }
-}
-
-/// A country's latest value: period, figure and index of its source, if stored.
-type Latest = Option<(Period, Value, Option<usize>)>;
-
-/// The latest value of every profile country, ranked, as a bar chart and a table.
-#[allow(clippy::too_many_arguments)]
-fn compare_blocks(
-    st: &AppState,
-    data: &Data,
-    datasets: &[DatasetInfo],
-    ind: &Indicator,
-    profile: &[&Area],
-    title: &str,
-    lang: Lang,
-) -> String {
-    let mut sources: Vec<SourceEntry> = Vec::new();
-    let mut rows: Vec<(&Area, Latest)> = Vec::new();
-    for a in profile {
-        let latest = data.latest_any(ind, &a.code).map(|(p, v, ds)| {
-            let src = ds.map(|ds| {
-                let e = source_entry(data, &ds);
-                match sources.iter().position(|x| *x == e) {
-                    Some(i) => i,
-                    None => {
-                        sources.push(e);
-                        sources.len() - 1
-                    }
-                }
-            });
-            (p, v, src)
-        });
-        rows.push((a, latest));
-    }
-    rows.sort_by(|a, b| match (&a.1, &b.1) {
-        (Some(x), Some(y)) => y.1.v.total_cmp(&x.1.v),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => tr(&a.0.name, lang).cmp(&tr(&b.0.name, lang)),
-    });
-    let with_data: Vec<&(&Area, Latest)> = rows.iter().filter(|r| r.1.is_some()).collect();
-    let mut blocks = Vec::new();
-    if !with_data.is_empty() {
-        let first = tr(&with_data[0].0.name, lang);
-        blocks.push(Block::Chart(Chart {
-            id: "compare".into(),
-            kind: ChartKind::HBar,
-            title: Text::plain(title),
-            y_label: st.framework().unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone())),
-            value_kind: kind_of(ind),
-            categories: with_data.iter().map(|r| Text::I18n(r.0.name.clone())).collect(),
-            series: vec![Series {
-                name: Text::I18n(ind.name.clone()),
-                values: with_data.iter().map(|r| r.1.as_ref().map(|x| x.1.clone())).collect(),
-                projected: false,
-                band: None,
-                band_label: None,
-            }],
-            forecast_from: None,
-            map: None,
-            sources: (0..sources.len()).collect(),
-            alt: Text::msg_with("chart-alt-rank", vec![("title", Arg::Text(Text::plain(title))), ("first", Arg::Text(Text::plain(first)))]),
-        }));
-    }
-    let table_rows = rows
-        .iter()
-        .map(|(a, latest)| match latest {
-            Some((p, v, src)) => vec![
-                Cell::Text(Text::I18n(a.name.clone())),
-                Cell::Value(v.clone()),
-                Cell::Text(Text::plain(localize::period(p, lang))),
-                Cell::Text(Text::plain(
-                    src.and_then(|i| sources.get(i)).map(|e| short_source(datasets, e)).unwrap_or_else(|| m(lang, "web-computed-short")),
-                )),
-            ],
-            None => vec![Cell::Text(Text::I18n(a.name.clone())), Cell::Empty, Cell::Empty, Cell::Empty],
-        })
-        .collect();
-    blocks.push(Block::Table(Table {
-        id: "compare-table".into(),
-        title: Text::plain(title),
-        columns: vec![Text::msg("col-area"), Text::msg("col-value"), Text::msg("col-period"), Text::msg("col-source")],
-        rows: table_rows,
-        sources: (0..sources.len()).collect(),
-        notes: vec![Text::msg("note-latest-year")],
-    }));
-    let doc = block_document(sources);
-    blocks_html(&doc, &blocks, lang, 2)
 }
 
 #[cfg(test)]

@@ -9,13 +9,13 @@
 
 mod cache;
 mod country;
+mod download;
 mod home;
 mod indicator;
 mod search;
 mod sources;
 mod theme;
 
-use crate::download;
 use crate::http::{self, Cached, HttpError};
 use crate::state::AppState;
 use askama::Template;
@@ -28,7 +28,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mp_domain::{I18nText, Lang};
-use mp_profile::{Block, Document, SourceEntry, Subject, Text};
+use mp_profile::{Block, Document};
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 use tower_http::compression::CompressionLayer;
@@ -46,7 +46,7 @@ static CSS: LazyLock<String> = LazyLock::new(|| format!("{}{}", mp_render::CSS, 
 pub fn routes() -> Router<AppState> {
     let cache = Arc::new(Cache::default());
     // Workbooks are zip files already: compressing them again costs the server and saves nothing.
-    let compress = DefaultPredicate::new().and(NotForContentType::const_new(download::XLSX));
+    let compress = DefaultPredicate::new().and(NotForContentType::const_new(mp_export::XLSX));
     Router::new()
         .route("/", get(root))
         .route("/{lang}", get(lang_root))
@@ -256,22 +256,6 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLang {
     }
 }
 
-/// A stand-alone document around blocks the portal builds itself (an indicator's series, a
-/// comparison), so that `mp-render` draws and numbers them exactly as in a profile.
-pub(crate) fn block_document(sources: Vec<SourceEntry>) -> Document {
-    Document {
-        subject: Subject::Regional { areas: Vec::new() },
-        template: "portal".into(),
-        edition: None,
-        as_of: String::new(),
-        title: Text::plain(""),
-        subtitle: None,
-        sections: Vec::new(),
-        sources,
-        gaps: Vec::new(),
-    }
-}
-
 /// Blocks drawn as in a profile, their headings under a heading of `level`.
 pub(crate) fn blocks_html(doc: &Document, blocks: &[Block], lang: Lang, level: u8) -> String {
     let f = mp_render::Fragments::new(doc, lang);
@@ -294,7 +278,7 @@ impl DownloadLinks {
     /// Links to `base.{ext}?query` in every format; `context` names what is downloaded for
     /// screen readers, which list links out of context.
     pub(crate) fn new(lang: Lang, base: &str, query: &str, context: &str) -> Self {
-        let links = download::Format::ALL
+        let links = mp_export::Format::ALL
             .iter()
             .map(|f| {
                 let q = if query.is_empty() { String::new() } else { format!("?{query}") };
@@ -319,34 +303,7 @@ impl DownloadLinks {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Percent-encodes a query value.
-pub(crate) fn qv(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub(crate) use mp_text::{escape_html as esc, query_value as qv};
 
 #[cfg(test)]
 mod tests {
@@ -359,11 +316,5 @@ mod tests {
         assert_eq!(in_lang(&"/fr/".parse().unwrap(), Lang::En), "/en/");
         assert_eq!(in_lang(&"/fr".parse().unwrap(), Lang::En), "/en/");
         assert_eq!(in_lang(&"/xx/sources".parse().unwrap(), Lang::En), "/en/sources");
-    }
-
-    #[test]
-    fn escaping() {
-        assert_eq!(esc("a<b & \"c\"'"), "a&lt;b &amp; &quot;c&quot;&#39;");
-        assert_eq!(qv("SEX=F|AGE=Y0T14"), "SEX%3DF%7CAGE%3DY0T14");
     }
 }

@@ -12,7 +12,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use mp_domain::{I18nText, Lang};
-use mp_ingest::national::fold;
+use mp_text::fold;
 use serde::Deserialize;
 use std::sync::Arc;
 

@@ -113,7 +113,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
                 .files
                 .iter()
                 .map(|f| FileView {
-                    path: mp_service::json::published_path(&f.path).to_string(),
+                    path: mp_text::published_path(&f.path).to_string(),
                     size: size(f.bytes, lang),
                     sha256: f.sha256.clone(),
                 })
@@ -138,7 +138,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
         // Newest first: the one figures come from.
         s.vintages.reverse();
     }
-    sources.sort_by_cached_key(|s| mp_ingest::national::fold(&s.name));
+    sources.sort_by_cached_key(|s| mp_text::fold(&s.name));
     let heading = m(lang, "sources");
     render(&SourcesT {
         chrome: Chrome::new(lang, uri, &heading, Section::Sources),

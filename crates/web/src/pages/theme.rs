@@ -10,7 +10,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use mp_domain::{Lang, ThemeCode};
-use mp_profile::data::Data;
 use std::sync::Arc;
 
 struct Col {
@@ -58,17 +57,21 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str) 
     let tc = ThemeCode::parse(&code.trim().to_ascii_uppercase()).map_err(|_| unknown())?;
     let theme = fw.theme(&tc).ok_or_else(unknown)?;
     let g = cache.generation(st).await?;
-    let totals = g.totals(st).await?;
-    let data = Data::new(&totals, fw, st.areas(), &st.profile_template().prefer);
     let mut countries = st.areas().profile_countries();
-    countries.sort_by_cached_key(|a| mp_ingest::national::fold(a.name.get(lang)));
+    countries.sort_by_cached_key(|a| mp_text::fold(a.name.get(lang)));
+    // The coverage each country's own document computed, so the grid shows what its indicator
+    // tables and data-gap annex show.
+    let mut docs = Vec::with_capacity(countries.len());
+    for a in &countries {
+        docs.push(g.document(st, &a.code, None).await?);
+    }
     let rows = fw
         .indicators_of(&tc)
         .map(|ind| Row {
             href: format!("/{l}/indicator/{}", ind.code),
             code: ind.code.to_string(),
             name: tr(&ind.name, lang),
-            cells: countries.iter().map(|a| data.latest_any(ind, &a.code).map(|(p, _, _)| p.end_year())).collect(),
+            cells: docs.iter().map(|d| d.coverage.iter().find(|e| e.indicator == ind.code).and_then(|e| e.last_year())).collect(),
         })
         .collect();
     let heading = tr(&theme.name, lang);

@@ -1,0 +1,361 @@
+//! The profile builder block by block, over small hand-made record sets: empty, single-point,
+//! flagged and multi-source cases. The records are invented for the tests (round numbers,
+//! invented file names) and are not real data.
+
+use mp_domain::{
+    Area, AreaCode, AreaKind, AreaRegistry, CodeValue, DatasetId, DimensionId, DimensionKey, Framework, I18nText, IndicatorCode, ObsStatus,
+    Period, Record,
+};
+use mp_profile::{Block, Cell, ChartKind, Document, Inputs, Narrative, Origin, Template, Text, Value, build_country, build_regional};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn framework() -> &'static Framework {
+    static FW: OnceLock<Framework> = OnceLock::new();
+    FW.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../framework");
+        let mut files = Vec::new();
+        for sub in ["", "indicators"] {
+            for e in std::fs::read_dir(root.join(sub)).unwrap().flatten() {
+                let p = e.path();
+                if p.extension().is_some_and(|x| x == "toml") {
+                    let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                    let rel = if sub.is_empty() { name } else { format!("{sub}/{name}") };
+                    files.push((rel, std::fs::read_to_string(&p).unwrap()));
+                }
+            }
+        }
+        Framework::from_files(&files, None).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+fn area(code: &str, m49: u16, kind: AreaKind, profile: bool) -> Area {
+    Area {
+        code: AreaCode::parse(code).unwrap(),
+        iso2: None,
+        m49: mp_domain::M49::new(m49),
+        name: I18nText::new(code, code, code),
+        kind,
+        profile_language: profile.then_some(mp_domain::Lang::Fr),
+    }
+}
+
+fn areas() -> AreaRegistry {
+    AreaRegistry::new(
+        vec![
+            area("SEN", 686, AreaKind::Country, true),
+            area("GHA", 288, AreaKind::Country, true),
+            area("FRA", 250, AreaKind::Country, false),
+            area("MLI", 466, AreaKind::Country, false),
+            area("GIN", 324, AreaKind::Country, false),
+        ],
+        Vec::new(),
+    )
+}
+
+/// One record; `dims` as `SEX=F|…`, `ds` as `source@vintage`.
+#[allow(clippy::too_many_arguments)]
+fn rec(id: i64, ind: &str, area: &str, period: &str, dims: &str, value: f64, status: ObsStatus, ds: &str) -> Record {
+    let (source, vintage) = ds.split_once('@').unwrap();
+    let mut key = DimensionKey::total();
+    for part in dims.split('|').filter(|p| !p.is_empty()) {
+        let (d, c) = part.split_once('=').unwrap();
+        key.set(DimensionId::parse(d).unwrap(), CodeValue::parse(c).unwrap());
+    }
+    Record {
+        id,
+        indicator: IndicatorCode::parse(ind).unwrap(),
+        area: AreaCode::parse(area).unwrap(),
+        period: Period::parse(period).unwrap(),
+        dims: key,
+        value: Some(value),
+        status,
+        footnote: None,
+        dataset: DatasetId { source: source.into(), vintage: vintage.into() },
+        source_name: format!("Test source {source}"),
+        file: format!("test/{source}.csv"),
+        sha256: "0".repeat(64),
+        locator: format!("row {id}"),
+    }
+}
+
+fn n(id: i64, ind: &str, area: &str, period: &str, value: f64, ds: &str) -> Record {
+    rec(id, ind, area, period, "", value, ObsStatus::Normal, ds)
+}
+
+/// A template of one section holding `blocks`, and the gap annex.
+fn template(blocks: &str) -> Template {
+    let text = format!(
+        "id = \"test\"\nname = {{ en = \"t\", fr = \"t\", pt = \"t\" }}\nprefer = [\"undesa-ims\"]\n\
+         [[section]]\nid = \"s\"\ntitle = {{ en = \"s\", fr = \"s\", pt = \"s\" }}\nblock = [ {blocks} ]\n\
+         [[section]]\nid = \"gaps\"\ntitle = {{ en = \"g\", fr = \"g\", pt = \"g\" }}\nblock = [ {{ type = \"gaps\" }} ]\n"
+    );
+    Template::parse("test.toml", &text, framework()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn build(blocks: &str, records: &[Record]) -> Document {
+    let areas = areas();
+    let narrative = Narrative::new();
+    let inputs =
+        Inputs { framework: framework(), areas: &areas, records, narrative: &narrative, edition: None, as_of: "2026-06-01".into() };
+    build_country(&template(blocks), &inputs, &AreaCode::parse("SEN").unwrap())
+}
+
+fn blocks(doc: &Document) -> &[Block] {
+    &doc.sections[0].blocks
+}
+
+fn gaps(doc: &Document) -> Vec<String> {
+    doc.gaps.iter().map(|g| g.indicator.to_string()).collect()
+}
+
+fn cited(doc: &Document) -> Vec<String> {
+    doc.sources.iter().map(|s| format!("{}@{}", s.code, s.vintage)).collect()
+}
+
+fn note_id(b: &Block) -> Option<&str> {
+    match b {
+        Block::Note(Text::Msg { id, .. }) => Some(id),
+        _ => None,
+    }
+}
+
+// ---- key figures ------------------------------------------------------------------------------
+
+const KF: &str = "{ type = \"key_figures\", indicators = [\"IMM.STOCK\", \"DEV.POP\"] }";
+
+#[test]
+fn key_figures_without_records_are_gaps() {
+    let doc = build(KF, &[]);
+    assert_eq!(blocks(&doc), &[Block::KeyFigures(Vec::new())]);
+    assert_eq!(gaps(&doc), ["DEV.POP", "IMM.STOCK"]);
+    assert!(doc.sources.is_empty());
+}
+
+#[test]
+fn a_single_point_is_a_key_figure_with_its_source_and_trace() {
+    let doc = build(KF, &[n(7, "IMM.STOCK", "SEN", "2024", 281_500.0, "undesa-ims@2024")]);
+    let Block::KeyFigures(k) = &blocks(&doc)[0] else { panic!("{:?}", blocks(&doc)) };
+    assert_eq!(k.len(), 1);
+    assert_eq!(k[0].value.v, 281_500.0);
+    assert_eq!(k[0].period, Period::Year(2024));
+    assert_eq!(k[0].value.trace[0].record, 7);
+    assert_eq!(cited(&doc)[k[0].source], "undesa-ims@2024");
+    assert_eq!(gaps(&doc), ["DEV.POP"]);
+}
+
+#[test]
+fn the_newest_figure_of_any_source_is_the_key_figure() {
+    let doc = build(
+        KF,
+        &[
+            n(1, "IMM.STOCK", "SEN", "2020", 274_929.0, "undesa-ims@2024"),
+            rec(2, "IMM.STOCK", "SEN", "2023", "", 290_000.0, ObsStatus::Estimated, "ansd-census@2023"),
+        ],
+    );
+    let Block::KeyFigures(k) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(k[0].period, Period::Year(2023));
+    assert_eq!(k[0].value.status.as_deref(), Some("E"), "a flagged figure keeps its status");
+    assert_eq!(cited(&doc), ["ansd-census@2023"]);
+}
+
+#[test]
+fn an_old_figure_or_a_projection_is_no_headline() {
+    let doc = build(
+        KF,
+        &[
+            n(1, "IMM.STOCK", "SEN", "1991", 5.0, "unhcr@2025"),
+            rec(2, "DEV.POP", "SEN", "2030", "", 21e6, ObsStatus::Forecast, "un-wpp@2024"),
+        ],
+    );
+    assert_eq!(blocks(&doc), &[Block::KeyFigures(Vec::new())]);
+    assert_eq!(gaps(&doc), ["IMM.STOCK"], "the old figure is a gap; a projection-only indicator is covered");
+    let imm = doc.coverage.iter().find(|e| e.indicator.as_str() == "IMM.STOCK").unwrap();
+    assert_eq!(imm.last_year(), Some(1991));
+    let pop = doc.coverage.iter().find(|e| e.indicator.as_str() == "DEV.POP").unwrap();
+    assert_eq!(pop.latest.as_ref().map(|l| l.origin), Some(Origin::Projected));
+}
+
+// ---- series -----------------------------------------------------------------------------------
+
+const SERIES: &str = "{ type = \"series\", indicators = [\"IMM.STOCK\"], from = 1990 }";
+
+#[test]
+fn a_series_without_records_says_so() {
+    let doc = build(SERIES, &[]);
+    assert_eq!(blocks(&doc).len(), 1);
+    assert_eq!(note_id(&blocks(&doc)[0]), Some("no-data-for"));
+}
+
+#[test]
+fn a_single_point_series_is_a_chart_of_one_year() {
+    let doc = build(SERIES, &[n(1, "IMM.STOCK", "SEN", "2024", 281_500.0, "undesa-ims@2024")]);
+    let Block::Chart(c) = &blocks(&doc)[0] else { panic!("{:?}", blocks(&doc)) };
+    assert_eq!(c.categories, [Text::plain("2024")]);
+    assert_eq!(c.series.len(), 1);
+    assert_eq!(c.series[0].values[0].as_ref().map(|v| v.v), Some(281_500.0));
+}
+
+#[test]
+fn every_source_is_a_line_and_projections_are_left_out() {
+    let mut r = Vec::new();
+    for (i, y) in [2000, 2010, 2020].iter().enumerate() {
+        r.push(n(i as i64 + 1, "IMM.STOCK", "SEN", &y.to_string(), 200_000.0 + i as f64, "undesa-ims@2024"));
+        r.push(n(i as i64 + 10, "IMM.STOCK", "SEN", &y.to_string(), 210_000.0 + i as f64, "undesa-ims-totals@2024"));
+    }
+    r.push(rec(20, "IMM.STOCK", "SEN", "2030", "", 300_000.0, ObsStatus::Forecast, "undesa-ims@2024"));
+    // An older vintage of the same source is not a line of its own.
+    r.push(n(30, "IMM.STOCK", "SEN", "2010", 1.0, "undesa-ims@2020"));
+    let doc = build(SERIES, &r);
+    let Block::Chart(c) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(c.kind, ChartKind::Line);
+    assert_eq!(c.series.len(), 2);
+    assert_eq!(c.categories.len(), 3, "the projection is not drawn as observed");
+    assert_eq!(cited(&doc), ["undesa-ims@2024", "undesa-ims-totals@2024"], "the preferred source first");
+}
+
+// ---- breakdown and map --------------------------------------------------------------------------
+
+#[test]
+fn a_breakdown_ranks_parts_and_their_shares_inherit_a_flag() {
+    let r = vec![
+        n(1, "IMM.STOCK", "SEN", "2024", 1000.0, "undesa-ims@2024"),
+        rec(2, "IMM.STOCK", "SEN", "2024", "COUNTERPART_AREA=MLI", 300.0, ObsStatus::Provisional, "undesa-ims@2024"),
+        rec(3, "IMM.STOCK", "SEN", "2024", "COUNTERPART_AREA=GIN", 500.0, ObsStatus::Normal, "undesa-ims@2024"),
+    ];
+    let doc = build("{ type = \"breakdown\", indicator = \"IMM.STOCK\", dim = \"COUNTERPART_AREA\", top = 5 }", &r);
+    let [Block::Chart(c), Block::Table(t)] = blocks(&doc) else { panic!("{:?}", blocks(&doc)) };
+    assert_eq!(c.categories.len(), 2);
+    let first: Vec<f64> = c.series[0].values.iter().flatten().map(|v| v.v).collect();
+    assert_eq!(first, [500.0, 300.0], "largest first");
+    let Cell::Value(share) = &t.rows[1][2] else { panic!("{:?}", t.rows[1]) };
+    assert_eq!(share.v, 30.0);
+    assert_eq!(share.status.as_deref(), Some("P"), "a share of a provisional figure is provisional");
+}
+
+#[test]
+fn a_breakdown_without_parts_says_so() {
+    let doc = build(
+        "{ type = \"breakdown\", indicator = \"IMM.STOCK\", dim = \"COUNTERPART_AREA\", top = 5 }",
+        &[n(1, "IMM.STOCK", "SEN", "2024", 1000.0, "undesa-ims@2024")],
+    );
+    assert_eq!(note_id(&blocks(&doc)[0]), Some("no-breakdown"));
+}
+
+#[test]
+fn a_map_shades_countries_only() {
+    let r = vec![
+        n(1, "EMI.STOCK", "SEN", "2024", 700_000.0, "undesa-ims@2024"),
+        rec(2, "EMI.STOCK", "SEN", "2024", "COUNTERPART_AREA=FRA", 176_000.0, ObsStatus::Normal, "undesa-ims@2024"),
+        rec(3, "EMI.STOCK", "SEN", "2024", "COUNTERPART_AREA=MLI", 90_000.0, ObsStatus::Normal, "undesa-ims@2024"),
+    ];
+    let doc = build("{ type = \"map\", indicator = \"EMI.STOCK\", dim = \"COUNTERPART_AREA\" }", &r);
+    let Block::Chart(c) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(c.kind, ChartKind::Map);
+    assert_eq!(c.map.as_ref().unwrap().m49, [250, 466]);
+    assert!(build("{ type = \"map\", indicator = \"EMI.STOCK\", dim = \"COUNTERPART_AREA\" }", &[]).sections[0].blocks.is_empty());
+}
+
+// ---- by sex, sources compared, forecast ------------------------------------------------------------
+
+#[test]
+fn by_sex_draws_women_and_men_of_one_source() {
+    let r = vec![
+        rec(1, "IMM.STOCK", "SEN", "2020", "SEX=F", 130.0, ObsStatus::Normal, "undesa-ims@2024"),
+        rec(2, "IMM.STOCK", "SEN", "2020", "SEX=M", 145.0, ObsStatus::Normal, "undesa-ims@2024"),
+        rec(3, "IMM.STOCK", "SEN", "2024", "SEX=F", 133.0, ObsStatus::Normal, "undesa-ims@2024"),
+    ];
+    let doc = build("{ type = \"by_sex\", indicator = \"IMM.STOCK\" }", &r);
+    let Block::Chart(c) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(c.series.len(), 2);
+    assert_eq!(c.series[1].values.iter().map(|v| v.as_ref().map(|v| v.v)).collect::<Vec<_>>(), [Some(145.0), None]);
+    let empty = build("{ type = \"by_sex\", indicator = \"IMM.STOCK\" }", &[]);
+    assert_eq!(note_id(&empty.sections[0].blocks[0]), Some("no-data-for"));
+}
+
+#[test]
+fn sources_are_compared_only_where_two_have_the_same_year() {
+    const CS: &str = "{ type = \"compare_sources\", indicator = \"DEV.POP\" }";
+    assert!(build(CS, &[n(1, "DEV.POP", "SEN", "2022", 17_651_099.0, "un-wpp@2024")]).sections[0].blocks.is_empty());
+    let doc = build(
+        CS,
+        &[
+            n(1, "DEV.POP", "SEN", "2022", 17_651_099.0, "un-wpp@2024"),
+            n(2, "DEV.POP", "SEN", "2022", 17_651_103.0, "wb-pop@2025"),
+            n(3, "DEV.POP", "SEN", "2021", 17_200_000.0, "wb-pop@2025"),
+        ],
+    );
+    let Block::Table(t) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(t.columns.len(), 2, "source and the one common year");
+    assert_eq!(t.rows.len(), 2);
+}
+
+#[test]
+fn a_forecast_continues_the_observed_series() {
+    let r = vec![
+        n(1, "DEV.POP", "SEN", "2020", 16e6, "un-wpp@2024"),
+        n(2, "DEV.POP", "SEN", "2024", 18e6, "un-wpp@2024"),
+        rec(3, "FCT.POP", "SEN", "2030", "", 21e6, ObsStatus::Forecast, "un-wpp@2024"),
+        rec(4, "FCT.POP", "SEN", "2050", "", 30e6, ObsStatus::Forecast, "un-wpp@2024"),
+        rec(5, "FCT.POP", "SEN", "2030", "VARIANT=LO80", 20e6, ObsStatus::Forecast, "un-wpp@2024"),
+        rec(6, "FCT.POP", "SEN", "2030", "VARIANT=HI80", 22e6, ObsStatus::Forecast, "un-wpp@2024"),
+    ];
+    let doc = build("{ type = \"forecast\", history = \"DEV.POP\", projection = \"FCT.POP\", until = 2050 }", &r);
+    let Block::Chart(c) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(c.forecast_from, Some(2));
+    assert_eq!(c.series.len(), 2);
+    assert!(c.series[1].projected);
+    assert_eq!(c.series[1].band.as_ref().unwrap()[2], Some((20e6, 22e6)));
+}
+
+// ---- indicator tables, computed values and the gap annex ------------------------------------------
+
+#[test]
+fn a_computed_figure_fills_the_theme_table_inherits_flags_and_is_no_gap() {
+    let r = vec![
+        rec(1, "DEV.GDP", "SEN", "2023", "", 30e9, ObsStatus::Provisional, "wb-gdp@2025"),
+        n(2, "DEV.POP", "SEN", "2023", 18e6, "wb-pop@2025"),
+    ];
+    let doc = build("{ type = \"theme_table\", theme = \"T02\" }", &r);
+    let Block::Table(t) = &blocks(&doc)[0] else { panic!() };
+    let row = t.rows.iter().find(|r| r[0] == Cell::Text(Text::plain("DEV.GDPPC"))).expect("a row for GDP per capita");
+    let Cell::Value(v) = &row[2] else { panic!("{row:?}") };
+    assert!((v.v - 30e9 / 18e6).abs() < 1e-6);
+    assert_eq!(v.status.as_deref(), Some("P"), "a ratio built on a provisional figure is provisional");
+    assert_eq!(v.trace.len(), 2);
+    assert!(!gaps(&doc).contains(&"DEV.GDPPC".to_string()));
+    assert!(gaps(&doc).contains(&"DEV.HDI".to_string()), "an indicator without data is a gap");
+    let e = doc.coverage.iter().find(|e| e.indicator.as_str() == "DEV.GDPPC").unwrap();
+    assert_eq!(e.latest.as_ref().map(|l| l.origin), Some(Origin::Computed));
+    // Every row of the table agrees with the coverage.
+    for row in &t.rows {
+        let Cell::Text(Text::Plain(code)) = &row[0] else { panic!() };
+        let e = doc.coverage.iter().find(|e| e.indicator.as_str() == code).unwrap();
+        assert_eq!(matches!(row[2], Cell::Value(_)), e.latest.is_some(), "{code}");
+    }
+}
+
+// ---- regional blocks --------------------------------------------------------------------------------
+
+#[test]
+fn countries_are_compared_and_ranked_with_their_latest_figures() {
+    let areas = areas();
+    let narrative = Narrative::new();
+    let r = vec![
+        n(1, "IMM.STOCK", "SEN", "2024", 281_500.0, "undesa-ims@2024"),
+        n(2, "IMM.STOCK", "GHA", "2024", 532_000.0, "undesa-ims@2024"),
+    ];
+    let inputs =
+        Inputs { framework: framework(), areas: &areas, records: &r, narrative: &narrative, edition: None, as_of: "2026-06-01".into() };
+    let tpl = template(
+        "{ type = \"compare_countries\", indicators = [\"IMM.STOCK\", \"DEV.POP\"] }, { type = \"rank_countries\", indicator = \"IMM.STOCK\" }",
+    );
+    let list = [AreaCode::parse("SEN").unwrap(), AreaCode::parse("GHA").unwrap()];
+    let doc = build_regional(&tpl, &inputs, &list);
+    let [Block::Table(t), Block::Chart(c)] = blocks(&doc) else { panic!("{:?}", blocks(&doc)) };
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.rows[0][2], Cell::Empty, "no population: an empty cell, not a zero");
+    let ranked: Vec<f64> = c.series[0].values.iter().flatten().map(|v: &Value| v.v).collect();
+    assert_eq!(ranked, [532_000.0, 281_500.0]);
+    assert!(doc.coverage.is_empty(), "coverage is a country document's");
+}
