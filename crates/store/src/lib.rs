@@ -29,6 +29,7 @@ mod import;
 mod query;
 mod rows;
 mod store;
+mod workspace;
 
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
@@ -36,3 +37,6 @@ pub use framework::{FrameworkLoad, TableLoad};
 pub use import::{DatasetSummary, ImportOptions, ImportSummary, PAUSE_ENV};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use store::{Backend, Store};
+pub use workspace::{
+    Actor, AuditHead, NewSubmission, OrgInfo, SessionInfo, SubmissionInfo, TokenInfo, TwgInfo, UserAuth, UserInfo, unix_now,
+};

@@ -289,9 +289,10 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
     use Role as R;
     match (role, action) {
         (R::Admin, A::ViewUnpublished | A::ManageMembers | A::ManageUsers | A::ManageTwg | A::ViewAudit) => Some(Reach::Everywhere),
-        (R::Secretariat, A::ViewUnpublished | A::Approve | A::Publish | A::EditNarrative | A::CreateEdition | A::ManageMembers | A::ViewAudit) => {
-            Some(Reach::Country)
-        }
+        (
+            R::Secretariat,
+            A::ViewUnpublished | A::Approve | A::Publish | A::EditNarrative | A::CreateEdition | A::ManageMembers | A::ViewAudit,
+        ) => Some(Reach::Country),
         (R::Provider, A::ViewUnpublished) => Some(Reach::Country),
         (R::Provider, A::Upload | A::Submit) => Some(Reach::OwnOrganisation),
         (R::Member | R::Reader, A::ViewUnpublished) => Some(Reach::Country),
@@ -354,7 +355,9 @@ mod tests {
         use Action as A;
         match role {
             Role::Admin => &[A::ViewUnpublished, A::ManageMembers, A::ManageUsers, A::ManageTwg, A::ViewAudit],
-            Role::Secretariat => &[A::ViewUnpublished, A::Approve, A::Publish, A::EditNarrative, A::CreateEdition, A::ManageMembers, A::ViewAudit],
+            Role::Secretariat => {
+                &[A::ViewUnpublished, A::Approve, A::Publish, A::EditNarrative, A::CreateEdition, A::ManageMembers, A::ViewAudit]
+            }
             Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit],
             Role::Member | Role::Reader => &[A::ViewUnpublished],
             Role::Chair => &[A::ViewUnpublished, A::Review],
