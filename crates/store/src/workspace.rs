@@ -950,6 +950,25 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Writes a consistent copy of a SQLite store to `path` while it stays in use (`VACUUM
+    /// INTO`); refuses an existing file. A PostgreSQL store is backed up with `pg_dump`.
+    pub async fn backup_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        if self.backend() != crate::Backend::Sqlite {
+            return Err(StoreError::Refused(
+                "a PostgreSQL store is backed up with its own tools: pg_dump --format=custom --file=FILE DATABASE_URL, restored with pg_restore --clean --dbname=DATABASE_URL FILE".into(),
+            ));
+        }
+        if path.exists() {
+            return Err(StoreError::Refused(format!("{} exists: a backup never overwrites a file", path.display())));
+        }
+        let abs = std::path::absolute(path).map_err(|e| StoreError::Refused(format!("cannot use {}: {e}", path.display())))?;
+        let text = abs.to_str().ok_or_else(|| StoreError::Refused(format!("{} is not valid UTF-8", abs.display())))?;
+        sqlx::query("VACUUM INTO $1").bind(text).execute(&self.pool).await.map_err(self.sql_err(format!("backing up to {text}")))?;
+        Ok(())
+    }
+}
+
 fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
