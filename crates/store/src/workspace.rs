@@ -930,7 +930,7 @@ impl Store {
         .rows_affected();
         if n == 0 {
             drop(tx);
-            return Err(self.conflict(id).await?);
+            return Err(self.submission_conflict(id).await?);
         }
         let before = serde_json::json!({ "state": from.code(), "version": version }).to_string();
         let after =
@@ -940,7 +940,9 @@ impl Store {
         self.submission(id).await?.ok_or_else(|| StoreError::Refused(format!("submission {id} vanished")))
     }
 
-    async fn conflict(&self, id: i64) -> Result<StoreError, StoreError> {
+    /// The [`StoreError::Conflict`] to answer someone acting on an older version of a
+    /// submission: who changed it last, when, and what it is now.
+    pub async fn submission_conflict(&self, id: i64) -> Result<StoreError, StoreError> {
         let Some(now) = self.submission(id).await? else {
             return Ok(StoreError::Refused(format!("there is no submission {id}")));
         };

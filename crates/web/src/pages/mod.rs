@@ -14,6 +14,7 @@ mod indicator;
 mod search;
 mod sources;
 mod theme;
+mod workspace;
 
 use crate::download;
 use crate::http::{self, Cached, HttpError};
@@ -60,6 +61,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/search", get(search::page))
         .route("/{lang}/download/{file}", get(download::series))
         .route("/{lang}/download/country/{file}", get(download::country))
+        .merge(workspace::routes())
         .layer(axum::Extension(cache))
         .layer(CompressionLayer::new().gzip(true).compress_when(compress))
 }
