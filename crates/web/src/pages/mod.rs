@@ -37,6 +37,7 @@ use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Pr
 
 pub(crate) use cache::Cache;
 pub(crate) use indicator::{parse_dims, series_query};
+pub use workspace::COOKIE_SECURE_ENV;
 
 /// The portal's own styles, after the profile's (`mp_render::CSS`).
 const PORTAL_CSS: &str = include_str!("../../templates/portal.css");
