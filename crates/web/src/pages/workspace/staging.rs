@@ -145,6 +145,7 @@ pub(crate) fn source_code(country: &Iso3, org: &OrgInfo) -> String {
 /// the submitter's scope: the reference area must be `country`, the indicator's theme one of
 /// `themes`. The datasets are renamed to the organisation's national source, so a submission
 /// can never write another source.
+#[allow(clippy::too_many_arguments)] // the file (name, bytes, kind, mapping) and the scope (country, organisation, themes)
 pub(crate) fn read(
     st: &AppState,
     file_name: &str,
