@@ -180,15 +180,15 @@ mod tests {
     fn every_field_counts() {
         let c = chain(1);
         let base = chain_hash(GENESIS, &c[0]);
-        let variants: Vec<Box<dyn Fn(&mut AuditRow)>> = vec![
-            Box::new(|r| r.seq = 2),
-            Box::new(|r| r.at.push('x')),
-            Box::new(|r| r.actor = None),
-            Box::new(|r| r.actor_name.push('x')),
-            Box::new(|r| r.action.push('x')),
-            Box::new(|r| r.target.push('x')),
-            Box::new(|r| r.before.push('x')),
-            Box::new(|r| r.after.push('x')),
+        let variants: [fn(&mut AuditRow); 8] = [
+            |r| r.seq = 2,
+            |r| r.at.push('x'),
+            |r| r.actor = None,
+            |r| r.actor_name.push('x'),
+            |r| r.action.push('x'),
+            |r| r.target.push('x'),
+            |r| r.before.push('x'),
+            |r| r.after.push('x'),
         ];
         for f in variants {
             let mut r = c[0].clone();
