@@ -67,6 +67,7 @@ async fn app() -> App {
         ("reader", Membership::new(Role::Reader, Some(sen.clone()), ThemeSet::All, None).unwrap()),
         ("mali", Membership::new(Role::Secretariat, Some(mli.clone()), ThemeSet::All, None).unwrap()),
         ("locked", Membership::new(Role::Reader, Some(sen.clone()), ThemeSet::All, None).unwrap()),
+        ("admin", Membership::new(Role::Admin, None, ThemeSet::All, None).unwrap()),
     ];
     for (login, m) in &users {
         store.user_add(login, login, &hash, &cli).await.unwrap();
@@ -457,5 +458,55 @@ fn a_senegal_submission_from_template_to_publication() {
         );
         let head = app.store.audit_head().await.unwrap();
         assert!(verify_chain(&app.store.audit_rows(None).await.unwrap(), head.count, &head.last).is_ok());
+    });
+}
+
+#[test]
+fn secretariats_manage_their_country_and_administrators_the_platform() {
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        let app = app().await;
+        let sec = sign_in(&app, "secretariat").await;
+        let csrf = csrf_of(&app, &sec).await;
+        let page = get(&app, "/en/ws/members", &sec).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains("provider") && !page.body.contains(">mali<"), "Senegal's members only");
+        let add =
+            |c: &'static str, role: &'static str| [("op", "add"), ("login", "reader"), ("role", role), ("country", c), ("themes", "")];
+        let ok = post(&app, "/en/ws/members", &sec, &[add("SEN", "validator").as_slice(), &[("csrf", csrf.as_str())]].concat()).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let reader = app.store.user_auth("reader").await.unwrap().unwrap();
+        assert!(app.store.memberships(reader.id).await.unwrap().iter().any(|m| m.role == Role::Validator));
+        // Another country, the administrator's role, accounts: not the secretariat's.
+        for form in [add("MLI", "reader"), add("", "admin")] {
+            let r = post(&app, "/en/ws/members", &sec, &[form.as_slice(), &[("csrf", csrf.as_str())]].concat()).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        }
+        let r = post(&app, "/en/ws/members", &sec, &[("op", "user-add"), ("login", "new"), ("password", PW), ("csrf", &csrf)]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // Without the form's token nothing happens.
+        let r = post(&app, "/en/ws/members", &sec, add("SEN", "reader").as_slice()).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // Members of other roles may not even open the page.
+        let prov = sign_in(&app, "provider").await;
+        assert_eq!(get(&app, "/en/ws/members", &prov).await.status, StatusCode::FORBIDDEN);
+        // The administrator creates an account, who can then sign in.
+        let admin = sign_in(&app, "admin").await;
+        let acsrf = csrf_of(&app, &admin).await;
+        let r = post(
+            &app,
+            "/en/ws/members",
+            &admin,
+            &[("op", "user-add"), ("login", "fatou"), ("name", "Fatou Sow"), ("password", PW), ("csrf", &acsrf)],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        sign_in(&app, "fatou").await;
+        let r = post(&app, "/en/ws/members", &admin, &[("op", "user-disable"), ("login", "fatou"), ("csrf", &acsrf)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let (r, _) = try_sign_in(&app, "fatou", PW, None).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     });
 }

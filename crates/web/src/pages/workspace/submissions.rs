@@ -132,6 +132,9 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         if p.memberships.iter().any(|m| m.role == Role::Provider) {
             links.push((format!("/{l}/ws/upload"), m(lang, "ws-upload")));
         }
+        if p.memberships.iter().any(|m| m.role == Role::Admin || m.role == Role::Secretariat) {
+            links.push((format!("/{l}/ws/members"), m(lang, "ws-members")));
+        }
         links.push((format!("/{l}/ws/tokens"), m(lang, "ws-tokens")));
         links.push((format!("/{l}/ws/password"), m(lang, "ws-change-password")));
         let heading = m(lang, "ws-title");
