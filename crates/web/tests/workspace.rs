@@ -510,3 +510,110 @@ fn secretariats_manage_their_country_and_administrators_the_platform() {
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     });
 }
+
+/// Requests per second and p99 latency of `uri` with `concurrency` clients for `secs` seconds,
+/// in process through the router (no network).
+async fn load(app: &App, uri: &str, cookie: &str, concurrency: usize, secs: u64) -> (f64, f64, usize) {
+    let t0 = std::time::Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (router, uri, cookie) = (app.router.clone(), uri.to_string(), cookie.to_string());
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            while t0.elapsed().as_secs() < secs {
+                let t = std::time::Instant::now();
+                let mut req = Request::builder().uri(&uri).header(header::ACCEPT_ENCODING, "gzip");
+                if !cookie.is_empty() {
+                    req = req.header(header::COOKIE, &cookie);
+                }
+                let res = router.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+                assert_eq!(res.status(), StatusCode::OK);
+                let _ = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+                lat.push(t.elapsed().as_secs_f64());
+            }
+            lat
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.unwrap());
+    }
+    all.sort_by(f64::total_cmp);
+    let p99 = all.get(all.len() * 99 / 100).copied().unwrap_or(0.0);
+    (all.len() as f64 / t0.elapsed().as_secs_f64(), p99 * 1000.0, all.len())
+}
+
+/// `cargo test -p mp-web --test workspace -- --ignored --nocapture bench`: a signed-in member's
+/// country page and the preview of a 2,000-row template (debug build, in process).
+#[test]
+#[ignore]
+fn bench_signed_in_pages() {
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        let app = app().await;
+        let (fw, areas) = fw_areas();
+        // 2,000 rows: immigrants by country of origin and sex, 2000–2019, in the template.
+        let origins: Vec<String> = areas
+            .all()
+            .iter()
+            .filter(|a| a.code.as_str().len() == 3 && a.code.as_str() != "SEN")
+            .take(50)
+            .map(|a| a.code.to_string())
+            .collect();
+        let mut rows = Vec::new();
+        'fill: for y in 2000..2020 {
+            for o in &origins {
+                for sex in ["F", "M"] {
+                    if rows.len() == 2000 {
+                        break 'fill;
+                    }
+                    rows.push(PrefillRow {
+                        indicator: ind("IMM.STOCK"),
+                        period: y.to_string(),
+                        dims: vec![("COUNTERPART_AREA".into(), o.clone()), ("SEX".into(), sex.into())],
+                        value: PrefillValue::Number(f64::from(y - 1990) * 10.0 + rows.len() as f64),
+                        status: String::new(),
+                        footnote: String::new(),
+                    });
+                }
+            }
+        }
+        let fill = Prefill {
+            source_name: "Registre".into(),
+            publisher: "ANSD".into(),
+            licence: "CC BY 4.0".into(),
+            vintage: "2024".into(),
+            short_code: String::new(),
+            rows,
+        };
+        let bytes = write_template_prefilled(
+            fw,
+            areas,
+            &mp_domain::AreaCode::parse("SEN").unwrap(),
+            Some(&ThemeCode::parse("T04").unwrap()),
+            Lang::En,
+            &fill,
+        )
+        .unwrap();
+        let provider = sign_in(&app, "provider").await;
+        let csrf = csrf_of(&app, &provider).await;
+        let t = std::time::Instant::now();
+        let r = upload(&app, &provider, &csrf, "SEN", "big.xlsx", &bytes).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        eprintln!("upload and check of a 2,000-row template ({} KB): {:.2} s", bytes.len() / 1024, t.elapsed().as_secs_f64());
+        let preview = r.location().to_string();
+        let page = get(&app, &preview, &provider).await;
+        assert!(page.body.contains("2000 new, 0 revised"), "{}", &page.body[..page.body.len().min(3000)]);
+        eprintln!("preview page: {} KB", page.body.len() / 1024);
+        for (what, uri) in [
+            ("signed-in country page /fr/country/SEN", "/fr/country/SEN"),
+            ("workspace home /en/ws/", "/en/ws/"),
+            ("2,000-row preview", preview.as_str()),
+        ] {
+            let (rps, p99, n) = load(&app, uri, &provider, 8, 10).await;
+            eprintln!("{what}: {rps:.1} requests/s, p99 {p99:.0} ms ({n} requests, 8 concurrent, 10 s)");
+        }
+    });
+}

@@ -136,6 +136,35 @@ impl Staged {
     }
 }
 
+/// Submissions read and checked, kept while the server runs: a file is immutable once stored
+/// (keyed by submission, checksum, source and themes), and reading a workbook again at each page view cost
+/// most of a preview.
+#[derive(Default)]
+pub(crate) struct StageCache(std::sync::Mutex<HashMap<String, std::sync::Arc<Staged>>>);
+
+/// Most submissions kept; past it the cache starts again empty.
+const MAX_CACHED: usize = 32;
+
+impl StageCache {
+    /// What a reading depends on: the submission, its file, its source and its themes.
+    fn key(s: &mp_store::SubmissionInfo) -> String {
+        format!("{}|{}|{}|{}|{}", s.id, s.file_sha256, s.source_code, s.country, s.themes)
+    }
+
+    pub(crate) fn get(&self, s: &mp_store::SubmissionInfo) -> Option<std::sync::Arc<Staged>> {
+        self.0.lock().ok()?.get(&Self::key(s)).cloned()
+    }
+
+    pub(crate) fn put(&self, s: &mp_store::SubmissionInfo, staged: std::sync::Arc<Staged>) {
+        if let Ok(mut m) = self.0.lock() {
+            if m.len() >= MAX_CACHED {
+                m.clear();
+            }
+            m.insert(Self::key(s), staged);
+        }
+    }
+}
+
 /// The national source an organisation's submissions for a country are published under.
 pub(crate) fn source_code(country: &Iso3, org: &OrgInfo) -> String {
     format!("nat-{}-{}", country.as_str().to_ascii_lowercase(), org.code)

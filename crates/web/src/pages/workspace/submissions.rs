@@ -1,7 +1,7 @@
 //! Submissions: the workspace home, upload, preview, and each step from draft to published.
 
 use super::auth::bearer;
-use super::staging::{self, Change, Kind, Rejected, Staged, UploadProblem};
+use super::staging::{self, Change, Kind, Rejected, StageCache, Staged, UploadProblem};
 use super::{Viewer, WsError, page, see_other};
 use crate::pages::{Chrome, Section, m, ma};
 use crate::state::AppState;
@@ -16,6 +16,7 @@ use mp_store::{Actor, ImportOptions, NewSubmission, OrgInfo, SubmissionInfo};
 use mp_workspace::{Action, Membership, Principal, Role, State as SubState, Step, Target, ThemeSet, step as workflow_step};
 use serde::Deserialize;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Most preview rows shown on a page (the page budget); the count says how many there are.
 const MAX_ROWS_SHOWN: usize = 400;
@@ -392,8 +393,13 @@ pub(crate) async fn api_upload(
     }
 }
 
-/// Reads a stored submission's file again (its figures are staged there until published).
-async fn restage(st: &AppState, s: &SubmissionInfo) -> Result<Result<Staged, Rejected>, WsError> {
+/// Reads a stored submission's file again (its figures are staged there until published), or
+/// takes it from the cache of files already read.
+async fn restage(st: &AppState, s: &SubmissionInfo) -> Result<Result<Arc<Staged>, Rejected>, WsError> {
+    let cache = stage_cache();
+    if let Some(hit) = cache.get(s) {
+        return Ok(Ok(hit));
+    }
     let bytes = st.store().submission_file(s.id).await?.ok_or(WsError::NotFound)?;
     let org = st.store().orgs().await?.into_iter().find(|o| o.id == s.organisation_id).ok_or(WsError::NotFound)?;
     let kind = Kind::parse(&s.file_kind).ok_or_else(|| WsError::Internal(format!("submission {} has file kind {}", s.id, s.file_kind)))?;
@@ -401,9 +407,21 @@ async fn restage(st: &AppState, s: &SubmissionInfo) -> Result<Result<Staged, Rej
         .ok()
         .and_then(|v| v.get("mapping").and_then(|m| m.as_str().map(str::to_string)));
     let (st2, name, c, themes) = (st.clone(), s.file_name.clone(), s.country.clone(), s.themes.clone());
-    tokio::task::spawn_blocking(move || staging::read(&st2, &name, bytes, kind, mapping.as_deref(), &c, &org, &themes))
+    let read = tokio::task::spawn_blocking(move || staging::read(&st2, &name, bytes, kind, mapping.as_deref(), &c, &org, &themes))
         .await
-        .map_err(|e| WsError::Internal(e.to_string()))
+        .map_err(|e| WsError::Internal(e.to_string()))?;
+    Ok(read.map(|staged| {
+        let staged = Arc::new(staged);
+        cache.put(s, staged.clone());
+        staged
+    }))
+}
+
+/// One cache per process: a submission's file never changes, and its reading depends only on
+/// the framework, which is fixed while the server runs.
+fn stage_cache() -> &'static StageCache {
+    static CACHE: std::sync::OnceLock<StageCache> = std::sync::OnceLock::new();
+    CACHE.get_or_init(StageCache::default)
 }
 
 struct FigureView {
