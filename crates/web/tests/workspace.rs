@@ -37,16 +37,28 @@ fn template(id: &str, fw: &Framework) -> mp_profile::Template {
 struct App {
     router: Router,
     store: Store,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 async fn app() -> App {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app_at(&dir.path().join("ws.db").display().to_string(), true).await;
+    app._dir = Some(dir);
+    app
+}
+
+/// An application on the store at `url`; `seed` loads the framework, the TWGs and the users.
+async fn app_at(url: &str, seed: bool) -> App {
     // Plain HTTP in tests: the session cookie goes without `Secure`.
     // SAFETY of the environment change: every test of this binary sets the same value.
     unsafe { std::env::set_var(mp_web::pages::COOKIE_SECURE_ENV, "0") };
     let (fw, areas) = fw_areas();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("ws.db").display().to_string()).await.unwrap_or_else(|e| panic!("{e}"));
+    let store = Store::open(url).await.unwrap_or_else(|e| panic!("{e}"));
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    let app = App { router: mp_web::router(state), store: store.clone(), _dir: None };
+    if !seed {
+        return app;
+    }
     store.load_framework(fw, areas).await.unwrap_or_else(|e| panic!("{e}"));
     let cli = Actor { id: None, name: "cli:test".into() };
     let sen = Iso3::parse("SEN").unwrap();
@@ -73,8 +85,7 @@ async fn app() -> App {
         store.user_add(login, login, &hash, &cli).await.unwrap();
         store.member_add(login, m, &cli).await.unwrap();
     }
-    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
-    App { router: mp_web::router(state), store, _dir: dir }
+    app
 }
 
 struct Res {
@@ -615,5 +626,64 @@ fn bench_signed_in_pages() {
             let (rps, p99, n) = load(&app, uri, &provider, 8, 10).await;
             eprintln!("{what}: {rps:.1} requests/s, p99 {p99:.0} ms ({n} requests, 8 concurrent, 10 s)");
         }
+    });
+}
+
+/// Two server processes on one PostgreSQL database (two stores, two routers, two page caches):
+/// a session opened through one works through the other, a step taken through one is seen by
+/// the other at once, and a publication through one shows in the other's public API.
+#[test]
+fn two_servers_on_one_postgresql_database() {
+    let Some(admin) = std::env::var("MPROFILE_TEST_PG_URL").ok().filter(|u| !u.trim().is_empty()) else {
+        assert!(std::env::var("CI").is_err(), "MPROFILE_TEST_PG_URL is required under CI");
+        eprintln!("skipping PostgreSQL: MPROFILE_TEST_PG_URL unset");
+        return;
+    };
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let name = format!(
+            "ws_two_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
+        );
+        let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("connect to MPROFILE_TEST_PG_URL");
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
+        let (base, query) = admin.split_once('?').map(|(b, q)| (b.to_string(), format!("?{q}"))).unwrap_or((admin.clone(), String::new()));
+        let url = format!("{}/{name}{query}", base.rsplit_once('/').map(|(p, _)| p).unwrap_or(&base));
+        let a = app_at(&url, true).await;
+        let b = app_at(&url, false).await;
+
+        let s = sign_in(&a, "provider").await;
+        let home_b = get(&b, "/en/ws/", &s).await;
+        assert_eq!(home_b.status, StatusCode::OK, "a session opened on one server works on the other");
+        let csrf = home_b.csrf();
+        let r = upload(&b, &s, &csrf, "SEN", "rgph.xlsx", &filled_template(PrefillValue::Number(287_654.0))).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let id: i64 = r.location().rsplit('/').next().unwrap().parse().unwrap();
+        assert_eq!(get(&a, &format!("/en/ws/submission/{id}"), &s).await.status, StatusCode::OK);
+        assert_eq!(step(&a, &s, id, "advance", "").await.status, StatusCode::SEE_OTHER);
+        for (login, via) in [("chair", &b), ("secretariat", &a), ("validator", &b)] {
+            let session = sign_in(via, login).await;
+            assert_eq!(step(via, &session, id, "advance", "").await.status, StatusCode::SEE_OTHER, "{login}");
+        }
+        // Both servers have built their public pages before the publication.
+        assert!(!get(&a, API, "").await.body.contains("287654"));
+        assert!(!get(&b, API, "").await.body.contains("287654"));
+        let sec = sign_in(&b, "secretariat").await;
+        assert_eq!(step(&a, &sec, id, "advance", "").await.status, StatusCode::SEE_OTHER);
+        assert!(get(&b, API, "").await.body.contains("287654"), "the other server shows the publication at once");
+        assert!(get(&a, API, "").await.body.contains("287654"));
+        // Signing out through one server ends the session on both.
+        let csrf = csrf_of(&a, &s).await;
+        assert_eq!(post(&a, "/en/ws/sign-out", &s, &[("csrf", &csrf)]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(get(&b, "/en/ws/", &s).await.status, StatusCode::SEE_OTHER);
+        a.store.close().await;
+        b.store.close().await;
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await.ok();
+        conn.close().await.ok();
     });
 }
