@@ -687,3 +687,48 @@ fn two_servers_on_one_postgresql_database() {
         conn.close().await.ok();
     });
 }
+
+#[test]
+fn figures_typed_in_the_entry_form_are_checked_like_a_file() {
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        let app = app().await;
+        let s = sign_in(&app, "provider").await;
+        let list = get(&app, "/en/ws/entry", &s).await;
+        assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+        assert!(list.body.contains("indicator=IMM.STOCK") && !list.body.contains("indicator=DEV.POP"), "the provider's themes only");
+        assert_eq!(get(&app, "/en/ws/entry?country=SEN&indicator=DEV.POP", &s).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(get(&app, "/en/ws/entry?country=MLI&indicator=IMM.STOCK", &s).await.status, StatusCode::FORBIDDEN);
+        let form = get(&app, "/en/ws/entry?country=SEN&indicator=IMM.STOCK", &s).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(
+            form.body.contains("name=\"dim-SEX_0\"") && form.body.contains("Unit: ") && form.body.contains("<option value=\"2020\">"),
+            "{}",
+            form.body
+        );
+        assert!(form.body.len() < 150 * 1024, "{} bytes", form.body.len());
+        let csrf = form.csrf();
+        let base = [
+            ("csrf", csrf.as_str()),
+            ("country", "SEN"),
+            ("indicator", "IMM.STOCK"),
+            ("vintage", "2024"),
+            ("period_0", "2022"),
+            ("dim-SEX_0", "F"),
+        ];
+        let bad = post(&app, "/en/ws/entry", &s, &[&base[..], &[("value_0", "lots")]].concat()).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+        assert!(bad.body.contains("lots") && bad.body.contains("OBS_VALUE"), "{}", bad.body);
+        assert!(bad.body.contains("value=\"lots\""), "what was typed is kept");
+        assert!(app.store.submissions(None).await.unwrap().is_empty());
+        let good = post(&app, "/en/ws/entry", &s, &[&base[..], &[("value_0", "123456")]].concat()).await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+        let page = get(&app, good.location(), &s).await;
+        assert!(page.body.contains("123,456") && page.body.contains("1 new, 0 revised"), "{}", page.body);
+        let sub = app.store.submissions(None).await.unwrap().remove(0);
+        assert_eq!((sub.source_code.as_str(), sub.file_kind.as_str()), ("nat-sen-ansd", "sdmx"));
+        assert_eq!(post(&app, "/en/ws/entry", &s, &base[1..]).await.status, StatusCode::FORBIDDEN, "no CSRF token");
+    });
+}

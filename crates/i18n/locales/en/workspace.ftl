@@ -102,3 +102,12 @@ ws-disabled = disabled
 ws-reset-password = Reset a password
 ws-create-twg = Create or change a TWG
 ws-skip-subgroup = Submissions skip the sub-group review
+
+ws-entry = Type figures
+ws-entry-choose = Choose the indicator whose figures you will type.
+ws-entry-intro = One figure per row; leave a row empty to skip it. A breakdown left at All (total) means the total. Figures are checked like an uploaded file; nothing is published.
+ws-entry-empty = at least one figure: every row is empty
+ws-unit = Unit: { $unit }
+ws-vintage = Vintage (edition or year of the data)
+ws-total = All (total)
+ws-status = Status

@@ -102,3 +102,12 @@ ws-disabled = désactivé
 ws-reset-password = Réinitialiser un mot de passe
 ws-create-twg = Créer ou modifier un GTT
 ws-skip-subgroup = Les soumissions ne passent pas par l'examen du sous-groupe
+
+ws-entry = Saisir des chiffres
+ws-entry-choose = Choisissez l'indicateur dont vous allez saisir les chiffres.
+ws-entry-intro = Un chiffre par ligne ; laissez une ligne vide pour l'ignorer. Une ventilation laissée à Ensemble (total) désigne le total. Les chiffres sont vérifiés comme un fichier déposé ; rien n'est publié.
+ws-entry-empty = au moins un chiffre : toutes les lignes sont vides
+ws-unit = Unité : { $unit }
+ws-vintage = Millésime (édition ou année des données)
+ws-total = Ensemble (total)
+ws-status = Statut

@@ -102,3 +102,12 @@ ws-disabled = desativada
 ws-reset-password = Repor uma palavra-passe
 ws-create-twg = Criar ou alterar um GTT
 ws-skip-subgroup = As submissões dispensam a revisão do subgrupo
+
+ws-entry = Introduzir números
+ws-entry-choose = Escolha o indicador cujos números vai introduzir.
+ws-entry-intro = Um número por linha; deixe uma linha vazia para a ignorar. Uma desagregação deixada em Todos (total) designa o total. Os números são verificados como um ficheiro enviado; nada é publicado.
+ws-entry-empty = pelo menos um número: todas as linhas estão vazias
+ws-unit = Unidade: { $unit }
+ws-vintage = Versão (edição ou ano dos dados)
+ws-total = Todos (total)
+ws-status = Estado

@@ -11,6 +11,7 @@
 //! existence does not leak); a step someone else took first is a 409 naming who and when.
 
 mod auth;
+mod entry;
 mod members;
 mod staging;
 mod submissions;
@@ -57,6 +58,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/{lang}/ws/upload",
             get(submissions::upload_page).post(submissions::upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES + 256 * 1024)),
         )
+        .route("/{lang}/ws/entry", get(entry::form_page).post(entry::submit))
         .route("/{lang}/ws/members", get(members::page_handler).post(members::post_handler))
         .route("/{lang}/ws/submission/{id}", get(submissions::view))
         .route("/{lang}/ws/submission/{id}/step", post(submissions::step))

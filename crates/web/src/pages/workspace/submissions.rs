@@ -132,6 +132,7 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         let mut links = Vec::new();
         if p.memberships.iter().any(|m| m.role == Role::Provider) {
             links.push((format!("/{l}/ws/upload"), m(lang, "ws-upload")));
+            links.push((format!("/{l}/ws/entry"), m(lang, "ws-entry")));
         }
         if p.memberships.iter().any(|m| m.role == Role::Admin || m.role == Role::Secretariat) {
             links.push((format!("/{l}/ws/members"), m(lang, "ws-members")));
@@ -165,12 +166,28 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
     run.await.unwrap_or_else(|e| e.page(v.lang, &uri))
 }
 
-struct ProblemView {
-    sheet: String,
-    row: String,
-    column: String,
-    value: String,
-    expected: String,
+/// One problem as the pages list it.
+pub(crate) struct ProblemView {
+    pub sheet: String,
+    pub row: String,
+    pub column: String,
+    pub value: String,
+    pub expected: String,
+}
+
+impl ProblemView {
+    /// A problem with the whole form or file.
+    pub(crate) fn expected(expected: String) -> Self {
+        ProblemView { sheet: String::new(), row: String::new(), column: String::new(), value: String::new(), expected }
+    }
+}
+
+/// The problems of a refused upload, as the pages list them.
+pub(crate) fn problem_views(r: Rejected) -> Vec<ProblemView> {
+    r.problems
+        .into_iter()
+        .map(|p| ProblemView { sheet: p.sheet, row: p.row, column: p.column, value: p.value, expected: p.expected })
+        .collect()
 }
 
 #[derive(Template)]
@@ -251,7 +268,7 @@ pub(crate) async fn upload_page(State(st): State<AppState>, v: Viewer, uri: Uri)
 
 /// Reads, checks and stores a file as a draft of `p` for `country`: the one path of the web
 /// form and of the token API.
-async fn create(
+pub(crate) async fn create_draft(
     st: &AppState,
     p: &Principal,
     country: &str,
@@ -332,7 +349,7 @@ pub(crate) async fn upload(State(st): State<AppState>, v: Viewer, uri: Uri, mut 
         let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
             return Ok(upload_view(&st, &v, &uri, StatusCode::UNPROCESSABLE_ENTITY, Some(no_file(v.lang))));
         };
-        match create(&st, &v.principal, &country, &name, bytes, mapping).await? {
+        match create_draft(&st, &v.principal, &country, &name, bytes, mapping).await? {
             Ok(s) => Ok(see_other(&format!("/{}/ws/submission/{}", v.lang.code(), s.id))),
             Err(r) => Ok(upload_view(&st, &v, &uri, StatusCode::UNPROCESSABLE_ENTITY, Some(r))),
         }
@@ -376,7 +393,7 @@ pub(crate) async fn api_upload(
     let Ok(Query(q)) = q else {
         return json(StatusCode::BAD_REQUEST, serde_json::json!({ "error": "expected ?country=ISO3&name=FILE" }));
     };
-    match create(&st, &p, &q.country, &q.name, body.to_vec(), None).await {
+    match create_draft(&st, &p, &q.country, &q.name, body.to_vec(), None).await {
         Ok(Ok(s)) => json(StatusCode::CREATED, serde_json::json!({ "id": s.id, "state": s.state, "version": s.version })),
         Ok(Err(r)) => json(StatusCode::UNPROCESSABLE_ENTITY, serde_json::json!({ "problems": r.problems, "more": r.more })),
         Err(WsError::Forbidden(msg)) => json(StatusCode::FORBIDDEN, serde_json::json!({ "error": msg })),
