@@ -16,6 +16,7 @@ pub mod obs;
 pub mod period;
 pub mod record;
 pub mod text;
+pub mod upload;
 
 pub use area::{Area, AreaKind, AreaRegistry, Membership};
 pub use batch::{DatasetImport, FileInfo, Skip, SourceInfo};

@@ -81,6 +81,22 @@ pub enum StoreError {
         /// What is wrong.
         problem: String,
     },
+    /// A workspace write refused as asked (unknown account, name taken, bad membership…);
+    /// nothing was changed.
+    #[error("{0}; nothing was changed")]
+    Refused(String),
+    /// Someone else changed the record first (optimistic concurrency); nothing was changed.
+    #[error("{what} was changed by {by} at {at} while you were looking at it (now {now}); nothing was changed: reload it and try again")]
+    Conflict {
+        /// The record, e.g. `submission 12`.
+        what: String,
+        /// Who changed it last, from the audit trail.
+        by: String,
+        /// When.
+        at: String,
+        /// What it is now, e.g. `approved, version 4`.
+        now: String,
+    },
 }
 
 /// The database's own words, without sqlx's wrapping.

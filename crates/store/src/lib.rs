@@ -31,6 +31,7 @@ mod query;
 mod redact;
 mod rows;
 mod store;
+mod workspace;
 
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
@@ -40,3 +41,6 @@ pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, 
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;
 pub use store::{Backend, Store};
+pub use workspace::{
+    Actor, AuditHead, NewSubmission, OrgInfo, SessionInfo, SubmissionInfo, TokenInfo, TwgInfo, UserAuth, UserInfo, unix_now,
+};

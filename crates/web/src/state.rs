@@ -1,6 +1,7 @@
 //! What every request handler shares: the store, the framework, the areas and the templates,
 //! loaded once at start-up.
 
+use mp_domain::upload::{NoUploads, UploadReader};
 use mp_domain::{AreaRegistry, Framework};
 use mp_profile::Template;
 use mp_store::Store;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
+    uploads: Arc<dyn UploadReader>,
 }
 
 struct Inner {
@@ -23,7 +25,16 @@ struct Inner {
 impl AppState {
     /// Builds the state from what the binary loaded.
     pub fn new(store: Store, framework: Framework, areas: AreaRegistry, profile: Template, regional: Template) -> Self {
-        AppState { inner: Arc::new(Inner { store, framework, areas, profile, regional }) }
+        AppState { inner: Arc::new(Inner { store, framework, areas, profile, regional }), uploads: Arc::new(NoUploads) }
+    }
+    /// The same state, taking uploads into the TWG workspace with `reader` (the binary gives
+    /// the command line's readers; without it, every upload is refused).
+    pub fn with_uploads(self, reader: Arc<dyn UploadReader>) -> Self {
+        AppState { uploads: reader, ..self }
+    }
+    /// What reads uploaded files.
+    pub fn uploads(&self) -> &dyn UploadReader {
+        self.uploads.as_ref()
     }
     /// The store.
     pub fn store(&self) -> &Store {

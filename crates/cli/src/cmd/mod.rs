@@ -7,6 +7,7 @@ mod national;
 mod profile;
 mod serve;
 mod setup;
+mod workspace;
 
 use crate::output::Format;
 use crate::settings::Settings;
@@ -54,6 +55,25 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Write an XLSX submission template for a data provider.
     Template(national::TemplateArgs),
+    /// Accounts of the TWG workspace: add, list, disable, enable, reset a password.
+    #[command(subcommand)]
+    User(workspace::UserCmd),
+    /// Organisations (ministries, statistics office, agencies) whose users submit figures.
+    #[command(subcommand)]
+    Org(workspace::OrgCmd),
+    /// A country's Technical Working Group.
+    #[command(subcommand)]
+    Twg(workspace::TwgCmd),
+    /// Roles of users in a TWG.
+    #[command(subcommand)]
+    Member(workspace::MemberCmd),
+    /// Check or print the audit trail.
+    #[command(subcommand)]
+    Audit(workspace::AuditCmd),
+    /// Copy the SQLite store to a file while it is in use (PostgreSQL: pg_dump).
+    Backup(workspace::BackupArgs),
+    /// Put a backup in place of the SQLite store (PostgreSQL: pg_restore).
+    Restore(workspace::RestoreArgs),
 }
 
 /// Runs a subcommand.
@@ -72,5 +92,12 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Narrative(c) => profile::narrative(&s, c).await,
         Command::Serve(a) => serve::serve(&s, a).await,
         Command::Template(a) => national::template(&s, a).await,
+        Command::User(c) => workspace::user(&s, c).await,
+        Command::Org(c) => workspace::org(&s, c).await,
+        Command::Twg(c) => workspace::twg(&s, c).await,
+        Command::Member(c) => workspace::member(&s, c).await,
+        Command::Audit(c) => workspace::audit(&s, c).await,
+        Command::Backup(a) => workspace::backup(&s, a).await,
+        Command::Restore(a) => workspace::restore(&s, a).await,
     }
 }

@@ -394,6 +394,15 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
             let area = country(&areas, &area)?;
             let records = live_records(&store, &area).await?;
             let info = store.edition_create(&area, &label, &tpl.id, &today(), &records).await?;
+            store
+                .audit_record(
+                    &mp_store::Actor::cli(),
+                    "edition.create",
+                    &format!("edition:{area}:{label}"),
+                    "",
+                    &serde_json::to_string(&info)?,
+                )
+                .await?;
             println!(
                 "edition {} of {} frozen: {} observations, data as of {}, template {}",
                 info.label, info.area, info.records, info.as_of, info.template
@@ -489,7 +498,11 @@ pub async fn narrative(s: &Settings, c: NarrativeCmd) -> Result<ExitCode> {
             if !known {
                 bail!("no section `{section}` in the templates: use a section id such as summary, introduction, A.1, B.2, C.3, D");
             }
+            let before = store.narrative(&area, None).await?.get(&section).and_then(|t| t.get(&lang)).cloned().unwrap_or_default();
             store.narrative_set(&area, &section, lang, &body).await?;
+            store
+                .audit_record(&mp_store::Actor::cli(), "narrative.set", &format!("narrative:{area}:{section}:{lang}"), &before, &body)
+                .await?;
             println!("narrative of {area}, section {section}, {lang}: {} characters saved", body.chars().count());
         }
         NarrativeCmd::Get { area, section, lang, edition } => {

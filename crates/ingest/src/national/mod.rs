@@ -16,6 +16,7 @@ pub mod longcsv;
 pub mod owner;
 pub mod sdmx;
 pub mod template;
+pub mod upload;
 
 pub use longcsv::{Field, Mapping, MappingSource, read_long_csv};
 pub use sdmx::{SdmxOverrides, read_sdmx_csv};

@@ -15,6 +15,7 @@ mod indicator;
 mod search;
 mod sources;
 mod theme;
+mod workspace;
 
 use crate::http::{self, Cached, HttpError};
 use crate::state::AppState;
@@ -36,6 +37,7 @@ use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Pr
 
 pub(crate) use cache::Cache;
 pub(crate) use indicator::{parse_dims, series_query};
+pub use workspace::COOKIE_SECURE_ENV;
 
 /// The portal's own styles, after the profile's (`mp_render::CSS`).
 const PORTAL_CSS: &str = include_str!("../../templates/portal.css");
@@ -60,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/search", get(search::page))
         .route("/{lang}/download/{file}", get(download::series))
         .route("/{lang}/download/country/{file}", get(download::country))
+        .merge(workspace::routes())
         .layer(axum::Extension(cache))
         .layer(CompressionLayer::new().gzip(true).compress_when(compress))
         .layer(axum::middleware::from_fn(http::etag_per_encoding))
