@@ -105,7 +105,7 @@ fn unit_and_indicator_ranges() {
         fig("POL.COORD", "SEN", 2020, &[], 0.5, "nso", 8),        // binary
         fig("NET.MIG", "SEN", 2020, &[], -20_000.0, "nso", 9),    // net flows may be negative
     ];
-    let v = check(&rules, fw, &figs, &[]);
+    let v = check(rules, fw, &figs, &[]);
     assert_eq!(
         rules_of(&v),
         vec![
@@ -138,7 +138,7 @@ fn parts_not_above_the_whole_and_women_plus_men() {
         fig("IMM.STOCK", "SEN", 2015, &[("SEX", "F")], 30_000.0, "undesa", 9),
         fig("IMM.STOCK", "SEN", 2015, &[("SEX", "M")], 40_000.0, "undesa", 10),
     ];
-    let v = check(&rules, fw, &figs, &[]);
+    let v = check(rules, fw, &figs, &[]);
     assert_eq!(
         rules_of(&v),
         vec![("parts.COUNTERPART_AREA".to_string(), "row 5".to_string()), ("sex-sum".to_string(), "row 8".to_string())]
@@ -163,7 +163,7 @@ fn comparisons_across_indicators_and_sources() {
         fig("DEV.POP", "SEN", 2021, &[], 16_500_000.0, "wpp", 11),
         fig("DEV.POP", "SEN", 2021, &[], 16_700_000.0, "wdi", 12),
     ];
-    let v = check(&rules, fw, &subjects, &context);
+    let v = check(rules, fw, &subjects, &context);
     assert_eq!(
         rules_of(&v),
         vec![("immigrants-le-population".to_string(), "row 2".to_string()), ("stock-share-consistent".to_string(), "row 4".to_string()),]
@@ -171,7 +171,7 @@ fn comparisons_across_indicators_and_sources() {
     assert!(v[0].expected.contains("left IMM.STOCK = 20000000, right DEV.POP = 16400000"), "{}", v[0].expected);
     assert!(v[0].expected.contains("also read from wpp@2026"), "{}", v[0].expected);
     // Nothing from the checked file took part: no violation is laid at its door.
-    assert!(check(&rules, fw, &[], &context).is_empty());
-    let v2 = check(&rules, fw, &context, &subjects);
+    assert!(check(rules, fw, &[], &context).is_empty());
+    let v2 = check(rules, fw, &context, &subjects);
     assert!(v2.iter().all(|x| x.figure.dataset.source != "nso"));
 }
