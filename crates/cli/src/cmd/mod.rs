@@ -4,6 +4,7 @@ mod data;
 mod import;
 mod national;
 mod profile;
+pub(crate) mod quality;
 mod serve;
 mod setup;
 
@@ -53,6 +54,10 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Write an XLSX submission template for a data provider.
     Template(national::TemplateArgs),
+    /// Data quality: validation rules over the store, stored warnings and their reviews,
+    /// conflicts between sources, outliers and mirror statistics.
+    #[command(subcommand)]
+    Quality(quality::QualityCmd),
 }
 
 /// Runs a subcommand.
@@ -71,5 +76,6 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Narrative(c) => profile::narrative(&s, c).await,
         Command::Serve(a) => serve::serve(&s, a).await,
         Command::Template(a) => national::template(&s, a).await,
+        Command::Quality(c) => quality::run(&s, c).await,
     }
 }
