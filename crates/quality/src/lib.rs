@@ -20,6 +20,7 @@ pub mod figure;
 pub mod mirror;
 pub mod outliers;
 pub mod rules;
+pub mod score;
 
 pub use check::{Violation, check};
 pub use figure::{Figure, Location};

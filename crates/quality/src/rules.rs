@@ -266,6 +266,9 @@ pub struct RuleSet {
     pub sex_sum: Option<SexSumRule>,
     /// Comparisons.
     pub compare: Vec<CompareRule>,
+    /// Weights of the composite quality score by DQA_DIMENSION code (a dimension not listed
+    /// weighs 1).
+    pub score_weights: std::collections::BTreeMap<String, f64>,
 }
 
 /// A rules file with problems, every one named.
@@ -302,6 +305,13 @@ struct RawFile {
     sex_sum: Option<RawParts>,
     #[serde(default)]
     rule: Vec<RawRule>,
+    score: Option<RawScore>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScore {
+    weights: std::collections::BTreeMap<String, f64>,
 }
 
 #[derive(Deserialize)]
@@ -549,6 +559,18 @@ impl RuleSet {
             if let (Some(left), Some(op), Some(right)) = (left, op, right) {
                 set.compare.push(CompareRule { left, op, right, tolerance: r.tolerance, abs_tolerance: r.abs_tolerance, scope, meta });
             }
+        }
+        if let Some(sc) = &raw.score {
+            let dims = DimensionId::parse("DQA_DIMENSION").ok().and_then(|d| fw.codelist_of(&d).cloned());
+            for (code, w) in &sc.weights {
+                if dims.as_ref().is_none_or(|cl| cl.code(code).is_none()) || code == "_T" {
+                    ck.add("score", format!("unknown quality dimension {code}: expected a code of CL_DQA_DIMENSION"));
+                }
+                if !(w.is_finite() && *w >= 0.0) {
+                    ck.add("score", format!("the weight of {code} must be a number ≥ 0"));
+                }
+            }
+            set.score_weights = sc.weights.clone();
         }
         if ck.problems.is_empty() { Ok(set) } else { Err(RulesError { problems: ck.problems }) }
     }

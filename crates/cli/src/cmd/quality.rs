@@ -12,7 +12,7 @@ use mp_quality::outliers::{self, Flag, MODIFIED_Z_THRESHOLD};
 use mp_quality::rules::num;
 use mp_quality::{Figure, RuleSet, Severity, Violation, check};
 use mp_store::{NewFlag, ObsQuery, Store};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -57,6 +57,13 @@ pub enum QualityCmd {
     Conflicts(ConflictArgs),
     /// Robust outlier tests over every series of a country.
     Outliers(OutlierArgs),
+    /// Compute the T03 data quality indicators of every profile country from the stored data
+    /// and store them as the dataset `mprofile-dqa`.
+    Assess {
+        /// Show what would be stored, and store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Mirror statistics: what each side of a bilateral corridor reports, largest gap first.
     Mirror {
         /// Only this country.
@@ -65,6 +72,9 @@ pub enum QualityCmd {
         /// How many pairs to list.
         #[arg(long, default_value_t = 20)]
         top: usize,
+        /// Only corridors where one reporter counts at least this many.
+        #[arg(long, default_value_t = 1000.0)]
+        min: f64,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
@@ -348,10 +358,13 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        QualityCmd::Mirror { area, top, format } => {
+        QualityCmd::Assess { dry_run } => assess(&store, s, &fw, &areas, dry_run).await,
+        QualityCmd::Mirror { area, top, min, format } => {
             let area = area_arg(&areas, area.as_deref())?;
             let figs = stored_figures(&store, area.as_ref()).await?;
             let mut pairs: Vec<MirrorPair> = mirror_specs().iter().flat_map(|s| mirror(s, &figs)).collect();
+            // Corridors of a handful of people swing by 200 % on one person: list those that matter.
+            pairs.retain(|p| p.a.0.max(p.b.0) >= min);
             pairs.sort_by(|x, y| y.gap_pct.total_cmp(&x.gap_pct));
             pairs.truncate(top);
             let rows: Vec<Vec<String>> = pairs
@@ -430,4 +443,89 @@ pub fn outliers_of(figs: &[Figure]) -> Vec<(Figure, Flag)> {
         }
     }
     out
+}
+
+/// The current UTC year and month.
+fn year_month_now() -> (i32, u32) {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m as u32)
+}
+
+/// Computes the T03 indicators and stores them, through the validation rules like any import.
+async fn assess(store: &Store, s: &Settings, fw: &Framework, areas: &mp_domain::AreaRegistry, dry_run: bool) -> Result<ExitCode> {
+    use mp_domain::{DatasetImport, FileInfo, Observation, Provenance, SourceInfo, UnitMult};
+    use mp_quality::score::{self, Inputs};
+    let rules = rules(s, fw)?;
+    let countries: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
+    let q = ObsQuery { areas: countries.clone(), any_dims: true, latest_only: false, ..ObsQuery::default() };
+    let figures: Vec<Figure> =
+        store.records(&q).await?.iter().filter_map(Figure::from_record).filter(|f| f.dataset.source != score::SOURCE).collect();
+    let pairs: Vec<MirrorPair> = mirror_specs().first().map(|spec| mirror(spec, &figures)).unwrap_or_default();
+    let (year, month) = year_month_now();
+    let assessed =
+        score::assess(&Inputs { fw, countries: &countries, figures: &figures, mirror: &pairs, weights: &rules.score_weights, year });
+    let body = serde_json::to_vec(&assessed)?;
+    let file = mp_ingest::files::InputFile::from_bytes("mprofile quality assess", body.clone());
+    let observations: Vec<Observation> = assessed
+        .iter()
+        .map(|a| Observation {
+            indicator: a.indicator.clone(),
+            area: a.area.clone(),
+            period: a.period,
+            dims: a.dims.clone(),
+            value: Some(a.value),
+            status: mp_domain::ObsStatus::Normal,
+            unit_mult: UnitMult::UNITS,
+            footnote: Some(a.evidence.clone()),
+            provenance: Provenance { file: 0, locator: format!("{} {} {} {}", a.indicator, a.area, a.period, a.dims) },
+        })
+        .collect();
+    let dataset = DatasetImport {
+        source: SourceInfo {
+            code: score::SOURCE.into(),
+            name: "mprofile data quality assessment (computed from the stored observations)".into(),
+            publisher: "mprofile, from the sources it assesses".into(),
+            licence: "derived from the assessed sources, under their licences".into(),
+            url: String::new(),
+        },
+        vintage: format!("{year}-{month:02}"),
+        files: vec![FileInfo { path: "mprofile quality assess".into(), sha256: file.sha256.clone(), bytes: body.len() as u64 }],
+        observations,
+    };
+    let report = ReadReport { datasets: vec![dataset], rows_read: assessed.len() as u64, skipped: Vec::new() };
+    let Some(warnings) = before_store(store, s, fw, &report).await? else {
+        return Ok(ExitCode::from(1));
+    };
+    let mut per: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for a in &assessed {
+        per.entry(a.indicator.as_str()).or_default().insert(a.area.to_string());
+    }
+    for (ind, cs) in &per {
+        println!("{ind:<18} {} of {} countries", cs.len(), countries.len());
+    }
+    if dry_run {
+        println!("dry run: nothing was written ({} figures)", assessed.len());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let sum = store.import(&report.datasets, &mp_store::ImportOptions { dry_run: false, command }, &|_, _| {}).await?;
+    after_store(store, &warnings).await?;
+    println!(
+        "{} figures stored as {}@{year}-{month:02} ({} added, {} changed, {} unchanged)",
+        assessed.len(),
+        score::SOURCE,
+        sum.added,
+        sum.changed,
+        sum.unchanged
+    );
+    Ok(ExitCode::SUCCESS)
 }
