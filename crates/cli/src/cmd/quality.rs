@@ -348,7 +348,7 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             if let Some(i) = &a.indicator {
                 figs.retain(|f| f.indicator.as_str() == i);
             }
-            let found = outliers_of(&figs);
+            let found = outliers_of(&fw, &figs);
             let rows: Vec<Vec<String>> = found
                 .iter()
                 .map(|(f, fl)| vec![fl.method.as_str().to_string(), f.label(), num(fl.value), f.dataset.to_string(), fl.reason.clone()])
@@ -421,8 +421,12 @@ pub fn mirror_specs() -> Vec<MirrorSpec> {
     out
 }
 
-/// Every outlier flag over every series (dataset × indicator × area × dimensions) of the figures.
-pub fn outliers_of(figs: &[Figure]) -> Vec<(Figure, Flag)> {
+/// Series of counts whose median is below this are not tested: sources round small counts (to
+/// 5 for Eurostat) and a handful of people moves them by multiples.
+const SMALL_COUNTS: f64 = 100.0;
+
+/// Every outlier flag over every annual series (dataset × indicator × area × dimensions).
+pub fn outliers_of(fw: &Framework, figs: &[Figure]) -> Vec<(Figure, Flag)> {
     let mut series: BTreeMap<(String, String, String, String), Vec<&Figure>> = BTreeMap::new();
     for f in figs.iter().filter(|f| matches!(f.period, mp_domain::Period::Year(_))) {
         series.entry((f.dataset.to_string(), f.indicator.to_string(), f.area.to_string(), f.dims.to_string())).or_default().push(f);
@@ -434,6 +438,10 @@ pub fn outliers_of(figs: &[Figure]) -> Vec<(Figure, Flag)> {
         }
         s.sort_by_key(|f| f.period);
         let values: Vec<f64> = s.iter().map(|f| f.value).collect();
+        let counts = fw.indicator(&s[0].indicator).is_some_and(|i| matches!(i.unit.as_str(), "persons" | "persons_per_year" | "count"));
+        if counts && outliers::median(&values).is_some_and(|m| m < SMALL_COUNTS) {
+            continue;
+        }
         let labels: Vec<String> = s.iter().map(|f| f.period.to_string()).collect();
         let mut flags = outliers::modified_z(&values, MODIFIED_Z_THRESHOLD);
         flags.extend(outliers::hampel(&values, 3, 3.0));
@@ -443,6 +451,17 @@ pub fn outliers_of(figs: &[Figure]) -> Vec<(Figure, Flag)> {
         }
     }
     out
+}
+
+/// Runs `quality assess` on the store of the settings (the demo's step after the import).
+pub async fn assess_stored(s: &Settings) -> Result<()> {
+    let store = Store::open_existing(&s.db).await?;
+    let areas = store.area_registry().await?;
+    let fw = s.framework(Some(&areas))?;
+    if assess(&store, s, &fw, &areas, false).await? != ExitCode::SUCCESS {
+        bail!("the data quality assessment was refused by the validation rules");
+    }
+    Ok(())
 }
 
 /// The current UTC year and month.
