@@ -101,3 +101,32 @@ fn warnings_are_stored_with_their_figures_and_reviewed() {
     assert_eq!(lines.len(), 2, "{csv}");
     assert!(lines[1].starts_with("warning,sex-sum,IMM.STOCK SEN 2013,1000,"), "{csv}");
 }
+
+#[test]
+fn mirror_statistics_and_the_assessment_on_the_public_data() {
+    if !data_dir().join("worldbank-knomad-bilateral-2017").is_dir() {
+        eprintln!("skipping: the public data mirror is absent (set MPROFILE_DATA)");
+        return;
+    }
+    let (_g, db) = temp_db();
+    ok(&mprofile(&db, &["init"]));
+    ok(&mprofile(&db, &["import", "-q", "--source", "undesa-ims", "--source", "knomad"]));
+    let pairs: Vec<Value> =
+        serde_json::from_str(&ok(&mprofile(&db, &["quality", "mirror", "--area", "SEN", "--top", "500", "--format", "json"]))).unwrap();
+    assert!(pairs.len() >= 10, "{pairs:?}");
+    for p in &pairs {
+        assert_eq!(p["area"], "SEN");
+        let gap = p["gap_pct"].as_f64().unwrap();
+        assert!((0.0..=200.0).contains(&gap), "{p}");
+        assert_eq!(p["period"], "2017");
+    }
+    let gaps: Vec<f64> = pairs.iter().map(|p| p["gap_pct"].as_f64().unwrap()).collect();
+    assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "largest gap first: {gaps:?}");
+    let out = ok(&mprofile(&db, &["quality", "assess"]));
+    for ind in ["DQA.LAG", "DQA.PERIODICITY", "DQA.DISAGG", "DQA.MIRROR_GAP", "DQA.SCORE"] {
+        assert!(out.contains(&format!("{ind:<18} 10 of 10 countries")), "{ind}:\n{out}");
+    }
+    // A second run changes nothing.
+    let again = ok(&mprofile(&db, &["quality", "assess"]));
+    assert!(again.contains("0 added, 0 changed"), "{again}");
+}

@@ -37,12 +37,13 @@ fn end_month(p: &Period) -> i32 {
     p.end_year() * 12 + p.end_date().get(5..7).and_then(|m| m.parse::<i32>().ok()).unwrap_or(12)
 }
 
-/// The release month of a vintage label: `2025-12` exactly; `2024` is read as June 2024 (a
-/// year's middle, since the month is not given). `None` for other labels.
+/// The release month of a vintage label: `2025-12` exactly; `2024` is read as December 2024,
+/// the latest the release can be, so the lag computed from it is an upper bound. `None` for
+/// other labels.
 pub fn release_month(vintage: &str) -> Option<(i32, bool)> {
     let y: i32 = vintage.get(0..4)?.parse().ok()?;
     match vintage.get(4..) {
-        Some("") => Some((y * 12 + 6, false)),
+        Some("") => Some((y * 12 + 12, false)),
         Some(rest) => {
             let m: i32 = rest.strip_prefix('-')?.get(0..2)?.parse().ok()?;
             (1..=12).contains(&m).then_some((y * 12 + m, true))
@@ -145,7 +146,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
         }
         if let Some(m) = median(&lags.iter().map(|l| f64::from(l.0)).collect::<Vec<_>>()) {
             let ev = format!(
-                "median over {} sources of the months between the end of the latest reference period and the release (source months; * release month not given, June assumed): {}",
+                "median over {} sources of the months between the end of the latest reference period and the release (source months; * release month not given: December of the vintage year, an upper bound): {}",
                 lags.len(),
                 lags.iter().map(|l| l.1.clone()).collect::<Vec<_>>().join(", ")
             );
@@ -354,7 +355,7 @@ mod tests {
     #[test]
     fn release_months_and_rubric() {
         assert_eq!(release_month("2025-12"), Some((2025 * 12 + 12, true)));
-        assert_eq!(release_month("2024"), Some((2024 * 12 + 6, false)));
+        assert_eq!(release_month("2024"), Some((2024 * 12 + 12, false)));
         assert_eq!(release_month("2025-13"), None);
         assert_eq!(release_month("rev1"), None);
         assert_eq!(rubric(10.0, [12.0, 24.0, 36.0], true), 3.0);

@@ -83,10 +83,10 @@ fn timeliness_periodicity_disaggregation_revisions_coherence_and_scores() {
         |w: &BTreeMap<String, f64>| assess(&Inputs { fw: &fw, countries: &sen, figures: &figures, mirror: &pairs, weights: w, year: 2026 });
     let out = run(&weights);
     let intl = [("SOURCE_TYPE", "INTERNATIONAL")];
-    // Lags: a 6 months (2023-12 → 2024-06), b 6 (2019-12 → June 2020), c 42 (2020-12 → June 2024).
+    // Lags: a 6 months (2023-12 → 2024-06), b at most 12 (2019-12 → December 2020), c at most 48.
     let lag = get(&out, "DQA.LAG", &intl);
-    assert_eq!(lag.value, 6.0);
-    assert!(lag.evidence.contains("a@2024-06 6, b@2020 6*, c@2024 42*"), "{}", lag.evidence);
+    assert_eq!(lag.value, 12.0);
+    assert!(lag.evidence.contains("a@2024-06 6, b@2020 12*, c@2024 48*"), "{}", lag.evidence);
     // Intervals: a every 12 months, b median of 60 and 48; c has one period.
     assert_eq!(get(&out, "DQA.PERIODICITY", &intl).value, 33.0);
     assert_eq!(get(&out, "DQA.DISAGG", &[]).value, 50.0);
