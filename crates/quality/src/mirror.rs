@@ -108,6 +108,60 @@ pub fn overall_gap(pairs: &[&MirrorPair]) -> Option<f64> {
     gap_pct(a, b)
 }
 
+/// A bilateral breakdown summed over its partners against a total another reporter publishes,
+/// e.g. KNOMAD's bilateral remittance estimates against the World Bank's balance-of-payments
+/// total of remittances received.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SumSpec {
+    /// Short name.
+    pub name: String,
+    /// The bilateral indicator (dimension COUNTERPART_AREA).
+    pub parts_indicator: IndicatorCode,
+    /// Its source.
+    pub parts_source: String,
+    /// The total's indicator.
+    pub total_indicator: IndicatorCode,
+    /// Its source.
+    pub total_source: String,
+}
+
+/// The sum of the partners against the total, for every area and year both reporters cover,
+/// largest gap first. The partner is reported as `_T` (all partners).
+pub fn sum_vs_total(spec: &SumSpec, figures: &[Figure]) -> Vec<MirrorPair> {
+    let newest = |src: &str| figures.iter().filter(|f| f.dataset.source == src).map(|f| f.dataset.vintage.clone()).max();
+    let (Some(vp), Some(vt)) = (newest(&spec.parts_source), newest(&spec.total_source)) else { return Vec::new() };
+    let mut sums: HashMap<(&AreaCode, Period), (f64, usize, DatasetId)> = HashMap::new();
+    for f in
+        figures.iter().filter(|f| f.indicator == spec.parts_indicator && f.dataset.source == spec.parts_source && f.dataset.vintage == vp)
+    {
+        if f.dims.get("COUNTERPART_AREA").is_some() && f.dims.iter().count() == 1 {
+            let e = sums.entry((&f.area, f.period)).or_insert((0.0, 0, f.dataset.clone()));
+            e.0 += f.value;
+            e.1 += 1;
+        }
+    }
+    let Ok(all) = CodeValue::parse("_T") else { return Vec::new() };
+    let mut out = Vec::new();
+    for t in figures.iter().filter(|f| {
+        f.indicator == spec.total_indicator && f.dataset.source == spec.total_source && f.dataset.vintage == vt && f.dims.is_total()
+    }) {
+        let Some((sum, n, ds)) = sums.get(&(&t.area, t.period)) else { continue };
+        let Some(gap) = gap_pct(*sum, t.value) else { continue };
+        out.push(MirrorPair {
+            spec: spec.name.clone(),
+            area: t.area.clone(),
+            partner: all.clone(),
+            period: t.period,
+            a: (*sum, ds.clone()),
+            b: (t.value, t.dataset.clone()),
+            b_note: Some(format!("the first value sums {n} partners")),
+            gap_pct: gap,
+        });
+    }
+    out.sort_by(|x, y| y.gap_pct.total_cmp(&x.gap_pct).then_with(|| x.area.cmp(&y.area)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +220,29 @@ mod tests {
         assert_eq!(strict[0].partner.as_str(), "ITA");
         let all: Vec<&MirrorPair> = pairs.iter().collect();
         assert_eq!(overall_gap(&all), Some(0.0));
+    }
+
+    #[test]
+    fn bilateral_parts_summed_against_a_total() {
+        let mut total = fig("REM.IN", "SEN", "FRA", 2017, "wdi", 3000.0);
+        total.dims = DimensionKey::total();
+        let figs = vec![
+            fig("REM.BILAT_IN", "SEN", "FRA", 2017, "knomad", 1000.0),
+            fig("REM.BILAT_IN", "SEN", "ITA", 2017, "knomad", 1000.0),
+            fig("REM.BILAT_IN", "SEN", "ESP", 2016, "knomad", 5000.0), // another year
+            total,
+        ];
+        let spec = SumSpec {
+            name: "remittances".into(),
+            parts_indicator: IndicatorCode::parse("REM.BILAT_IN").unwrap(),
+            parts_source: "knomad".into(),
+            total_indicator: IndicatorCode::parse("REM.IN").unwrap(),
+            total_source: "wdi".into(),
+        };
+        let p = sum_vs_total(&spec, &figs);
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].a.0, p[0].b.0), (2000.0, 3000.0));
+        assert!((p[0].gap_pct - 40.0).abs() < 1e-9);
+        assert_eq!(p[0].b_note.as_deref(), Some("the first value sums 2 partners"));
     }
 }

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use mp_domain::{AreaCode, DatasetId, Framework};
 use mp_ingest::ReadReport;
 use mp_quality::conflicts::conflicts;
-use mp_quality::mirror::{MirrorPair, MirrorSpec, mirror};
+use mp_quality::mirror::{MirrorPair, MirrorSpec, SumSpec, mirror, sum_vs_total};
 use mp_quality::outliers::{self, Flag, MODIFIED_Z_THRESHOLD};
 use mp_quality::rules::num;
 use mp_quality::{Figure, RuleSet, Severity, Violation, check};
@@ -363,6 +363,16 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             let area = area_arg(&areas, area.as_deref())?;
             let figs = stored_figures(&store, area.as_ref()).await?;
             let mut pairs: Vec<MirrorPair> = mirror_specs().iter().flat_map(|s| mirror(s, &figs)).collect();
+            if let (Ok(parts), Ok(total)) = (mp_domain::IndicatorCode::parse("REM.BILAT_IN"), mp_domain::IndicatorCode::parse("REM.IN")) {
+                let spec = SumSpec {
+                    name: "remittances received: World Bank/KNOMAD bilateral estimates summed vs WDI balance of payments".into(),
+                    parts_indicator: parts,
+                    parts_source: "wb-knomad".into(),
+                    total_indicator: total,
+                    total_source: "wb-wdi".into(),
+                };
+                pairs.extend(sum_vs_total(&spec, &figs));
+            }
             // Corridors of a handful of people swing by 200 % on one person: list those that matter.
             pairs.retain(|p| p.a.0.max(p.b.0) >= min);
             pairs.sort_by(|x, y| y.gap_pct.total_cmp(&x.gap_pct));
