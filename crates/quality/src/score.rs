@@ -115,7 +115,9 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
         }
     }
     let is_latest = |d: &DatasetId| newest.get(d.source.as_str()) == Some(&d.vintage.as_str());
-    let intl = [("SOURCE_TYPE", "INTERNATIONAL")];
+    // Every figure is computed over all the sources the store holds for the country (so far the
+    // international ones; national submissions join once imported): the SOURCE_TYPE total.
+    let all_sources: [(&str, &str); 0] = [];
     for area in inp.countries {
         let mine: Vec<&Figure> = inp.figures.iter().filter(|f| &f.area == area && f.dataset.source != SOURCE).collect();
         let latest: Vec<&Figure> = mine.iter().copied().filter(|f| is_latest(&f.dataset) && f.status != ObsStatus::Forecast).collect();
@@ -150,7 +152,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 lags.len(),
                 lags.iter().map(|l| l.1.clone()).collect::<Vec<_>>().join(", ")
             );
-            push(&lag_i, key(&intl), m.round(), ev.clone());
+            push(&lag_i, key(&all_sources), m.round(), ev.clone());
             scores.push((
                 "TIMELINESS",
                 rubric(m, [12.0, 24.0, 36.0], true),
@@ -163,7 +165,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 gaps.len(),
                 gaps.iter().map(|g| g.1.clone()).collect::<Vec<_>>().join(", ")
             );
-            push(&per_i, key(&intl), m.round(), ev);
+            push(&per_i, key(&all_sources), m.round(), ev);
             scores.push((
                 "PERIODICITY",
                 rubric(m, [12.0, 60.0, 120.0], true),
@@ -325,7 +327,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 indicator: score_i.clone(),
                 area: area.clone(),
                 period,
-                dims: key(&[("SOURCE_TYPE", "INTERNATIONAL"), ("DQA_DIMENSION", dim)]),
+                dims: key(&[("DQA_DIMENSION", dim)]),
                 value: *s,
                 evidence: format!("computed from the stored data: {ev}"),
             });
@@ -335,7 +337,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 indicator: score_i.clone(),
                 area: area.clone(),
                 period,
-                dims: key(&[("SOURCE_TYPE", "INTERNATIONAL")]),
+                dims: DimensionKey::total(),
                 value: (wsum / total_w * 10.0).round() / 10.0,
                 evidence: format!(
                     "weighted mean of the {} dimensions the data show ({}); institutional prerequisites, integrity, relevance, conformity and accessibility are for the Technical Working Group to score",

@@ -82,7 +82,7 @@ fn timeliness_periodicity_disaggregation_revisions_coherence_and_scores() {
     let run =
         |w: &BTreeMap<String, f64>| assess(&Inputs { fw: &fw, countries: &sen, figures: &figures, mirror: &pairs, weights: w, year: 2026 });
     let out = run(&weights);
-    let intl = [("SOURCE_TYPE", "INTERNATIONAL")];
+    let intl: [(&str, &str); 0] = [];
     // Lags: a 6 months (2023-12 → 2024-06), b at most 12 (2019-12 → December 2020), c at most 48.
     let lag = get(&out, "DQA.LAG", &intl);
     assert_eq!(lag.value, 12.0);
@@ -95,7 +95,7 @@ fn timeliness_periodicity_disaggregation_revisions_coherence_and_scores() {
     let gap = get(&out, "DQA.MIRROR_GAP", &[]);
     assert_eq!((gap.value, gap.period), (40.0, Period::Year(2017)));
     assert_eq!(get(&out, "DQA.MIRROR_GAP", &[("COUNTERPART_AREA", "FRA")]).value, 40.0);
-    let score = |d: &str| get(&out, "DQA.SCORE", &[("SOURCE_TYPE", "INTERNATIONAL"), ("DQA_DIMENSION", d)]).value;
+    let score = |d: &str| get(&out, "DQA.SCORE", &[("DQA_DIMENSION", d)]).value;
     assert_eq!(score("TIMELINESS"), 3.0);
     assert_eq!(score("PERIODICITY"), 2.0);
     assert_eq!(score("COVERAGE"), 0.0);
