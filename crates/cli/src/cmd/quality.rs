@@ -64,6 +64,13 @@ pub enum QualityCmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The quality scores of every profile country side by side (0–3 per dimension and the
+    /// weighted total), with the weakest dimension to improve first.
+    Scores {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
     /// Mirror statistics: what each side of a bilateral corridor reports, largest gap first.
     Mirror {
         /// Only this country.
@@ -358,6 +365,7 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        QualityCmd::Scores { format } => scores(&store, &areas, format).await,
         QualityCmd::Assess { dry_run } => assess(&store, s, &fw, &areas, dry_run).await,
         QualityCmd::Mirror { area, top, min, format } => {
             let area = area_arg(&areas, area.as_deref())?;
@@ -556,5 +564,63 @@ async fn assess(store: &Store, s: &Settings, fw: &Framework, areas: &mp_domain::
         sum.changed,
         sum.unchanged
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What to do about a weak dimension, in plain words.
+fn advice(dim: &str) -> &'static str {
+    match dim {
+        "TIMELINESS" => "publish sooner after the reference period, or share preliminary figures",
+        "PERIODICITY" => "collect and publish migration figures every year, not only at censuses",
+        "COVERAGE" => "fill the indicators without data through the submission template",
+        "DISAGGREGATION" => "publish stocks and flows by sex and age",
+        "ACCURACY" => "document revisions between editions and their reasons",
+        "COHERENCE" => "reconcile the sources that disagree, and say which one the profile uses and why",
+        _ => "see the evidence in the footnote of the score",
+    }
+}
+
+/// `quality scores`: DQA.SCORE of every country, by dimension.
+async fn scores(store: &Store, areas: &mp_domain::AreaRegistry, format: ReportFormat) -> Result<ExitCode> {
+    let Ok(code) = mp_domain::IndicatorCode::parse("DQA.SCORE") else { bail!("the framework has no DQA.SCORE") };
+    let Ok(dim) = mp_domain::DimensionId::parse("DQA_DIMENSION") else { bail!("the framework has no DQA_DIMENSION") };
+    let countries: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
+    let q = ObsQuery { areas: countries.clone(), source: Some((mp_quality::score::SOURCE.into(), None)), ..ObsQuery::indicator(code) }
+        .dim_any(dim);
+    let recs = store.records(&q).await?;
+    let dims = ["TIMELINESS", "PERIODICITY", "COVERAGE", "DISAGGREGATION", "ACCURACY", "COHERENCE"];
+    let mut rows = Vec::new();
+    let mut json = Vec::new();
+    for c in &countries {
+        let mine: Vec<&mp_domain::Record> = recs.iter().filter(|r| &r.area == c).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let newest = mine.iter().map(|r| r.period.end_year()).max().unwrap_or(0);
+        let get = |d: Option<&str>| {
+            mine.iter()
+                .find(|r| r.period.end_year() == newest && r.dims.get("DQA_DIMENSION").map(|x| x.as_str()) == d)
+                .and_then(|r| r.value)
+        };
+        let by: Vec<(&str, Option<f64>)> = dims.iter().map(|d| (*d, get(Some(d)))).collect();
+        let weakest = by.iter().filter_map(|(d, v)| v.map(|v| (*d, v))).min_by(|a, b| a.1.total_cmp(&b.1));
+        let mut row = vec![c.to_string()];
+        row.extend(by.iter().map(|(_, v)| v.map(num).unwrap_or_else(|| "—".into())));
+        row.push(get(None).map(num).unwrap_or_else(|| "—".into()));
+        row.push(weakest.map(|(d, _)| format!("{}: {}", d.to_lowercase(), advice(d))).unwrap_or_default());
+        json.push(serde_json::json!({
+            "area": c, "year": newest,
+            "scores": by.iter().map(|(d, v)| (d.to_string(), *v)).collect::<BTreeMap<_, _>>(),
+            "total": get(None), "improve_first": weakest.map(|(d, _)| d), "advice": weakest.map(|(d, _)| advice(d)),
+        }));
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        bail!("no quality scores in the store: run `mprofile quality assess` first");
+    }
+    let mut headers = vec!["area"];
+    headers.extend(dims.iter().map(|d| &d[..d.len().min(11)]));
+    headers.extend(["total", "improve first"]);
+    print(format, &headers, &rows, || output::json(&json))?;
     Ok(ExitCode::SUCCESS)
 }
