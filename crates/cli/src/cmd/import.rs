@@ -191,6 +191,9 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
         eprintln!("The store was not changed.");
         return Ok(ExitCode::from(1));
     }
+    let Some(warnings) = super::quality::before_store(&store, s, &fw, &report).await? else {
+        return Ok(ExitCode::from(1));
+    };
     let read_secs = started.elapsed().as_secs_f64();
     let total = report.observations() as u64;
     let pb = bar(a.quiet, total, if a.dry_run { "checking" } else { "writing" });
@@ -210,6 +213,7 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
         let after = serde_json::json!({ "added": summary.added, "changed": summary.changed, "unchanged": summary.unchanged }).to_string();
         store.audit_record(&mp_store::Actor::cli(), "import", &format!("batch:{batch}"), "", &after).await?;
     }
+    let flagged = if a.dry_run { 0 } else { super::quality::after_store(&store, &warnings).await? };
     let write_secs = t.elapsed().as_secs_f64();
 
     println!("{:<24} {:<10} {:>10} {:>9} {:>8} {:>10}", "source", "vintage", "obs.", "added", "changed", "unchanged");
@@ -224,6 +228,11 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
     for sk in &report.skipped {
         println!("  {:>9}  {}", sk.rows, sk.reason);
     }
+    println!(
+        "quality        {} warnings of the validation rules{}",
+        warnings.len(),
+        if a.dry_run { String::new() } else { format!(", {flagged} stored with their figures (`mprofile quality flags`)") }
+    );
     if !times.is_empty() {
         let rate = if read_secs > 0.0 { report.rows_read as f64 / read_secs } else { 0.0 };
         println!("time           read {read_secs:.1} s ({rate:.0} rows/s), write {write_secs:.1} s");

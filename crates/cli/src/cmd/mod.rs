@@ -5,6 +5,7 @@ mod health;
 mod import;
 mod national;
 mod profile;
+pub(crate) mod quality;
 mod serve;
 mod setup;
 mod workspace;
@@ -74,6 +75,10 @@ pub enum Command {
     Backup(workspace::BackupArgs),
     /// Put a backup in place of the SQLite store (PostgreSQL: pg_restore).
     Restore(workspace::RestoreArgs),
+    /// Data quality: validation rules over the store, stored warnings and their reviews,
+    /// conflicts between sources, outliers and mirror statistics.
+    #[command(subcommand)]
+    Quality(quality::QualityCmd),
 }
 
 /// Runs a subcommand.
@@ -99,5 +104,6 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Audit(c) => workspace::audit(&s, c).await,
         Command::Backup(a) => workspace::backup(&s, a).await,
         Command::Restore(a) => workspace::restore(&s, a).await,
+        Command::Quality(c) => quality::run(&s, c).await,
     }
 }

@@ -357,6 +357,10 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
     }
     steps.push(("import of every public source", t.elapsed().as_secs_f64()));
     let t = Instant::now();
+    println!("\n== data quality assessment (theme T03)");
+    super::quality::assess_stored(&s).await?;
+    steps.push(("data quality assessment", t.elapsed().as_secs_f64()));
+    let t = Instant::now();
     println!("\n== 3/3 building 10 country profiles × 3 languages and the regional report, HTML and PDF");
     build(
         &s,

@@ -279,6 +279,22 @@ pub async fn doctor(s: &Settings) -> Result<ExitCode> {
                     (Err(e), _) | (_, Err(e)) => report(false, "framework", format!("{e:#}")),
                 }
             }
+            if let Some(fw) = &fw {
+                match super::quality::store_violations(&store, s, fw).await {
+                    Ok((v, secs)) => {
+                        let errors = v.iter().filter(|x| x.severity == mp_quality::Severity::Error).count();
+                        report(
+                            errors == 0,
+                            "quality",
+                            format!(
+                                "{errors} errors, {} warnings of the validation rules over the stored figures ({secs:.1} s): `mprofile quality check`",
+                                v.len() - errors
+                            ),
+                        );
+                    }
+                    Err(e) => report(false, "quality", format!("{e:#}")),
+                }
+            }
             match store.area_registry().await {
                 Ok(reg) => report(
                     reg.profile_countries().len() == 10,

@@ -1,0 +1,628 @@
+//! `quality …`, and the validation rules that run on every import before anything is stored.
+
+use crate::output;
+use crate::settings::{self, Settings};
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, Subcommand, ValueEnum};
+use mp_domain::{AreaCode, DatasetId, Framework};
+use mp_ingest::ReadReport;
+use mp_quality::conflicts::conflicts;
+use mp_quality::mirror::{MirrorPair, MirrorSpec, SumSpec, mirror, sum_vs_total};
+use mp_quality::outliers::{self, Flag, MODIFIED_Z_THRESHOLD};
+use mp_quality::rules::num;
+use mp_quality::{Figure, RuleSet, Severity, Violation, check};
+use mp_store::{NewFlag, ObsQuery, Store};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// How reports are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    /// An aligned text table.
+    #[default]
+    Table,
+    /// CSV with a header row.
+    Csv,
+    /// A JSON array.
+    Json,
+}
+
+/// `mprofile quality …`
+#[derive(Subcommand)]
+pub enum QualityCmd {
+    /// Run every validation rule over the store and list the violations.
+    Check(CheckArgs),
+    /// The warnings stored with the figures, and their reviews.
+    Flags {
+        /// Only this country or area.
+        #[arg(long)]
+        area: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
+    /// Mark a stored warning "checked, correct", with the reason.
+    Review {
+        /// The flag id (see `mprofile quality flags`).
+        id: i64,
+        /// Why the value is correct.
+        #[arg(long)]
+        reason: String,
+        /// Who checked it.
+        #[arg(long)]
+        by: String,
+    },
+    /// Figures published by two or more sources that differ, largest difference first.
+    Conflicts(ConflictArgs),
+    /// Robust outlier tests over every series of a country.
+    Outliers(OutlierArgs),
+    /// Compute the T03 data quality indicators of every profile country from the stored data
+    /// and store them as the dataset `mprofile-dqa`.
+    Assess {
+        /// Show what would be stored, and store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The quality scores of every profile country side by side (0–3 per dimension and the
+    /// weighted total), with the weakest dimension to improve first.
+    Scores {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
+    /// Mirror statistics: what each side of a bilateral corridor reports, largest gap first.
+    Mirror {
+        /// Only this country.
+        #[arg(long)]
+        area: Option<String>,
+        /// How many pairs to list.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// Only corridors where one reporter counts at least this many.
+        #[arg(long, default_value_t = 1000.0)]
+        min: f64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
+}
+
+/// `mprofile quality check`
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Only figures of this country or area.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+/// `mprofile quality conflicts`
+#[derive(Args)]
+pub struct ConflictArgs {
+    /// Only this country or area.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Smallest relative difference listed (0.05 = 5 %).
+    #[arg(long, default_value_t = 0.05)]
+    pub threshold: f64,
+    /// The template whose order of preference of sources decides the value shown.
+    #[arg(long, default_value = "iom-2011")]
+    pub template: String,
+    /// How many to list (0: all).
+    #[arg(long, default_value_t = 30)]
+    pub top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+/// `mprofile quality outliers`
+#[derive(Args)]
+pub struct OutlierArgs {
+    /// The country or area.
+    #[arg(long)]
+    pub area: String,
+    /// Only this indicator.
+    #[arg(long)]
+    pub indicator: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+/// The framework's validation rules.
+pub fn rules(s: &Settings, fw: &Framework) -> Result<RuleSet> {
+    let (files, origin) = s.framework_files()?;
+    RuleSet::from_framework_files(&files, fw).with_context(|| format!("the validation rules of {origin} are not valid"))
+}
+
+/// Runs the rules over what an import read, before anything is stored. Prints every error and
+/// returns `None` when the import must be refused; otherwise returns the warnings to store.
+pub async fn before_store(store: &Store, s: &Settings, fw: &Framework, report: &ReadReport) -> Result<Option<Vec<Violation>>> {
+    let rules = rules(s, fw)?;
+    if rules.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
+    let subjects: Vec<Figure> = report.datasets.iter().flat_map(Figure::from_import).collect();
+    let context = context(store, &rules, &subjects).await?;
+    let all = check(&rules, fw, &subjects, &context);
+    let errors: Vec<&Violation> = all.iter().filter(|v| v.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        return Ok(Some(all));
+    }
+    eprintln!("The validation rules refuse this import ({} errors):", errors.len());
+    for v in &errors {
+        eprintln!("  {}", v.line());
+    }
+    eprintln!("The store was not changed.");
+    Ok(None)
+}
+
+/// Stored figures that comparisons across sources read (the population for a migrant stock),
+/// of the areas being imported, from datasets other than those being imported.
+async fn context(store: &Store, rules: &RuleSet, subjects: &[Figure]) -> Result<Vec<Figure>> {
+    let present: HashSet<&str> = subjects.iter().map(|f| f.indicator.as_str()).collect();
+    let own: HashSet<&DatasetId> = subjects.iter().map(|f| &f.dataset).collect();
+    let areas: Vec<AreaCode> = subjects.iter().map(|f| f.area.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut wanted = std::collections::BTreeSet::new();
+    for r in &rules.compare {
+        let codes = r.indicators();
+        if codes.iter().any(|c| present.contains(c.as_str())) {
+            wanted.extend(codes);
+        }
+    }
+    let mut out = Vec::new();
+    for code in wanted {
+        let q = ObsQuery { areas: areas.clone(), any_dims: true, ..ObsQuery::indicator(code) };
+        for r in store.records(&q).await? {
+            if !own.contains(&r.dataset)
+                && let Some(f) = Figure::from_record(&r)
+            {
+                out.push(f);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Stores the warnings of an import with the figures they concern.
+pub async fn after_store(store: &Store, warnings: &[Violation]) -> Result<usize> {
+    let flags: Vec<NewFlag> = warnings
+        .iter()
+        .filter(|v| v.severity == Severity::Warning)
+        .map(|v| NewFlag {
+            source: v.figure.dataset.source.clone(),
+            vintage: v.figure.dataset.vintage.clone(),
+            indicator: v.figure.indicator.to_string(),
+            area: v.figure.area.to_string(),
+            period: v.figure.period.to_string(),
+            dims: v.figure.dims.to_string(),
+            rule: v.rule.clone(),
+            severity: v.severity.to_string(),
+            message: v.message.en.clone(),
+            value: v.figure.value,
+            expected: v.expected.clone(),
+        })
+        .collect();
+    Ok(store.save_quality_flags(&flags).await?)
+}
+
+/// Every stored figure (newest vintage of each source), of one area when given.
+async fn stored_figures(store: &Store, area: Option<&AreaCode>) -> Result<Vec<Figure>> {
+    let q = ObsQuery { areas: area.into_iter().cloned().collect(), any_dims: true, ..ObsQuery::default() };
+    Ok(store.records(&q).await?.iter().filter_map(Figure::from_record).collect())
+}
+
+fn area_arg(store_areas: &mp_domain::AreaRegistry, a: Option<&str>) -> Result<Option<AreaCode>> {
+    match a {
+        None => Ok(None),
+        Some(a) => Ok(Some(store_areas.find(a).with_context(|| format!("unknown area `{a}`"))?.code.clone())),
+    }
+}
+
+fn print(format: ReportFormat, headers: &[&str], rows: &[Vec<String>], json: impl FnOnce() -> Result<()>) -> Result<()> {
+    match format {
+        ReportFormat::Table => output::table(headers, rows, 60),
+        ReportFormat::Json => json()?,
+        ReportFormat::Csv => {
+            let quote = |c: &str| if c.contains([',', '"', '\n']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.to_string() };
+            println!("{}", headers.join(","));
+            for r in rows {
+                println!("{}", r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The violations of the stored figures, for `doctor`: (errors, warnings, seconds).
+pub async fn store_violations(store: &Store, s: &Settings, fw: &Framework) -> Result<(Vec<Violation>, f64)> {
+    let rules = rules(s, fw)?;
+    let t = Instant::now();
+    let figs = stored_figures(store, None).await?;
+    let v = check(&rules, fw, &figs, &[]);
+    Ok((v, t.elapsed().as_secs_f64()))
+}
+
+/// Runs `quality …`.
+pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
+    let store = Store::open_existing(&s.db).await?;
+    let areas = store.area_registry().await?;
+    let fw = s.framework(Some(&areas))?;
+    match cmd {
+        QualityCmd::Check(a) => {
+            let rules = rules(s, &fw)?;
+            let area = area_arg(&areas, a.area.as_deref())?;
+            let t = Instant::now();
+            let figs = stored_figures(&store, area.as_ref()).await?;
+            let read = t.elapsed().as_secs_f64();
+            let v = check(&rules, &fw, &figs, &[]);
+            let total = t.elapsed().as_secs_f64();
+            let rows: Vec<Vec<String>> = v
+                .iter()
+                .map(|x| {
+                    vec![
+                        x.severity.to_string(),
+                        x.rule.clone(),
+                        x.figure.label(),
+                        num(x.figure.value),
+                        x.expected.clone(),
+                        x.figure.dataset.to_string(),
+                        x.figure.at.observation_id.map(|i| i.to_string()).unwrap_or_default(),
+                        x.message.en.clone(),
+                    ]
+                })
+                .collect();
+            print(a.format, &["severity", "rule", "figure", "value", "expected", "dataset", "obs", "message"], &rows, || output::json(&v))?;
+            let errors = v.iter().filter(|x| x.severity == Severity::Error).count();
+            eprintln!(
+                "{} rules over {} figures: {errors} errors, {} warnings ({read:.1} s reading, {:.1} s checking)",
+                rules.len(),
+                figs.len(),
+                v.len() - errors,
+                total - read
+            );
+            Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        QualityCmd::Flags { area, format } => {
+            let flags = store.quality_flags(area.as_deref()).await?;
+            let rows: Vec<Vec<String>> = flags
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.id.to_string(),
+                        f.rule.clone(),
+                        format!("{} {} {} {}", f.indicator, f.area, f.period, f.dims),
+                        f.value.map(num).unwrap_or_default(),
+                        f.expected.clone(),
+                        f.source.clone(),
+                        match (&f.review_status, &f.review_reason) {
+                            (Some(s), Some(r)) => format!("{s}: {r}"),
+                            _ => "to review".into(),
+                        },
+                    ]
+                })
+                .collect();
+            print(format, &["id", "rule", "figure", "value", "expected", "source", "review"], &rows, || output::json(&flags))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        QualityCmd::Review { id, reason, by } => {
+            if reason.trim().is_empty() || by.trim().is_empty() {
+                bail!("a review needs a reason (--reason) and the reviewer's name (--by)");
+            }
+            if store.review_quality_flag(id, reason.trim(), by.trim()).await? {
+                println!("flag {id} marked checked, correct");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                bail!("no quality flag has id {id} (see `mprofile quality flags`)");
+            }
+        }
+        QualityCmd::Conflicts(a) => {
+            let area = area_arg(&areas, a.area.as_deref())?;
+            let tpl = settings::template(&a.template, &fw)?;
+            let figs = stored_figures(&store, area.as_ref()).await?;
+            let mut c = conflicts(&figs, &tpl.prefer, a.threshold);
+            if a.top > 0 {
+                c.truncate(a.top);
+            }
+            let rows: Vec<Vec<String>> = c
+                .iter()
+                .map(|x| {
+                    vec![
+                        format!(
+                            "{} {} {}{}",
+                            x.indicator,
+                            x.area,
+                            x.period,
+                            if x.dims.is_total() { String::new() } else { format!(" [{}]", x.dims) }
+                        ),
+                        x.values.iter().map(|v| format!("{} {}", v.dataset.source, num(v.value))).collect::<Vec<_>>().join(" | "),
+                        format!("{:.1} %", x.relative_difference * 100.0),
+                        x.shown.to_string(),
+                        x.why.clone(),
+                    ]
+                })
+                .collect();
+            print(a.format, &["figure", "values", "difference", "shown", "why"], &rows, || output::json(&c))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        QualityCmd::Outliers(a) => {
+            let area = area_arg(&areas, Some(&a.area))?;
+            let mut figs = stored_figures(&store, area.as_ref()).await?;
+            if let Some(i) = &a.indicator {
+                figs.retain(|f| f.indicator.as_str() == i);
+            }
+            let found = outliers_of(&fw, &figs);
+            let rows: Vec<Vec<String>> = found
+                .iter()
+                .map(|(f, fl)| vec![fl.method.as_str().to_string(), f.label(), num(fl.value), f.dataset.to_string(), fl.reason.clone()])
+                .collect();
+            print(a.format, &["method", "figure", "value", "dataset", "why"], &rows, || {
+                output::json(&found.iter().map(|(f, fl)| serde_json::json!({"figure": f, "flag": fl})).collect::<Vec<_>>())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        QualityCmd::Scores { format } => scores(&store, &areas, format).await,
+        QualityCmd::Assess { dry_run } => assess(&store, s, &fw, &areas, dry_run).await,
+        QualityCmd::Mirror { area, top, min, format } => {
+            let area = area_arg(&areas, area.as_deref())?;
+            let figs = stored_figures(&store, area.as_ref()).await?;
+            let mut pairs: Vec<MirrorPair> = mirror_specs().iter().flat_map(|s| mirror(s, &figs)).collect();
+            if let (Ok(parts), Ok(total)) = (mp_domain::IndicatorCode::parse("REM.BILAT_IN"), mp_domain::IndicatorCode::parse("REM.IN")) {
+                let spec = SumSpec {
+                    name: "remittances received: World Bank/KNOMAD bilateral estimates summed vs WDI balance of payments".into(),
+                    parts_indicator: parts,
+                    parts_source: "wb-knomad".into(),
+                    total_indicator: total,
+                    total_source: "wb-wdi".into(),
+                };
+                pairs.extend(sum_vs_total(&spec, &figs));
+            }
+            // Corridors of a handful of people swing by 200 % on one person: list those that matter.
+            pairs.retain(|p| p.a.0.max(p.b.0) >= min);
+            pairs.sort_by(|x, y| y.gap_pct.total_cmp(&x.gap_pct));
+            pairs.truncate(top);
+            let rows: Vec<Vec<String>> = pairs
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.spec.clone(),
+                        format!("{} → {} {}", p.area, p.partner, p.period),
+                        format!("{} {}", p.a.1, num(p.a.0.round())),
+                        format!("{} {}{}", p.b.1, num(p.b.0.round()), p.b_note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()),
+                        format!("{:.1} %", p.gap_pct),
+                    ]
+                })
+                .collect();
+            print(format, &["pair", "corridor", "first reporter", "second reporter", "gap"], &rows, || output::json(&pairs))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The mirror pairs the public sources allow.
+pub fn mirror_specs() -> Vec<MirrorSpec> {
+    let code = |c: &str| mp_domain::IndicatorCode::parse(c).ok();
+    let mut out = Vec::new();
+    for (name, a, asrc, b, bsrc, interp) in [
+        (
+            "emigrant stock: World Bank/KNOMAD matrix vs UN DESA (destination count)",
+            "EMI.STOCK",
+            "wb-knomad",
+            "EMI.STOCK",
+            "undesa-ims",
+            true,
+        ),
+        (
+            "asylum applications abroad: Eurostat (first-time, EU+) vs UNHCR",
+            "IRR.EU_ASY_APP",
+            "eurostat-asyappctza",
+            "REF.ASY_APP_ORIGIN",
+            "unhcr",
+            false,
+        ),
+    ] {
+        if let (Some(a), Some(b)) = (code(a), code(b)) {
+            out.push(MirrorSpec {
+                name: name.into(),
+                a_indicator: a,
+                a_source: asrc.into(),
+                b_indicator: b,
+                b_source: bsrc.into(),
+                interpolate_b: interp,
+            });
+        }
+    }
+    out
+}
+
+/// Series of counts whose median is below this are not tested: sources round small counts (to
+/// 5 for Eurostat) and a handful of people moves them by multiples.
+const SMALL_COUNTS: f64 = 100.0;
+
+/// Every outlier flag over every annual series (dataset × indicator × area × dimensions).
+pub fn outliers_of(fw: &Framework, figs: &[Figure]) -> Vec<(Figure, Flag)> {
+    let mut series: BTreeMap<(String, String, String, String), Vec<&Figure>> = BTreeMap::new();
+    for f in figs.iter().filter(|f| matches!(f.period, mp_domain::Period::Year(_))) {
+        series.entry((f.dataset.to_string(), f.indicator.to_string(), f.area.to_string(), f.dims.to_string())).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for (_, mut s) in series {
+        if s.len() < 5 {
+            continue;
+        }
+        s.sort_by_key(|f| f.period);
+        let values: Vec<f64> = s.iter().map(|f| f.value).collect();
+        let counts = fw.indicator(&s[0].indicator).is_some_and(|i| matches!(i.unit.as_str(), "persons" | "persons_per_year" | "count"));
+        if counts && outliers::median(&values).is_some_and(|m| m < SMALL_COUNTS) {
+            continue;
+        }
+        let labels: Vec<String> = s.iter().map(|f| f.period.to_string()).collect();
+        let mut flags = outliers::modified_z(&values, MODIFIED_Z_THRESHOLD);
+        flags.extend(outliers::hampel(&values, 3, 3.0));
+        flags.extend(outliers::log_jumps(&values, &labels, 3.0));
+        for fl in flags {
+            out.push((s[fl.index].clone(), fl));
+        }
+    }
+    out
+}
+
+/// Runs `quality assess` on the store of the settings (the demo's step after the import).
+pub async fn assess_stored(s: &Settings) -> Result<()> {
+    let store = Store::open_existing(&s.db).await?;
+    let areas = store.area_registry().await?;
+    let fw = s.framework(Some(&areas))?;
+    if assess(&store, s, &fw, &areas, false).await? != ExitCode::SUCCESS {
+        bail!("the data quality assessment was refused by the validation rules");
+    }
+    Ok(())
+}
+
+/// The current UTC year and month.
+fn year_month_now() -> (i32, u32) {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m as u32)
+}
+
+/// Computes the T03 indicators and stores them, through the validation rules like any import.
+async fn assess(store: &Store, s: &Settings, fw: &Framework, areas: &mp_domain::AreaRegistry, dry_run: bool) -> Result<ExitCode> {
+    use mp_domain::{DatasetImport, FileInfo, Observation, Provenance, SourceInfo, UnitMult};
+    use mp_quality::score::{self, Inputs};
+    let rules = rules(s, fw)?;
+    let countries: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
+    let q = ObsQuery { areas: countries.clone(), any_dims: true, latest_only: false, ..ObsQuery::default() };
+    let figures: Vec<Figure> =
+        store.records(&q).await?.iter().filter_map(Figure::from_record).filter(|f| f.dataset.source != score::SOURCE).collect();
+    let pairs: Vec<MirrorPair> = mirror_specs().first().map(|spec| mirror(spec, &figures)).unwrap_or_default();
+    let (year, month) = year_month_now();
+    let assessed =
+        score::assess(&Inputs { fw, countries: &countries, figures: &figures, mirror: &pairs, weights: &rules.score_weights, year });
+    let body = serde_json::to_vec(&assessed)?;
+    let file = mp_ingest::files::InputFile::from_bytes("mprofile quality assess", body.clone());
+    let observations: Vec<Observation> = assessed
+        .iter()
+        .map(|a| Observation {
+            indicator: a.indicator.clone(),
+            area: a.area.clone(),
+            period: a.period,
+            dims: a.dims.clone(),
+            value: Some(a.value),
+            status: mp_domain::ObsStatus::Normal,
+            unit_mult: UnitMult::UNITS,
+            footnote: Some(a.evidence.clone()),
+            provenance: Provenance { file: 0, locator: format!("{} {} {} {}", a.indicator, a.area, a.period, a.dims) },
+        })
+        .collect();
+    let dataset = DatasetImport {
+        source: SourceInfo {
+            code: score::SOURCE.into(),
+            name: "mprofile data quality assessment (computed from the stored observations)".into(),
+            publisher: "mprofile, from the sources it assesses".into(),
+            licence: "derived from the assessed sources, under their licences".into(),
+            url: String::new(),
+        },
+        vintage: format!("{year}-{month:02}"),
+        files: vec![FileInfo { path: "mprofile quality assess".into(), sha256: file.sha256.clone(), bytes: body.len() as u64 }],
+        observations,
+    };
+    let report = ReadReport { datasets: vec![dataset], rows_read: assessed.len() as u64, skipped: Vec::new() };
+    let Some(warnings) = before_store(store, s, fw, &report).await? else {
+        return Ok(ExitCode::from(1));
+    };
+    let mut per: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for a in &assessed {
+        per.entry(a.indicator.as_str()).or_default().insert(a.area.to_string());
+    }
+    for (ind, cs) in &per {
+        println!("{ind:<18} {} of {} countries", cs.len(), countries.len());
+    }
+    if dry_run {
+        println!("dry run: nothing was written ({} figures)", assessed.len());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let command = mp_store::redact(&std::env::args().collect::<Vec<_>>().join(" "));
+    // A derived dataset of mprofile's own, not a country's file.
+    let origin = mp_store::Origin::Public;
+    let sum = store.import(&report.datasets, &mp_store::ImportOptions { dry_run: false, command, origin }, &|_, _| {}).await?;
+    after_store(store, &warnings).await?;
+    println!(
+        "{} figures stored as {}@{year}-{month:02} ({} added, {} changed, {} unchanged)",
+        assessed.len(),
+        score::SOURCE,
+        sum.added,
+        sum.changed,
+        sum.unchanged
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What to do about a weak dimension, in plain words.
+fn advice(dim: &str) -> &'static str {
+    match dim {
+        "TIMELINESS" => "publish sooner after the reference period, or share preliminary figures",
+        "PERIODICITY" => "collect and publish migration figures every year, not only at censuses",
+        "COVERAGE" => "fill the indicators without data through the submission template",
+        "DISAGGREGATION" => "publish stocks and flows by sex and age",
+        "ACCURACY" => "document revisions between editions and their reasons",
+        "COHERENCE" => "reconcile the sources that disagree, and say which one the profile uses and why",
+        _ => "see the evidence in the footnote of the score",
+    }
+}
+
+/// `quality scores`: DQA.SCORE of every country, by dimension.
+async fn scores(store: &Store, areas: &mp_domain::AreaRegistry, format: ReportFormat) -> Result<ExitCode> {
+    let Ok(code) = mp_domain::IndicatorCode::parse("DQA.SCORE") else { bail!("the framework has no DQA.SCORE") };
+    let Ok(dim) = mp_domain::DimensionId::parse("DQA_DIMENSION") else { bail!("the framework has no DQA_DIMENSION") };
+    let countries: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
+    let q = ObsQuery { areas: countries.clone(), source: Some((mp_quality::score::SOURCE.into(), None)), ..ObsQuery::indicator(code) }
+        .dim_any(dim);
+    let recs = store.records(&q).await?;
+    let dims = ["TIMELINESS", "PERIODICITY", "COVERAGE", "DISAGGREGATION", "ACCURACY", "COHERENCE"];
+    let mut rows = Vec::new();
+    let mut json = Vec::new();
+    for c in &countries {
+        let mine: Vec<&mp_domain::Record> = recs.iter().filter(|r| &r.area == c).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let newest = mine.iter().map(|r| r.period.end_year()).max().unwrap_or(0);
+        let get = |d: Option<&str>| {
+            mine.iter()
+                .find(|r| r.period.end_year() == newest && r.dims.get("DQA_DIMENSION").map(|x| x.as_str()) == d)
+                .and_then(|r| r.value)
+        };
+        let by: Vec<(&str, Option<f64>)> = dims.iter().map(|d| (*d, get(Some(d)))).collect();
+        let weakest = by.iter().filter_map(|(d, v)| v.map(|v| (*d, v))).min_by(|a, b| a.1.total_cmp(&b.1));
+        let mut row = vec![c.to_string()];
+        row.extend(by.iter().map(|(_, v)| v.map(num).unwrap_or_else(|| "—".into())));
+        row.push(get(None).map(num).unwrap_or_else(|| "—".into()));
+        row.push(weakest.map(|(d, _)| format!("{}: {}", d.to_lowercase(), advice(d))).unwrap_or_default());
+        json.push(serde_json::json!({
+            "area": c, "year": newest,
+            "scores": by.iter().map(|(d, v)| (d.to_string(), *v)).collect::<BTreeMap<_, _>>(),
+            "total": get(None), "improve_first": weakest.map(|(d, _)| d), "advice": weakest.map(|(d, _)| advice(d)),
+        }));
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        bail!("no quality scores in the store: run `mprofile quality assess` first");
+    }
+    let mut headers = vec!["area"];
+    headers.extend(dims.iter().map(|d| &d[..d.len().min(11)]));
+    headers.extend(["total", "improve first"]);
+    print(format, &headers, &rows, || output::json(&json))?;
+    Ok(ExitCode::SUCCESS)
+}

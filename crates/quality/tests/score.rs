@@ -1,0 +1,110 @@
+//! The assessment over hand-written figures: every computed T03 figure and its evidence.
+
+use mp_domain::{AreaCode, CodeValue, DatasetId, DimensionId, DimensionKey, Framework, IndicatorCode, ObsStatus, Period};
+use mp_quality::Figure;
+use mp_quality::figure::Location;
+use mp_quality::mirror::MirrorPair;
+use mp_quality::score::{Assessed, Inputs, assess};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn framework() -> Framework {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../framework");
+    let mut files = Vec::new();
+    for sub in ["", "indicators"] {
+        for e in std::fs::read_dir(root.join(sub)).unwrap().flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let rel = if sub.is_empty() { name } else { format!("{sub}/{name}") };
+                files.push((rel, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    Framework::from_files(&files, None).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn key(dims: &[(&str, &str)]) -> DimensionKey {
+    let mut k = DimensionKey::total();
+    for (d, c) in dims {
+        k.set(DimensionId::parse(d).unwrap(), CodeValue::parse(c).unwrap());
+    }
+    k
+}
+
+fn fig(ind: &str, year: i32, dims: &[(&str, &str)], v: f64, source: &str, vintage: &str) -> Figure {
+    Figure {
+        indicator: IndicatorCode::parse(ind).unwrap(),
+        area: AreaCode::parse("SEN").unwrap(),
+        period: Period::Year(year),
+        dims: key(dims),
+        value: v,
+        status: ObsStatus::Normal,
+        dataset: DatasetId { source: source.into(), vintage: vintage.into() },
+        at: Location { file: "fixture".into(), locator: "row 1".into(), observation_id: None },
+    }
+}
+
+fn get<'a>(out: &'a [Assessed], ind: &str, dims: &[(&str, &str)]) -> &'a Assessed {
+    let k = key(dims);
+    out.iter().find(|a| a.indicator.as_str() == ind && a.dims == k).unwrap_or_else(|| panic!("no {ind} {k} in {out:#?}"))
+}
+
+#[test]
+fn timeliness_periodicity_disaggregation_revisions_coherence_and_scores() {
+    let fw = framework();
+    let figures = vec![
+        fig("DEV.POP", 2020, &[], 100.0, "a", "2024-06"),
+        fig("DEV.POP", 2021, &[], 101.0, "a", "2024-06"),
+        fig("DEV.POP", 2022, &[], 102.0, "a", "2024-06"),
+        fig("DEV.POP", 2023, &[], 103.0, "a", "2024-06"),
+        fig("IMM.STOCK", 2010, &[], 10.0, "b", "2020"),
+        fig("IMM.STOCK", 2015, &[], 100.0, "b", "2020"),
+        fig("IMM.STOCK", 2019, &[], 12.0, "b", "2020"),
+        fig("IMM.STOCK", 2019, &[("SEX", "F"), ("AGE", "Y15T24")], 2.0, "b", "2020"),
+        fig("IMM.STOCK", 2015, &[], 110.0, "b", "2019"), // the older vintage: revised by 9.1 %
+        fig("DEV.POP", 2020, &[], 110.0, "c", "2024"),   // a second source: 9.5 % apart
+    ];
+    let sen = vec![AreaCode::parse("SEN").unwrap()];
+    let partner = CodeValue::parse("FRA").unwrap();
+    let pairs = vec![MirrorPair {
+        spec: "stock".into(),
+        area: sen[0].clone(),
+        partner,
+        period: Period::Year(2017),
+        a: (120.0, DatasetId { source: "k".into(), vintage: "2017".into() }),
+        b: (80.0, DatasetId { source: "u".into(), vintage: "2024".into() }),
+        b_note: None,
+        gap_pct: 40.0,
+    }];
+    let mut weights = BTreeMap::new();
+    let run =
+        |w: &BTreeMap<String, f64>| assess(&Inputs { fw: &fw, countries: &sen, figures: &figures, mirror: &pairs, weights: w, year: 2026 });
+    let out = run(&weights);
+    let intl: [(&str, &str); 0] = [];
+    // Lags: a 6 months (2023-12 → 2024-06), b at most 12 (2019-12 → December 2020), c at most 48.
+    let lag = get(&out, "DQA.LAG", &intl);
+    assert_eq!(lag.value, 12.0);
+    assert!(lag.evidence.contains("a@2024-06 6, b@2020 12*, c@2024 48*"), "{}", lag.evidence);
+    // Intervals: a every 12 months, b median of 60 and 48; c has one period.
+    assert_eq!(get(&out, "DQA.PERIODICITY", &intl).value, 33.0);
+    assert_eq!(get(&out, "DQA.DISAGG", &[]).value, 50.0);
+    assert_eq!(get(&out, "DQA.DISAGG", &[("THEME", "T04")]).value, 100.0);
+    assert_eq!(get(&out, "DQA.DISAGG", &[("THEME", "T02")]).value, 0.0);
+    let gap = get(&out, "DQA.MIRROR_GAP", &[]);
+    assert_eq!((gap.value, gap.period), (40.0, Period::Year(2017)));
+    assert_eq!(get(&out, "DQA.MIRROR_GAP", &[("COUNTERPART_AREA", "FRA")]).value, 40.0);
+    let score = |d: &str| get(&out, "DQA.SCORE", &[("DQA_DIMENSION", d)]).value;
+    assert_eq!(score("TIMELINESS"), 3.0);
+    assert_eq!(score("PERIODICITY"), 2.0);
+    assert_eq!(score("COVERAGE"), 0.0);
+    assert_eq!(score("DISAGGREGATION"), 3.0);
+    assert_eq!(score("ACCURACY"), 1.0);
+    assert_eq!(score("COHERENCE"), 1.0);
+    // (3 + 2 + 0 + 3 + 1 + 1) / 6 = 1.67.
+    assert_eq!(get(&out, "DQA.SCORE", &intl).value, 1.7);
+    // The Technical Working Group weighs timeliness four times: (12 + 2 + 0 + 3 + 1 + 1) / 9 = 2.11.
+    weights.insert("TIMELINESS".to_string(), 4.0);
+    assert_eq!(get(&run(&weights), "DQA.SCORE", &intl).value, 2.1);
+}
