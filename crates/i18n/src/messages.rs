@@ -61,14 +61,17 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "profile.ftl", include_str!("../locales/en/profile.ftl")),
     (Lang::En, "ui.ftl", include_str!("../locales/en/ui.ftl")),
     (Lang::En, "web.ftl", include_str!("../locales/en/web.ftl")),
+    (Lang::En, "registry.ftl", include_str!("../locales/en/registry.ftl")),
     (Lang::Fr, "builder.ftl", include_str!("../locales/fr/builder.ftl")),
     (Lang::Fr, "profile.ftl", include_str!("../locales/fr/profile.ftl")),
     (Lang::Fr, "ui.ftl", include_str!("../locales/fr/ui.ftl")),
     (Lang::Fr, "web.ftl", include_str!("../locales/fr/web.ftl")),
+    (Lang::Fr, "registry.ftl", include_str!("../locales/fr/registry.ftl")),
     (Lang::Pt, "builder.ftl", include_str!("../locales/pt-PT/builder.ftl")),
     (Lang::Pt, "profile.ftl", include_str!("../locales/pt-PT/profile.ftl")),
     (Lang::Pt, "ui.ftl", include_str!("../locales/pt-PT/ui.ftl")),
     (Lang::Pt, "web.ftl", include_str!("../locales/pt-PT/web.ftl")),
+    (Lang::Pt, "registry.ftl", include_str!("../locales/pt-PT/registry.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

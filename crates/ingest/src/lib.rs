@@ -13,6 +13,7 @@ pub mod error;
 pub mod files;
 pub mod framework_dir;
 pub mod national;
+pub mod registry;
 pub mod sources;
 pub mod table;
 pub mod workbook;

@@ -11,6 +11,7 @@ pub mod build;
 pub mod data;
 pub mod facts;
 pub mod model;
+mod registry;
 pub mod template;
 
 pub use build::{Inputs, Narrative, build_country, build_regional};

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod json;
+pub mod registry;
 
 use mp_domain::{AreaCode, AreaRegistry, Framework, Record};
 use mp_profile::{Document, Inputs, Narrative, Template};
@@ -80,7 +81,8 @@ pub async fn country_document(
         }
         None => (live_records(store, area).await?, store.narrative(area, None).await?, today(), None),
     };
-    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: label, as_of };
+    let registry = store.registry_view(std::slice::from_ref(area)).await?;
+    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: label, as_of, registry: &registry };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
 
@@ -89,7 +91,8 @@ pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegist
     let list: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
     let records = totals(store, &list).await?;
     let narrative = Narrative::new();
-    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today() };
+    let registry = store.registry_view(&list).await?;
+    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today(), registry: &registry };
     Ok(mp_profile::build_regional(tpl, &inputs, &list))
 }
 

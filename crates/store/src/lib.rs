@@ -27,6 +27,7 @@ mod error;
 mod framework;
 mod import;
 mod query;
+mod registry;
 mod rows;
 mod store;
 
@@ -35,4 +36,5 @@ pub use error::StoreError;
 pub use framework::{FrameworkLoad, TableLoad};
 pub use import::{DatasetSummary, ImportOptions, ImportSummary, PAUSE_ENV};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
+pub use registry::RegistrySummary;
 pub use store::{Backend, Store};
