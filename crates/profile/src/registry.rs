@@ -34,7 +34,13 @@ fn year_cell(y: Option<i32>) -> Cell {
 
 /// The blocks of a registry block of the template, for one country (`subject` of one) or the
 /// regional comparison; registry sources are appended to `sources` as they are cited.
-pub(crate) fn blocks(spec: &BlockSpec, view: &RegistryView, areas: &AreaRegistry, subject: &[AreaCode], sources: &mut Vec<SourceEntry>) -> Vec<Block> {
+pub(crate) fn blocks(
+    spec: &BlockSpec,
+    view: &RegistryView,
+    areas: &AreaRegistry,
+    subject: &[AreaCode],
+    sources: &mut Vec<SourceEntry>,
+) -> Vec<Block> {
     match spec {
         BlockSpec::Ratifications { instruments } if subject.len() > 1 => compare(view, areas, subject, instruments, sources),
         BlockSpec::Ratifications { instruments } => ratifications(view, &subject[0], instruments, sources),
@@ -83,7 +89,13 @@ fn ratifications(view: &RegistryView, area: &AreaCode, wanted: &[String], source
     })]
 }
 
-fn compare(view: &RegistryView, areas: &AreaRegistry, subject: &[AreaCode], wanted: &[String], sources: &mut Vec<SourceEntry>) -> Vec<Block> {
+fn compare(
+    view: &RegistryView,
+    areas: &AreaRegistry,
+    subject: &[AreaCode],
+    wanted: &[String],
+    sources: &mut Vec<SourceEntry>,
+) -> Vec<Block> {
     let insts = chosen(view, wanted);
     let mut srcs = Vec::new();
     let mut rows = Vec::new();
@@ -140,7 +152,13 @@ fn institutions(view: &RegistryView, area: &AreaCode, sources: &mut Vec<SourceEn
             None => e.name.clone(),
         };
         let opt = |o: &Option<String>| o.as_ref().map(|t| Cell::Text(Text::plain(t.clone()))).unwrap_or(Cell::Empty);
-        rows.push(vec![Cell::Text(Text::plain(name)), opt(&e.parent), opt(&e.mandate), opt(&e.data_held), Cell::Text(Text::plain(format!("[{}]", i + 1)))]);
+        rows.push(vec![
+            Cell::Text(Text::plain(name)),
+            opt(&e.parent),
+            opt(&e.mandate),
+            opt(&e.data_held),
+            Cell::Text(Text::plain(format!("[{}]", i + 1))),
+        ]);
     }
     if rows.is_empty() {
         return vec![Block::Note(Text::msg("registry-no-institutions"))];
@@ -148,7 +166,13 @@ fn institutions(view: &RegistryView, area: &AreaCode, sources: &mut Vec<SourceEn
     vec![Block::Table(Table {
         id: "table-institutions".into(),
         title: Text::msg("table-institutions"),
-        columns: vec![Text::msg("col-institution"), Text::msg("col-parent"), Text::msg("col-mandate"), Text::msg("col-data-held"), Text::msg("col-source")],
+        columns: vec![
+            Text::msg("col-institution"),
+            Text::msg("col-parent"),
+            Text::msg("col-mandate"),
+            Text::msg("col-data-held"),
+            Text::msg("col-source"),
+        ],
         rows,
         sources: srcs,
         notes: Vec::new(),

@@ -5,7 +5,9 @@
 //! missing data); the ids found in them, the fact ids the builder can name, and the ids the
 //! HTML renderer uses itself are checked against the translation files.
 
-use mp_domain::{Area, AreaCode, AreaKind, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, RegistryView};
+use mp_domain::{
+    Area, AreaCode, AreaKind, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, RegistryView,
+};
 use mp_profile::{Arg, Block, Cell, Document, Inputs, Section, Template, Text, build_country, build_regional};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -166,7 +168,13 @@ fn registry() -> RegistryView {
     use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus};
     use mp_domain::{Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Provenance, Ratification, Sourced, ThemeCode};
     let prov = || Provenance { file: 0, locator: "row 2".into() };
-    let sourced = |entry| Sourced { entry, source: "fixture".into(), vintage: "2026".into(), source_name: "Fixture".into(), at: "f.csv row 2".into() };
+    let sourced = |entry| Sourced {
+        entry,
+        source: "fixture".into(),
+        vintage: "2026".into(),
+        source_name: "Fixture".into(),
+        at: "f.csv row 2".into(),
+    };
     let mut v = RegistryView::default();
     for (n, st) in InstrumentStatus::ALL.iter().enumerate() {
         let code = InstrumentCode::parse(&format!("TEST_{n}")).unwrap();
@@ -182,7 +190,15 @@ fn registry() -> RegistryView {
             themes: vec![ThemeCode::parse("T01").unwrap()],
         });
         for a in ["SEN", "MLI"] {
-            let r = Ratification { instrument: code.clone(), area: AreaCode::parse(a).unwrap(), status: *st, year: Some(2001), responsible: None, note: None, provenance: prov() };
+            let r = Ratification {
+                instrument: code.clone(),
+                area: AreaCode::parse(a).unwrap(),
+                status: *st,
+                year: Some(2001),
+                responsible: None,
+                note: None,
+                provenance: prov(),
+            };
             v.ratifications.push(sourced(r));
         }
     }
@@ -247,8 +263,15 @@ fn documents() -> Vec<Document> {
         // The empty data set also has an empty registry, so both paths of the governance
         // blocks (tables, and the one-line notice) are checked.
         let registry = if recs.is_empty() { &empty } else { &filled };
-        let inputs =
-            Inputs { framework: &fw, areas: &areas, records: recs, narrative: &narrative, edition: None, as_of: "2026-01-15".into(), registry };
+        let inputs = Inputs {
+            framework: &fw,
+            areas: &areas,
+            records: recs,
+            narrative: &narrative,
+            edition: None,
+            as_of: "2026-01-15".into(),
+            registry,
+        };
         for name in ["iom-2011.toml", "wca-2009.toml"] {
             docs.push(build_country(&template(name, &fw), &inputs, &sen));
         }

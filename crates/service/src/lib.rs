@@ -92,7 +92,8 @@ pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegist
     let records = totals(store, &list).await?;
     let narrative = Narrative::new();
     let registry = store.registry_view(&list).await?;
-    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today(), registry: &registry };
+    let inputs =
+        Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today(), registry: &registry };
     Ok(mp_profile::build_regional(tpl, &inputs, &list))
 }
 

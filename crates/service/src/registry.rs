@@ -24,7 +24,14 @@ fn code(s: &str) -> Option<IndicatorCode> {
 pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], as_of_year: i32) -> DatasetImport {
     let mut obs = Vec::new();
     let instrument_codes = fw.codelist_of(&DimensionId::parse("INSTRUMENT").unwrap_or_else(|_| unreachable!("a valid id")));
-    let push = |obs: &mut Vec<Observation>, ind: &IndicatorCode, area: &AreaCode, period: Period, dims: DimensionKey, v: f64, note: String, at: String| {
+    let push = |obs: &mut Vec<Observation>,
+                ind: &IndicatorCode,
+                area: &AreaCode,
+                period: Period,
+                dims: DimensionKey,
+                v: f64,
+                note: String,
+                at: String| {
         obs.push(Observation {
             indicator: ind.clone(),
             area: area.clone(),
@@ -84,7 +91,16 @@ pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], 
         let at = |ps: &[&Project]| format!("projects {}", ps.iter().map(|p| p.identifier.as_str()).collect::<Vec<_>>().join(", "));
         for (y, ps) in &active {
             if let Some(ind) = code("PRJ.COUNT") {
-                push(&mut obs, &ind, area, Period::Year(*y), DimensionKey::total(), ps.len() as f64, "Counted from the project registry".into(), at(ps));
+                push(
+                    &mut obs,
+                    &ind,
+                    area,
+                    Period::Year(*y),
+                    DimensionKey::total(),
+                    ps.len() as f64,
+                    "Counted from the project registry".into(),
+                    at(ps),
+                );
             }
             let usd: Vec<&&Project> = ps.iter().filter(|p| p.budget.as_ref().is_some_and(|b| b.currency.as_str() == "USD")).collect();
             if let Some(ind) = code("PRJ.BUDGET")
@@ -110,7 +126,16 @@ pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], 
         if let Some(ind) = code("PRJ.NEW") {
             for (y, n) in &started {
                 let ps: Vec<&Project> = projects.iter().copied().filter(|p| p.start.map(|d| d.year) == Some(*y)).collect();
-                push(&mut obs, &ind, area, Period::Year(*y), DimensionKey::total(), f64::from(*n), "Counted from the project registry".into(), at(&ps));
+                push(
+                    &mut obs,
+                    &ind,
+                    area,
+                    Period::Year(*y),
+                    DimensionKey::total(),
+                    f64::from(*n),
+                    "Counted from the project registry".into(),
+                    at(&ps),
+                );
             }
         }
     }

@@ -61,7 +61,10 @@ fn lines<T: std::fmt::Display>(items: &[T]) -> V {
     t(items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"))
 }
 
-fn bind<'q>(q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>, v: &V) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+fn bind<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    v: &V,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
     match v {
         V::T(x) => q.bind(x.clone()),
         V::I(x) => q.bind(*x),
@@ -93,7 +96,7 @@ struct Table {
 const INSTRUMENT: Table = Table {
     name: "registry_instrument",
     key: &["code"],
-    content: &["kind", "short", "title_en", "title_fr", "title_pt", "year", "area", "citation", "link", "themes"],
+    content: &["kind", "short", "title_en", "title_fr", "title_pt", "year", "area", "citation", "link", "themes", "position"],
     book: &["dataset_id", "batch_id"],
 };
 const RATIFICATION: Table = Table {
@@ -153,8 +156,7 @@ async fn upsert(conn: &mut AnyConnection, tb: &Table, key: &[V], content: &[V], 
             }
             let cols: Vec<&str> = tb.content.iter().chain(tb.book).copied().collect();
             let set = cols.iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect::<Vec<_>>().join(", ");
-            let where_ =
-                tb.key.iter().enumerate().map(|(i, k)| format!("{k} = ${}", cols.len() + i + 1)).collect::<Vec<_>>().join(" AND ");
+            let where_ = tb.key.iter().enumerate().map(|(i, k)| format!("{k} = ${}", cols.len() + i + 1)).collect::<Vec<_>>().join(" AND ");
             let sql = format!("UPDATE {} SET {set} WHERE {where_}", tb.name);
             let mut q = sqlx::query(&sql);
             for v in content.iter().chain(book).chain(key) {
@@ -222,7 +224,10 @@ impl Store {
             let (dataset_id, file_ids) = self.registry_dataset(&mut tx, imp, batch_id, &mut sum).await?;
             let file_of = |p: &Provenance, what: &str| {
                 file_ids.get(p.file).copied().ok_or_else(|| {
-                    refuse(imp, format!("{what} ({}) refers to file #{} but the import lists {} file(s)", p.locator, p.file, imp.files.len()))
+                    refuse(
+                        imp,
+                        format!("{what} ({}) refers to file #{} but the import lists {} file(s)", p.locator, p.file, imp.files.len()),
+                    )
                 })
             };
             let area_ok = |a: &AreaCode, what: &str| {
@@ -232,7 +237,7 @@ impl Store {
                     Err(refuse(imp, format!("{what}: area {a} is not in the store's list of areas (run `mprofile init`)")))
                 }
             };
-            for i in &imp.instruments {
+            for (position, i) in imp.instruments.iter().enumerate() {
                 if let Some(a) = &i.area {
                     area_ok(a, &format!("instrument {}", i.code))?;
                 }
@@ -247,6 +252,7 @@ impl Store {
                     topt(&i.citation),
                     topt(&i.link),
                     lines(&i.themes),
+                    V::I(Some(position as i64)),
                 ];
                 let o = upsert(&mut tx, &INSTRUMENT, &[t(i.code.as_str())], &content, &[V::I(Some(dataset_id)), V::I(Some(batch_id))])
                     .await
@@ -258,7 +264,10 @@ impl Store {
             for r in &imp.ratifications {
                 let what = format!("status of {} in {}", r.instrument, r.area);
                 if !known.contains(r.instrument.as_str()) {
-                    return Err(refuse(imp, format!("{what} ({}): instrument {} is not in the registry", r.provenance.locator, r.instrument)));
+                    return Err(refuse(
+                        imp,
+                        format!("{what} ({}): instrument {} is not in the registry", r.provenance.locator, r.instrument),
+                    ));
                 }
                 if !seen.insert((r.instrument.clone(), r.area.clone())) {
                     return Err(refuse(imp, format!("{what} is given twice (second at {})", r.provenance.locator)));
@@ -275,14 +284,7 @@ impl Store {
                 area_ok(&i.area, &what)?;
                 let file_id = file_of(&i.provenance, &what)?;
                 let key = [V::I(Some(dataset_id)), t(i.area.as_str()), t(i.name.as_str())];
-                let content = [
-                    topt(&i.acronym),
-                    topt(&i.mandate),
-                    topt(&i.parent),
-                    lines(&i.themes),
-                    topt(&i.contact),
-                    topt(&i.data_held),
-                ];
+                let content = [topt(&i.acronym), topt(&i.mandate), topt(&i.parent), lines(&i.themes), topt(&i.contact), topt(&i.data_held)];
                 let book = [V::I(Some(file_id)), t(i.provenance.locator.as_str()), V::I(Some(batch_id))];
                 sum.count(upsert(&mut tx, &INSTITUTION, &key, &content, &book).await.map_err(&err)?);
             }
@@ -331,7 +333,11 @@ impl Store {
                     .collect();
                 let wanted: HashSet<String> = p.countries.iter().map(|a| a.to_string()).collect();
                 if stored != wanted {
-                    sqlx::query("DELETE FROM registry_project_country WHERE project_id = $1").bind(id).execute(&mut *tx).await.map_err(&err)?;
+                    sqlx::query("DELETE FROM registry_project_country WHERE project_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(&err)?;
                     for a in &wanted {
                         sqlx::query("INSERT INTO registry_project_country (project_id, area) VALUES ($1, $2)")
                             .bind(id)
@@ -448,7 +454,7 @@ impl Store {
         let mut view = RegistryView::default();
 
         let rows = sqlx::query(
-            "SELECT code, kind, short, title_en, title_fr, title_pt, year, area, citation, link, themes FROM registry_instrument ORDER BY code",
+            "SELECT code, kind, short, title_en, title_fr, title_pt, year, area, citation, link, themes FROM registry_instrument ORDER BY position, code",
         )
         .fetch_all(&self.pool)
         .await
@@ -534,7 +540,9 @@ impl Store {
         }
         let rows = q.fetch_all(&self.pool).await.map_err(&err)?;
         let mut countries: HashMap<i64, Vec<AreaCode>> = HashMap::new();
-        for row in sqlx::query("SELECT project_id, area FROM registry_project_country ORDER BY area").fetch_all(&self.pool).await.map_err(&err)? {
+        for row in
+            sqlx::query("SELECT project_id, area FROM registry_project_country ORDER BY area").fetch_all(&self.pool).await.map_err(&err)?
+        {
             let id: i64 = row.try_get("project_id").map_err(&err)?;
             let r = RowReader::new(&row, "registry_project_country", id);
             countries.entry(id).or_default().push(r.parse("area", AreaCode::parse)?);
@@ -583,5 +591,11 @@ fn sourced<T>(r: &RowReader<'_>, entry: T) -> Result<Sourced<T>, StoreError> {
 fn sourced_named<T>(r: &RowReader<'_>, entry: T, name_col: &'static str) -> Result<Sourced<T>, StoreError> {
     let path: String = r.get("path")?;
     let locator: String = r.get("locator")?;
-    Ok(Sourced { entry, source: r.get("source_code")?, vintage: r.get("vintage")?, source_name: r.get(name_col)?, at: format!("{path} {locator}") })
+    Ok(Sourced {
+        entry,
+        source: r.get("source_code")?,
+        vintage: r.get("vintage")?,
+        source_name: r.get(name_col)?,
+        at: format!("{path} {locator}"),
+    })
 }

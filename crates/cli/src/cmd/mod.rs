@@ -4,6 +4,7 @@ mod data;
 mod import;
 mod national;
 mod profile;
+mod registry;
 mod serve;
 mod setup;
 
@@ -53,6 +54,9 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Write an XLSX submission template for a data provider.
     Template(national::TemplateArgs),
+    /// The governance registries: instruments and ratifications, institutions, projects.
+    #[command(subcommand)]
+    Registry(registry::RegistryCmd),
 }
 
 /// Runs a subcommand.
@@ -71,5 +75,6 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Narrative(c) => profile::narrative(&s, c).await,
         Command::Serve(a) => serve::serve(&s, a).await,
         Command::Template(a) => national::template(&s, a).await,
+        Command::Registry(c) => registry::run(&s, c).await,
     }
 }

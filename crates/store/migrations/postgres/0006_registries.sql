@@ -16,6 +16,8 @@ CREATE TABLE registry_instrument (
     citation   TEXT,
     link       TEXT,
     themes     TEXT NOT NULL,
+    -- Order of the instrument in its source's list, which is the order tables show.
+    position   BIGINT NOT NULL,
     dataset_id BIGINT NOT NULL REFERENCES dataset (id),
     batch_id   BIGINT NOT NULL REFERENCES import_batch (id)
 );

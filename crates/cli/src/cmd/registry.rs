@@ -1,0 +1,114 @@
+//! `registry`: the governance registries (instruments and their status per country,
+//! institutions, projects), and the indicators derived from them.
+
+use crate::settings::Settings;
+use anyhow::Result;
+use clap::Subcommand;
+use mp_domain::{AreaCode, AreaRegistry, Framework, Lang, RegistryImport};
+use mp_ingest::Context;
+use mp_store::{ImportOptions, RegistrySummary, Store};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `mprofile registry …`
+#[derive(Subcommand)]
+pub enum RegistryCmd {
+    /// List what the registries hold (every profile country, or --area).
+    List {
+        /// Only these countries (ISO alpha-3).
+        #[arg(long)]
+        area: Vec<String>,
+        /// Language of the instrument titles.
+        #[arg(long, default_value = "en")]
+        lang: Lang,
+    },
+    /// Import the public treaty data (UN human rights treaties) and re-derive the T01/T13
+    /// indicators; `import --all` does this too.
+    ImportPublic {
+        /// Directory holding the public files (default: --data, MPROFILE_DATA or ../shared/data).
+        #[arg(long)]
+        mirror: Option<std::path::PathBuf>,
+        /// Check everything and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// Runs a `registry` subcommand.
+pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
+    match c {
+        RegistryCmd::List { area, lang } => list(s, &area, lang).await,
+        RegistryCmd::ImportPublic { mirror, dry_run } => {
+            let store = Store::open_existing(&s.db).await?;
+            let areas = store.area_registry().await?;
+            let fw = s.framework(Some(&areas))?;
+            let dir = match mirror {
+                Some(m) => m,
+                None => s.data_dir()?.to_path_buf(),
+            };
+            let imports = match read_public(&dir, &Context::new(&fw, &areas)) {
+                Ok(i) => i,
+                Err(e) => {
+                    eprint!("{e}");
+                    eprintln!("The store was not changed.");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let sum = write(&store, &fw, &areas, &imports, dry_run).await?;
+            println!("{sum}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads the public registry sources (today the UN human rights treaty status files).
+pub fn read_public(dir: &Path, ctx: &Context) -> Result<Vec<RegistryImport>, mp_ingest::IngestError> {
+    Ok(vec![mp_ingest::registry::treaties::read(dir, ctx)?])
+}
+
+/// Stores registry imports (one transaction), then re-derives the indicators computed from the
+/// registry (another import of the derived dataset), so they never lag behind the entries.
+pub async fn write(
+    store: &Store,
+    fw: &Framework,
+    areas: &AreaRegistry,
+    imports: &[RegistryImport],
+    dry_run: bool,
+) -> Result<RegistrySummary> {
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let sum = store.import_registry(imports, &ImportOptions { dry_run, command: command.clone() }).await?;
+    if !dry_run {
+        let list: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
+        let view = store.registry_view(&list).await?;
+        let year = mp_service::today().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+        let ds = mp_service::registry::derived_dataset(&view, fw, &list, year);
+        let derived = store.import(&[ds], &ImportOptions { dry_run, command }, &|_, _| {}).await?;
+        println!("derived indicators ({}): {derived}", mp_service::registry::SOURCE);
+    }
+    Ok(sum)
+}
+
+async fn list(s: &Settings, area: &[String], lang: Lang) -> Result<ExitCode> {
+    let store = Store::open_existing(&s.db).await?;
+    let areas: Vec<AreaCode> = area.iter().map(|a| AreaCode::parse(&a.to_ascii_uppercase())).collect::<Result<_, _>>()?;
+    let view = store.registry_view(&areas).await?;
+    let title = |c: &mp_domain::InstrumentCode| {
+        view.instrument(c).map(|i| format!("{} {}", i.short, i.title.get(lang))).unwrap_or_else(|| c.to_string())
+    };
+    println!("instruments and their status ({})", view.ratifications.len());
+    for r in &view.ratifications {
+        let e = &r.entry;
+        let year = e.year.map(|y| y.to_string()).unwrap_or_default();
+        println!("  {:<4} {:<16} {:<5} {}  [{} {}]", e.area, e.status, year, title(&e.instrument), r.source, r.at);
+    }
+    println!("institutions ({})", view.institutions.len());
+    for i in &view.institutions {
+        println!("  {:<4} {}  [{} {}]", i.entry.area, i.entry.name, i.source, i.at);
+    }
+    println!("projects ({})", view.projects.len());
+    for p in &view.projects {
+        let c: Vec<&str> = p.entry.countries.iter().map(|a| a.as_str()).collect();
+        println!("  {:<24} {}  ({})  [{} {}]", p.entry.identifier, p.entry.title, c.join(" "), p.source, p.at);
+    }
+    Ok(ExitCode::SUCCESS)
+}
