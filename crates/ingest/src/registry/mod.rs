@@ -2,4 +2,5 @@
 //! files, and the projects agencies publish in the IATI standard. Like the observation
 //! adapters, each reads and checks a whole input and returns every entry or every problem.
 
+pub mod iati;
 pub mod treaties;
