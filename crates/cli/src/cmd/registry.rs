@@ -22,6 +22,18 @@ pub enum RegistryCmd {
         #[arg(long, default_value = "en")]
         lang: Lang,
     },
+    /// Import registry files, all or nothing: IATI activity files (XML, standard 2.03).
+    Import {
+        /// The files.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Vintage (default: the date the IATI file was generated).
+        #[arg(long)]
+        vintage: Option<String>,
+        /// Check everything and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Import the public treaty data (UN human rights treaties) and re-derive the T01/T13
     /// indicators; `import --all` does this too.
     ImportPublic {
@@ -38,6 +50,32 @@ pub enum RegistryCmd {
 pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
     match c {
         RegistryCmd::List { area, lang } => list(s, &area, lang).await,
+        RegistryCmd::Import { files, vintage, dry_run } => {
+            let store = Store::open_existing(&s.db).await?;
+            let areas = store.area_registry().await?;
+            let fw = s.framework(Some(&areas))?;
+            let ctx = Context::new(&fw, &areas);
+            let mut imports = Vec::new();
+            let mut problems: Option<mp_ingest::IngestError> = None;
+            for f in &files {
+                let r = read_file(f, &ctx, vintage.as_deref());
+                match r {
+                    Ok(i) => imports.push(i),
+                    Err(e) => match &mut problems {
+                        Some(p) => p.merge(e),
+                        None => problems = Some(e),
+                    },
+                }
+            }
+            if let Some(e) = problems {
+                eprint!("{e}");
+                eprintln!("The store was not changed.");
+                return Ok(ExitCode::from(1));
+            }
+            let sum = write(&store, &fw, &areas, &imports, dry_run).await?;
+            println!("{sum}");
+            Ok(ExitCode::SUCCESS)
+        }
         RegistryCmd::ImportPublic { mirror, dry_run } => {
             let store = Store::open_existing(&s.db).await?;
             let areas = store.area_registry().await?;
@@ -58,6 +96,19 @@ pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
             println!("{sum}");
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Reads one registry file, by its kind.
+fn read_file(path: &Path, ctx: &Context, vintage: Option<&str>) -> Result<RegistryImport, mp_ingest::IngestError> {
+    let display = path.display().to_string();
+    let input = mp_ingest::files::InputFile::read(path, &display)?;
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("xml") => mp_ingest::registry::iati::read(&input, ctx, vintage),
+        _ => Err(mp_ingest::IngestError::one(mp_ingest::Problem::file(
+            &display,
+            "expected an IATI activity file (.xml); the XLSX registry template is not available yet",
+        ))),
     }
 }
 

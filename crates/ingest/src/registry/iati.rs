@@ -62,7 +62,10 @@ fn problem(file: &str, line: u64, element: &str, what: impl std::fmt::Display) -
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.try_get_attribute(name).ok().flatten().and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.trim().to_string()))
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.trim().to_string()))
 }
 
 /// The lower-case, dash-separated source code of a reporting organisation's identifier.
@@ -139,7 +142,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                         let role = attr(&e, "role").unwrap_or_default();
                         match role.parse::<u8>() {
                             Ok(r @ 1..=4) => slot = Slot::Participating(r),
-                            _ => problems.push(problem(file, line, "participating-org role", format!("`{role}`: expected an IATI OrganisationRole code from 1 to 4"))),
+                            _ => problems.push(problem(
+                                file,
+                                line,
+                                "participating-org role",
+                                format!("`{role}`: expected an IATI OrganisationRole code from 1 to 4"),
+                            )),
                         }
                         // An organisation given only by its identifier.
                         if let (Some(r), true) = (attr(&e, "ref"), empty) {
@@ -151,7 +159,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                         let code = attr(&e, "code").unwrap_or_default();
                         match ProjectStatus::from_iati(&code) {
                             Some(s) => set(&mut current, |a| a.status = Some(s)),
-                            None => problems.push(problem(file, line, "activity-status code", format!("`{code}`: expected an IATI ActivityStatus code from 1 to 6"))),
+                            None => problems.push(problem(
+                                file,
+                                line,
+                                "activity-status code",
+                                format!("`{code}`: expected an IATI ActivityStatus code from 1 to 6"),
+                            )),
                         }
                     }
                     ("iati-activity", "activity-date") => {
@@ -160,7 +173,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                         match (ty.parse::<usize>(), Date::parse(&date)) {
                             (Ok(t @ 1..=4), Ok(d)) => set(&mut current, |a| a.dates[t - 1] = Some(d)),
                             (Ok(1..=4), Err(err)) => problems.push(problem(file, line, "activity-date iso-date", err)),
-                            _ => problems.push(problem(file, line, "activity-date type", format!("`{ty}`: expected an IATI ActivityDateType code from 1 to 4"))),
+                            _ => problems.push(problem(
+                                file,
+                                line,
+                                "activity-date type",
+                                format!("`{ty}`: expected an IATI ActivityDateType code from 1 to 4"),
+                            )),
                         }
                     }
                     ("iati-activity", "recipient-country") => {
@@ -168,7 +186,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                         let area = ctx.areas.all().iter().find(|a| a.iso2.as_deref() == Some(code.as_str())).map(|a| a.code.clone());
                         match area {
                             Some(a) => set(&mut current, |x| x.countries.push(a)),
-                            None => problems.push(problem(file, line, "recipient-country code", format!("`{code}`: expected an ISO 3166 alpha-2 country code such as SN"))),
+                            None => problems.push(problem(
+                                file,
+                                line,
+                                "recipient-country code",
+                                format!("`{code}`: expected an ISO 3166 alpha-2 country code such as SN"),
+                            )),
                         }
                     }
                     ("iati-activity", "sector") => {
@@ -182,7 +205,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                             let code = attr(&e, "code").unwrap_or_default();
                             match ThemeCode::parse(&code) {
                                 Ok(t) if ctx.framework.theme(&t).is_some() => set(&mut current, |a| a.themes.push(t)),
-                                _ => problems.push(problem(file, line, "tag code", format!("`{code}`: expected a profile theme code T01 to T14 (tag vocabulary 99)"))),
+                                _ => problems.push(problem(
+                                    file,
+                                    line,
+                                    "tag code",
+                                    format!("`{code}`: expected a profile theme code T01 to T14 (tag vocabulary 99)"),
+                                )),
                             }
                         }
                     }
@@ -203,7 +231,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                         match ty.as_str() {
                             "1" => budget_type = 1,
                             "2" => budget_type = 2,
-                            _ => problems.push(problem(file, line, "budget type", format!("`{ty}`: expected an IATI BudgetType code, 1 or 2"))),
+                            _ => problems.push(problem(
+                                file,
+                                line,
+                                "budget type",
+                                format!("`{ty}`: expected an IATI BudgetType code, 1 or 2"),
+                            )),
                         }
                     }
                     ("title", "narrative") if stack.get(stack.len().wrapping_sub(2)).map(String::as_str) == Some("iati-activity") => {
@@ -231,7 +264,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                         "gt" => buf.push('>'),
                         "quot" => buf.push('"'),
                         "apos" => buf.push('\''),
-                        other => problems.push(problem(file, line, stack.last().map(String::as_str).unwrap_or(""), format!("unknown entity &{other};"))),
+                        other => problems.push(problem(
+                            file,
+                            line,
+                            stack.last().map(String::as_str).unwrap_or(""),
+                            format!("unknown entity &{other};"),
+                        )),
                     },
                 }
             }
@@ -247,7 +285,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                         (Slot::ResultTitle, "narrative") => a.results.push(text_now.clone()),
                         (Slot::BudgetValue(ty, cur), "value") => match text_now.parse::<f64>() {
                             Ok(v) if v.is_finite() => a.budgets.push((*ty, v, cur.clone())),
-                            _ => problems.push(problem(file, line, "budget/value", format!("`{text_now}`: expected an amount such as 1250000.00"))),
+                            _ => problems.push(problem(
+                                file,
+                                line,
+                                "budget/value",
+                                format!("`{text_now}`: expected an amount such as 1250000.00"),
+                            )),
                         },
                         _ => {}
                     }
@@ -281,7 +324,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
         }
     }
     if version.as_deref().is_some_and(|v| !v.starts_with("2.")) {
-        problems.push(problem(file, 1, "iati-activities version", format!("`{}`: expected an IATI 2.0x file (2.03)", version.unwrap_or_default())));
+        problems.push(problem(
+            file,
+            1,
+            "iati-activities version",
+            format!("`{}`: expected an IATI 2.0x file (2.03)", version.unwrap_or_default()),
+        ));
     }
     if projects.is_empty() && problems.is_empty() {
         problems.push(problem(file, 1, "iati-activities", "expected at least one <iati-activity>"));
@@ -290,7 +338,12 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
     let vintage = match vintage.map(str::to_string).or_else(|| generated.as_deref().and_then(|g| g.get(..10)).map(str::to_string)) {
         Some(v) if !v.trim().is_empty() => v,
         _ => {
-            problems.push(problem(file, 1, "iati-activities generated-datetime", "expected the date the file was generated, or give --vintage"));
+            problems.push(problem(
+                file,
+                1,
+                "iati-activities generated-datetime",
+                "expected the date the file was generated, or give --vintage",
+            ));
             String::new()
         }
     };
@@ -354,14 +407,24 @@ fn finish(a: Activity, file: &str, problems: &mut Problems) -> Option<Project> {
     let mut total: Option<(f64, Currency)> = None;
     for (_, v, c) in a.budgets.iter().filter(|b| b.0 == ty) {
         let Some(c) = c.clone().or_else(|| a.default_currency.clone()) else {
-            problems.push(problem(file, line, "budget/value", format!("activity {identifier}: a budget without a currency and no default-currency")));
+            problems.push(problem(
+                file,
+                line,
+                "budget/value",
+                format!("activity {identifier}: a budget without a currency and no default-currency"),
+            ));
             return None;
         };
         total = match total {
             None => Some((*v, c)),
             Some((s, c0)) if c0 == c => Some((s + v, c0)),
             Some((_, c0)) => {
-                problems.push(problem(file, line, "budget/value", format!("activity {identifier}: budgets in {} and {}: expected one currency", c0.as_str(), c.as_str())));
+                problems.push(problem(
+                    file,
+                    line,
+                    "budget/value",
+                    format!("activity {identifier}: budgets in {} and {}: expected one currency", c0.as_str(), c.as_str()),
+                ));
                 return None;
             }
         };
