@@ -136,11 +136,14 @@ async fn registry_round_trip_and_idempotence(db: &TestDb) {
     assert_eq!(store.registry_view(&[a("GHA")]).await.unwrap(), gha, "a dry run stores nothing");
 }
 
+/// Spoils one thing in an import.
+type Spoil = Box<dyn Fn(&mut RegistryImport)>;
+
 async fn refused_registry_import_changes_nothing(db: &TestDb) {
     let store = ready(db).await;
     store.import_registry(&[fixture()], &opts()).await.unwrap();
     let before = store.registry_view(&[]).await.unwrap();
-    let cases: Vec<(Box<dyn Fn(&mut RegistryImport)>, &str)> = vec![
+    let cases: Vec<(Spoil, &str)> = vec![
         (Box::new(|i| i.ratifications[1].area = a("NER")), "area NER is not in the store"),
         (
             Box::new(|i| i.ratifications[1].instrument = InstrumentCode::parse("UNKNOWN").unwrap()),

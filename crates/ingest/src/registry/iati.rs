@@ -200,18 +200,16 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                             set(&mut current, |a| a.sectors.push(if vocab == "1" { code } else { format!("{vocab}:{code}") }));
                         }
                     }
-                    ("iati-activity", "tag") => {
-                        if attr(&e, "vocabulary").as_deref() == Some("99") {
-                            let code = attr(&e, "code").unwrap_or_default();
-                            match ThemeCode::parse(&code) {
-                                Ok(t) if ctx.framework.theme(&t).is_some() => set(&mut current, |a| a.themes.push(t)),
-                                _ => problems.push(problem(
-                                    file,
-                                    line,
-                                    "tag code",
-                                    format!("`{code}`: expected a profile theme code T01 to T14 (tag vocabulary 99)"),
-                                )),
-                            }
+                    ("iati-activity", "tag") if attr(&e, "vocabulary").as_deref() == Some("99") => {
+                        let code = attr(&e, "code").unwrap_or_default();
+                        match ThemeCode::parse(&code) {
+                            Ok(t) if ctx.framework.theme(&t).is_some() => set(&mut current, |a| a.themes.push(t)),
+                            _ => problems.push(problem(
+                                file,
+                                line,
+                                "tag code",
+                                format!("`{code}`: expected a profile theme code T01 to T14 (tag vocabulary 99)"),
+                            )),
                         }
                     }
                     ("budget", "value") => {
@@ -310,11 +308,9 @@ pub fn read(input: &InputFile, ctx: &Context, vintage: Option<&str>) -> Result<R
                     org_name = current.as_ref().and_then(|a| a.reporting.clone());
                 }
                 if name == "iati-activity"
-                    && let Some(a) = current.take()
+                    && let Some(p) = current.take().and_then(|a| finish(a, file, &mut problems))
                 {
-                    if let Some(p) = finish(a, file, &mut problems) {
-                        projects.push(p);
-                    }
+                    projects.push(p);
                 }
                 stack.pop();
                 buf.clear();
