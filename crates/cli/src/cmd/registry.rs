@@ -22,7 +22,21 @@ pub enum RegistryCmd {
         #[arg(long, default_value = "en")]
         lang: Lang,
     },
-    /// Import registry files, all or nothing: IATI activity files (XML, standard 2.03).
+    /// Write the registry workbook (XLSX) for offline work: what the registries hold, and a
+    /// `source` sheet to fill before importing it back.
+    Export {
+        /// Output format (only xlsx).
+        #[arg(long, default_value = "xlsx")]
+        format: String,
+        /// The file to write.
+        #[arg(long, short)]
+        out: std::path::PathBuf,
+        /// Only these countries (ISO alpha-3).
+        #[arg(long)]
+        area: Vec<String>,
+    },
+    /// Import registry files, all or nothing: IATI activity files (XML, standard 2.03) and the
+    /// registry workbook (XLSX).
     Import {
         /// The files.
         #[arg(value_name = "FILE", required = true)]
@@ -50,6 +64,23 @@ pub enum RegistryCmd {
 pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
     match c {
         RegistryCmd::List { area, lang } => list(s, &area, lang).await,
+        RegistryCmd::Export { format, out, area } => {
+            if !format.eq_ignore_ascii_case("xlsx") {
+                anyhow::bail!("unknown format `{format}`: expected xlsx");
+            }
+            let store = Store::open_existing(&s.db).await?;
+            let areas: Vec<AreaCode> = area.iter().map(|a| AreaCode::parse(&a.to_ascii_uppercase())).collect::<Result<_, _>>()?;
+            let view = store.registry_view(&areas).await?;
+            let bytes = mp_ingest::registry::workbook::write(&view)?;
+            std::fs::write(&out, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
+            println!(
+                "{}: {} statuses, {} institutions; fill the `source` sheet before importing entries back",
+                out.display(),
+                view.ratifications.len(),
+                view.institutions.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         RegistryCmd::Import { files, vintage, dry_run } => {
             let store = Store::open_existing(&s.db).await?;
             let areas = store.area_registry().await?;
@@ -105,9 +136,10 @@ fn read_file(path: &Path, ctx: &Context, vintage: Option<&str>) -> Result<Regist
     let input = mp_ingest::files::InputFile::read(path, &display)?;
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("xml") => mp_ingest::registry::iati::read(&input, ctx, vintage),
+        Some("xlsx") => mp_ingest::registry::workbook::read(&input, ctx),
         _ => Err(mp_ingest::IngestError::one(mp_ingest::Problem::file(
             &display,
-            "expected an IATI activity file (.xml); the XLSX registry template is not available yet",
+            "expected an IATI activity file (.xml) or the registry workbook (.xlsx, see `mprofile registry export`)",
         ))),
     }
 }

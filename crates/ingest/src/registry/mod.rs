@@ -4,3 +4,4 @@
 
 pub mod iati;
 pub mod treaties;
+pub mod workbook;
