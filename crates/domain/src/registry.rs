@@ -6,14 +6,22 @@ use crate::batch::{FileInfo, SourceInfo};
 use crate::codes::{AreaCode, CodeError, ThemeCode};
 use crate::obs::Provenance;
 use crate::text::I18nText;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The code of an instrument, upper-case letters, digits and `_` (e.g. `ICRMW`, `CRC_OP_SC`).
 /// The codes of the framework's INSTRUMENT codelist are instrument codes, so a registry entry
 /// and an observation about the same treaty join without a lookup table.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct InstrumentCode(String);
+
+impl TryFrom<String> for InstrumentCode {
+    type Error = CodeError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        InstrumentCode::parse(&s)
+    }
+}
 
 impl InstrumentCode {
     /// Parses and checks the code.
@@ -56,7 +64,7 @@ pub struct ListError {
 macro_rules! closed_list {
     ($(#[$doc:meta])* $name:ident, $kind:literal, [$($(#[$vdoc:meta])* $variant:ident = $code:literal),+ $(,)?]) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($(#[$vdoc])* $variant,)+
@@ -148,7 +156,7 @@ impl InstrumentStatus {
 }
 
 /// A legal or policy instrument.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Instrument {
     /// Code.
     pub code: InstrumentCode,
@@ -171,7 +179,7 @@ pub struct Instrument {
 }
 
 /// The status of an instrument in one country.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ratification {
     /// The instrument.
     pub instrument: InstrumentCode,
@@ -190,7 +198,7 @@ pub struct Ratification {
 }
 
 /// An institution involved in migration governance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Institution {
     /// The country.
     pub area: AreaCode,
@@ -238,8 +246,16 @@ impl ProjectStatus {
 }
 
 /// A currency, ISO 4217 (three upper-case letters).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Currency(String);
+
+impl TryFrom<String> for Currency {
+    type Error = CodeError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Currency::parse(&s)
+    }
+}
 
 impl Currency {
     /// Parses `USD`, `eur` (upper-cased).
@@ -258,7 +274,7 @@ impl Currency {
 }
 
 /// An amount of money.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Money {
     /// The amount (finite).
     pub value: f64,
@@ -267,7 +283,7 @@ pub struct Money {
 }
 
 /// A date `YYYY-MM-DD` (the registries need no time of day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     /// Year.
     pub year: i32,
@@ -312,7 +328,7 @@ impl fmt::Display for Date {
 }
 
 /// A programme or project of an international agency (or of the government with partners).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     /// Stable identifier (the IATI identifier when there is one).
     pub identifier: String,
@@ -364,7 +380,7 @@ pub struct RegistryImport {
 }
 
 /// A registry entry as read back from the store, with the source it came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sourced<T> {
     /// The entry.
     pub entry: T,
@@ -379,7 +395,7 @@ pub struct Sourced<T> {
 }
 
 /// What the registries hold for the areas of one document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RegistryView {
     /// Every instrument referred to by the ratifications below, and national texts.
     pub instruments: Vec<Instrument>,

@@ -81,7 +81,11 @@ pub async fn country_document(
         }
         None => (live_records(store, area).await?, store.narrative(area, None).await?, today(), None),
     };
-    let registry = store.registry_view(std::slice::from_ref(area)).await?;
+    // A frozen edition shows the registry as it was frozen (nothing, if frozen without a copy).
+    let registry = match edition {
+        Some(l) => store.edition_registry(area, l).await?.unwrap_or_default(),
+        None => store.registry_view(std::slice::from_ref(area)).await?,
+    };
     let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: label, as_of, registry: &registry };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }

@@ -194,6 +194,23 @@ async fn the_registry_feeds_t01_and_the_governance_tables() {
     let c2 = doc.sections.iter().find(|s| s.id == "C").unwrap().children.iter().find(|s| s.id == "C.2").unwrap();
     assert_eq!(c2.blocks, vec![Block::Note(Text::msg("registry-no-institutions"))]);
 
+    // A frozen edition keeps the registry as it was: a later correction does not reach it.
+    let records = mp_service::live_records(&store, &sen).await.unwrap();
+    store.edition_create(&sen, "2026", "iom-2011", "2026-06-30", &records).await.unwrap();
+    store.edition_registry_save(&sen, "2026", &store.registry_view(std::slice::from_ref(&sen)).await.unwrap()).await.unwrap();
+    assert!(store.edition_registry_save(&sen, "2026", &view).await.is_err(), "a frozen copy is never overwritten");
+    let mut fix = treaties::read(&dir, &Context::new(fw, areas)).unwrap();
+    let r = fix.ratifications.iter_mut().find(|r| r.area == sen && r.instrument.as_str() == "ICRMW").unwrap();
+    r.year = Some(2001);
+    assert_eq!(store.import_registry(&[fix], &ImportOptions::default()).await.unwrap().changed, 1);
+    let year_of_icmw = |doc: &Document| {
+        let t = table(doc, "table-ratifications");
+        plain(&t.rows.iter().find(|r| plain(&r[0]).contains("(ICMW)")).unwrap()[2])
+    };
+    let live = mp_service::country_document(&store, fw, areas, &tpl, &sen, None).await.unwrap();
+    let frozen = mp_service::country_document(&store, fw, areas, &tpl, &sen, Some("2026")).await.unwrap();
+    assert_eq!((year_of_icmw(&live).as_str(), year_of_icmw(&frozen).as_str()), ("2001", "1999"));
+
     // The regional report compares the ten countries.
     let rtext = std::fs::read_to_string(repo_root().join("templates/regional.toml")).unwrap();
     let rtpl = Template::parse("regional.toml", &rtext, fw).unwrap();

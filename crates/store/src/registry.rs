@@ -599,3 +599,53 @@ fn sourced_named<T>(r: &RowReader<'_>, entry: T, name_col: &'static str) -> Resu
         at: format!("{path} {locator}"),
     })
 }
+
+impl Store {
+    /// Keeps a copy of what the registries hold for an edition's country, with the edition.
+    /// Refuses when the edition does not exist or already has its copy (editions are frozen).
+    pub async fn edition_registry_save(&self, area: &AreaCode, label: &str, view: &RegistryView) -> Result<(), StoreError> {
+        let err = self.sql_err(format!("freezing the registry of edition {label} of {area}"));
+        let refuse = |problem: String| StoreError::Import { source_code: area.to_string(), vintage: label.to_string(), problem };
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM edition WHERE area = $1 AND label = $2")
+            .bind(area.as_str())
+            .bind(label)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(&err)?;
+        let id = id.ok_or_else(|| refuse(format!("no edition {label} of {area}")))?;
+        let body = serde_json::to_string(view).map_err(|e| refuse(format!("cannot serialise the registry ({e})")))?;
+        let done = sqlx::query("INSERT INTO edition_registry (edition_id, body) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM edition_registry WHERE edition_id = $3)")
+            .bind(id)
+            .bind(body)
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(&err)?;
+        if done.rows_affected() == 0 {
+            return Err(refuse(format!("edition {label} of {area} already has its registry copy; editions are frozen")));
+        }
+        Ok(())
+    }
+
+    /// The registry copy of an edition; `None` when the edition was frozen without one.
+    pub async fn edition_registry(&self, area: &AreaCode, label: &str) -> Result<Option<RegistryView>, StoreError> {
+        let err = self.sql_err(format!("reading the registry of edition {label} of {area}"));
+        let body: Option<String> = sqlx::query_scalar(
+            "SELECT r.body FROM edition_registry r JOIN edition e ON e.id = r.edition_id WHERE e.area = $1 AND e.label = $2",
+        )
+        .bind(area.as_str())
+        .bind(label)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(&err)?;
+        match body {
+            None => Ok(None),
+            Some(b) => serde_json::from_str(&b).map(Some).map_err(|e| StoreError::BadRow {
+                table: "edition_registry",
+                id: format!("{area} {label}"),
+                column: "body",
+                problem: e.to_string(),
+            }),
+        }
+    }
+}

@@ -369,6 +369,7 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
             let area = country(&areas, &area)?;
             let records = live_records(&store, &area).await?;
             let info = store.edition_create(&area, &label, &tpl.id, &today(), &records).await?;
+            store.edition_registry_save(&area, &label, &store.registry_view(std::slice::from_ref(&area)).await?).await?;
             println!(
                 "edition {} of {} frozen: {} observations, data as of {}, template {}",
                 info.label, info.area, info.records, info.as_of, info.template

@@ -85,3 +85,10 @@ CREATE TABLE registry_project_country (
 CREATE INDEX registry_ratification_area ON registry_ratification (area);
 CREATE INDEX registry_institution_area ON registry_institution (area);
 CREATE INDEX registry_project_country_area ON registry_project_country (area);
+
+-- What the registries held for the country when an edition was frozen (the RegistryView as
+-- JSON), so rebuilding the edition shows C.1–C.3 as they were.
+CREATE TABLE edition_registry (
+    edition_id INTEGER PRIMARY KEY NOT NULL REFERENCES edition (id),
+    body       TEXT NOT NULL
+);
