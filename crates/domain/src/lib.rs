@@ -15,6 +15,7 @@ pub mod framework;
 pub mod obs;
 pub mod period;
 pub mod record;
+pub mod registry;
 pub mod text;
 pub mod upload;
 
@@ -25,4 +26,5 @@ pub use framework::{Framework, FrameworkError, FrameworkFiles, Indicator, Theme}
 pub use obs::{DimensionKey, ObsStatus, ObsValue, Observation, Provenance, UnitMult};
 pub use period::Period;
 pub use record::{DatasetId, Record};
+pub use registry::{Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Ratification, RegistryImport, RegistryView, Sourced};
 pub use text::{I18nText, Lang};

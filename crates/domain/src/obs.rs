@@ -339,7 +339,7 @@ impl Serialize for DimensionKey {
 
 /// Where one observation came from inside its file: `row 1234`, or `Table 1!C45` for a workbook,
 /// or the rows it was summed from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
 pub struct Provenance {
     /// The index of the file in the import batch (the store maps it to the file's checksum).
     pub file: usize,

@@ -62,16 +62,19 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "ui.ftl", include_str!("../locales/en/ui.ftl")),
     (Lang::En, "web.ftl", include_str!("../locales/en/web.ftl")),
     (Lang::En, "workspace.ftl", include_str!("../locales/en/workspace.ftl")),
+    (Lang::En, "registry.ftl", include_str!("../locales/en/registry.ftl")),
     (Lang::Fr, "builder.ftl", include_str!("../locales/fr/builder.ftl")),
     (Lang::Fr, "profile.ftl", include_str!("../locales/fr/profile.ftl")),
     (Lang::Fr, "ui.ftl", include_str!("../locales/fr/ui.ftl")),
     (Lang::Fr, "web.ftl", include_str!("../locales/fr/web.ftl")),
     (Lang::Fr, "workspace.ftl", include_str!("../locales/fr/workspace.ftl")),
+    (Lang::Fr, "registry.ftl", include_str!("../locales/fr/registry.ftl")),
     (Lang::Pt, "builder.ftl", include_str!("../locales/pt-PT/builder.ftl")),
     (Lang::Pt, "profile.ftl", include_str!("../locales/pt-PT/profile.ftl")),
     (Lang::Pt, "ui.ftl", include_str!("../locales/pt-PT/ui.ftl")),
     (Lang::Pt, "web.ftl", include_str!("../locales/pt-PT/web.ftl")),
     (Lang::Pt, "workspace.ftl", include_str!("../locales/pt-PT/workspace.ftl")),
+    (Lang::Pt, "registry.ftl", include_str!("../locales/pt-PT/registry.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

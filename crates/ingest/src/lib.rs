@@ -14,6 +14,7 @@ pub mod files;
 pub mod framework_dir;
 pub mod limits;
 pub mod national;
+pub mod registry;
 pub mod sources;
 pub mod table;
 pub mod workbook;

@@ -26,6 +26,8 @@ pub struct Inputs<'a> {
     pub edition: Option<String>,
     /// Date of the data (YYYY-MM-DD).
     pub as_of: String,
+    /// What the governance registries hold for the subject areas.
+    pub registry: &'a mp_domain::RegistryView,
 }
 
 /// A key figure whose latest value is more than this many years older than the data date is
@@ -638,6 +640,9 @@ impl<'a> Builder<'a> {
             BlockSpec::CompareSources { indicator } => self.compare_sources(area, indicator),
             BlockSpec::Forecast { history, projection, until, title } => self.forecast(area, history, projection, *until, title.as_ref()),
             BlockSpec::ThemeTable { theme } => self.theme_table(area, theme),
+            BlockSpec::Ratifications { .. } | BlockSpec::Institutions | BlockSpec::Projects => {
+                crate::registry::blocks(b, self.inputs.registry, self.inputs.areas, subject, &mut self.sources)
+            }
             BlockSpec::Narrative => match self.inputs.narrative.get(&s.id) {
                 Some(t) if t.values().any(|x| !x.trim().is_empty()) => vec![Block::Narrative(t.clone())],
                 _ => Vec::new(),

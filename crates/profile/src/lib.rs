@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod data;
 pub mod facts;
 pub mod model;
+mod registry;
 pub mod template;
 pub mod views;
 

@@ -115,6 +115,17 @@ pub enum BlockSpec {
         /// Indicator code.
         indicator: String,
     },
+    /// The registry's instruments and their status in the country (in the regional report,
+    /// the countries side by side); `instruments` picks and orders them (all when empty).
+    Ratifications {
+        /// Instrument codes.
+        #[serde(default)]
+        instruments: Vec<String>,
+    },
+    /// The registry's institutions of migration governance in the country.
+    Institutions,
+    /// The registry's programmes and projects in the country.
+    Projects,
 }
 
 fn ten() -> usize {
@@ -219,7 +230,19 @@ impl Template {
                             }
                         }
                     }
-                    BlockSpec::Facts { .. } | BlockSpec::Narrative | BlockSpec::Gaps | BlockSpec::Sources => {}
+                    BlockSpec::Ratifications { instruments } => {
+                        for c in instruments {
+                            if mp_domain::InstrumentCode::parse(c).is_err() {
+                                p.push(format!("section {}: bad instrument code {c}", s.id));
+                            }
+                        }
+                    }
+                    BlockSpec::Facts { .. }
+                    | BlockSpec::Narrative
+                    | BlockSpec::Gaps
+                    | BlockSpec::Sources
+                    | BlockSpec::Institutions
+                    | BlockSpec::Projects => {}
                 }
                 if let BlockSpec::Series { dims: Some(d), .. } = b
                     && DimensionKey::parse(d).is_err()

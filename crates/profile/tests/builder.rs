@@ -96,8 +96,15 @@ fn template(blocks: &str) -> Template {
 fn build(blocks: &str, records: &[Record]) -> Document {
     let areas = areas();
     let narrative = Narrative::new();
-    let inputs =
-        Inputs { framework: framework(), areas: &areas, records, narrative: &narrative, edition: None, as_of: "2026-06-01".into() };
+    let inputs = Inputs {
+        framework: framework(),
+        areas: &areas,
+        records,
+        narrative: &narrative,
+        edition: None,
+        as_of: "2026-06-01".into(),
+        registry: &mp_domain::RegistryView::default(),
+    };
     build_country(&template(blocks), &inputs, &AreaCode::parse("SEN").unwrap())
 }
 
@@ -345,8 +352,15 @@ fn countries_are_compared_and_ranked_with_their_latest_figures() {
         n(1, "IMM.STOCK", "SEN", "2024", 281_500.0, "undesa-ims@2024"),
         n(2, "IMM.STOCK", "GHA", "2024", 532_000.0, "undesa-ims@2024"),
     ];
-    let inputs =
-        Inputs { framework: framework(), areas: &areas, records: &r, narrative: &narrative, edition: None, as_of: "2026-06-01".into() };
+    let inputs = Inputs {
+        framework: framework(),
+        areas: &areas,
+        records: &r,
+        narrative: &narrative,
+        edition: None,
+        as_of: "2026-06-01".into(),
+        registry: &mp_domain::RegistryView::default(),
+    };
     let tpl = template(
         "{ type = \"compare_countries\", indicators = [\"IMM.STOCK\", \"DEV.POP\"] }, { type = \"rank_countries\", indicator = \"IMM.STOCK\" }",
     );

@@ -5,7 +5,9 @@
 //! missing data); the ids found in them, the fact ids the builder can name, and the ids the
 //! HTML renderer uses itself are checked against the translation files.
 
-use mp_domain::{Area, AreaCode, AreaKind, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record};
+use mp_domain::{
+    Area, AreaCode, AreaKind, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, RegistryView,
+};
 use mp_profile::{Arg, Block, Cell, Document, Inputs, Section, Template, Text, build_country, build_regional};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -160,6 +162,91 @@ fn used_messages(t: &Text, out: &mut BTreeMap<String, BTreeSet<String>>) {
     }
 }
 
+/// A hand-written registry: an instrument in every status, an institution and a project in
+/// every stage, in SEN and MLI.
+fn registry() -> RegistryView {
+    use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus};
+    use mp_domain::{Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Provenance, Ratification, Sourced, ThemeCode};
+    let prov = || Provenance { file: 0, locator: "row 2".into() };
+    let sourced = |entry| Sourced {
+        entry,
+        source: "fixture".into(),
+        vintage: "2026".into(),
+        source_name: "Fixture".into(),
+        at: "f.csv row 2".into(),
+    };
+    let mut v = RegistryView::default();
+    for (n, st) in InstrumentStatus::ALL.iter().enumerate() {
+        let code = InstrumentCode::parse(&format!("TEST_{n}")).unwrap();
+        v.instruments.push(Instrument {
+            code: code.clone(),
+            kind: InstrumentKind::Convention,
+            short: format!("T{n}"),
+            title: I18nText::new("Test convention", "Convention d'essai", "Convenção de teste"),
+            year: Some(2000),
+            area: None,
+            citation: None,
+            link: None,
+            themes: vec![ThemeCode::parse("T01").unwrap()],
+        });
+        for a in ["SEN", "MLI"] {
+            let r = Ratification {
+                instrument: code.clone(),
+                area: AreaCode::parse(a).unwrap(),
+                status: *st,
+                year: Some(2001),
+                responsible: None,
+                note: None,
+                provenance: prov(),
+            };
+            v.ratifications.push(sourced(r));
+        }
+    }
+    let sen = AreaCode::parse("SEN").unwrap();
+    v.institutions.push(Sourced {
+        entry: Institution {
+            area: sen.clone(),
+            name: "Direction".into(),
+            acronym: Some("D".into()),
+            mandate: Some("Coordination".into()),
+            parent: None,
+            themes: vec![],
+            contact: None,
+            data_held: None,
+            provenance: prov(),
+        },
+        source: "fixture".into(),
+        vintage: "2026".into(),
+        source_name: "Fixture".into(),
+        at: "f.csv row 3".into(),
+    });
+    for (n, st) in ProjectStatus::ALL.iter().enumerate() {
+        v.projects.push(Sourced {
+            entry: Project {
+                identifier: format!("XM-TEST-{n}"),
+                title: "Project".into(),
+                reporting_org: "Agency".into(),
+                implementing: vec!["Partner".into()],
+                donors: vec![],
+                countries: vec![sen.clone()],
+                themes: vec![],
+                sectors: vec![],
+                start: Date::parse("2020-01-01").ok(),
+                end: None,
+                status: Some(*st),
+                budget: Some(Money { value: 1000.0, currency: Currency::parse("USD").unwrap() }),
+                results: None,
+                provenance: prov(),
+            },
+            source: "fixture".into(),
+            vintage: "2026".into(),
+            source_name: "Fixture".into(),
+            at: "f.xml line 3".into(),
+        });
+    }
+    v
+}
+
 fn documents() -> Vec<Document> {
     let fw = framework();
     let areas = areas();
@@ -170,9 +257,21 @@ fn documents() -> Vec<Document> {
     let old = records(&fw, &["SEN", "MLI", "GIN"], 2010, false);
     let none = Vec::new();
     let mut docs = Vec::new();
+    let filled = registry();
+    let empty = RegistryView::default();
     for recs in [&full, &sparse, &old, &none] {
-        let inputs =
-            Inputs { framework: &fw, areas: &areas, records: recs, narrative: &narrative, edition: None, as_of: "2026-01-15".into() };
+        // The empty data set also has an empty registry, so both paths of the governance
+        // blocks (tables, and the one-line notice) are checked.
+        let registry = if recs.is_empty() { &empty } else { &filled };
+        let inputs = Inputs {
+            framework: &fw,
+            areas: &areas,
+            records: recs,
+            narrative: &narrative,
+            edition: None,
+            as_of: "2026-01-15".into(),
+            registry,
+        };
         for name in ["iom-2011.toml", "wca-2009.toml"] {
             docs.push(build_country(&template(name, &fw), &inputs, &sen));
         }

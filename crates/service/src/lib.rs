@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod json;
+pub mod registry;
 
 use mp_domain::{AreaCode, AreaRegistry, Framework, Record};
 use mp_profile::{Document, Inputs, Narrative, Template};
@@ -62,7 +63,12 @@ pub async fn country_document(
         }
         None => (live_records(store, area).await?, store.narrative(area, None).await?, today(), None),
     };
-    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: label, as_of };
+    // A frozen edition shows the registry as it was frozen (nothing, if frozen without a copy).
+    let registry = match edition {
+        Some(l) => store.edition_registry(area, l).await?.unwrap_or_default(),
+        None => store.registry_view(std::slice::from_ref(area)).await?,
+    };
+    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: label, as_of, registry: &registry };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
 
@@ -71,6 +77,8 @@ pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegist
     let list: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
     let records = totals(store, &list).await?;
     let narrative = Narrative::new();
-    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today() };
+    let registry = store.registry_view(&list).await?;
+    let inputs =
+        Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today(), registry: &registry };
     Ok(mp_profile::build_regional(tpl, &inputs, &list))
 }

@@ -30,6 +30,7 @@ mod import;
 mod quality;
 mod query;
 mod redact;
+mod registry;
 mod rows;
 mod store;
 mod workspace;
@@ -42,6 +43,7 @@ pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, 
 pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;
+pub use registry::RegistrySummary;
 pub use store::{Backend, Store};
 pub use workspace::{
     Actor, AuditHead, NewSubmission, OrgInfo, SessionInfo, SubmissionInfo, TokenInfo, TwgInfo, UserAuth, UserInfo, unix_now,

@@ -162,18 +162,30 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
     let mut report = ReadReport::default();
     let mut times = Vec::new();
     let mut problems: Option<IngestError> = None;
+    let mut registry = Vec::new();
     if a.all || !a.sources.is_empty() {
         let fams = families(a.all, &a.sources)?;
         let dir = match &a.mirror {
             Some(m) => m.clone(),
             None => s.data_dir()?.to_path_buf(),
         };
+        // The registry's public sources are read with the others, so a damaged file stops
+        // the whole import before anything is written.
+        if a.all {
+            match super::registry::read_public(&dir, &ctx) {
+                Ok(r) => registry = r,
+                Err(e) => problems = Some(e),
+            }
+        }
         match read_public(&dir, &ctx, &fams, a.quiet) {
             Ok((r, t)) => {
                 report.merge(r);
                 times = t;
             }
-            Err(e) => problems = Some(e),
+            Err(e) => match &mut problems {
+                Some(p) => p.merge(e),
+                None => problems = Some(e),
+            },
         }
     }
     for f in &a.files {
@@ -239,6 +251,9 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
         for (fam, secs) in &times {
             println!("  {fam:<18} {secs:.2} s");
         }
+    }
+    if !registry.is_empty() {
+        println!("{}", super::registry::write(&store, &fw, &areas, &registry, a.dry_run).await?);
     }
     if a.dry_run {
         println!("dry run: nothing was written");

@@ -6,6 +6,7 @@ mod import;
 mod national;
 mod profile;
 pub(crate) mod quality;
+mod registry;
 mod serve;
 mod setup;
 mod workspace;
@@ -79,6 +80,9 @@ pub enum Command {
     /// conflicts between sources, outliers and mirror statistics.
     #[command(subcommand)]
     Quality(quality::QualityCmd),
+    /// The governance registries: instruments and ratifications, institutions, projects.
+    #[command(subcommand)]
+    Registry(registry::RegistryCmd),
 }
 
 /// Runs a subcommand.
@@ -105,5 +109,6 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Backup(a) => workspace::backup(&s, a).await,
         Command::Restore(a) => workspace::restore(&s, a).await,
         Command::Quality(c) => quality::run(&s, c).await,
+        Command::Registry(c) => registry::run(&s, c).await,
     }
 }

@@ -407,6 +407,7 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
                     &serde_json::to_string(&info)?,
                 )
                 .await?;
+            store.edition_registry_save(&area, &label, &store.registry_view(std::slice::from_ref(&area)).await?).await?;
             println!(
                 "edition {} of {} frozen: {} observations, data as of {}, template {}",
                 info.label, info.area, info.records, info.as_of, info.template

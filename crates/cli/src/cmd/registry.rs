@@ -1,0 +1,198 @@
+//! `registry`: the governance registries (instruments and their status per country,
+//! institutions, projects), and the indicators derived from them.
+
+use crate::settings::Settings;
+use anyhow::Result;
+use clap::Subcommand;
+use mp_domain::{AreaCode, AreaRegistry, Framework, Lang, RegistryImport};
+use mp_ingest::Context;
+use mp_store::{ImportOptions, RegistrySummary, Store};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `mprofile registry …`
+#[derive(Subcommand)]
+pub enum RegistryCmd {
+    /// List what the registries hold (every profile country, or --area).
+    List {
+        /// Only these countries (ISO alpha-3).
+        #[arg(long)]
+        area: Vec<String>,
+        /// Language of the instrument titles.
+        #[arg(long, default_value = "en")]
+        lang: Lang,
+    },
+    /// Write the registry workbook (XLSX) for offline work: what the registries hold, and a
+    /// `source` sheet to fill before importing it back.
+    Export {
+        /// Output format (only xlsx).
+        #[arg(long, default_value = "xlsx")]
+        format: String,
+        /// The file to write.
+        #[arg(long, short)]
+        out: std::path::PathBuf,
+        /// Only these countries (ISO alpha-3).
+        #[arg(long)]
+        area: Vec<String>,
+    },
+    /// Import registry files, all or nothing: IATI activity files (XML, standard 2.03) and the
+    /// registry workbook (XLSX).
+    Import {
+        /// The files.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Vintage (default: the date the IATI file was generated).
+        #[arg(long)]
+        vintage: Option<String>,
+        /// Check everything and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Import the public treaty data (UN human rights treaties) and re-derive the T01/T13
+    /// indicators; `import --all` does this too.
+    ImportPublic {
+        /// Directory holding the public files (default: --data, MPROFILE_DATA or ../shared/data).
+        #[arg(long)]
+        mirror: Option<std::path::PathBuf>,
+        /// Check everything and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// Runs a `registry` subcommand.
+pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
+    match c {
+        RegistryCmd::List { area, lang } => list(s, &area, lang).await,
+        RegistryCmd::Export { format, out, area } => {
+            if !format.eq_ignore_ascii_case("xlsx") {
+                anyhow::bail!("unknown format `{format}`: expected xlsx");
+            }
+            let store = Store::open_existing(&s.db).await?;
+            let areas: Vec<AreaCode> = area.iter().map(|a| AreaCode::parse(&a.to_ascii_uppercase())).collect::<Result<_, _>>()?;
+            let view = store.registry_view(&areas).await?;
+            let bytes = mp_ingest::registry::workbook::write(&view)?;
+            std::fs::write(&out, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
+            println!(
+                "{}: {} statuses, {} institutions; fill the `source` sheet before importing entries back",
+                out.display(),
+                view.ratifications.len(),
+                view.institutions.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        RegistryCmd::Import { files, vintage, dry_run } => {
+            let store = Store::open_existing(&s.db).await?;
+            let areas = store.area_registry().await?;
+            let fw = s.framework(Some(&areas))?;
+            let ctx = Context::new(&fw, &areas);
+            let mut imports = Vec::new();
+            let mut problems: Option<mp_ingest::IngestError> = None;
+            for f in &files {
+                let r = read_file(f, &ctx, vintage.as_deref());
+                match r {
+                    Ok(i) => imports.push(i),
+                    Err(e) => match &mut problems {
+                        Some(p) => p.merge(e),
+                        None => problems = Some(e),
+                    },
+                }
+            }
+            if let Some(e) = problems {
+                eprint!("{e}");
+                eprintln!("The store was not changed.");
+                return Ok(ExitCode::from(1));
+            }
+            let sum = write(&store, &fw, &areas, &imports, dry_run).await?;
+            println!("{sum}");
+            Ok(ExitCode::SUCCESS)
+        }
+        RegistryCmd::ImportPublic { mirror, dry_run } => {
+            let store = Store::open_existing(&s.db).await?;
+            let areas = store.area_registry().await?;
+            let fw = s.framework(Some(&areas))?;
+            let dir = match mirror {
+                Some(m) => m,
+                None => s.data_dir()?.to_path_buf(),
+            };
+            let imports = match read_public(&dir, &Context::new(&fw, &areas)) {
+                Ok(i) => i,
+                Err(e) => {
+                    eprint!("{e}");
+                    eprintln!("The store was not changed.");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let sum = write(&store, &fw, &areas, &imports, dry_run).await?;
+            println!("{sum}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads one registry file, by its kind.
+fn read_file(path: &Path, ctx: &Context, vintage: Option<&str>) -> Result<RegistryImport, mp_ingest::IngestError> {
+    let display = path.display().to_string();
+    let input = mp_ingest::files::InputFile::read(path, &display)?;
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("xml") => mp_ingest::registry::iati::read(&input, ctx, vintage),
+        Some("xlsx") => mp_ingest::registry::workbook::read(&input, ctx),
+        _ => Err(mp_ingest::IngestError::one(mp_ingest::Problem::file(
+            &display,
+            "expected an IATI activity file (.xml) or the registry workbook (.xlsx, see `mprofile registry export`)",
+        ))),
+    }
+}
+
+/// Reads the public registry sources (today the UN human rights treaty status files).
+pub fn read_public(dir: &Path, ctx: &Context) -> Result<Vec<RegistryImport>, mp_ingest::IngestError> {
+    Ok(vec![mp_ingest::registry::treaties::read(dir, ctx)?])
+}
+
+/// Stores registry imports (one transaction), then re-derives the indicators computed from the
+/// registry (another import of the derived dataset), so they never lag behind the entries.
+pub async fn write(
+    store: &Store,
+    fw: &Framework,
+    areas: &AreaRegistry,
+    imports: &[RegistryImport],
+    dry_run: bool,
+) -> Result<RegistrySummary> {
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let sum =
+        store.import_registry(imports, &ImportOptions { dry_run, command: command.clone(), origin: mp_store::Origin::Public }).await?;
+    if !dry_run {
+        let list: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
+        let view = store.registry_view(&list).await?;
+        let year = mp_service::today().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+        let ds = mp_service::registry::derived_dataset(&view, fw, &list, year);
+        let derived = store.import(&[ds], &ImportOptions { dry_run, command, origin: mp_store::Origin::Public }, &|_, _| {}).await?;
+        println!("derived indicators ({}): {derived}", mp_service::registry::SOURCE);
+    }
+    Ok(sum)
+}
+
+async fn list(s: &Settings, area: &[String], lang: Lang) -> Result<ExitCode> {
+    let store = Store::open_existing(&s.db).await?;
+    let areas: Vec<AreaCode> = area.iter().map(|a| AreaCode::parse(&a.to_ascii_uppercase())).collect::<Result<_, _>>()?;
+    let view = store.registry_view(&areas).await?;
+    let title = |c: &mp_domain::InstrumentCode| {
+        view.instrument(c).map(|i| format!("{} {}", i.short, i.title.get(lang))).unwrap_or_else(|| c.to_string())
+    };
+    println!("instruments and their status ({})", view.ratifications.len());
+    for r in &view.ratifications {
+        let e = &r.entry;
+        let year = e.year.map(|y| y.to_string()).unwrap_or_default();
+        println!("  {:<4} {:<16} {:<5} {}  [{} {}]", e.area, e.status, year, title(&e.instrument), r.source, r.at);
+    }
+    println!("institutions ({})", view.institutions.len());
+    for i in &view.institutions {
+        println!("  {:<4} {}  [{} {}]", i.entry.area, i.entry.name, i.source, i.at);
+    }
+    println!("projects ({})", view.projects.len());
+    for p in &view.projects {
+        let c: Vec<&str> = p.entry.countries.iter().map(|a| a.as_str()).collect();
+        println!("  {:<24} {}  ({})  [{} {}]", p.entry.identifier, p.entry.title, c.join(" "), p.source, p.at);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,35 @@
+## Governance registries: instruments, institutions, programmes (sections C.1–C.3)
+
+registry-no-instruments = The policy registry holds no instrument for this country yet.
+registry-no-institutions = The institutions registry holds no entry for this country yet.
+registry-no-projects = The project registry holds no programme or project for this country yet.
+table-ratifications = International instruments and their status
+table-ratifications-compare = Ratification of international instruments by country
+note-ratifications = Status as given by the source cited. Instruments that source does not cover (the 1951 Refugee Convention and its 1967 Protocol, the Palermo protocols, ILO conventions 97 and 143, the ECOWAS protocols, national texts) are entered by the Technical Working Group with their own source.
+note-ratifications-compare = Year of ratification or accession; otherwise the status. Instruments: { $instruments }.
+table-institutions = Institutions of migration governance
+table-projects = Programmes and projects of international agencies
+col-instrument = Instrument
+col-status = Status
+col-year = Year
+col-country = Country
+col-institution = Institution
+col-parent = Parent body
+col-mandate = Mandate
+col-data-held = Data held
+col-project = Programme or project
+col-organisations = Organisations
+col-budget = Budget
+instrument-status-signed = Signed
+instrument-status-ratified = Ratified or acceded
+instrument-status-in-force = In force
+instrument-status-adopted = Adopted
+instrument-status-in-preparation = In preparation
+instrument-status-expired = Expired
+instrument-status-no-action = Not signed
+project-status-pipeline = Pipeline
+project-status-implementation = Under way
+project-status-finalisation = Finalisation
+project-status-closed = Closed
+project-status-cancelled = Cancelled
+project-status-suspended = Suspended

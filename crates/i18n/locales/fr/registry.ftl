@@ -1,0 +1,35 @@
+## Registres de gouvernance : instruments, institutions, programmes (sections C.1 à C.3)
+
+registry-no-instruments = Le registre des politiques ne contient encore aucun instrument pour ce pays.
+registry-no-institutions = Le registre des institutions ne contient encore aucune entrée pour ce pays.
+registry-no-projects = Le registre des projets ne contient encore aucun programme ni projet pour ce pays.
+table-ratifications = Instruments internationaux et leur statut
+table-ratifications-compare = Ratification des instruments internationaux par pays
+note-ratifications = Statut selon la source citée. Les instruments que cette source ne couvre pas (Convention de 1951 relative au statut des réfugiés et son Protocole de 1967, protocoles de Palerme, conventions 97 et 143 de l'OIT, protocoles de la CEDEAO, textes nationaux) sont saisis par le Groupe de travail technique, chacun avec sa propre source.
+note-ratifications-compare = Année de ratification ou d'adhésion ; à défaut, le statut. Instruments : { $instruments }.
+table-institutions = Institutions de la gouvernance des migrations
+table-projects = Programmes et projets des agences internationales
+col-instrument = Instrument juridique
+col-status = Statut
+col-year = Année
+col-country = Pays
+col-institution = Organisme
+col-parent = Tutelle
+col-mandate = Mandat
+col-data-held = Données détenues
+col-project = Programme ou projet
+col-organisations = Organismes
+col-budget = Budget prévu
+instrument-status-signed = Signé
+instrument-status-ratified = Ratification ou adhésion
+instrument-status-in-force = En vigueur
+instrument-status-adopted = Adopté
+instrument-status-in-preparation = En préparation
+instrument-status-expired = Expiré
+instrument-status-no-action = Non signé
+project-status-pipeline = En préparation
+project-status-implementation = En cours
+project-status-finalisation = En clôture
+project-status-closed = Clôturé
+project-status-cancelled = Annulé
+project-status-suspended = Suspendu

@@ -1,0 +1,35 @@
+## Registos de governação: instrumentos, instituições, programas (secções C.1 a C.3)
+
+registry-no-instruments = O registo de políticas ainda não contém nenhum instrumento para este país.
+registry-no-institutions = O registo de instituições ainda não contém nenhuma entrada para este país.
+registry-no-projects = O registo de projetos ainda não contém nenhum programa ou projeto para este país.
+table-ratifications = Instrumentos internacionais e o seu estado
+table-ratifications-compare = Ratificação dos instrumentos internacionais por país
+note-ratifications = Estado segundo a fonte citada. Os instrumentos que essa fonte não abrange (Convenção de 1951 relativa ao Estatuto dos Refugiados e o seu Protocolo de 1967, protocolos de Palermo, convenções 97 e 143 da OIT, protocolos da CEDEAO, textos nacionais) são introduzidos pelo Grupo de Trabalho Técnico, cada um com a sua fonte.
+note-ratifications-compare = Ano de ratificação ou adesão; caso contrário, o estado. Instrumentos: { $instruments }.
+table-institutions = Instituições de governação das migrações
+table-projects = Programas e projetos das agências internacionais
+col-instrument = Instrumento
+col-status = Estado
+col-year = Ano
+col-country = País
+col-institution = Instituição
+col-parent = Tutela
+col-mandate = Mandato
+col-data-held = Dados detidos
+col-project = Programa ou projeto
+col-organisations = Organizações
+col-budget = Orçamento
+instrument-status-signed = Assinado
+instrument-status-ratified = Ratificação ou adesão
+instrument-status-in-force = Em vigor
+instrument-status-adopted = Adotado
+instrument-status-in-preparation = Em preparação
+instrument-status-expired = Caducado
+instrument-status-no-action = Não assinado
+project-status-pipeline = Em preparação
+project-status-implementation = Em curso
+project-status-finalisation = Em encerramento
+project-status-closed = Encerrado
+project-status-cancelled = Cancelado
+project-status-suspended = Suspenso

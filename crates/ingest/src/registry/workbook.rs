@@ -1,0 +1,338 @@
+//! The registry workbook (XLSX) a TWG secretariat works on offline: `mprofile registry export`
+//! writes what the registries hold, the secretariat adds or corrects entries (the 1951
+//! Convention, the Palermo protocols, ILO C97/C143, ECOWAS protocols, national laws, policies,
+//! institutions), names its source on the `source` sheet, and `mprofile registry import` reads
+//! it back, all or nothing.
+//!
+//! Sheets: `source` (field, value: code, name, publisher, licence, url, vintage), `instruments`,
+//! `status`, `institutions`, with the columns of [`INSTRUMENTS`], [`STATUS`], [`INSTITUTIONS`].
+//! Rows whose `source` column names another source are exported for reference and left out on
+//! import: they are corrected at their own source.
+
+use crate::context::Context;
+use crate::error::{IngestError, Problem, Problems};
+use crate::files::InputFile;
+use crate::workbook::{Workbook, cell_text};
+use mp_domain::registry::Institution;
+use mp_domain::{
+    AreaCode, I18nText, Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Provenance, Ratification, RegistryImport,
+    RegistryView, SourceInfo, ThemeCode,
+};
+use rust_xlsxwriter::{Format, Workbook as XlsxWriter, XlsxError};
+
+/// Columns of the `instruments` sheet.
+pub const INSTRUMENTS: &[&str] =
+    &["code", "kind", "short", "title_en", "title_fr", "title_pt", "year", "country", "citation", "link", "themes", "source"];
+/// Columns of the `status` sheet.
+pub const STATUS: &[&str] = &["instrument", "country", "status", "year", "responsible", "note", "source", "read_at"];
+/// Columns of the `institutions` sheet.
+pub const INSTITUTIONS: &[&str] =
+    &["country", "name", "acronym", "mandate", "parent", "themes", "contact", "data_held", "source", "read_at"];
+/// Fields of the `source` sheet.
+pub const SOURCE_FIELDS: &[&str] = &["code", "name", "publisher", "licence", "url", "vintage"];
+
+fn themes_text(t: &[ThemeCode]) -> String {
+    t.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Writes the registry workbook with the entries of `view` (the `source` sheet left for the
+/// secretariat to fill).
+pub fn write(view: &RegistryView) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = XlsxWriter::new();
+    let bold = Format::new().set_bold();
+    let src = wb.add_worksheet();
+    src.set_name("source")?;
+    src.write_string_with_format(0, 0, "field", &bold)?;
+    src.write_string_with_format(0, 1, "value", &bold)?;
+    for (i, f) in SOURCE_FIELDS.iter().enumerate() {
+        src.write_string(i as u32 + 1, 0, *f)?;
+    }
+    src.set_column_width(1, 60)?;
+
+    let sheet = wb.add_worksheet();
+    sheet.set_name("instruments")?;
+    for (c, h) in INSTRUMENTS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    // Instruments have no source of their own in the view: the statuses that cite them do.
+    for (r, i) in view.instruments.iter().enumerate() {
+        let source = view.ratifications.iter().find(|s| s.entry.instrument == i.code).map(|s| s.source.clone()).unwrap_or_default();
+        let row = [
+            i.code.to_string(),
+            i.kind.code().to_string(),
+            i.short.clone(),
+            i.title.en.clone(),
+            i.title.fr.clone(),
+            i.title.pt.clone(),
+            i.year.map(|y| y.to_string()).unwrap_or_default(),
+            i.area.as_ref().map(|a| a.to_string()).unwrap_or_default(),
+            i.citation.clone().unwrap_or_default(),
+            i.link.clone().unwrap_or_default(),
+            themes_text(&i.themes),
+            source,
+        ];
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, v)?;
+        }
+    }
+
+    let sheet = wb.add_worksheet();
+    sheet.set_name("status")?;
+    for (c, h) in STATUS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (r, s) in view.ratifications.iter().enumerate() {
+        let e = &s.entry;
+        let row = [
+            e.instrument.to_string(),
+            e.area.to_string(),
+            e.status.code().to_string(),
+            e.year.map(|y| y.to_string()).unwrap_or_default(),
+            e.responsible.clone().unwrap_or_default(),
+            e.note.clone().unwrap_or_default(),
+            s.source.clone(),
+            s.at.clone(),
+        ];
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, v)?;
+        }
+    }
+
+    let sheet = wb.add_worksheet();
+    sheet.set_name("institutions")?;
+    for (c, h) in INSTITUTIONS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (r, s) in view.institutions.iter().enumerate() {
+        let e = &s.entry;
+        let o = |x: &Option<String>| x.clone().unwrap_or_default();
+        let row = [
+            e.area.to_string(),
+            e.name.clone(),
+            o(&e.acronym),
+            o(&e.mandate),
+            o(&e.parent),
+            themes_text(&e.themes),
+            o(&e.contact),
+            o(&e.data_held),
+            s.source.clone(),
+            s.at.clone(),
+        ];
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, v)?;
+        }
+    }
+    wb.save_to_buffer()
+}
+
+/// One sheet's rows as text, with the column positions of `cols` found in its header.
+struct Sheet {
+    name: &'static str,
+    rows: Vec<Vec<String>>,
+    idx: Vec<usize>,
+}
+
+impl Sheet {
+    fn read(wb: &mut Workbook, name: &'static str, cols: &[&str], file: &str, problems: &mut Problems) -> Option<Sheet> {
+        let range = match wb.sheet(name) {
+            Ok(r) => r,
+            Err(e) => {
+                e.problems.into_iter().for_each(|p| problems.push(p));
+                return None;
+            }
+        };
+        let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
+        let header = rows.first().cloned().unwrap_or_default();
+        let mut idx = Vec::new();
+        for c in cols {
+            match header.iter().position(|h| h.eq_ignore_ascii_case(c)) {
+                Some(i) => idx.push(i),
+                None => {
+                    problems.push(
+                        Problem::file(file, format!("no column `{c}` in the header row: expected the columns {}", cols.join(", ")))
+                            .in_sheet(name),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(Sheet { name, rows, idx })
+    }
+
+    /// Data rows: (1-based row number, cells by column of `cols`), blank rows left out.
+    fn data(&self) -> impl Iterator<Item = (u64, Vec<&str>)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
+            .map(|(i, r)| (i as u64 + 1, self.idx.iter().map(|&c| r.get(c).map(String::as_str).unwrap_or("")).collect()))
+    }
+}
+
+fn opt(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Reads a registry workbook; `file_index` is 0 (the workbook is the import's one file).
+pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestError> {
+    let file = input.display.as_str();
+    let mut wb = Workbook::open(input)?;
+    let mut problems = Problems::default();
+    let cell = |sheet: &str, row: u64, col: &str, v: &str, expected: String| Problem::cell(file, row, col, v, expected).in_sheet(sheet);
+
+    // The source sheet: field / value pairs.
+    let mut fields = std::collections::HashMap::new();
+    if let Some(s) = Sheet::read(&mut wb, "source", &["field", "value"], file, &mut problems) {
+        for (_, r) in s.data() {
+            fields.insert(r[0].to_ascii_lowercase(), r[1].to_string());
+        }
+    }
+    let field = |k: &str, problems: &mut Problems| -> String {
+        let v = fields.get(k).cloned().unwrap_or_default();
+        if v.is_empty() {
+            problems
+                .push(Problem::file(file, format!("the field `{k}` is empty: every registry entry needs its source")).in_sheet("source"));
+        }
+        v
+    };
+    let code = field("code", &mut problems);
+    if !code.is_empty() && !code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        problems.push(cell("source", 2, "value", &code, "a source code in lower case with dashes, e.g. twg-sen-registry".into()));
+    }
+    let source = SourceInfo {
+        code: code.clone(),
+        name: field("name", &mut problems),
+        publisher: field("publisher", &mut problems),
+        licence: field("licence", &mut problems),
+        url: fields.get("url").cloned().unwrap_or_default(),
+    };
+    let vintage = field("vintage", &mut problems);
+    let mine = |s: &str| s.is_empty() || s == code;
+    let country = |sheet: &str, row: u64, v: &str, problems: &mut Problems| -> Option<AreaCode> {
+        match ctx.area(&v.to_ascii_uppercase()).filter(|a| matches!(a, AreaCode::Country(_))) {
+            Some(a) => Some(a),
+            None => {
+                problems.push(cell(sheet, row, "country", v, "an ISO 3166 alpha-3 country code such as SEN".into()));
+                None
+            }
+        }
+    };
+    let themes = |sheet: &str, row: u64, v: &str, problems: &mut Problems| -> Vec<ThemeCode> {
+        let mut out = Vec::new();
+        for t in v.split([' ', ',', ';']).filter(|t| !t.is_empty()) {
+            match ThemeCode::parse(t) {
+                Ok(c) if ctx.framework.theme(&c).is_some() => out.push(c),
+                _ => problems.push(cell(sheet, row, "themes", t, "profile theme codes T01 to T14, separated by spaces".into())),
+            }
+        }
+        out
+    };
+    let year = |sheet: &str, row: u64, v: &str, problems: &mut Problems| -> Option<i32> {
+        if v.is_empty() {
+            return None;
+        }
+        match v.parse::<i32>() {
+            Ok(y) if (1900..=2100).contains(&y) => Some(y),
+            _ => {
+                problems.push(cell(sheet, row, "year", v, "a year such as 2019, or empty".into()));
+                None
+            }
+        }
+    };
+
+    let mut imp = RegistryImport {
+        source,
+        vintage,
+        files: vec![input.info()],
+        instruments: Vec::new(),
+        ratifications: Vec::new(),
+        institutions: Vec::new(),
+        projects: Vec::new(),
+    };
+    let at = |sheet: &str, row: u64| Provenance { file: 0, locator: format!("sheet {sheet} row {row}") };
+
+    if let Some(s) = Sheet::read(&mut wb, "instruments", INSTRUMENTS, file, &mut problems) {
+        for (row, r) in s.data() {
+            if !mine(r[11]) {
+                continue;
+            }
+            let code = InstrumentCode::parse(r[0]).map_err(|e| problems.push(cell(s.name, row, "code", r[0], e.expected.into()))).ok();
+            let kind = InstrumentKind::parse(r[1])
+                .map_err(|e| problems.push(cell(s.name, row, "kind", r[1], format!("one of {}", e.expected))))
+                .ok();
+            if r[3].is_empty() {
+                problems.push(cell(s.name, row, "title_en", "", "the title in English".into()));
+            }
+            let title = I18nText::new(r[3], if r[4].is_empty() { r[3] } else { r[4] }, if r[5].is_empty() { r[3] } else { r[5] });
+            let y = year(s.name, row, r[6], &mut problems);
+            let area = if r[7].is_empty() { None } else { country(s.name, row, r[7], &mut problems) };
+            let th = themes(s.name, row, r[10], &mut problems);
+            if let (Some(code), Some(kind)) = (code, kind) {
+                imp.instruments.push(Instrument {
+                    code,
+                    kind,
+                    short: r[2].to_string(),
+                    title,
+                    year: y,
+                    area,
+                    citation: opt(r[8]),
+                    link: opt(r[9]),
+                    themes: th,
+                });
+            }
+        }
+    }
+    if let Some(s) = Sheet::read(&mut wb, "status", STATUS, file, &mut problems) {
+        for (row, r) in s.data() {
+            if !mine(r[6]) {
+                continue;
+            }
+            let inst =
+                InstrumentCode::parse(r[0]).map_err(|e| problems.push(cell(s.name, row, "instrument", r[0], e.expected.into()))).ok();
+            let area = country(s.name, row, r[1], &mut problems);
+            let status = InstrumentStatus::parse(r[2])
+                .map_err(|e| problems.push(cell(s.name, row, "status", r[2], format!("one of {}", e.expected))))
+                .ok();
+            let y = year(s.name, row, r[3], &mut problems);
+            if let (Some(instrument), Some(area), Some(status)) = (inst, area, status) {
+                imp.ratifications.push(Ratification {
+                    instrument,
+                    area,
+                    status,
+                    year: y,
+                    responsible: opt(r[4]),
+                    note: opt(r[5]),
+                    provenance: at(s.name, row),
+                });
+            }
+        }
+    }
+    if let Some(s) = Sheet::read(&mut wb, "institutions", INSTITUTIONS, file, &mut problems) {
+        for (row, r) in s.data() {
+            if !mine(r[8]) {
+                continue;
+            }
+            let area = country(s.name, row, r[0], &mut problems);
+            if r[1].is_empty() {
+                problems.push(cell(s.name, row, "name", "", "the institution's name".into()));
+                continue;
+            }
+            let th = themes(s.name, row, r[5], &mut problems);
+            if let Some(area) = area {
+                imp.institutions.push(Institution {
+                    area,
+                    name: r[1].to_string(),
+                    acronym: opt(r[2]),
+                    mandate: opt(r[3]),
+                    parent: opt(r[4]),
+                    themes: th,
+                    contact: opt(r[6]),
+                    data_held: opt(r[7]),
+                    provenance: at(s.name, row),
+                });
+            }
+        }
+    }
+    problems.finish(imp)
+}
