@@ -99,8 +99,7 @@ mod tests {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         let y: Vec<f64> = (0..4000).map(|_| 100.0 + 2.0 * rng.normal()).collect();
         let (train, test) = y.split_at(2000);
-        let errors: Vec<Vec<f64>> =
-            (0..3).map(|k| (1..train.len() - k).map(|o| train[o + k] - train[o - 1]).collect()).collect();
+        let errors: Vec<Vec<f64>> = (0..3).map(|k| (1..train.len() - k).map(|o| train[o + k] - train[o - 1]).collect()).collect();
         let model = Method::Naive.fit(train, 3, None).unwrap();
         let f = recalibrate(&model, &errors);
         let w80 = f.hi80[0] - f.point[0];

@@ -25,6 +25,7 @@
 pub mod backtest;
 pub mod conformal;
 pub mod methods;
+pub mod panel;
 pub mod pooled;
 pub mod select;
 
@@ -70,6 +71,10 @@ pub enum ForecastError {
     /// The pooled AR(1) was asked for without a prior from its group.
     #[error("the pooled AR(1) needs a prior estimated from its group of series")]
     NoPrior,
+    /// The group rule was asked to forecast one series on its own; it chooses for a whole group
+    /// ([`panel::group_choice`]).
+    #[error("the group selection rule chooses for a group of series, not for one series")]
+    NoGroupChoice,
     /// The horizon is zero.
     #[error("the horizon must be at least one step")]
     NoHorizon,

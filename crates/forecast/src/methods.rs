@@ -28,8 +28,7 @@ pub enum Method {
 
 impl Method {
     /// Every method, in the order tables list them.
-    pub const ALL: [Method; 6] =
-        [Method::Naive, Method::Drift, Method::DampedTrend, Method::Ar1, Method::LogAr1, Method::PooledAr1];
+    pub const ALL: [Method; 6] = [Method::Naive, Method::Drift, Method::DampedTrend, Method::Ar1, Method::LogAr1, Method::PooledAr1];
 
     /// Stable code (stored with forecast runs, used on the command line).
     pub fn code(self) -> &'static str {
