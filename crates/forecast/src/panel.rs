@@ -128,40 +128,55 @@ pub fn forecast(
 /// every candidate on the earlier origins (`None` for a candidate that could not be scored).
 pub fn group_choice(panel: &[Series], group: &str, origin: i32, inner: usize, settings: &Settings) -> (Method, Vec<(Method, Option<f64>)>) {
     let members: Vec<Series> = panel.iter().filter(|s| s.group == group).cloned().collect();
-    let step = settings.horizon as i32;
-    let origins: Vec<i32> = (1..=inner as i32).rev().map(|k| origin - k * step).collect();
+    // Earlier origins one horizon apart, in the series' own spacing (five years for stocks),
+    // kept where persistence can forecast and be scored for every series of the group.
+    let step = members.first().map_or(1, |s| crate::usual_step(&s.years)) * settings.horizon as i32;
+    let origins: Vec<i32> = (1..=inner as i32)
+        .rev()
+        .map(|k| origin - k * step)
+        .filter(|&o| members.iter().all(|s| s.until(o).len() >= 2 && s.years.iter().any(|y| *y > o && *y <= origin)))
+        .collect();
     let priors: Vec<Vec<(String, Prior)>> = origins.iter().map(|&o| priors(&members, o)).collect();
     // Point forecasts only: the choice rests on MASE, so the intervals are not needed here.
-    let table: Vec<(Method, Option<f64>)> = settings
+    // cells[m][(origin, series)] = MASE of method m, where it could forecast.
+    let cells: Vec<(Method, Vec<Option<f64>>)> = settings
         .candidates
         .iter()
         .map(|&m| {
-            let mut mases = Vec::new();
+            let mut c = Vec::new();
             for (&o, pr) in origins.iter().zip(&priors) {
                 let prior = pr.first().map(|(_, p)| p);
                 for s in &members {
                     let y = s.until(o);
                     let n = s.years.iter().filter(|y| **y > o && **y <= origin).count().min(settings.horizon);
                     let actual = &s.after(o, settings.horizon)[..n];
-                    let (Some(scale), Ok(f)) = (naive_scale(y), m.fit(y, settings.horizon, prior)) else { continue };
-                    if actual.is_empty() {
+                    let (Some(scale), Ok(f), false) = (naive_scale(y), m.fit(y, settings.horizon, prior), actual.is_empty()) else {
+                        c.push(None);
                         continue;
-                    }
+                    };
                     let mae = actual.iter().enumerate().map(|(k, v)| (v - f.to_data(f.point[k])).abs()).sum::<f64>() / n as f64;
-                    mases.push(mae / scale);
+                    c.push(Some(mae / scale));
                 }
             }
-            // A method must forecast every series at every earlier origin to be comparable.
-            let complete = mases.len() == members.len() * origins.len();
-            let mean = mases.iter().sum::<f64>() / mases.len().max(1) as f64;
-            (m, complete.then_some(mean))
+            (m, c)
         })
         .collect();
-    let naive = table.iter().find(|(m, _)| *m == Method::Naive).and_then(|(_, v)| *v);
-    let best = table
+    let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
+    let table: Vec<(Method, Option<f64>)> =
+        cells.iter().map(|(m, c)| (*m, mean(&c.iter().flatten().copied().collect::<Vec<_>>()))).collect();
+    let naive = cells.iter().find(|(m, _)| *m == Method::Naive).map(|(_, c)| c.clone()).unwrap_or_default();
+    let naive_n = naive.iter().flatten().count();
+    // Each method is compared with persistence on the cells both could forecast (a method that
+    // needs more values than the first origins have is judged on the later ones), and must
+    // cover at least half of persistence's cells to count.
+    let best = cells
         .iter()
-        .filter_map(|(m, v)| v.map(|v| (*m, v)))
-        .filter(|(_, v)| naive.is_none_or(|n| *v < n * (1.0 - settings.margin)))
+        .filter_map(|(m, c)| {
+            let pairs: Vec<(f64, f64)> = c.iter().zip(&naive).filter_map(|(a, b)| Some(((*a)?, (*b)?))).collect();
+            let (sm, sn) = pairs.iter().fold((0.0, 0.0), |acc, p| (acc.0 + p.0, acc.1 + p.1));
+            (naive_n > 0 && pairs.len() * 2 >= naive_n && sn > 0.0).then_some((*m, sm / sn))
+        })
+        .filter(|(m, r)| *m == Method::Naive || *r < 1.0 - settings.margin)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map_or(Method::Naive, |b| b.0);
     (best, table)
@@ -236,5 +251,80 @@ mod tests {
         assert_eq!(r[1].scores.mase, 1.5);
         let auto = backtest(&panel, &[2019], &Rule::Select, &settings);
         assert!(auto.iter().all(|s| s.scores.mase < 0.5), "{auto:?}");
+    }
+}
+
+/// A forecast of one series of a panel from its last value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PanelForecast {
+    /// Index of the series in the panel.
+    pub series: usize,
+    /// Years the forecast covers (the series' own step after its last year).
+    pub years: Vec<i32>,
+    /// The method the group rule chose.
+    pub method: Method,
+    /// The forecast, intervals recalibrated.
+    pub forecast: Forecast,
+}
+
+/// Forecasts every series of the panel `settings.horizon` steps after its last value, each
+/// group with the method [`group_choice`] picks on the data up to the group's earliest last
+/// year (so that no series' choice uses another's later values). Series that cannot be
+/// forecast (too short) are left out.
+pub fn forecast_panel(panel: &[Series], settings: &Settings, inner: usize) -> Vec<PanelForecast> {
+    let mut groups: Vec<&str> = panel.iter().map(|s| s.group.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let mut out = Vec::new();
+    for g in groups {
+        let Some(origin) = panel.iter().filter(|s| s.group == g).filter_map(|s| s.years.last().copied()).min() else { continue };
+        let (method, _) = group_choice(panel, g, origin, inner, settings);
+        for (i, s) in panel.iter().enumerate().filter(|(_, s)| s.group == g) {
+            let Some(&last) = s.years.last() else { continue };
+            let pr = priors(panel, last);
+            if let Ok((m, f)) = forecast(s, last, &Rule::Fixed(method), settings, &pr) {
+                let years = crate::next_periods(last, crate::usual_step(&s.years), settings.horizon);
+                out.push(PanelForecast { series: i, years, method: m, forecast: f });
+            }
+        }
+    }
+    out
+}
+
+/// Origins of the "last comparable periods" of a series ending in `last`: `k` origins one
+/// horizon apart, the latest one horizon before `last` (2023, annual, horizon 5, k 3 → 2008,
+/// 2013, 2018).
+pub fn last_origins(last: i32, year_step: i32, horizon: usize, k: usize) -> Vec<i32> {
+    let span = year_step * horizon as i32;
+    (1..=k as i32).rev().map(|j| last - j * span).collect()
+}
+
+#[cfg(test)]
+mod run_tests {
+    use super::*;
+
+    #[test]
+    fn last_origins_by_hand() {
+        assert_eq!(last_origins(2023, 1, 5, 3), vec![2008, 2013, 2018]);
+        assert_eq!(last_origins(2024, 5, 1, 3), vec![2009, 2014, 2019]);
+    }
+
+    #[test]
+    fn panel_forecast_steps_in_the_series_spacing() {
+        let years = vec![1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024];
+        let panel: Vec<Series> = (0..3)
+            .map(|i| Series {
+                name: format!("s{i}"),
+                group: "IMM".into(),
+                years: years.clone(),
+                values: (0..8).map(|t| 1000.0 + 100.0 * t as f64 + 10.0 * i as f64).collect(),
+            })
+            .collect();
+        let out = forecast_panel(&panel, &Settings::standard(1), 8);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].years, vec![2029]);
+        // A steady rise: drift beats persistence on the earlier origins and continues it.
+        assert_eq!(out[0].method, Method::Drift, "{out:?}");
+        assert!((out[0].forecast.point[0] - 1800.0).abs() < 1e-9);
     }
 }
