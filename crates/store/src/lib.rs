@@ -24,6 +24,7 @@
 
 mod edition;
 mod error;
+mod forecast;
 mod framework;
 mod import;
 mod query;
@@ -32,6 +33,7 @@ mod store;
 
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
+pub use forecast::{ForecastRun, ForecastRunInfo, ForecastSkill, ForecastValue};
 pub use framework::{FrameworkLoad, TableLoad};
 pub use import::{DatasetSummary, ImportOptions, ImportSummary, PAUSE_ENV};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
