@@ -1,6 +1,7 @@
 //! One module per group of subcommands.
 
 mod data;
+mod forecast;
 mod import;
 mod national;
 mod profile;
@@ -53,6 +54,9 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Write an XLSX submission template for a data provider.
     Template(national::TemplateArgs),
+    /// Forecast the ten countries' migration series and backtest every method.
+    #[command(subcommand)]
+    Forecast(forecast::ForecastCmd),
 }
 
 /// Runs a subcommand.
@@ -71,5 +75,6 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Narrative(c) => profile::narrative(&s, c).await,
         Command::Serve(a) => serve::serve(&s, a).await,
         Command::Template(a) => national::template(&s, a).await,
+        Command::Forecast(c) => forecast::run(&s, c).await,
     }
 }
