@@ -69,6 +69,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::Pt, "profile.ftl", include_str!("../locales/pt-PT/profile.ftl")),
     (Lang::Pt, "ui.ftl", include_str!("../locales/pt-PT/ui.ftl")),
     (Lang::Pt, "web.ftl", include_str!("../locales/pt-PT/web.ftl")),
+    // The forecasting module's messages, in their own files.
+    (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
+    (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
+    (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

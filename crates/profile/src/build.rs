@@ -8,6 +8,8 @@ use crate::template::{BlockSpec, SectionSpec, Template};
 use mp_domain::{AreaCode, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, ThemeCode};
 use std::collections::BTreeMap;
 
+mod forecasts;
+
 /// Narrative texts by section id and language (Markdown).
 pub type Narrative = BTreeMap<String, BTreeMap<Lang, String>>;
 
@@ -476,7 +478,8 @@ impl<'a> Builder<'a> {
             _ => (None, None),
         };
         series.push(Series {
-            name: Text::msg("series-projected"),
+            // The projected line is WPP's medium variant unless the forecasting module made it.
+            name: Text::msg(if pds.source == forecasts::MODULE_SOURCE { "series-forecast-module" } else { "series-projected" }),
             values: periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(),
             projected: true,
             band,
@@ -612,6 +615,7 @@ impl<'a> Builder<'a> {
             BlockSpec::CompareSources { indicator } => self.compare_sources(area, indicator),
             BlockSpec::Forecast { history, projection, until, title } => self.forecast(area, history, projection, *until, title.as_ref()),
             BlockSpec::ThemeTable { theme } => self.theme_table(area, theme),
+            BlockSpec::ForecastTable => self.forecast_table(area),
             BlockSpec::Narrative => match self.inputs.narrative.get(&s.id) {
                 Some(t) if t.values().any(|x| !x.trim().is_empty()) => vec![Block::Narrative(t.clone())],
                 _ => Vec::new(),

@@ -349,7 +349,8 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
                 let skill = b.scores.get(&(f.series, f.method)).map(|s| s.mae);
                 let naive = b.scores.get(&(f.series, Method::Naive)).map(|s| s.mae);
                 let note = format!(
-                    "Forecast by the mprofile forecasting module from {vintage} to {}: method {} chosen by rolling-origin backtests over the ten countries; intervals recalibrated on past errors; backtest mean absolute error {} against {} for persistence",
+                    "Forecast by the mprofile forecasting module (FC_MODEL={}) from {vintage} to {}: method {} chosen by rolling-origin backtests over the ten countries; intervals recalibrated on past errors; backtest mean absolute error {} against {} for persistence",
+                    model_code(f.method),
                     series[f.series].years.last().copied().unwrap_or(0),
                     f.method.code(),
                     skill.map_or("n/a".into(), |v| format!("{v:.0}")),
