@@ -477,10 +477,17 @@ impl<'a> Builder<'a> {
             (None, Some(b)) => (Some(b), Some(Text::msg("band-95"))),
             _ => (None, None),
         };
+        let mut values: Vec<Option<Value>> =
+            periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect();
+        let mut band = band;
+        let module = pds.source == forecasts::MODULE_SOURCE;
+        if module && let Some(observed) = series.first() {
+            forecasts::join_to_history(&observed.values, &mut values, &mut band);
+        }
         series.push(Series {
             // The projected line is WPP's medium variant unless the forecasting module made it.
-            name: Text::msg(if pds.source == forecasts::MODULE_SOURCE { "series-forecast-module" } else { "series-projected" }),
-            values: periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(),
+            name: Text::msg(if module { "series-forecast-module" } else { "series-projected" }),
+            values,
             projected: true,
             band,
             band_label,

@@ -1,7 +1,7 @@
 //! One module per group of subcommands.
 
 mod data;
-mod forecast;
+pub(crate) mod forecast;
 mod import;
 mod national;
 mod profile;

@@ -20,6 +20,24 @@ pub(crate) fn model_of(r: &Record) -> Option<&str> {
     (end > 0).then(|| &rest[..end])
 }
 
+/// Starts the module's forecast line and band at the last observed value, so a forecast one
+/// five-year step ahead of a stock is drawn as a line and a widening band rather than a lone
+/// point. The joining point is the observed record itself (its band has no width).
+pub(crate) fn join_to_history(observed: &[Option<Value>], values: &mut [Option<Value>], band: &mut Option<Vec<Option<(f64, f64)>>>) {
+    let Some(first) = values.iter().position(Option::is_some) else { return };
+    let Some(last_obs) = observed[..first.min(observed.len())].iter().rposition(Option::is_some) else { return };
+    if values[last_obs].is_some() {
+        return;
+    }
+    let v = observed[last_obs].clone();
+    if let (Some(b), Some(x)) = (band.as_mut(), v.as_ref())
+        && let Some(slot) = b.get_mut(last_obs)
+    {
+        *slot = Some((x.v, x.v));
+    }
+    values[last_obs] = v;
+}
+
 impl Builder<'_> {
     /// The latest backtest MASE of one method on one target series, from the module's records.
     fn skill(&self, area: &AreaCode, target: &str, model: &str) -> Option<Value> {
@@ -115,6 +133,24 @@ mod tests {
             sha256: String::new(),
             locator: String::new(),
         }
+    }
+
+    fn val(v: f64) -> Option<Value> {
+        Some(Value { v, kind: ValueKind::Number, decimals: 0, trace: Vec::new(), formula: None, status: None })
+    }
+
+    #[test]
+    fn the_forecast_line_starts_at_the_last_observation() {
+        let observed = vec![val(1.0), val(2.0), None];
+        let mut values = vec![None, None, val(3.0)];
+        let mut band = Some(vec![None, None, Some((2.5, 3.5))]);
+        join_to_history(&observed, &mut values, &mut band);
+        assert_eq!(values, vec![None, val(2.0), val(3.0)]);
+        assert_eq!(band, Some(vec![None, Some((2.0, 2.0)), Some((2.5, 3.5))]));
+        // Nothing observed before the forecast: nothing to join.
+        let mut values = vec![val(3.0)];
+        join_to_history(&[None], &mut values, &mut None);
+        assert_eq!(values, vec![val(3.0)]);
     }
 
     #[test]
