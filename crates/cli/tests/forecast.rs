@@ -29,6 +29,14 @@ fn forecasts_fill_the_fct_indicators_and_runs_are_kept() {
     let second = ok(&mprofile(&db, &["forecast", "run"]));
     assert!(second.contains("forecast run 2:") && second.contains("(0 added, 0 changed"), "{second}");
 
+    let runs = ok(&mprofile(&db, &["forecast", "runs"]));
+    assert_eq!(runs.lines().filter(|l| l.contains("undesa-ims 2024")).count(), 2, "{runs}");
+    // Nothing observed after the data the run saw: every value waits for its outcome.
+    let check = ok(&mprofile(&db, &["forecast", "runs", "--run", "1"]));
+    assert!(check.contains("0 forecast values have an observed value now"), "{check}");
+    assert!(check.lines().any(|l| l.starts_with("FCT.IMM_STOCK") && l.contains("SEN") && l.contains("2029")), "{check}");
+    assert!(!mprofile(&db, &["forecast", "runs", "--run", "99"]).status.success());
+
     for area in ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"] {
         for ind in ["FCT.IMM_STOCK", "FCT.EMI_STOCK", "FCT.REM"] {
             let q = ok(&mprofile(&db, &["data", "query", "--indicator", ind, "--area", area, "--dim", "VARIANT=*"]));

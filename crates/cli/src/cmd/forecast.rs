@@ -30,6 +30,13 @@ pub enum ForecastCmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// List the stored runs; with `--run ID`, set that run's forecasts against what was observed
+    /// since (for periods that now have a value).
+    Runs {
+        /// The run to check.
+        #[arg(long)]
+        run: Option<i64>,
+    },
     /// Backtest every method on every target series and print the measures.
     Backtest {
         /// Only this target (IMM_STOCK, EMI_STOCK, REM_IN, NET_MIG, NET_RATE).
@@ -157,7 +164,56 @@ pub async fn run(s: &Settings, c: ForecastCmd) -> Result<ExitCode> {
     match c {
         ForecastCmd::Run { dry_run } => run_all(s, dry_run).await,
         ForecastCmd::Backtest { target, by_country } => print_backtest(s, target.as_deref(), by_country).await,
+        ForecastCmd::Runs { run } => runs(s, run).await,
     }
+}
+
+async fn runs(s: &Settings, run: Option<i64>) -> Result<ExitCode> {
+    let store = Store::open_existing(&s.db).await?;
+    let Some(id) = run else {
+        println!("{:>4}  {:<20}  {:<8}  data", "run", "created", "batch");
+        for r in store.forecast_runs().await? {
+            println!("{:>4}  {:<20}  {:<8}  {}", r.id, r.created_at, r.batch_id.map(|b| b.to_string()).unwrap_or_default(), r.data_vintage);
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
+    let values = store.forecast_values(id).await?;
+    if values.is_empty() {
+        bail!("no forecast run {id} in the store (see `mprofile forecast runs`)");
+    }
+    println!(
+        "{:<14} {:<4} {:<6} {:<10} {:>14} {:>30} {:>14}  inside 80 %",
+        "target", "area", "period", "method", "forecast", "80 % interval", "observed"
+    );
+    let (mut checked, mut inside) = (0usize, 0usize);
+    for v in &values {
+        // The history indicator the forecast continues, read now: what happened since the run.
+        let Some(t) = TARGETS.iter().find(|t| t.forecast.unwrap_or(t.history) == v.target) else { continue };
+        let (Ok(code), Ok(area), Ok(period)) = (IndicatorCode::parse(t.history), AreaCode::parse(&v.area), Period::parse(&v.period)) else {
+            continue;
+        };
+        let mut q = ObsQuery::indicator(code).area(area);
+        q.period = Some(period);
+        let observed = store.query(&q).await?.into_iter().filter(|r| r.status != ObsStatus::Forecast).find_map(|r| r.value);
+        let hit = observed.map(|o| o >= v.lo80 && o <= v.hi80);
+        if let Some(h) = hit {
+            checked += 1;
+            inside += usize::from(h);
+        }
+        println!(
+            "{:<14} {:<4} {:<6} {:<10} {:>14.1} {:>30} {:>14}  {}",
+            v.target,
+            v.area,
+            v.period,
+            v.method,
+            v.point,
+            format!("{:.1} to {:.1}", v.lo80, v.hi80),
+            observed.map(|o| format!("{o:.1}")).unwrap_or_else(|| "not yet".into()),
+            hit.map_or("", |h| if h { "yes" } else { "no" })
+        );
+    }
+    println!("\n{checked} forecast values have an observed value now; {inside} of them fell inside the 80 % interval.");
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn countries(store: &Store) -> Result<Vec<AreaCode>> {
