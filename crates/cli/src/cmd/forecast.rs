@@ -39,7 +39,7 @@ pub enum ForecastCmd {
     },
     /// Backtest every method on every target series and print the measures.
     Backtest {
-        /// Only this target (IMM_STOCK, EMI_STOCK, REM_IN, NET_MIG, NET_RATE).
+        /// Only this target (IMM_STOCK, EMI_STOCK, REM_IN, NET_MIG, NET_RATE, REF_HOSTED, REF_ORIGIN).
         #[arg(long)]
         target: Option<String>,
         /// One row per country as well as the mean over countries.
@@ -62,12 +62,16 @@ struct Target {
 
 /// Net migration and its rate are backtested only: their forecasts would sit beside WPP's
 /// projection under the same indicator, and WPP's recent years are partly its own assumptions.
-const TARGETS: [Target; 5] = [
+/// UNHCR's refugee counts are backtested as observed series (not model estimates), so that skill
+/// is also measured where the tail is not a previous projection.
+const TARGETS: [Target; 7] = [
     Target { code: "IMM_STOCK", history: "IMM.STOCK", forecast: Some("FCT.IMM_STOCK"), horizon: 1 },
     Target { code: "EMI_STOCK", history: "EMI.STOCK", forecast: Some("FCT.EMI_STOCK"), horizon: 1 },
     Target { code: "REM_IN", history: "REM.IN", forecast: Some("FCT.REM"), horizon: 5 },
     Target { code: "NET_MIG", history: "NET.MIG", forecast: None, horizon: 5 },
     Target { code: "NET_RATE", history: "NET.RATE", forecast: None, horizon: 5 },
+    Target { code: "REF_HOSTED", history: "REF.HOSTED", forecast: None, horizon: 5 },
+    Target { code: "REF_ORIGIN", history: "REF.ORIGIN", forecast: None, horizon: 5 },
 ];
 
 /// Earlier origins the group rule scores methods on (see `mp_forecast::panel::Rule::standard`).
@@ -360,7 +364,11 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
                 winkler95: sc.winkler95,
             });
             let naive = b.scores.get(&(*i, Method::Naive));
-            let kind = if t.code.starts_with("NET_") { "UN WPP 2024 estimates (partly model-based)" } else { "published estimates" };
+            let kind = match t.code {
+                "NET_MIG" | "NET_RATE" => "UN WPP 2024 estimates (partly model-based)",
+                "REF_HOSTED" | "REF_ORIGIN" => "observed counts",
+                _ => "published estimates",
+            };
             let note = format!(
                 "Backtest of {} on {} ({vintage}, {kind}): forecasts from {origins}, {} step(s) ahead; mean absolute error {:.6}{}",
                 m.code(),
