@@ -75,6 +75,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::Pt, "web.ftl", include_str!("../locales/pt-PT/web.ftl")),
     (Lang::Pt, "workspace.ftl", include_str!("../locales/pt-PT/workspace.ftl")),
     (Lang::Pt, "registry.ftl", include_str!("../locales/pt-PT/registry.ftl")),
+    // The forecasting module's messages, in their own files.
+    (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
+    (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
+    (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -9,6 +9,8 @@ use crate::template::{BlockSpec, SectionSpec, Template};
 use mp_domain::{AreaCode, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, ThemeCode};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod forecasts;
+
 /// Narrative texts by section id and language (Markdown).
 pub type Narrative = BTreeMap<String, BTreeMap<Lang, String>>;
 
@@ -497,9 +499,17 @@ impl<'a> Builder<'a> {
             (None, Some(b)) => (Some(b), Some(Text::msg("band-95"))),
             _ => (None, None),
         };
+        let mut values: Vec<Option<Value>> =
+            periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect();
+        let mut band = band;
+        let module = pds.source == forecasts::MODULE_SOURCE;
+        if module && let Some(observed) = series.first() {
+            forecasts::join_to_history(&observed.values, &mut values, &mut band);
+        }
         series.push(Series {
-            name: Text::msg("series-projected"),
-            values: periods.iter().map(|per| proj.iter().find(|r| &r.period == per).and_then(|r| self.d.value(r))).collect(),
+            // The projected line is WPP's medium variant unless the forecasting module made it.
+            name: Text::msg(if module { "series-forecast-module" } else { "series-projected" }),
+            values,
             projected: true,
             band,
             band_label,
@@ -643,6 +653,7 @@ impl<'a> Builder<'a> {
             BlockSpec::Ratifications { .. } | BlockSpec::Institutions | BlockSpec::Projects => {
                 crate::registry::blocks(b, self.inputs.registry, self.inputs.areas, subject, &mut self.sources)
             }
+            BlockSpec::ForecastTable => self.forecast_table(area),
             BlockSpec::Narrative => match self.inputs.narrative.get(&s.id) {
                 Some(t) if t.values().any(|x| !x.trim().is_empty()) => vec![Block::Narrative(t.clone())],
                 _ => Vec::new(),

@@ -85,6 +85,9 @@ pub enum BlockSpec {
         #[serde(default)]
         title: Option<I18nText>,
     },
+    /// Every forecast of the mprofile forecasting module for the country, with its interval,
+    /// method and backtest skill in plain words (`build/forecasts.rs`).
+    ForecastTable,
     /// The latest value of every indicator of a theme, with its source (statistical annex).
     ThemeTable {
         /// Theme code.
@@ -242,7 +245,8 @@ impl Template {
                     | BlockSpec::Gaps
                     | BlockSpec::Sources
                     | BlockSpec::Institutions
-                    | BlockSpec::Projects => {}
+                    | BlockSpec::Projects
+                    | BlockSpec::ForecastTable => {}
                 }
                 if let BlockSpec::Series { dims: Some(d), .. } = b
                     && DimensionKey::parse(d).is_err()

@@ -24,6 +24,7 @@
 
 mod edition;
 mod error;
+mod forecast;
 mod framework;
 mod health;
 mod import;
@@ -37,6 +38,7 @@ mod workspace;
 
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
+pub use forecast::{ForecastRun, ForecastRunInfo, ForecastSkill, ForecastValue};
 pub use framework::{FrameworkLoad, TableLoad};
 pub use health::{ABSURD_MAGNITUDE, ValueAnomaly};
 pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, Origin, PAUSE_ENV};

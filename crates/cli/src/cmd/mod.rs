@@ -1,6 +1,7 @@
 //! One module per group of subcommands.
 
 mod data;
+pub(crate) mod forecast;
 mod health;
 mod import;
 mod national;
@@ -83,6 +84,9 @@ pub enum Command {
     /// The governance registries: instruments and ratifications, institutions, projects.
     #[command(subcommand)]
     Registry(registry::RegistryCmd),
+    /// Forecast the ten countries' migration series and backtest every method.
+    #[command(subcommand)]
+    Forecast(forecast::ForecastCmd),
 }
 
 /// Runs a subcommand.
@@ -110,5 +114,6 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Restore(a) => workspace::restore(&s, a).await,
         Command::Quality(c) => quality::run(&s, c).await,
         Command::Registry(c) => registry::run(&s, c).await,
+        Command::Forecast(c) => forecast::run(&s, c).await,
     }
 }

@@ -361,6 +361,10 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
     super::quality::assess_stored(&s).await?;
     steps.push(("data quality assessment", t.elapsed().as_secs_f64()));
     let t = Instant::now();
+    println!("\n== forecasts of the forecasting module, with their backtests");
+    super::forecast::run(&s, super::forecast::ForecastCmd::Run { dry_run: false }).await?;
+    steps.push(("forecasts and backtests", t.elapsed().as_secs_f64()));
+    let t = Instant::now();
     println!("\n== 3/3 building 10 country profiles × 3 languages and the regional report, HTML and PDF");
     build(
         &s,

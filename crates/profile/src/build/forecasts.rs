@@ -1,0 +1,163 @@
+//! The forecast table: every forecast of the mprofile forecasting module for the country, with
+//! its 80 % interval, the method that made it and that method's backtest skill in plain words,
+//! so the annex lists forecasts instead of leaving them out of the historical tables.
+
+use super::{Builder, name};
+use crate::model::*;
+use mp_domain::{AreaCode, DimensionId, DimensionKey, Record};
+
+/// Source code of the module's observations.
+pub(crate) const MODULE_SOURCE: &str = "mprofile-forecast";
+
+/// The forecast indicators the module fills, with their series code in CL_FC_TARGET.
+const TARGETS: [(&str, &str); 3] = [("FCT.IMM_STOCK", "IMM_STOCK"), ("FCT.EMI_STOCK", "EMI_STOCK"), ("FCT.REM", "REM_IN")];
+
+/// The FC_MODEL code a forecast's footnote names (`… (FC_MODEL=DRIFT) …`).
+pub(crate) fn model_of(r: &Record) -> Option<&str> {
+    let note = r.footnote.as_deref()?;
+    let rest = &note[note.find("FC_MODEL=")? + "FC_MODEL=".len()..];
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// Starts the module's forecast line and band at the last observed value, so a forecast one
+/// five-year step ahead of a stock is drawn as a line and a widening band rather than a lone
+/// point. The joining point is the observed record itself (its band has no width).
+pub(crate) fn join_to_history(observed: &[Option<Value>], values: &mut [Option<Value>], band: &mut Option<Vec<Option<(f64, f64)>>>) {
+    let Some(first) = values.iter().position(Option::is_some) else { return };
+    let Some(last_obs) = observed[..first.min(observed.len())].iter().rposition(Option::is_some) else { return };
+    if values[last_obs].is_some() {
+        return;
+    }
+    let v = observed[last_obs].clone();
+    if let (Some(b), Some(x)) = (band.as_mut(), v.as_ref())
+        && let Some(slot) = b.get_mut(last_obs)
+    {
+        *slot = Some((x.v, x.v));
+    }
+    values[last_obs] = v;
+}
+
+impl Builder<'_> {
+    /// The latest backtest MASE of one method on one target series, from the module's records.
+    fn skill(&self, area: &AreaCode, target: &str, model: &str) -> Option<Value> {
+        let ind = self.inputs.framework.find("FCT.SKILL_MASE")?;
+        let key = DimensionKey::parse(&format!("FC_TARGET={target},FC_MODEL={model}")).ok()?;
+        let r = self.d.latest(&ind.code, area, &key)?;
+        self.d.value(r)
+    }
+
+    pub(super) fn forecast_table(&mut self, area: &AreaCode) -> Vec<Block> {
+        let fw = self.inputs.framework;
+        let tot = DimensionKey::total();
+        let models = fw.codelist_of(&DimensionId::parse("FC_MODEL").unwrap_or_else(|_| unreachable!("a valid dimension id")));
+        let mut rows = Vec::new();
+        let mut sources = Vec::new();
+        for (code, target) in TARGETS {
+            let Some(ind) = fw.find(code) else { continue };
+            let Some(ds) = self.d.datasets(&ind.code, area, &tot).into_iter().find(|d| d.source == MODULE_SOURCE) else { continue };
+            let recs = self.d.series(&ind.code, area, &tot, &ds);
+            let Some(model) = recs.first().and_then(|r| model_of(r)).map(str::to_string) else { continue };
+            let i = self.cite(&ds);
+            if !sources.contains(&i) {
+                sources.push(i);
+            }
+            let bound = |variant: &str, r: &Record| -> Option<Value> {
+                let key = DimensionKey::parse(&format!("VARIANT={variant}")).ok()?;
+                self.d.at(&ind.code, area, &key, &r.period).and_then(|b| self.d.value(b))
+            };
+            let method = models.and_then(|c| c.code(&model)).map_or_else(|| Text::plain(model.clone()), |c| Text::I18n(c.name.clone()));
+            let mine = self.skill(area, target, &model);
+            let naive = self.skill(area, target, "NAIVE");
+            let skill = match (mine, naive) {
+                (Some(m), Some(n)) => Text::msg_with("forecast-skill", vec![("missed", Arg::Value(m)), ("naive", Arg::Value(n))]),
+                _ => Text::msg("forecast-skill-none"),
+            };
+            for r in recs {
+                let Some(v) = self.d.value(r) else { continue };
+                let interval = match (bound("LO80", r), bound("HI80", r)) {
+                    (Some(lo), Some(hi)) => {
+                        Cell::Text(Text::msg_with("forecast-interval", vec![("lo", Arg::Value(lo)), ("hi", Arg::Value(hi))]))
+                    }
+                    _ => Cell::Empty,
+                };
+                rows.push(vec![
+                    Cell::Text(name(ind)),
+                    Cell::Text(Text::plain(r.period.to_string())),
+                    Cell::Value(v),
+                    interval,
+                    Cell::Text(method.clone()),
+                    Cell::Text(skill.clone()),
+                ]);
+            }
+        }
+        if rows.is_empty() {
+            return vec![Block::Note(Text::msg("forecast-table-none"))];
+        }
+        vec![Block::Table(Table {
+            id: self.next_id("table"),
+            title: Text::msg("forecast-table-title"),
+            columns: vec![
+                Text::msg("col-indicator"),
+                Text::msg("col-period"),
+                Text::msg("forecast-col-median"),
+                Text::msg("forecast-col-interval"),
+                Text::msg("forecast-col-method"),
+                Text::msg("forecast-col-skill"),
+            ],
+            rows,
+            sources,
+            notes: vec![Text::msg("forecast-table-note")],
+        })]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mp_domain::{DatasetId, IndicatorCode, ObsStatus, Period};
+
+    fn rec(note: Option<&str>) -> Record {
+        Record {
+            id: 1,
+            indicator: IndicatorCode::parse("FCT.REM").unwrap(),
+            area: AreaCode::parse("SEN").unwrap(),
+            period: Period::parse("2028").unwrap(),
+            dims: DimensionKey::total(),
+            value: Some(1.0),
+            status: ObsStatus::Forecast,
+            footnote: note.map(str::to_string),
+            dataset: DatasetId { source: MODULE_SOURCE.into(), vintage: "2026-12-03".into() },
+            source_name: String::new(),
+            file: String::new(),
+            sha256: String::new(),
+            locator: String::new(),
+        }
+    }
+
+    fn val(v: f64) -> Option<Value> {
+        Some(Value { v, kind: ValueKind::Number, decimals: 0, trace: Vec::new(), formula: None, status: None })
+    }
+
+    #[test]
+    fn the_forecast_line_starts_at_the_last_observation() {
+        let observed = vec![val(1.0), val(2.0), None];
+        let mut values = vec![None, None, val(3.0)];
+        let mut band = Some(vec![None, None, Some((2.5, 3.5))]);
+        join_to_history(&observed, &mut values, &mut band);
+        assert_eq!(values, vec![None, val(2.0), val(3.0)]);
+        assert_eq!(band, Some(vec![None, Some((2.0, 2.0)), Some((2.5, 3.5))]));
+        // Nothing observed before the forecast: nothing to join.
+        let mut values = vec![val(3.0)];
+        join_to_history(&[None], &mut values, &mut None);
+        assert_eq!(values, vec![val(3.0)]);
+    }
+
+    #[test]
+    fn the_model_is_read_from_the_footnote() {
+        assert_eq!(model_of(&rec(Some("Forecast by the module (FC_MODEL=BAYES_AR) from wb-wdi"))), Some("BAYES_AR"));
+        assert_eq!(model_of(&rec(Some("no model here"))), None);
+        assert_eq!(model_of(&rec(Some("FC_MODEL="))), None);
+        assert_eq!(model_of(&rec(None)), None);
+    }
+}
