@@ -355,7 +355,13 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             if let Some(i) = &a.indicator {
                 figs.retain(|f| f.indicator.as_str() == i);
             }
-            let found = outliers_of(&fw, &figs);
+            let mut found = outliers_of(&fw, &figs);
+            let q = ObsQuery { areas: area.into_iter().collect(), any_dims: true, latest_only: false, ..ObsQuery::default() };
+            let mut every: Vec<Figure> = store.records(&q).await?.iter().filter_map(Figure::from_record).collect();
+            if let Some(i) = &a.indicator {
+                every.retain(|f| f.indicator.as_str() == i);
+            }
+            found.extend(revisions_of(&every));
             let rows: Vec<Vec<String>> = found
                 .iter()
                 .map(|(f, fl)| vec![fl.method.as_str().to_string(), f.label(), num(fl.value), f.dataset.to_string(), fl.reason.clone()])
@@ -625,4 +631,36 @@ async fn scores(store: &Store, areas: &mp_domain::AreaRegistry, format: ReportFo
     headers.extend(["total", "improve first"]);
     print(format, &headers, &rows, || output::json(&json))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A series in the newer vintage (labelled values and their figures) and in the older one.
+type VintagePair<'a> = (Vec<(String, f64)>, Vec<&'a Figure>, Vec<(String, f64)>);
+
+/// Revisions above 10 % between the two newest vintages of each source, per series.
+pub fn revisions_of(figs: &[Figure]) -> Vec<(Figure, Flag)> {
+    let mut vintages: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for f in figs {
+        vintages.entry(&f.dataset.source).or_default().insert(&f.dataset.vintage);
+    }
+    let mut out = Vec::new();
+    for (src, vs) in vintages {
+        let vs: Vec<&str> = vs.into_iter().rev().take(2).collect();
+        let [new, old] = vs[..] else { continue };
+        let mut series: BTreeMap<(String, String, String), VintagePair> = BTreeMap::new();
+        for f in figs.iter().filter(|f| f.dataset.source == src) {
+            let e = series.entry((f.indicator.to_string(), f.area.to_string(), f.dims.to_string())).or_default();
+            if f.dataset.vintage == new {
+                e.0.push((f.period.to_string(), f.value));
+                e.1.push(f);
+            } else if f.dataset.vintage == old {
+                e.2.push((f.period.to_string(), f.value));
+            }
+        }
+        for (newer, figs_new, older) in series.values() {
+            for fl in outliers::vintage_breaks(older, newer, 0.1, &format!("{src}@{old}"), &format!("{src}@{new}")) {
+                out.push((figs_new[fl.index].clone(), fl));
+            }
+        }
+    }
+    out
 }
