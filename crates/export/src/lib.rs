@@ -3,8 +3,8 @@
 //!
 //! CSV, XLSX and JSON carry each observation's source, vintage, status, file, checksum and
 //! place in the file, so any figure can be traced; CSV and XLSX headers are in the reader's
-//! language. SDMX-CSV keeps one observation per key (the preferred source, newest vintage)
-//! and can be imported back by `mp-ingest`.
+//! language. SDMX-CSV has every source too, each under a dataflow naming the source and its
+//! vintage, and can be imported back by `mp-ingest`.
 //!
 //! Invariant: this crate only writes; it reads nothing and depends on no input crate.
 
@@ -13,7 +13,7 @@
 mod sdmx;
 mod table;
 
-pub use sdmx::{EXPORT_DATAFLOW, sdmx_of_records, write_sdmx_csv};
+pub use sdmx::{EXPORT_DATAFLOW, sdmx_of_records, source_dataflow, write_sdmx_csv};
 pub use table::COLUMNS;
 
 use mp_domain::{AreaRegistry, Framework, Lang, Record};
@@ -103,16 +103,14 @@ pub enum ExportError {
     Buffer(String),
 }
 
-/// What names and orders the observations of a file: the framework (indicator names and
-/// units), the areas (names) and the preferred sources (SDMX keeps one per key).
+/// What names the observations of a file: the framework (indicator names and units) and the
+/// areas (names).
 #[derive(Clone, Copy)]
 pub struct Exporter<'a> {
     /// The framework.
     pub framework: &'a Framework,
     /// The areas.
     pub areas: &'a AreaRegistry,
-    /// Source codes, preferred first (a template's `prefer`).
-    pub prefer: &'a [String],
 }
 
 impl Exporter<'_> {
@@ -122,7 +120,7 @@ impl Exporter<'_> {
             Format::Csv => table::csv_bytes(&table::rows(self.framework, self.areas, lang, records), lang),
             Format::Xlsx => table::xlsx_bytes(&table::rows(self.framework, self.areas, lang, records), lang),
             Format::Json => table::json_bytes(&table::rows(self.framework, self.areas, lang, records), lang),
-            Format::SdmxCsv => Ok(sdmx_of_records(self.framework, self.prefer, records).into_bytes()),
+            Format::SdmxCsv => Ok(sdmx_of_records(self.framework, records).into_bytes()),
         }
     }
 }

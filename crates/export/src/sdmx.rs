@@ -1,8 +1,8 @@
-//! SDMX-CSV 2.0: the observations of a download (or of `mprofile data export`), readable by
-//! any SDMX tool and importable back by `mp-ingest`.
+//! SDMX-CSV 2.0: the observations of a download, readable by any SDMX tool and importable back
+//! by `mp-ingest`.
 
-use mp_domain::{DimensionId, Framework, Observation, Period, Provenance, Record, UnitMult};
-use std::collections::{BTreeMap, BTreeSet};
+use mp_domain::{DimensionId, Framework, Observation, Provenance, Record, UnitMult};
+use std::collections::BTreeSet;
 
 /// The dataflow mprofile writes its SDMX-CSV files under.
 pub const EXPORT_DATAFLOW: &str = "MPROFILE:MIGRATION_PROFILE(1.0)";
@@ -16,22 +16,37 @@ fn csv_field(s: &str) -> String {
 /// one column per dimension used by the indicators present: `_T` for a total, `_Z` where the
 /// indicator has no such dimension. Values are written exactly (shortest round-trip form).
 pub fn write_sdmx_csv(fw: &Framework, observations: &[Observation]) -> String {
+    let rows: Vec<(&str, Option<&str>, &Observation)> = observations.iter().map(|o| (EXPORT_DATAFLOW, None, o)).collect();
+    write_rows(fw, &rows)
+}
+
+/// Rows of (dataflow, its name, observation); a `STRUCTURE_NAME` column when any row has a name.
+fn write_rows(fw: &Framework, rows: &[(&str, Option<&str>, &Observation)]) -> String {
     let mut dims: BTreeSet<DimensionId> = BTreeSet::new();
-    for o in observations {
+    for (_, _, o) in rows {
         if let Some(ind) = fw.indicator(&o.indicator) {
             dims.extend(ind.dimensions.iter().cloned());
         }
         dims.extend(o.dims.iter().map(|(d, _)| d.clone()));
     }
+    let named = rows.iter().any(|(_, n, _)| n.is_some());
     let mut out = String::new();
-    let mut header: Vec<String> = ["STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR"].iter().map(|s| s.to_string()).collect();
+    let mut header: Vec<String> = vec!["STRUCTURE".into(), "STRUCTURE_ID".into()];
+    if named {
+        header.push("STRUCTURE_NAME".into());
+    }
+    header.extend(["ACTION", "REF_AREA", "INDICATOR"].iter().map(|s| s.to_string()));
     header.extend(dims.iter().map(|d| d.to_string()));
     header.extend(["TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "UNIT_MULT", "COMMENT_OBS"].iter().map(|s| s.to_string()));
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for o in observations {
+    for (flow, name, o) in rows {
         let ind = fw.indicator(&o.indicator);
-        let mut rec: Vec<String> = vec!["dataflow".into(), EXPORT_DATAFLOW.into(), "I".into(), o.area.to_string(), o.indicator.to_string()];
+        let mut rec: Vec<String> = vec!["dataflow".into(), flow.to_string()];
+        if named {
+            rec.push(name.unwrap_or_default().to_string());
+        }
+        rec.extend(["I".to_string(), o.area.to_string(), o.indicator.to_string()]);
         for d in &dims {
             rec.push(match o.dims.get(d.as_str()) {
                 Some(c) => c.to_string(),
@@ -51,43 +66,61 @@ pub fn write_sdmx_csv(fw: &Framework, observations: &[Observation]) -> String {
     out
 }
 
-/// SDMX-CSV 2.0 of stored records, one per key: the preferred source (`prefer`, a template's
-/// order), newest vintage.
-pub fn sdmx_of_records(fw: &Framework, prefer: &[String], records: &[Record]) -> String {
-    let rank = |r: &Record| {
-        (prefer.iter().position(|p| *p == r.dataset.source).unwrap_or(prefer.len()), std::cmp::Reverse(r.dataset.vintage.clone()))
-    };
-    let mut best: BTreeMap<(String, String, String, Period), &Record> = BTreeMap::new();
-    for r in records {
-        let k = (r.indicator.to_string(), r.area.to_string(), r.dims.to_string(), r.period);
-        match best.get(&k) {
-            Some(b) if rank(b) <= rank(r) => {}
-            _ => {
-                best.insert(k, r);
-            }
-        }
-    }
-    let obs: Vec<Observation> = best
-        .values()
-        .map(|r| Observation {
-            indicator: r.indicator.clone(),
-            area: r.area.clone(),
-            period: r.period,
-            dims: r.dims.clone(),
-            value: r.value,
-            status: r.status,
-            // Stored values are already in units.
-            unit_mult: UnitMult::default(),
-            footnote: r.footnote.clone(),
-            provenance: Provenance { file: 0, locator: r.locator.clone() },
+/// The dataflow a source's figures are written under: `MPROFILE:UN_WPP(2024)` for `un-wpp@2024`,
+/// so each row names its source and vintage and a reader keeps the sources apart (reading the
+/// file back gives one dataset per source, `mprofile-un-wpp@2024`).
+pub fn source_dataflow(source: &str, vintage: &str) -> String {
+    let id: String = source.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    let version: String = vintage.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '.') { c } else { '_' }).collect();
+    format!("MPROFILE:{id}({version})")
+}
+
+/// SDMX-CSV 2.0 of stored records, every source side by side as the CSV download has them: each
+/// row's dataflow ([`source_dataflow`]) names its source and vintage, and `STRUCTURE_NAME` the
+/// source's own name.
+pub fn sdmx_of_records(fw: &Framework, records: &[Record]) -> String {
+    let mut sorted: Vec<&Record> = records.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.dataset, a.indicator.as_str(), a.area.as_str(), a.dims.to_string(), a.period).cmp(&(
+            &b.dataset,
+            b.indicator.as_str(),
+            b.area.as_str(),
+            b.dims.to_string(),
+            b.period,
+        ))
+    });
+    let rows: Vec<(String, String, Observation)> = sorted
+        .iter()
+        .map(|r| {
+            let o = Observation {
+                indicator: r.indicator.clone(),
+                area: r.area.clone(),
+                period: r.period,
+                dims: r.dims.clone(),
+                value: r.value,
+                status: r.status,
+                // Stored values are already in units.
+                unit_mult: UnitMult::default(),
+                footnote: r.footnote.clone(),
+                provenance: Provenance { file: 0, locator: r.locator.clone() },
+            };
+            (source_dataflow(&r.dataset.source, &r.dataset.vintage), r.source_name.clone(), o)
         })
         .collect();
-    write_sdmx_csv(fw, &obs)
+    let refs: Vec<(&str, Option<&str>, &Observation)> = rows.iter().map(|(f, n, o)| (f.as_str(), Some(n.as_str()), o)).collect();
+    write_rows(fw, &refs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_source_is_a_dataflow() {
+        assert_eq!(source_dataflow("un-wpp-wdi", "2024"), "MPROFILE:UN_WPP_WDI(2024)");
+        assert_eq!(source_dataflow("idmc", "2025-05"), "MPROFILE:IDMC(2025-05)");
+        assert_eq!(source_dataflow("x", "2024 rev"), "MPROFILE:X(2024_rev)");
+    }
 
     #[test]
     fn fields_are_quoted_when_needed() {

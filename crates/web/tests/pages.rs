@@ -644,16 +644,28 @@ fn json_and_sdmx_parse_back() {
     assert!(r.header(header::CONTENT_DISPOSITION).contains(".sdmx.csv"));
     let mut rd = csv::Reader::from_reader(&r.body[..]);
     let h: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(&h[..5], ["STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR"]);
+    assert_eq!(&h[..6], ["STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION", "REF_AREA", "INDICATOR"]);
     let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
-    assert_eq!(rows.len(), 9, "one row per key");
+    assert_eq!(rows.len(), 9, "every source's figures, as in the JSON download");
     let tp = h.iter().position(|x| x == "TIME_PERIOD").unwrap();
     let ov = h.iter().position(|x| x == "OBS_VALUE").unwrap();
-    assert!(rows.iter().any(|r| &r[tp] == "2020" && &r[ov] == "274929"));
-    // SDMX-CSV written here is what the national reader imports.
+    let r2020 = rows.iter().find(|r| &r[tp] == "2020" && &r[ov] == "274929").expect("the 2020 figure");
+    assert_eq!(&r2020[1], "MPROFILE:UNDESA_IMS(2024)", "the row names its source and vintage");
+    assert_eq!(&r2020[2], "International Migrant Stock");
+    // The census estimate of 2013 is there too, under its own source.
+    assert!(rows.iter().any(|r| r[1].starts_with("MPROFILE:ANSD_CENSUS(") && &r[tp] == "2013"), "{rows:?}");
+    // SDMX-CSV written here is what the national reader imports, one dataset per source.
     let (fw, areas) = fw_areas();
-    let _ = areas;
-    assert!(fw.find("IMM.STOCK").is_some());
+    let f = mp_ingest::files::InputFile::from_bytes("series.sdmx.csv", r.body.to_vec());
+    let back =
+        mp_ingest::national::read_sdmx_csv(&f, &mp_ingest::Context::new(fw, areas), &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let mut sets: Vec<(String, String, usize)> =
+        back.datasets.iter().map(|d| (d.source.code.clone(), d.vintage.clone(), d.observations.len())).collect();
+    sets.sort();
+    assert_eq!(
+        sets,
+        [("mprofile-ansd-census".to_string(), "2013".to_string(), 1), ("mprofile-undesa-ims".to_string(), "2024".to_string(), 8)]
+    );
 }
 
 #[test]

@@ -7,9 +7,9 @@
 //!
 //! CSV, XLSX and JSON carry each observation's source, vintage, status, file, checksum and
 //! place in the file, so any figure can be traced; CSV and XLSX headers are in the page's
-//! language. Every file is written by `mp-export` (the same writers as the command line); SDMX-CSV 2.0 keeps
-//! one observation per key (the template's preferred source, newest vintage) because SDMX has
-//! no place for a second source of the same key, and can be imported back.
+//! language. Every file is written by `mp-export`. SDMX-CSV 2.0 has every source as the CSV
+//! does, each row under a dataflow that names its source and vintage (`MPROFILE:UN_WPP(2024)`,
+//! with the source's name in `STRUCTURE_NAME`), and can be imported back.
 
 use super::{Cache, PageLang};
 use crate::http::{self, Cached, HttpError};
@@ -201,7 +201,7 @@ fn slug(s: &str) -> String {
 
 /// The file of `records` in `format`, names in `lang`.
 fn write(st: &AppState, lang: Lang, format: Format, records: &[Record]) -> Result<Vec<u8>, HttpError> {
-    let x = mp_export::Exporter { framework: st.framework(), areas: st.areas(), prefer: &st.profile_template().prefer };
+    let x = mp_export::Exporter { framework: st.framework(), areas: st.areas() };
     x.write(lang, format, records).map_err(|e| match e {
         mp_export::ExportError::TooManyRows => HttpError::bad_request(e.to_string()),
         e => HttpError::internal(e),
