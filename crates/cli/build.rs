@@ -5,7 +5,9 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../framework");
+    // Read at run time: a build script compiled once may serve several checkouts.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let root = Path::new(&manifest).join("../../framework");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     for sub in ["", "indicators"] {

@@ -654,7 +654,9 @@ fn json_and_sdmx_parse_back() {
     assert_eq!(&r2020[2], "International Migrant Stock");
     // The census estimate of 2013 is there too, under its own source.
     assert!(rows.iter().any(|r| r[1].starts_with("MPROFILE:ANSD_CENSUS(") && &r[tp] == "2013"), "{rows:?}");
-    // SDMX-CSV written here is what the national reader imports, one dataset per source.
+    // SDMX-CSV written here is what the national reader imports, one dataset per source, each
+    // namespaced as a national source of the file's country (a national file never writes a
+    // publisher's source).
     let (fw, areas) = fw_areas();
     let f = mp_ingest::files::InputFile::from_bytes("series.sdmx.csv", r.body.to_vec());
     let back =
@@ -664,7 +666,10 @@ fn json_and_sdmx_parse_back() {
     sets.sort();
     assert_eq!(
         sets,
-        [("mprofile-ansd-census".to_string(), "2013".to_string(), 1), ("mprofile-undesa-ims".to_string(), "2024".to_string(), 8)]
+        [
+            ("nat-sen-mprofile-ansd-census".to_string(), "2013".to_string(), 1),
+            ("nat-sen-mprofile-undesa-ims".to_string(), "2024".to_string(), 8)
+        ]
     );
 }
 

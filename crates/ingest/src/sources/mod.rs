@@ -92,6 +92,7 @@ pub const PUBLIC_SOURCE_CODES: &[&str] = &[
     "unhcr-solutions",
     "idmc",
     "idmc-unhcr",
+    "idmc-nd",
     "iom-mmp",
     "frontex",
     "eurostat-asyappctza",
