@@ -98,7 +98,7 @@ pub(crate) fn render(c: &BarChart, cx: &mut Ctx<'_>) {
         labels.clear();
     }
 
-    let legend: Vec<LegendItem> = if c.series.len() >= 2 {
+    let legend: Vec<LegendItem> = if !c.series.is_empty() {
         c.series
             .iter()
             .enumerate()

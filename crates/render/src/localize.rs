@@ -162,7 +162,7 @@ pub fn chart_number(kind: ValueKind, lang: Lang, largest: f64) -> impl Fn(f64) -
         match kind {
             ValueKind::Percent => i18n::format_percent(v, d, lang),
             // The axis title carries the currency; tick labels stay short enough not to collide.
-            ValueKind::Usd | ValueKind::Number if largest >= 1e6 => i18n::format_compact(v, lang),
+            ValueKind::Usd | ValueKind::Number if largest >= 1e6 => i18n::format_compact_axis(v, lang),
             _ => i18n::format_number(v, d, lang),
         }
     }
