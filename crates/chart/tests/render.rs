@@ -432,3 +432,43 @@ fn a_map_with_no_values_is_all_grey_and_still_well_formed() {
     assert_eq!(fills, ["#e4e4e4"]);
     assert!(empty.check().iter().any(|i| matches!(i, ChartIssue::NoData { .. })));
 }
+
+#[test]
+fn long_names_wrap_on_two_lines_when_bars_leave_room() {
+    let Chart::Bar(mut c) = bar_sample() else { panic!("bar sample") };
+    let n = c.categories.len() as f32;
+    let style = ChartStyle { height: 80.0 + 30.0 * n, ..ChartStyle::default() };
+    c.source.clear();
+    let svg = render_svg(&Chart::Bar(c), &style, &fr);
+    let doc = parse_plain_svg(&svg).unwrap();
+    let t = texts(&doc);
+    // Only the 51-letter official name of the United Kingdom needs more than two lines.
+    assert_eq!(t.iter().filter(|s| s.ends_with('…')).count(), 1, "{t:?}");
+    assert!(t.contains(&"Royaume-Uni de") && t.contains(&"États-Unis d'Amérique"), "{t:?}");
+    assert!(mp_chart::overlapping_labels(&svg).is_empty(), "{:?}", mp_chart::overlapping_labels(&svg));
+}
+
+#[test]
+fn years_are_placed_by_value() {
+    let chart = Chart::Line(LineChart {
+        title: "T".into(),
+        alt: "A".into(),
+        x_labels: vec!["1991".into(), "2006".into(), "2012".into()],
+        series: vec![series("S", &[Some(1.0), Some(2.0), Some(3.0)])],
+        ..Default::default()
+    });
+    let (_, doc) = render(&chart);
+    let x = |y: &str| -> f64 { doc.all("text").find(|t| t.text == y).and_then(|t| t.attr("x")).unwrap().parse().unwrap() };
+    let (a, b, c) = (x("1991"), x("2006"), x("2012"));
+    assert!(((b - a) / (c - b) - 15.0 / 6.0).abs() < 0.01, "{a} {b} {c}");
+}
+
+#[test]
+fn one_value_is_a_labelled_dot_on_an_axis_from_zero() {
+    let chart = line(vec![series("Stock", &[None, Some(6_000.0), None])], 3);
+    let (svg, doc) = render(&chart);
+    assert_eq!(doc.count("circle"), 1);
+    assert!(!svg.contains("stroke-linejoin=\"round\"><path"), "no line: {svg}");
+    let t = texts(&doc);
+    assert!(t.contains(&"6\u{202f}000") && t.contains(&"0"), "{t:?}");
+}

@@ -134,7 +134,8 @@ pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
 pub fn chart_style(c: &Chart) -> ChartStyle {
     let mut style = ChartStyle::default();
     match c.kind {
-        ChartKind::HBar => style.height = (70.0 + 24.0 * c.categories.len() as f32).max(style.height),
+        // 30 units a bar leave room for a long country name on two lines instead of cutting it.
+        ChartKind::HBar => style.height = (80.0 + 30.0 * c.categories.len() as f32).max(style.height),
         // The world is about twice as wide as high, plus room for a legend of up to eight entries.
         ChartKind::Map => style.height = 300.0,
         ChartKind::Line | ChartKind::Bar => {}
