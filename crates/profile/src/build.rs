@@ -112,6 +112,11 @@ impl<'a> Builder<'a> {
         for (k, ind) in inds.iter().enumerate() {
             let all = self.d.all_series(&ind.code, area, dims);
             let several = all.len() > 1;
+            // Two editions of one indicator are told apart by their year, in the reader's
+            // language ("Stock de migrants internationaux (2020)"), not by the publisher's
+            // English dataset title.
+            let by_year = all.iter().enumerate().all(|(i, (a, _))| all[..i].iter().all(|(b, _)| b.vintage != a.vintage))
+                && all.iter().all(|(d, _)| d.vintage.len() == 4 && d.vintage.bytes().all(|c| c.is_ascii_digit()));
             for (ds, s) in all {
                 let s: BTreeMap<Period, &Record> =
                     s.into_iter().filter(|(p, r)| from.is_none_or(|f| p.end_year() >= f) && r.status != ObsStatus::Forecast).collect();
@@ -123,8 +128,13 @@ impl<'a> Builder<'a> {
                         "series-by-source",
                         vec![("name", Arg::Text(name(ind))), ("source", Arg::Text(Text::plain(self.d.source_name(&ds))))],
                     )
-                } else if inds.len() > 1 {
+                } else if inds.len() > 1 || !several {
                     name(ind)
+                } else if by_year {
+                    Text::msg_with(
+                        "series-by-source",
+                        vec![("name", Arg::Text(name(ind))), ("source", Arg::Text(Text::plain(ds.vintage.clone())))],
+                    )
                 } else {
                     Text::plain(self.d.source_name(&ds))
                 };
