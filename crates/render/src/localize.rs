@@ -389,6 +389,8 @@ mod tests {
         let p = chart_number(ValueKind::Percent, Lang::Fr, 10.0);
         assert_eq!(p(20.0), "20\u{a0}%");
         let big = chart_number(ValueKind::Number, Lang::En, 2e7);
-        assert_eq!(big(20_000_000.0), "20\u{a0}million");
+        assert_eq!(big(20_000_000.0), "20M");
+        let fr = chart_number(ValueKind::Usd, Lang::Fr, 2e8);
+        assert_eq!(fr(1_500_000.0), "1,5\u{a0}M");
     }
 }
