@@ -3,7 +3,7 @@
 use crate::BarChart;
 use crate::frame::{Ctx, INK, LegendItem, Swatch, axis_title, tick_target, w};
 use crate::svg::N;
-use crate::text::{esc, truncate, width};
+use crate::text::{esc, truncate, width, wrap};
 use crate::ticks::{Axis, nice_axis, thin_labels};
 use std::fmt::Write;
 
@@ -98,7 +98,7 @@ pub(crate) fn render(c: &BarChart, cx: &mut Ctx<'_>) {
         labels.clear();
     }
 
-    let legend: Vec<LegendItem> = if c.series.len() >= 2 {
+    let legend: Vec<LegendItem> = if !c.series.is_empty() {
         c.series
             .iter()
             .enumerate()
@@ -163,15 +163,25 @@ impl Plot<'_> {
         let lfs = (fs * 0.85).round();
 
         let name_max = (cx.w - 2.0 * pad) * 0.4;
-        let names: Vec<(String, bool)> = self
+        // A long name goes on two lines when the bars leave room for them ("Royaume-Uni de /
+        // Grande-Bretagne…"); only a name longer than two lines is cut.
+        let room = ((self.bottom - horizontal_below(fs, self.y_label) - self.top) / n.max(1) as f64).min(max_band(fs, self.slots));
+        let two_lines = room >= fs * 2.2;
+        let names: Vec<(Vec<String>, bool)> = self
             .names
             .iter()
             .map(|s| {
                 let (t, cut) = truncate(s, name_max, fs, false);
-                (t.into_owned(), cut)
+                if cut && two_lines {
+                    let lines = wrap(s, name_max, fs, false, 2);
+                    let cut = lines.last().is_some_and(|l| l.ends_with('…'));
+                    (lines, cut)
+                } else {
+                    (vec![t.into_owned()], cut)
+                }
             })
             .collect();
-        let name_w = names.iter().map(|(s, _)| width(s, fs, false)).fold(0.0, f64::max);
+        let name_w = names.iter().flat_map(|(l, _)| l.iter()).map(|s| width(s, fs, false)).fold(0.0, f64::max);
         let x0 = if name_w > 0.0 { pad + name_w + fs * 0.5 } else { pad };
 
         let below = horizontal_below(fs, self.y_label);
@@ -205,11 +215,14 @@ impl Plot<'_> {
 
         w!(cx.out, r#"<g text-anchor="end">"#);
         for i in thin_labels(self.names, band, fs * 1.15) {
-            let (name, cut) = &names[i];
-            let (x, y) = (N(x0 - fs * 0.5), N(slots.center(i) + fs * 0.35));
-            // A cut name stays whole in a tooltip.
-            let tooltip = if *cut { format!("<title>{}</title>", esc(self.names[i])) } else { String::new() };
-            w!(cx.out, r#"<text x="{x}" y="{y}">{tooltip}{}</text>"#, esc(name));
+            let (lines, cut) = &names[i];
+            let first = slots.center(i) + fs * 0.35 - (lines.len().saturating_sub(1)) as f64 * fs * 0.55;
+            for (k, name) in lines.iter().enumerate() {
+                let (x, y) = (N(x0 - fs * 0.5), N(first + k as f64 * fs * 1.1));
+                // A cut name stays whole in a tooltip.
+                let tooltip = if *cut && k == 0 { format!("<title>{}</title>", esc(self.names[i])) } else { String::new() };
+                w!(cx.out, r#"<text x="{x}" y="{y}">{tooltip}{}</text>"#, esc(name));
+            }
         }
         cx.out.push_str("</g>");
 

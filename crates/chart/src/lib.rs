@@ -40,6 +40,7 @@ mod bar;
 mod frame;
 mod line;
 mod map;
+mod overlap;
 mod svg;
 mod text;
 mod ticks;
@@ -47,6 +48,7 @@ mod ticks;
 use std::fmt;
 
 pub use map::{MapChart, SHAPES_SHA256};
+pub use overlap::{LabelBox, label_boxes, overlapping_labels};
 
 /// Okabe–Ito hues, darkened where needed so that each has at least 3:1 contrast on white
 /// (WCAG 1.4.11 for graphics); the most distinct hues for colour-blind readers come first.

@@ -3,7 +3,7 @@
 use crate::frame::{BAND_OPACITY, BASELINE, Ctx, DASH, INK, LegendItem, Swatch, axis_title, include_zero, tick_target, w};
 use crate::svg::{N, Path, polyline};
 use crate::text::{truncate, width};
-use crate::ticks::{nice_axis, thin_labels};
+use crate::ticks::{nice_axis, thin_labels, thin_years};
 use crate::{Band, LineChart, LineSeries};
 use std::fmt::Write;
 
@@ -45,7 +45,8 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
 
     let mut legend = Vec::new();
     let any_band_label = c.series.iter().any(|s| s.bands.iter().any(|b| !b.label.trim().is_empty()));
-    if c.series.len() >= 2 || any_band_label {
+    // Always a legend, even for one line: it names what is drawn (the indicator or its source).
+    if !c.series.is_empty() || any_band_label {
         for (k, s) in c.series.iter().enumerate() {
             if !s.name.trim().is_empty() {
                 legend.push(LegendItem { swatch: Swatch::Line { color: k, dashed: s.dashed }, label: s.name.trim().to_owned() });
@@ -64,7 +65,8 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     if lo > hi {
         return;
     }
-    let (lo, hi) = include_zero(lo, hi);
+    // A single value gets an axis from zero, so its dot does not float on a 10 % window.
+    let (lo, hi) = if lo == hi { (lo.min(0.0), hi.max(0.0)) } else { include_zero(lo, hi) };
     let (fs, pad) = (cx.fs, cx.pad);
 
     let y_label = c.y_label.trim();
@@ -84,8 +86,12 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     let x0 = (pad + tick_w + fs * 0.4).max(pad + first_w / 2.0).min(cx.w / 2.0);
     let x1 = (cx.w - pad.max(label_w / 2.0 + 4.0)).max(x0 + 10.0);
     let plot_w = x1 - x0;
-    let xp = |i: usize| {
-        if n <= 1 { (x0 + x1) / 2.0 } else { x0 + i as f64 * plot_w / (n - 1) as f64 }
+    // Years are placed by their value, so 1991→2006 is wider than 2006→2012.
+    let years = time_axis(&labels);
+    let xp = |i: usize| match &years {
+        _ if n <= 1 => (x0 + x1) / 2.0,
+        Some(y) => x0 + (y[i] - y[0]) / (y[n - 1] - y[0]) * plot_w,
+        None => x0 + i as f64 * plot_w / (n - 1) as f64,
     };
     let yp = |v: f64| plot_bottom - axis.frac(v).clamp(0.0, 1.0) * plot_h;
 
@@ -120,13 +126,21 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     axis_title(cx, pad, row_baseline, y_label, y_label_max);
 
     let spacing = if n > 1 { plot_w / (n - 1) as f64 } else { plot_w };
-    let shown = thin_labels(&labels, spacing, label_w + fs);
+    let shown = match &years {
+        Some(y) => {
+            let pos: Vec<f64> = (0..n).map(xp).collect();
+            let widths: Vec<f64> = labels.iter().map(|l| width(l, fs, false)).collect();
+            thin_years(y, &pos, &widths, fs * 0.5)
+        }
+        None => thin_labels(&labels, spacing, label_w + fs),
+    };
     let mut ticks = Path::default();
     for &i in &shown {
         ticks.raw(format_args!("M{} {}v4", N(xp(i)), N(plot_bottom)));
     }
     cx.stroke(&ticks, BASELINE);
     let step_w = match shown.as_slice() {
+        _ if years.is_some() => label_w,
         [a, b, ..] => (b - a) as f64 * spacing - fs * 0.5,
         _ => cx.w - 2.0 * pad,
     };
@@ -175,6 +189,21 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     }
     cx.out.push_str("</g>");
     cx.out.push_str(&dots);
+
+    // One value is a fact, not a trend: it is written beside its dot.
+    let points: Vec<(usize, f64)> = c.series.iter().flat_map(|s| (0..n).filter_map(move |i| value(s, i).map(|v| (i, v)))).collect();
+    if let [(i, v)] = points.as_slice() {
+        let label = cx.label(*v);
+        let attrs = format!(r#" text-anchor="middle" font-weight="bold" fill="{INK}""#);
+        cx.text(xp(*i), (yp(*v) - fs * 0.6).max(plot_top + fs), &label, &attrs);
+    }
+}
+
+/// The years of labels that are all years in increasing order (at least two), else `None`.
+fn time_axis(labels: &[&str]) -> Option<Vec<f64>> {
+    let years: Vec<f64> =
+        labels.iter().map(|l| l.parse::<i32>().ok().filter(|y| (1000..=3000).contains(y)).map(f64::from)).collect::<Option<_>>()?;
+    (years.len() >= 2 && years.windows(2).all(|w| w[0] < w[1])).then_some(years)
 }
 
 /// Closed outlines of the band's runs of consecutive bounds: upper edge forward, lower back.

@@ -117,6 +117,51 @@ pub(crate) fn thin_labels<S: AsRef<str>>(labels: &[S], spacing: f64, min_gap: f6
     shown
 }
 
+/// Indices of year labels placed at `pos` (centres) with drawn `widths`, such that no two
+/// drawn labels come closer than `gap`: all of them when they fit, else those on a round year
+/// step (every 5, 10, 20… years), and the latest year when it fits.
+pub(crate) fn thin_years(years: &[f64], pos: &[f64], widths: &[f64], gap: f64) -> Vec<usize> {
+    let n = years.len().min(pos.len()).min(widths.len());
+    let fits = |a: usize, b: usize| (pos[b] - pos[a]).abs() >= (widths[a] + widths[b]) / 2.0 + gap;
+    let greedy = |candidates: &mut dyn Iterator<Item = usize>| {
+        let mut kept: Vec<usize> = Vec::new();
+        for i in candidates {
+            if kept.last().is_none_or(|&k| fits(k, i)) {
+                kept.push(i);
+            }
+        }
+        kept
+    };
+    if n == 0 {
+        return Vec::new();
+    }
+    if (1..n).all(|i| fits(i - 1, i)) {
+        return (0..n).collect();
+    }
+    let mut best = vec![0];
+    for step in label_steps().skip(1).take_while(|&s| s <= 1000) {
+        let step = step as f64;
+        let mut on_step = (0..n).filter(|&i| years[i].rem_euclid(step) == 0.0);
+        let kept = greedy(&mut on_step);
+        // A step whose round years had to be skipped for lack of room is too dense.
+        let all_round = (0..n).filter(|&i| years[i].rem_euclid(step) == 0.0).count();
+        if kept.len() >= 2 && kept.len() == all_round {
+            best = kept;
+            break;
+        }
+    }
+    if best.len() < 2 {
+        best = greedy(&mut (0..n));
+    }
+    if let Some(&last) = best.last()
+        && last != n - 1
+        && fits(last, n - 1)
+    {
+        best.push(n - 1);
+    }
+    best
+}
+
 fn label_steps() -> impl Iterator<Item = usize> {
     (0..18u32).flat_map(|e| {
         let p = 10usize.pow(e);
@@ -233,6 +278,21 @@ mod tests {
         assert_eq!(shown.last(), Some(&34));
         for w in shown.windows(2) {
             assert!((w[1] - w[0]) as f64 * 10.0 >= 36.0);
+        }
+    }
+
+    #[test]
+    fn sparse_years_all_fit_and_dense_ones_thin_to_round_steps() {
+        let y = [1991.0, 2006.0, 2012.0];
+        let pos = [0.0, 150.0, 210.0];
+        assert_eq!(thin_years(&y, &pos, &[30.0; 3], 6.0), [0, 1, 2]);
+        let y: Vec<f64> = (1990..=2024).map(f64::from).collect();
+        let pos: Vec<f64> = (0..35).map(|i| i as f64 * 8.0).collect();
+        let shown = thin_years(&y, &pos, &[30.0; 35], 6.0);
+        let picked: Vec<f64> = shown.iter().map(|&i| y[i]).collect();
+        assert_eq!(picked, [1990.0, 1995.0, 2000.0, 2005.0, 2010.0, 2015.0, 2020.0]);
+        for w in shown.windows(2) {
+            assert!(pos[w[1]] - pos[w[0]] >= 36.0);
         }
     }
 

@@ -104,4 +104,71 @@ proptest! {
         }
         let _ = chart.check();
     }
+
+    #[test]
+    fn no_two_labels_overlap(
+        chart in prop_oneof![readable_line(), readable_bars()],
+    ) {
+        let svg = render_svg(&chart, &ChartStyle::default(), &axis_number);
+        let pairs = mp_chart::overlapping_labels(&svg);
+        prop_assert!(pairs.is_empty(), "{:?}\n{}", pairs, svg);
+    }
+}
+
+/// Ticks as the profile writes them for large counts: "200 M", "1,5 M".
+fn axis_number(v: f64) -> String {
+    let a = v.abs();
+    let (d, unit) = if a >= 1e9 {
+        (1e9, "\u{a0}Md")
+    } else if a >= 1e6 {
+        (1e6, "\u{a0}M")
+    } else {
+        (1.0, "")
+    };
+    let x = v / d;
+    let s = if (x - x.round()).abs() < 1e-9 { format!("{}", x.round()) } else { format!("{x:.1}").replace('.', ",") };
+    format!("{s}{unit}")
+}
+
+/// Years from 1950 to 2100, any subset, and values of any magnitude a profile shows.
+fn readable_line() -> impl Strategy<Value = Chart> {
+    (prop::collection::btree_set(1950i32..2100, 1..80), 0.0f64..1e10, 1usize..4).prop_flat_map(|(years, top, k)| {
+        let n = years.len();
+        let labels: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+        prop::collection::vec(prop::collection::vec(prop::option::weighted(0.9, 0.0..=top.max(1.0)), n), k).prop_map(move |vals| {
+            Chart::Line(LineChart {
+                title: "Titre".into(),
+                alt: "Texte".into(),
+                y_label: "Personnes".into(),
+                x_labels: labels.clone(),
+                series: vals
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, values)| LineSeries { name: format!("Série {i}"), values, ..Default::default() })
+                    .collect(),
+                source: "Source : DAES (2024)".into(),
+                ..Default::default()
+            })
+        })
+    })
+}
+
+/// Bars over short or long country names, either way round.
+fn readable_bars() -> impl Strategy<Value = Chart> {
+    (prop::collection::vec("[A-Za-zéô' -]{1,40}", 1..15), 0.0f64..1e10, any::<bool>()).prop_flat_map(|(names, top, horizontal)| {
+        let n = names.len();
+        prop::collection::vec(prop::option::weighted(0.9, 0.0..=top.max(1.0)), n).prop_map(move |values| {
+            Chart::Bar(BarChart {
+                title: "Titre".into(),
+                alt: "Texte".into(),
+                y_label: "Personnes".into(),
+                categories: names.clone(),
+                series: vec![BarSeries { name: "Stock".into(), values }],
+                horizontal,
+                value_labels: horizontal,
+                source: "Source : DAES (2024)".into(),
+                ..Default::default()
+            })
+        })
+    })
 }

@@ -90,8 +90,8 @@ fn line_chart_with_projection_and_bands() {
 #[test]
 fn horizontal_bars_truncate_long_names() {
     let (_, doc) = render(&bar_sample());
-    // The white background plus ten bars.
-    assert_eq!(doc.count("rect"), 11);
+    // The white background, the legend swatch and ten bars.
+    assert_eq!(doc.count("rect"), 12);
     let cut: Vec<_> = doc.all("text").filter(|t| t.text.ends_with('…')).collect();
     assert_eq!(cut.len(), 1);
     assert!(cut[0].text.starts_with("Royaume-Uni"));
@@ -102,7 +102,7 @@ fn horizontal_bars_truncate_long_names() {
     assert!(t.contains(&"126\u{202f}510") && t.contains(&"1\u{202f}207"));
     assert!(t.contains(&"São Tomé-et-Principe") && t.contains(&"États-Unis d'Amérique"));
     // Bars start at zero and grow to the right.
-    let xs: Vec<f64> = doc.all("rect").skip(1).map(|r| r.attr("x").unwrap().parse().unwrap()).collect();
+    let xs: Vec<f64> = doc.all("rect").skip(2).map(|r| r.attr("x").unwrap().parse().unwrap()).collect();
     assert!(xs.windows(2).all(|w| w[0] == w[1]));
 }
 
@@ -123,24 +123,25 @@ fn negative_values_get_a_zero_line() {
     let t = texts(&doc);
     assert!(t.contains(&"0") && t.contains(&"-15000") && t.contains(&"10000"), "{t:?}");
 
+    // Background, legend swatch, three bars.
     let (_, doc) = render(&bars(&[Some(-5.0), Some(7.0), Some(-1.0)], false));
-    assert_eq!(doc.count("rect"), 4);
+    assert_eq!(doc.count("rect"), 5);
     let (_, doc) = render(&bars(&[Some(-5.0), Some(7.0), Some(-1.0)], true));
-    assert_eq!(doc.count("rect"), 4);
+    assert_eq!(doc.count("rect"), 5);
 }
 
 #[test]
 fn crowded_years_are_thinned() {
     let (_, doc) = render(&extras()[2].1);
     let years: Vec<&str> = texts(&doc).into_iter().filter(|t| t.len() == 4 && t.parse::<u32>().is_ok()).collect();
-    assert_eq!(years, ["1950", "1975", "2000", "2025", "2050", "2075", "2100"]);
+    assert_eq!(years, ["1960", "1980", "2000", "2020", "2040", "2060", "2080", "2100"]);
 }
 
 #[test]
-fn legend_only_for_several_series() {
+fn legend_names_every_series_even_one() {
     let one = line(vec![series("Alone", &[Some(1.0), Some(2.0)])], 2);
     let (_, doc) = render(&one);
-    assert!(!texts(&doc).contains(&"Alone"));
+    assert!(texts(&doc).contains(&"Alone"));
     let two =
         line(vec![series("First", &[Some(1.0), Some(2.0)]), LineSeries { dashed: true, ..series("Second", &[Some(2.0), Some(1.0)]) }], 2);
     let (_, doc) = render(&two);
@@ -430,4 +431,44 @@ fn a_map_with_no_values_is_all_grey_and_still_well_formed() {
     let fills: Vec<&str> = doc.all("path").filter_map(|p| p.attr("fill")).collect();
     assert_eq!(fills, ["#e4e4e4"]);
     assert!(empty.check().iter().any(|i| matches!(i, ChartIssue::NoData { .. })));
+}
+
+#[test]
+fn long_names_wrap_on_two_lines_when_bars_leave_room() {
+    let Chart::Bar(mut c) = bar_sample() else { panic!("bar sample") };
+    let n = c.categories.len() as f32;
+    let style = ChartStyle { height: 80.0 + 30.0 * n, ..ChartStyle::default() };
+    c.source.clear();
+    let svg = render_svg(&Chart::Bar(c), &style, &fr);
+    let doc = parse_plain_svg(&svg).unwrap();
+    let t = texts(&doc);
+    // Only the 51-letter official name of the United Kingdom needs more than two lines.
+    assert_eq!(t.iter().filter(|s| s.ends_with('…')).count(), 1, "{t:?}");
+    assert!(t.contains(&"Royaume-Uni de") && t.contains(&"États-Unis d'Amérique"), "{t:?}");
+    assert!(mp_chart::overlapping_labels(&svg).is_empty(), "{:?}", mp_chart::overlapping_labels(&svg));
+}
+
+#[test]
+fn years_are_placed_by_value() {
+    let chart = Chart::Line(LineChart {
+        title: "T".into(),
+        alt: "A".into(),
+        x_labels: vec!["1991".into(), "2006".into(), "2012".into()],
+        series: vec![series("S", &[Some(1.0), Some(2.0), Some(3.0)])],
+        ..Default::default()
+    });
+    let (_, doc) = render(&chart);
+    let x = |y: &str| -> f64 { doc.all("text").find(|t| t.text == y).and_then(|t| t.attr("x")).unwrap().parse().unwrap() };
+    let (a, b, c) = (x("1991"), x("2006"), x("2012"));
+    assert!(((b - a) / (c - b) - 15.0 / 6.0).abs() < 0.01, "{a} {b} {c}");
+}
+
+#[test]
+fn one_value_is_a_labelled_dot_on_an_axis_from_zero() {
+    let chart = line(vec![series("Stock", &[None, Some(6_000.0), None])], 3);
+    let (svg, doc) = render(&chart);
+    assert_eq!(doc.count("circle"), 1);
+    assert!(!svg.contains("stroke-linejoin=\"round\"><path"), "no line: {svg}");
+    let t = texts(&doc);
+    assert!(t.contains(&"6\u{202f}000") && t.contains(&"0"), "{t:?}");
 }

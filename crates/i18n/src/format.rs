@@ -134,6 +134,34 @@ pub fn format_compact(v: f64, lang: Lang) -> String {
     s
 }
 
+/// Formats an axis tick in the fewest characters: `200M` / `200 M` / `1,5 M`, `2.5bn` /
+/// `2,5 Md` / `2,5 mil M`.
+///
+/// Same rounding as [`format_compact`], with abbreviated scale words: a tick label sits next to
+/// its neighbours and must stay short, while the axis title carries the unit in words.
+pub fn format_compact_axis(v: f64, lang: Lang) -> String {
+    if !v.is_finite() {
+        return NO_VALUE.to_string();
+    }
+    let c = Compact::new(v, 1, lang);
+    let mut s = sign(c.negative, lang);
+    s.push_str(&c.number);
+    let short = match (lang, c.scale) {
+        (_, 0) | (Lang::Fr, 1) => None,
+        (Lang::En, s) => Some(["k", "M", "bn", "tn"][s - 1]),
+        (Lang::Fr, s) => Some(["M", "Md", "Bn"][s - 2]),
+        (Lang::Pt, s) => Some(["mil", "M", "mil M", "B"][s - 1]),
+    };
+    if let Some(word) = short {
+        // English writes "200M"; French and Portuguese put a space before a unit symbol.
+        if lang != Lang::En {
+            s.push(NBSP);
+        }
+        s.push_str(word);
+    }
+    s
+}
+
 /// Formats an amount in US dollars for a key figure:
 /// `US$ 20.13 billion` / `20,13 milliards de dollars US` / `20,13 mil milhões de dólares`.
 ///
@@ -554,6 +582,21 @@ mod tests {
         assert_eq!(c(9_999.4, Lang::Fr), "9 999");
         assert_eq!(c(999.4, Lang::Pt), "999");
         assert_eq!(c(1_950_000.0, Lang::Fr), "2 millions");
+    }
+
+    #[test]
+    fn compact_axis_ticks_are_short() {
+        let c = |v: f64, lang| format_compact_axis(v, lang).replace([NBSP, NN], " ");
+        assert_eq!(c(200e6, Lang::En), "200M");
+        assert_eq!(c(200e6, Lang::Fr), "200 M");
+        assert_eq!(c(1.5e6, Lang::Fr), "1,5 M");
+        assert_eq!(c(2.5e9, Lang::Fr), "2,5 Md");
+        assert_eq!(c(2.5e9, Lang::Pt), "2,5 mil M");
+        assert_eq!(c(20_000.0, Lang::En), "20k");
+        assert_eq!(c(20_000.0, Lang::Fr), "20 000");
+        assert_eq!(c(20_000.0, Lang::Pt), "20 mil");
+        assert_eq!(c(800.0, Lang::Fr), "800");
+        assert_eq!(c(0.0, Lang::Pt), "0");
     }
 
     #[test]

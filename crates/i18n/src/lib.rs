@@ -16,7 +16,9 @@ pub mod format;
 pub mod ftl;
 mod messages;
 
-pub use format::{NumberStyle, format_compact, format_date, format_money_usd, format_number, format_percent, format_period};
+pub use format::{
+    NumberStyle, format_compact, format_compact_axis, format_date, format_money_usd, format_number, format_percent, format_period,
+};
 pub use messages::{Arg, all_ids, entries, has, locale_dir, obs_status_id, t};
 
 #[cfg(test)]

@@ -247,6 +247,8 @@ pub(crate) fn prepare(doc: &Document, lang: Lang, opts: &PdfOptions) -> Prepared
         "published_by": published_by,
         "date": date,
         "contents": msg(lang, "contents"),
+        "list_of_figures": msg(lang, "list-of-figures"),
+        "list_of_tables": msg(lang, "list-of-tables"),
         "page_of": page_of(lang),
         "figure_supplement": supplement(lang, "figure-numbered"),
         "table_supplement": supplement(lang, "table-numbered"),

@@ -196,9 +196,9 @@ fn empty_tables_charts_and_deep_sections_typeset() {
 }
 
 #[test]
-fn every_font_is_dejavu_sans_charts_included() {
+fn text_is_libertinus_serif_and_charts_and_tables_dejavu_sans() {
     // Chart SVGs ask for "DejaVu Sans"; were it unknown to typst, their text would silently
-    // fall back to a serif font from typst-assets.
+    // fall back to another font from typst-assets.
     let bytes = pdf(&common::document(), Lang::Fr);
     let path = scratch("fonts.pdf");
     std::fs::write(&path, &bytes).expect("write temporary PDF");
@@ -211,9 +211,10 @@ fn every_font_is_dejavu_sans_charts_included() {
     };
     let fonts: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
     assert!(!fonts.is_empty(), "{out}");
-    for f in fonts {
-        assert!(f.contains("DejaVuSans"), "unexpected font: {f}");
+    for f in &fonts {
+        assert!(f.contains("DejaVuSans") || f.contains("LibertinusSerif"), "unexpected font: {f}");
     }
+    assert!(fonts.iter().any(|f| f.contains("DejaVuSans")) && fonts.iter().any(|f| f.contains("LibertinusSerif")), "{out}");
 }
 
 #[test]

@@ -130,9 +130,16 @@ impl<'a> Builder<'a> {
         let inds: Vec<&mp_domain::Indicator> = codes.iter().filter_map(|c| fw.find(c)).collect();
         let Some(first) = inds.first() else { return Vec::new() };
         let mut lines: Vec<(Text, BTreeMap<Period, &Record>, DatasetId)> = Vec::new();
-        for ind in &inds {
+        // Which indicator each line plots: the title must name one that is drawn.
+        let mut line_ind: Vec<usize> = Vec::new();
+        for (k, ind) in inds.iter().enumerate() {
             let all = self.d.all_series(&ind.code, area, dims);
             let several = all.len() > 1;
+            // Two editions of one indicator are told apart by their year, in the reader's
+            // language ("Stock de migrants internationaux (2020)"), not by the publisher's
+            // English dataset title.
+            let by_year = all.iter().enumerate().all(|(i, (a, _))| all[..i].iter().all(|(b, _)| b.vintage != a.vintage))
+                && all.iter().all(|(d, _)| d.vintage.len() == 4 && d.vintage.bytes().all(|c| c.is_ascii_digit()));
             for (ds, s) in all {
                 let s: BTreeMap<Period, &Record> =
                     s.into_iter().filter(|(p, r)| from.is_none_or(|f| p.end_year() >= f) && r.status != ObsStatus::Forecast).collect();
@@ -144,17 +151,24 @@ impl<'a> Builder<'a> {
                         "series-by-source",
                         vec![("name", Arg::Text(name(ind))), ("source", Arg::Text(Text::plain(self.d.source_name(&ds))))],
                     )
-                } else if inds.len() > 1 {
+                } else if inds.len() > 1 || !several {
                     name(ind)
+                } else if by_year {
+                    Text::msg_with(
+                        "series-by-source",
+                        vec![("name", Arg::Text(name(ind))), ("source", Arg::Text(Text::plain(ds.vintage.clone())))],
+                    )
                 } else {
                     Text::plain(self.d.source_name(&ds))
                 };
                 lines.push((label, s, ds));
+                line_ind.push(k);
             }
         }
         // A one-off snapshot (a single year from another source) would break every other line
         // into gaps at its year; it stays in the side-by-side sources table instead.
         if lines.iter().any(|(_, s, _)| s.len() >= 3) {
+            line_ind = lines.iter().zip(&line_ind).filter(|((_, s, _), _)| s.len() >= 3).map(|(_, k)| *k).collect();
             lines.retain(|(_, s, _)| s.len() >= 3);
         }
         let mut out = Vec::new();
@@ -187,7 +201,15 @@ impl<'a> Builder<'a> {
                 }
             })
             .collect();
-        let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| name(first));
+        // When only one of several indicators has data (Cabo Verde has refugees from it, none
+        // hosted), the chart is titled by that one, not by the first asked for.
+        let drawn = line_ind.first().and_then(|&k| inds.get(k)).copied().unwrap_or(*first);
+        let one_indicator = line_ind.iter().all(|&k| line_ind.first() == Some(&k));
+        let title = match title {
+            Some(t) if !one_indicator || drawn.code == first.code => Text::I18n(t.clone()),
+            _ => name(drawn),
+        };
+        let first = drawn;
         let unit = unit_text(fw, first);
         let id = self.next_id("chart");
         let (p0, p1) = (periods.first().copied(), periods.last().copied());

@@ -140,7 +140,8 @@ pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
 pub fn chart_style(c: &Chart) -> ChartStyle {
     let mut style = ChartStyle::default();
     match c.kind {
-        ChartKind::HBar => style.height = (70.0 + 24.0 * c.categories.len() as f32).max(style.height),
+        // 30 units a bar leave room for a long country name on two lines instead of cutting it.
+        ChartKind::HBar => style.height = (80.0 + 30.0 * c.categories.len() as f32).max(style.height),
         // The world is about twice as wide as high, plus room for a legend of up to eight entries.
         ChartKind::Map => style.height = 300.0,
         ChartKind::Line | ChartKind::Bar => {}
@@ -168,7 +169,7 @@ pub fn chart_number(kind: ValueKind, lang: Lang, largest: f64) -> impl Fn(f64) -
         match kind {
             ValueKind::Percent => i18n::format_percent(v, d, lang),
             // The axis title carries the currency; tick labels stay short enough not to collide.
-            ValueKind::Usd | ValueKind::Number if largest >= 1e6 => i18n::format_compact(v, lang),
+            ValueKind::Usd | ValueKind::Number if largest >= 1e6 => i18n::format_compact_axis(v, lang),
             _ => i18n::format_number(v, d, lang),
         }
     }
@@ -411,6 +412,8 @@ mod tests {
         let p = chart_number(ValueKind::Percent, Lang::Fr, 10.0);
         assert_eq!(p(20.0), "20\u{a0}%");
         let big = chart_number(ValueKind::Number, Lang::En, 2e7);
-        assert_eq!(big(20_000_000.0), "20\u{a0}million");
+        assert_eq!(big(20_000_000.0), "20M");
+        let fr = chart_number(ValueKind::Usd, Lang::Fr, 2e8);
+        assert_eq!(fr(1_500_000.0), "1,5\u{a0}M");
     }
 }

@@ -87,3 +87,7 @@ obs-status-u = low reliability
 obs-status-v = unvalidated
 obs-status-w = includes another category
 obs-status-h = holiday or weekend
+
+# The printed publication: lists after the contents.
+list-of-figures = List of figures
+list-of-tables = List of tables

@@ -86,3 +86,7 @@ obs-status-u = peu fiable
 obs-status-v = non validé
 obs-status-w = inclut une autre catégorie
 obs-status-h = jour férié ou week-end
+
+# The printed publication: lists after the contents.
+list-of-figures = Liste des figures
+list-of-tables = Liste des tableaux

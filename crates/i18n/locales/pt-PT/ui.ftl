@@ -87,3 +87,7 @@ obs-status-u = pouco fiável
 obs-status-v = não validado
 obs-status-w = inclui outra categoria
 obs-status-h = feriado ou fim de semana
+
+# The printed publication: lists after the contents.
+list-of-figures = Lista de figuras
+list-of-tables = Lista de quadros
