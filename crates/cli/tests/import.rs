@@ -165,3 +165,27 @@ fn dry_run_shows_and_writes_nothing() {
     assert!(out.contains("dry run: nothing was written") && out.contains("added"), "{out}");
     assert!(state(&db).is_empty());
 }
+
+#[test]
+fn the_largest_national_file_is_configurable() {
+    let (dir, db) = temp_db();
+    ok(&mprofile(&db, &["init"]));
+    // 1.5 MB of SDMX-CSV: under the default limit, over a limit of 1 MB.
+    let mut text = String::from("DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_COMMENT\n");
+    while text.len() < 1_500_000 {
+        text.push_str(&format!("ANSD:CENSUS(2013),SEN,IMM.STOCK,2013,{},{}\n", 1000, "x".repeat(200)));
+    }
+    let file = dir.path().join("big.csv");
+    std::fs::write(&file, &text).unwrap();
+    let f = file.display().to_string();
+    let out = mprofile(&db, &["import", "--max-file-mb", "1", "--dry-run", &f]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("big.csv") && err.contains("expected at most 1.0 MB"), "{err}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mprofile"))
+        .args(["--db", &db, "import", "--dry-run", &f])
+        .env("MPROFILE_MAX_FILE_MB", "1")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected at most 1.0 MB"), "the environment sets it too");
+}

@@ -44,6 +44,10 @@ pub struct ImportArgs {
     /// No progress bars.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Largest national file accepted, in MB (default 16; memory use is bounded near 33 times
+    /// the file, see BENCHMARKS.md). Public sources are read by their own adapters.
+    #[arg(long, env = "MPROFILE_MAX_FILE_MB", value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub max_file_mb: Option<u64>,
 }
 
 /// `mprofile fetch …`
@@ -157,7 +161,10 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
     let store = Store::open_existing(&s.db).await?;
     let areas = store.area_registry().await?;
     let fw = s.framework(Some(&areas))?;
-    let ctx = Context::new(&fw, &areas);
+    let mut ctx = Context::new(&fw, &areas);
+    if let Some(mb) = a.max_file_mb {
+        ctx.limits.max_file_bytes = mb * 1024 * 1024;
+    }
     let started = Instant::now();
     let mut report = ReadReport::default();
     let mut times = Vec::new();

@@ -349,6 +349,7 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
             source_code: None,
             vintage: None,
             quiet: false,
+            max_file_mb: None,
         },
     )
     .await?;
