@@ -40,7 +40,7 @@ async fn store_with_treaties(dir: &std::path::Path) -> (tempfile::TempDir, Store
     let store = Store::open(&tmp.path().join("t.db").display().to_string()).await.unwrap();
     store.load_framework(fw, areas).await.unwrap();
     let imp = treaties::read(dir, &Context::new(fw, areas)).unwrap_or_else(|e| panic!("{e}"));
-    let sum = store.import_registry(&[imp], &ImportOptions::default()).await.unwrap();
+    let sum = store.import_registry(&[imp], &public()).await.unwrap();
     assert_eq!((sum.changed, sum.unchanged), (0, 0));
     assert_eq!(sum.added, 18 + 18 * 10, "18 instruments and 18 statuses for each of the ten countries");
     (tmp, store)
@@ -94,7 +94,7 @@ async fn icmw_status_of_the_ten_countries_is_as_in_the_file_and_a_second_import_
 
     // Again: nothing changes.
     let again = treaties::read(&dir, &Context::new(fw, areas)).unwrap();
-    let sum = store.import_registry(&[again], &ImportOptions::default()).await.unwrap();
+    let sum = store.import_registry(&[again], &public()).await.unwrap();
     assert_eq!((sum.added, sum.changed, sum.unchanged, sum.files_added), (0, 0, 198, 0));
     assert_eq!(store.registry_view(&ten).await.unwrap(), view);
 }
@@ -132,7 +132,7 @@ async fn a_damaged_file_is_refused_with_its_row_and_leaves_the_store_unchanged()
     let last = imp.ratifications.len() - 1;
     imp.ratifications[last].instrument = InstrumentCode::parse("NOT_IN_REGISTRY").unwrap();
     imp.ratifications[0].year = Some(1901);
-    let e = store.import_registry(&[imp], &ImportOptions::default()).await.unwrap_err().to_string();
+    let e = store.import_registry(&[imp], &public()).await.unwrap_err().to_string();
     assert!(e.contains("NOT_IN_REGISTRY") && e.contains("nothing was imported"), "{e}");
     assert_eq!(store.registry_view(&[]).await.unwrap(), before);
 }
@@ -168,7 +168,7 @@ async fn the_registry_feeds_t01_and_the_governance_tables() {
     let view = store.registry_view(&ten).await.unwrap();
     let ds = mp_service::registry::derived_dataset(&view, fw, &ten, 2026);
     assert_eq!(ds.observations.len(), 10, "ICRMW is the one instrument of the file in the framework's INSTRUMENT codelist");
-    store.import(&[ds], &ImportOptions { origin: mp_store::Origin::Public, ..ImportOptions::default() }, &|_, _| {}).await.unwrap();
+    store.import(&[ds], &public(), &|_, _| {}).await.unwrap();
     let ind = IndicatorCode::parse("POL.CONV_RATIF").unwrap();
     let key = DimensionKey::parse("INSTRUMENT=ICRMW").unwrap();
     for (a, want) in [("SEN", 1.0), ("CPV", 1.0), ("CMR", 0.0), ("CIV", 0.0)] {
@@ -202,7 +202,7 @@ async fn the_registry_feeds_t01_and_the_governance_tables() {
     let mut fix = treaties::read(&dir, &Context::new(fw, areas)).unwrap();
     let r = fix.ratifications.iter_mut().find(|r| r.area == sen && r.instrument.as_str() == "ICRMW").unwrap();
     r.year = Some(2001);
-    assert_eq!(store.import_registry(&[fix], &ImportOptions::default()).await.unwrap().changed, 1);
+    assert_eq!(store.import_registry(&[fix], &public()).await.unwrap().changed, 1);
     let year_of_icmw = |doc: &Document| {
         let t = table(doc, "table-ratifications");
         plain(&t.rows.iter().find(|r| plain(&r[0]).contains("(ICMW)")).unwrap()[2])
@@ -220,4 +220,9 @@ async fn the_registry_feeds_t01_and_the_governance_tables() {
     assert_eq!(plain(&t.rows[0][0]), areas.get(&ten[0]).unwrap().name.en);
     let civ = t.rows.iter().find(|r| plain(&r[0]) == "Côte d'Ivoire").unwrap();
     assert_eq!(plain(&civ[1]), "instrument-status-no-action", "CIV took no action on the ICMW");
+}
+
+/// The options of a registry import, which is mprofile's own reading of public files.
+fn public() -> ImportOptions {
+    ImportOptions { origin: mp_store::Origin::Public, ..ImportOptions::default() }
 }

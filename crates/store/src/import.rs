@@ -4,7 +4,7 @@ use crate::error::StoreError;
 use crate::redact::redact;
 use crate::rows::now_utc;
 use crate::store::{Backend, Store};
-use mp_domain::{DatasetImport, ObsStatus, Observation};
+use mp_domain::{DatasetImport, FileInfo, ObsStatus, Observation, SourceInfo};
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
 use std::collections::{HashMap, HashSet};
@@ -385,14 +385,25 @@ impl Store {
         Ok(summary)
     }
 
-    /// One dataset, inside the import's transaction.
-    async fn import_dataset(&self, conn: &mut AnyConnection, run: &mut Run<'_>, ds: &DatasetImport) -> Result<DatasetSummary, StoreError> {
-        let (src, vintage) = (ds.source.code.as_str(), ds.vintage.as_str());
-        let refuse = |problem: String| StoreError::Import { source_code: src.to_string(), vintage: vintage.to_string(), problem };
-        if src.trim().is_empty() || vintage.trim().is_empty() {
-            return Err(refuse("the source code and the vintage must not be empty".to_string()));
-        }
-        match run.origin {
+    /// The dataset `source`@`vintage` that an import (of observations or of registry entries)
+    /// writes, created when new, and the store ids of its files (a file imported before with
+    /// the same bytes keeps its row, whatever its path now). Decides, for every kind of import,
+    /// which sources a batch of `origin` may write, and that a national import never renames
+    /// a source.
+    #[allow(clippy::too_many_arguments)] // the dataset (source, vintage, files) and the batch (origin, id, counter)
+    pub(crate) async fn claim_dataset(
+        &self,
+        conn: &mut AnyConnection,
+        source: &SourceInfo,
+        vintage: &str,
+        files: &[FileInfo],
+        origin: Origin,
+        batch_id: i64,
+        files_added: &mut u64,
+        refuse: &dyn Fn(String) -> StoreError,
+    ) -> Result<(i64, Vec<i64>), StoreError> {
+        let src = source.code.as_str();
+        match origin {
             Origin::National if !src.starts_with(NATIONAL_PREFIX) => {
                 return Err(refuse(format!(
                     "a national file may only write national sources, whose code starts with `{NATIONAL_PREFIX}`; this is a public source"
@@ -404,40 +415,30 @@ impl Store {
             _ => {}
         }
         let err = self.sql_err(format!("importing {src} {vintage}"));
-        if run.origin == Origin::National {
+        if origin == Origin::National {
             let existing: Option<(String, String)> = sqlx::query_as("SELECT name, publisher FROM source WHERE code = $1")
                 .bind(src)
                 .fetch_optional(&mut *conn)
                 .await
                 .map_err(&err)?;
             if let Some((name, publisher)) = existing
-                && (name != ds.source.name || publisher != ds.source.publisher)
+                && (name != source.name || publisher != source.publisher)
             {
                 return Err(refuse(format!(
                     "the source is already stored as `{name}` ({publisher}); this file calls it `{}` ({}): an import does not rename a source; keep the name, or submit under another source code",
-                    ds.source.name, ds.source.publisher
+                    source.name, source.publisher
                 )));
             }
         }
-        let mut sum = DatasetSummary {
-            source_code: src.to_string(),
-            vintage: vintage.to_string(),
-            observations: ds.observations.len() as u64,
-            added: 0,
-            changed: 0,
-            unchanged: 0,
-            files_added: 0,
-        };
-
         sqlx::query(
             "INSERT INTO source (code, name, publisher, licence, url) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (code) DO UPDATE SET name = excluded.name, publisher = excluded.publisher, licence = excluded.licence, url = excluded.url",
         )
         .bind(src)
-        .bind(ds.source.name.as_str())
-        .bind(ds.source.publisher.as_str())
-        .bind(ds.source.licence.as_str())
-        .bind(ds.source.url.as_str())
+        .bind(source.name.as_str())
+        .bind(source.publisher.as_str())
+        .bind(source.licence.as_str())
+        .bind(source.url.as_str())
         .execute(&mut *conn)
         .await
         .map_err(&err)?;
@@ -458,8 +459,8 @@ impl Store {
         };
 
         // A file imported before with the same bytes keeps its row, whatever its path now.
-        let mut file_ids = Vec::with_capacity(ds.files.len());
-        for f in &ds.files {
+        let mut file_ids = Vec::with_capacity(files.len());
+        for f in files {
             let found: Option<i64> = sqlx::query_scalar("SELECT id FROM source_file WHERE dataset_id = $1 AND sha256 = $2")
                 .bind(dataset_id)
                 .bind(f.sha256.as_str())
@@ -469,14 +470,14 @@ impl Store {
             let id = match found {
                 Some(id) => id,
                 None => {
-                    sum.files_added += 1;
+                    *files_added += 1;
                     let bytes = i64::try_from(f.bytes)
                         .map_err(|_| refuse(format!("file {} is too large to record ({} bytes)", f.path, f.bytes)))?;
                     sqlx::query_scalar(
                         "INSERT INTO source_file (dataset_id, batch_id, path, sha256, bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                     )
                     .bind(dataset_id)
-                    .bind(run.batch_id)
+                    .bind(batch_id)
                     .bind(f.path.as_str())
                     .bind(f.sha256.as_str())
                     .bind(bytes)
@@ -487,6 +488,29 @@ impl Store {
             };
             file_ids.push(id);
         }
+        Ok((dataset_id, file_ids))
+    }
+
+    /// One dataset, inside the import's transaction.
+    async fn import_dataset(&self, conn: &mut AnyConnection, run: &mut Run<'_>, ds: &DatasetImport) -> Result<DatasetSummary, StoreError> {
+        let (src, vintage) = (ds.source.code.as_str(), ds.vintage.as_str());
+        let refuse = |problem: String| StoreError::Import { source_code: src.to_string(), vintage: vintage.to_string(), problem };
+        if src.trim().is_empty() || vintage.trim().is_empty() {
+            return Err(refuse("the source code and the vintage must not be empty".to_string()));
+        }
+        let err = self.sql_err(format!("importing {src} {vintage}"));
+        let mut sum = DatasetSummary {
+            source_code: src.to_string(),
+            vintage: vintage.to_string(),
+            observations: ds.observations.len() as u64,
+            added: 0,
+            changed: 0,
+            unchanged: 0,
+            files_added: 0,
+        };
+
+        let (dataset_id, file_ids) =
+            self.claim_dataset(conn, &ds.source, vintage, &ds.files, run.origin, run.batch_id, &mut sum.files_added, &refuse).await?;
 
         let mut existing = self.existing_observations(conn, dataset_id, &err).await?;
         let mut pending: Vec<NewRow> = Vec::with_capacity(ROWS_PER_INSERT);

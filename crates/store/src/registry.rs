@@ -221,7 +221,14 @@ impl Store {
             sqlx::query_scalar("SELECT code FROM registry_instrument").fetch_all(&mut *tx).await.map_err(&err)?.into_iter().collect();
         let mut sum = RegistrySummary::default();
         for imp in imports {
-            let (dataset_id, file_ids) = self.registry_dataset(&mut tx, imp, batch_id, &mut sum).await?;
+            if imp.source.code.trim().is_empty() || imp.vintage.trim().is_empty() {
+                return Err(refuse(imp, "the source code and the vintage must not be empty".to_string()));
+            }
+            let (dataset_id, file_ids) = self
+                .claim_dataset(&mut tx, &imp.source, &imp.vintage, &imp.files, opts.origin, batch_id, &mut sum.files_added, &|p| {
+                    refuse(imp, p)
+                })
+                .await?;
             let file_of = |p: &Provenance, what: &str| {
                 file_ids.get(p.file).copied().ok_or_else(|| {
                     refuse(
@@ -370,77 +377,6 @@ impl Store {
             sum.batch_id = Some(batch_id);
         }
         Ok(sum)
-    }
-
-    /// The dataset of a registry import (created when new) and the store ids of its files.
-    async fn registry_dataset(
-        &self,
-        conn: &mut AnyConnection,
-        imp: &RegistryImport,
-        batch_id: i64,
-        sum: &mut RegistrySummary,
-    ) -> Result<(i64, Vec<i64>), StoreError> {
-        let (src, vintage) = (imp.source.code.as_str(), imp.vintage.as_str());
-        if src.trim().is_empty() || vintage.trim().is_empty() {
-            return Err(refuse(imp, "the source code and the vintage must not be empty".to_string()));
-        }
-        let err = self.sql_err(format!("importing the registry from {src} {vintage}"));
-        sqlx::query(
-            "INSERT INTO source (code, name, publisher, licence, url) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (code) DO UPDATE SET name = excluded.name, publisher = excluded.publisher, licence = excluded.licence, url = excluded.url",
-        )
-        .bind(src)
-        .bind(imp.source.name.as_str())
-        .bind(imp.source.publisher.as_str())
-        .bind(imp.source.licence.as_str())
-        .bind(imp.source.url.as_str())
-        .execute(&mut *conn)
-        .await
-        .map_err(&err)?;
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM dataset WHERE source_code = $1 AND vintage = $2")
-            .bind(src)
-            .bind(vintage)
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(&err)?;
-        let dataset_id = match found {
-            Some(id) => id,
-            None => sqlx::query_scalar("INSERT INTO dataset (source_code, vintage) VALUES ($1, $2) RETURNING id")
-                .bind(src)
-                .bind(vintage)
-                .fetch_one(&mut *conn)
-                .await
-                .map_err(&err)?,
-        };
-        let mut ids = Vec::with_capacity(imp.files.len());
-        for f in &imp.files {
-            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM source_file WHERE dataset_id = $1 AND sha256 = $2")
-                .bind(dataset_id)
-                .bind(f.sha256.as_str())
-                .fetch_optional(&mut *conn)
-                .await
-                .map_err(&err)?;
-            let id = match found {
-                Some(id) => id,
-                None => {
-                    sum.files_added += 1;
-                    let bytes = i64::try_from(f.bytes).map_err(|_| refuse(imp, format!("file {} is too large to record", f.path)))?;
-                    sqlx::query_scalar(
-                        "INSERT INTO source_file (dataset_id, batch_id, path, sha256, bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    )
-                    .bind(dataset_id)
-                    .bind(batch_id)
-                    .bind(f.path.as_str())
-                    .bind(f.sha256.as_str())
-                    .bind(bytes)
-                    .fetch_one(&mut *conn)
-                    .await
-                    .map_err(&err)?
-                }
-            };
-            ids.push(id);
-        }
-        Ok((dataset_id, ids))
     }
 
     /// What the registries hold about these areas (every area when `areas` is empty): the

@@ -163,4 +163,11 @@ async fn refused_registry_import_changes_nothing(db: &TestDb) {
         assert!(e.contains(why) && e.contains("nothing was imported"), "{why}: {e}");
         assert_eq!(store.registry_view(&[]).await.unwrap(), before, "{why}");
     }
+    // The same source rules as for observations: a national batch writes no public source.
+    let mut imp = fixture();
+    imp.ratifications[0].year = Some(2000);
+    let national = ImportOptions { origin: mp_store::Origin::National, ..opts() };
+    let e = store.import_registry(&[imp], &national).await.unwrap_err().to_string();
+    assert!(e.contains("may only write national sources") && e.contains("nothing was imported"), "{e}");
+    assert_eq!(store.registry_view(&[]).await.unwrap(), before, "a national batch changes no public source");
 }
