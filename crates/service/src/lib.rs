@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod json;
+pub mod quality;
 pub mod registry;
 
 use mp_domain::{AreaCode, AreaRegistry, Framework, Record};
