@@ -26,7 +26,12 @@ impl RuleCheck {
 /// Runs `rules` over the figures of `datasets`, with the stored figures of other datasets that
 /// comparisons across sources read (the population for a migrant stock) as context, as the
 /// store is now.
-pub async fn check_before_store(store: &Store, rules: &RuleSet, fw: &Framework, datasets: &[DatasetImport]) -> Result<RuleCheck, ServiceError> {
+pub async fn check_before_store(
+    store: &Store,
+    rules: &RuleSet,
+    fw: &Framework,
+    datasets: &[DatasetImport],
+) -> Result<RuleCheck, ServiceError> {
     if rules.is_empty() {
         return Ok(RuleCheck::default());
     }

@@ -27,7 +27,11 @@ struct Inner {
 impl AppState {
     /// Builds the state from what the binary loaded.
     pub fn new(store: Store, framework: Framework, areas: AreaRegistry, profile: Template, regional: Template) -> Self {
-        AppState { inner: Arc::new(Inner { store, framework, areas, profile, regional }), uploads: Arc::new(NoUploads), rules: Arc::new(RuleSet::default()) }
+        AppState {
+            inner: Arc::new(Inner { store, framework, areas, profile, regional }),
+            uploads: Arc::new(NoUploads),
+            rules: Arc::new(RuleSet::default()),
+        }
     }
     /// The same state, taking uploads into the TWG workspace with `reader` (the binary gives
     /// the command line's readers; without it, every upload is refused).
