@@ -301,8 +301,11 @@ fn filled_template(value: PrefillValue) -> Vec<u8> {
     filled_rows(vec![("IMM.STOCK", &[], value), ("IMM.STOCK", &[("SEX", "F — Féminin")], PrefillValue::Number(140_321.0))])
 }
 
-/// A Senegal template for theme T04 with these rows (indicator, dimensions, value) for 2023.
-fn filled_rows(rows: Vec<(&str, &[(&str, &str)], PrefillValue)>) -> Vec<u8> {
+/// One filled row: indicator, dimensions (code — label), value.
+type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], PrefillValue);
+
+/// A Senegal template for theme T04 with these rows for 2023.
+fn filled_rows(rows: Vec<Row<'_>>) -> Vec<u8> {
     let (fw, areas) = fw_areas();
     let row = |indicator: &str, dims: &[(&str, &str)], value: PrefillValue| PrefillRow {
         indicator: ind(indicator),
