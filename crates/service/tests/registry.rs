@@ -168,7 +168,7 @@ async fn the_registry_feeds_t01_and_the_governance_tables() {
     let view = store.registry_view(&ten).await.unwrap();
     let ds = mp_service::registry::derived_dataset(&view, fw, &ten, 2026);
     assert_eq!(ds.observations.len(), 10, "ICRMW is the one instrument of the file in the framework's INSTRUMENT codelist");
-    store.import(&[ds], &ImportOptions::default(), &|_, _| {}).await.unwrap();
+    store.import(&[ds], &ImportOptions { origin: mp_store::Origin::Public, ..ImportOptions::default() }, &|_, _| {}).await.unwrap();
     let ind = IndicatorCode::parse("POL.CONV_RATIF").unwrap();
     let key = DimensionKey::parse("INSTRUMENT=ICRMW").unwrap();
     for (a, want) in [("SEN", 1.0), ("CPV", 1.0), ("CMR", 0.0), ("CIV", 0.0)] {
