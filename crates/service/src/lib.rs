@@ -1,5 +1,6 @@
 //! mprofile use cases over the store, shared by the command line and the web portal: which
-//! observations a document is built from (live data or a frozen edition) and building it.
+//! observations a document is built from (live data or a frozen edition) and building it, and
+//! the validation rules every import and web submission meets before anything is stored.
 //!
 //! Invariant: the CLI and the web portal build a country's document the same way, so a profile
 //! page and the published HTML/PDF cannot differ.
@@ -7,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod json;
+pub mod quality;
 pub mod registry;
 
 use mp_domain::{AreaCode, AreaRegistry, Framework, Record};

@@ -400,7 +400,7 @@ impl Store {
         origin: Origin,
         batch_id: i64,
         files_added: &mut u64,
-        refuse: &dyn Fn(String) -> StoreError,
+        refuse: &(dyn Fn(String) -> StoreError + Sync),
     ) -> Result<(i64, Vec<i64>), StoreError> {
         let src = source.code.as_str();
         match origin {

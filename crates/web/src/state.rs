@@ -4,6 +4,7 @@
 use mp_domain::upload::{NoUploads, UploadReader};
 use mp_domain::{AreaRegistry, Framework};
 use mp_profile::Template;
+use mp_quality::RuleSet;
 use mp_store::Store;
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use std::sync::Arc;
 pub struct AppState {
     inner: Arc<Inner>,
     uploads: Arc<dyn UploadReader>,
+    rules: Arc<RuleSet>,
 }
 
 struct Inner {
@@ -25,12 +27,25 @@ struct Inner {
 impl AppState {
     /// Builds the state from what the binary loaded.
     pub fn new(store: Store, framework: Framework, areas: AreaRegistry, profile: Template, regional: Template) -> Self {
-        AppState { inner: Arc::new(Inner { store, framework, areas, profile, regional }), uploads: Arc::new(NoUploads) }
+        AppState {
+            inner: Arc::new(Inner { store, framework, areas, profile, regional }),
+            uploads: Arc::new(NoUploads),
+            rules: Arc::new(RuleSet::default()),
+        }
     }
     /// The same state, taking uploads into the TWG workspace with `reader` (the binary gives
     /// the command line's readers; without it, every upload is refused).
     pub fn with_uploads(self, reader: Arc<dyn UploadReader>) -> Self {
         AppState { uploads: reader, ..self }
+    }
+    /// The same state, checking uploads and publications with the framework's validation
+    /// `rules` (loaded once by the binary; without them, no rule applies).
+    pub fn with_rules(self, rules: RuleSet) -> Self {
+        AppState { rules: Arc::new(rules), ..self }
+    }
+    /// The validation rules run on every upload and publication.
+    pub fn rules(&self) -> &RuleSet {
+        self.rules.as_ref()
     }
     /// What reads uploaded files.
     pub fn uploads(&self) -> &dyn UploadReader {

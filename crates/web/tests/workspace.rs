@@ -47,6 +47,13 @@ async fn app() -> App {
     app
 }
 
+/// The framework's validation rules, as `mprofile serve` loads them.
+fn rules(fw: &Framework) -> mp_quality::RuleSet {
+    let path = mp_ingest::framework_dir::testing::repo_root().join("framework").join(mp_quality::rules::RULES_FILE);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    mp_quality::RuleSet::parse(&text, mp_quality::rules::RULES_FILE, fw).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// An application on the store at `url`; `seed` loads the framework, the TWGs and the users.
 async fn app_at(url: &str, seed: bool) -> App {
     // Plain HTTP in tests: the session cookie goes without `Secure`.
@@ -55,7 +62,8 @@ async fn app_at(url: &str, seed: bool) -> App {
     let (fw, areas) = fw_areas();
     let store = Store::open(url).await.unwrap_or_else(|e| panic!("{e}"));
     let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw))
-        .with_uploads(std::sync::Arc::new(mp_ingest::national::upload::NationalReader));
+        .with_uploads(std::sync::Arc::new(mp_ingest::national::upload::NationalReader))
+        .with_rules(rules(fw));
     let app = App { router: mp_web::router(state), store: store.clone(), _dir: None };
     if !seed {
         return app;
@@ -290,10 +298,18 @@ fn ind(s: &str) -> IndicatorCode {
 
 /// A Senegal template for theme T04, filled in code as a ministry would fill it.
 fn filled_template(value: PrefillValue) -> Vec<u8> {
+    filled_rows(vec![("IMM.STOCK", &[], value), ("IMM.STOCK", &[("SEX", "F — Féminin")], PrefillValue::Number(140_321.0))])
+}
+
+/// One filled row: indicator, dimensions (code — label), value.
+type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], PrefillValue);
+
+/// A Senegal template for theme T04 with these rows for 2023.
+fn filled_rows(rows: Vec<Row<'_>>) -> Vec<u8> {
     let (fw, areas) = fw_areas();
-    let row = |period: &str, dims: &[(&str, &str)], value: PrefillValue| PrefillRow {
-        indicator: ind("IMM.STOCK"),
-        period: period.into(),
+    let row = |indicator: &str, dims: &[(&str, &str)], value: PrefillValue| PrefillRow {
+        indicator: ind(indicator),
+        period: "2023".into(),
         dims: dims.iter().map(|(d, v)| (d.to_string(), v.to_string())).collect(),
         value,
         status: String::new(),
@@ -305,7 +321,7 @@ fn filled_template(value: PrefillValue) -> Vec<u8> {
         licence: "CC BY 4.0".into(),
         vintage: "2023".into(),
         short_code: String::new(),
-        rows: vec![row("2023", &[], value), row("2023", &[("SEX", "F — Féminin")], PrefillValue::Number(140_321.0))],
+        rows: rows.into_iter().map(|(i, d, v)| row(i, d, v)).collect(),
     };
     write_template_prefilled(
         fw,
@@ -731,5 +747,109 @@ fn figures_typed_in_the_entry_form_are_checked_like_a_file() {
         let sub = app.store.submissions(None).await.unwrap().remove(0);
         assert_eq!((sub.source_code.as_str(), sub.file_kind.as_str()), ("nat-sen-ansd", "sdmx"));
         assert_eq!(post(&app, "/en/ws/entry", &s, &base[1..]).await.status, StatusCode::FORBIDDEN, "no CSRF token");
+    });
+}
+
+/// Moves a submission through every step to publication; returns the last answer.
+async fn publish(app: &App, id: i64) -> Res {
+    for who in ["provider", "chair", "secretariat", "validator"] {
+        let s = sign_in(app, who).await;
+        let r = step(app, &s, id, "advance", "").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{who}: {}", r.body);
+    }
+    let s = sign_in(app, "secretariat").await;
+    step(app, &s, id, "advance", "").await
+}
+
+#[test]
+fn rule_errors_refuse_an_upload_and_name_the_rule() {
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        let app = app().await;
+        let provider = sign_in(&app, "provider").await;
+        let csrf = csrf_of(&app, &provider).await;
+        // A negative migrant stock: a number of persons below 0, named with its cell.
+        let bad = upload(&app, &provider, &csrf, "SEN", "rgph.xlsx", &filled_template(PrefillValue::Number(-5.0))).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+        assert!(bad.body.contains("rule range.persons: expected ≥ 0"), "{}", bad.body);
+        assert!(bad.body.contains("IMM.STOCK!E12") && bad.body.contains("IMM.STOCK SEN 2023") && bad.body.contains("-5"), "{}", bad.body);
+        assert!(bad.body.contains("A number of persons cannot be negative."), "{}", bad.body);
+        let fr = {
+            let (body, ctype) = multipart(&csrf, "SEN", "rgph.xlsx", &filled_template(PrefillValue::Number(-5.0)));
+            send(&app, "POST", "/fr/ws/upload", &provider, &[], body, &ctype).await
+        };
+        assert!(fr.body.contains("Un nombre de personnes ne peut pas être négatif."), "{}", fr.body);
+        assert!(app.store.submissions(None).await.unwrap().is_empty(), "nothing staged");
+        assert!(!get(&app, API, "").await.body.contains("nat-sen-ansd"), "nothing published");
+    });
+}
+
+#[test]
+fn rule_warnings_are_shown_to_reviewers_and_stored_at_publication() {
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        let app = app().await;
+        let provider = sign_in(&app, "provider").await;
+        let csrf = csrf_of(&app, &provider).await;
+        // 140,321 women and 100,000 men do not add up to 287,654 migrants: a warning only.
+        let file = filled_rows(vec![
+            ("IMM.STOCK", &[], PrefillValue::Number(287_654.0)),
+            ("IMM.STOCK", &[("SEX", "F — Féminin")], PrefillValue::Number(140_321.0)),
+            ("IMM.STOCK", &[("SEX", "M — Masculin")], PrefillValue::Number(100_000.0)),
+        ]);
+        let ok = upload(&app, &provider, &csrf, "SEN", "rgph.xlsx", &file).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let id: i64 = ok.location().rsplit('/').next().unwrap().parse().unwrap();
+        let page = get(&app, &format!("/en/ws/submission/{id}"), &provider).await;
+        assert!(page.body.contains("Warnings of the validation rules") && page.body.contains("sex-sum"), "{}", page.body);
+        let pt = get(&app, &format!("/pt/ws/submission/{id}"), &provider).await;
+        assert!(pt.body.contains("Avisos das regras de validação"), "{}", pt.body);
+        assert!(app.store.quality_flags(Some("SEN")).await.unwrap().is_empty(), "stored only at publication");
+        let done = publish(&app, id).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        let flags = app.store.quality_flags(Some("SEN")).await.unwrap();
+        assert_eq!(flags.len(), 1, "{flags:?}");
+        assert_eq!(
+            (flags[0].rule.as_str(), flags[0].source.as_str(), flags[0].indicator.as_str()),
+            ("sex-sum", "nat-sen-ansd", "IMM.STOCK")
+        );
+    });
+}
+
+#[test]
+fn publication_checks_the_rules_against_the_store_of_that_moment() {
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        let app = app().await;
+        let provider = sign_in(&app, "provider").await;
+        let csrf = csrf_of(&app, &provider).await;
+        let ok = upload(&app, &provider, &csrf, "SEN", "rgph.xlsx", &filled_template(PrefillValue::Number(287_654.0))).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let id: i64 = ok.location().rsplit('/').next().unwrap().parse().unwrap();
+        // Meanwhile another source publishes a population smaller than the migrant stock.
+        let csv = "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,SEX,AGE,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MULT,COMMENT_OBS\r\n\
+                   dataflow,MPROFILE:TEST(2023),I,SEN,DEV.POP,_T,_T,2023,1000,,0,\r\n";
+        let (fw, areas) = fw_areas();
+        let upload_ = mp_domain::upload::Upload {
+            name: "pop.csv",
+            bytes: csv.as_bytes().to_vec(),
+            kind: mp_domain::upload::UploadKind::Sdmx,
+            mapping: None,
+        };
+        let pop = mp_domain::upload::UploadReader::read(&mp_ingest::national::upload::NationalReader, upload_, fw, areas)
+            .unwrap_or_else(|e| panic!("{:?}", e.problems));
+        let opts = mp_store::ImportOptions { dry_run: false, command: "test".into(), origin: mp_store::Origin::National };
+        app.store.import(&pop, &opts, &|_, _| {}).await.unwrap();
+        let refused = publish(&app, id).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        assert!(refused.body.contains("immigrants-le-population") && refused.body.contains("nothing was published"), "{}", refused.body);
+        assert_ne!(app.store.submission(id).await.unwrap().unwrap().state, mp_workspace::State::Published);
+        assert!(!get(&app, API, "").await.body.contains("nat-sen-ansd"), "nothing published");
     });
 }

@@ -4,15 +4,15 @@ use crate::output;
 use crate::settings::{self, Settings};
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
-use mp_domain::{AreaCode, DatasetId, Framework};
+use mp_domain::{AreaCode, Framework};
 use mp_ingest::ReadReport;
 use mp_quality::conflicts::conflicts;
 use mp_quality::mirror::{MirrorPair, MirrorSpec, SumSpec, mirror, sum_vs_total};
 use mp_quality::outliers::{self, Flag, MODIFIED_Z_THRESHOLD};
 use mp_quality::rules::num;
 use mp_quality::{Figure, RuleSet, Severity, Violation, check};
-use mp_store::{NewFlag, ObsQuery, Store};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use mp_store::{ObsQuery, Store};
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -143,71 +143,21 @@ pub fn rules(s: &Settings, fw: &Framework) -> Result<RuleSet> {
 /// returns `None` when the import must be refused; otherwise returns the warnings to store.
 pub async fn before_store(store: &Store, s: &Settings, fw: &Framework, report: &ReadReport) -> Result<Option<Vec<Violation>>> {
     let rules = rules(s, fw)?;
-    if rules.is_empty() {
-        return Ok(Some(Vec::new()));
+    let checked = mp_service::quality::check_before_store(store, &rules, fw, &report.datasets).await?;
+    if checked.passes() {
+        return Ok(Some(checked.warnings));
     }
-    let subjects: Vec<Figure> = report.datasets.iter().flat_map(Figure::from_import).collect();
-    let context = context(store, &rules, &subjects).await?;
-    let all = check(&rules, fw, &subjects, &context);
-    let errors: Vec<&Violation> = all.iter().filter(|v| v.severity == Severity::Error).collect();
-    if errors.is_empty() {
-        return Ok(Some(all));
-    }
-    eprintln!("The validation rules refuse this import ({} errors):", errors.len());
-    for v in &errors {
+    eprintln!("The validation rules refuse this import ({} errors):", checked.errors.len());
+    for v in &checked.errors {
         eprintln!("  {}", v.line());
     }
     eprintln!("The store was not changed.");
     Ok(None)
 }
 
-/// Stored figures that comparisons across sources read (the population for a migrant stock),
-/// of the areas being imported, from datasets other than those being imported.
-async fn context(store: &Store, rules: &RuleSet, subjects: &[Figure]) -> Result<Vec<Figure>> {
-    let present: HashSet<&str> = subjects.iter().map(|f| f.indicator.as_str()).collect();
-    let own: HashSet<&DatasetId> = subjects.iter().map(|f| &f.dataset).collect();
-    let areas: Vec<AreaCode> = subjects.iter().map(|f| f.area.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let mut wanted = std::collections::BTreeSet::new();
-    for r in &rules.compare {
-        let codes = r.indicators();
-        if codes.iter().any(|c| present.contains(c.as_str())) {
-            wanted.extend(codes);
-        }
-    }
-    let mut out = Vec::new();
-    for code in wanted {
-        let q = ObsQuery { areas: areas.clone(), any_dims: true, ..ObsQuery::indicator(code) };
-        for r in store.records(&q).await? {
-            if !own.contains(&r.dataset)
-                && let Some(f) = Figure::from_record(&r)
-            {
-                out.push(f);
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Stores the warnings of an import with the figures they concern.
 pub async fn after_store(store: &Store, warnings: &[Violation]) -> Result<usize> {
-    let flags: Vec<NewFlag> = warnings
-        .iter()
-        .filter(|v| v.severity == Severity::Warning)
-        .map(|v| NewFlag {
-            source: v.figure.dataset.source.clone(),
-            vintage: v.figure.dataset.vintage.clone(),
-            indicator: v.figure.indicator.to_string(),
-            area: v.figure.area.to_string(),
-            period: v.figure.period.to_string(),
-            dims: v.figure.dims.to_string(),
-            rule: v.rule.clone(),
-            severity: v.severity.to_string(),
-            message: v.message.en.clone(),
-            value: v.figure.value,
-            expected: v.expected.clone(),
-        })
-        .collect();
-    Ok(store.save_quality_flags(&flags).await?)
+    Ok(mp_service::quality::store_flags(store, warnings).await?)
 }
 
 /// Every stored figure (newest vintage of each source), of one area when given.

@@ -27,8 +27,10 @@ pub async fn serve(s: &Settings, a: ServeArgs) -> Result<ExitCode> {
     let fw = s.framework(Some(&areas))?;
     let profile = settings::template(&a.template, &fw)?;
     let regional = settings::template("regional", &fw)?;
+    let rules = super::quality::rules(s, &fw)?;
     let state = mp_web::AppState::new(store.clone(), fw, areas, profile, regional)
-        .with_uploads(std::sync::Arc::new(mp_ingest::national::upload::NationalReader));
+        .with_uploads(std::sync::Arc::new(mp_ingest::national::upload::NationalReader))
+        .with_rules(rules);
     println!("mprofile portal on http://{addr}/ (store {}); Ctrl-C to stop", store.display_url());
     mp_web::serve(state, addr).await.with_context(|| format!("cannot serve on {addr}"))?;
     Ok(ExitCode::SUCCESS)

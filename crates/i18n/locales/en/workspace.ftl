@@ -111,3 +111,11 @@ ws-unit = Unit: { $unit }
 ws-vintage = Vintage (edition or year of the data)
 ws-total = All (total)
 ws-status = Status
+
+## Validation rules on uploads and publication
+ws-rule-problem = rule { $rule }: expected { $expected }. { $message }
+ws-rule-warnings = Warnings of the validation rules
+ws-rule-warnings-note = These figures may be correct: reviewers check them. The warnings are stored with the figures when the submission is published.
+ws-col-rule = Rule
+ws-col-figure = Figure
+ws-publish-refused = The validation rules refuse publication against the figures published now ({ $count } errors); nothing was published:

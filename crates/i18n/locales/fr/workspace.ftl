@@ -111,3 +111,11 @@ ws-unit = Unité : { $unit }
 ws-vintage = Millésime (édition ou année des données)
 ws-total = Ensemble (total)
 ws-status = Statut
+
+## Règles de validation au dépôt et à la publication
+ws-rule-problem = règle { $rule } : attendu { $expected }. { $message }
+ws-rule-warnings = Avertissements des règles de validation
+ws-rule-warnings-note = Ces chiffres peuvent être exacts : les relecteurs les vérifient. Les avertissements sont enregistrés avec les chiffres à la publication de la soumission.
+ws-col-rule = Règle
+ws-col-figure = Chiffre
+ws-publish-refused = Les règles de validation refusent la publication au regard des chiffres publiés actuellement ({ $count } erreurs) ; rien n'a été publié :

@@ -111,3 +111,11 @@ ws-unit = Unidade: { $unit }
 ws-vintage = Versão (edição ou ano dos dados)
 ws-total = Todos (total)
 ws-status = Estado
+
+## Regras de validação no envio e na publicação
+ws-rule-problem = regra { $rule }: esperado { $expected }. { $message }
+ws-rule-warnings = Avisos das regras de validação
+ws-rule-warnings-note = Estes números podem estar corretos: os revisores verificam-nos. Os avisos são guardados com os números quando a submissão é publicada.
+ws-col-rule = Regra
+ws-col-figure = Número
+ws-publish-refused = As regras de validação recusam a publicação face aos números publicados agora ({ $count } erros); nada foi publicado:

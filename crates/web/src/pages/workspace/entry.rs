@@ -276,7 +276,7 @@ pub(crate) async fn submit(State(st): State<AppState>, v: Viewer, uri: Uri, Form
             return rejected(vec![super::submissions::ProblemView::expected(m(v.lang, "ws-entry-empty"))]);
         }
         let name = format!("entry-{}-{}.csv", c, ind.code);
-        match create_draft(&st, &v.principal, c.as_str(), &name, csv.into_bytes(), None).await? {
+        match create_draft(&st, &v.principal, c.as_str(), &name, csv.into_bytes(), None, v.lang).await? {
             Ok(s) => Ok(see_other(&format!("/{}/ws/submission/{}", v.lang.code(), s.id))),
             Err(r) => rejected(problem_views(r)),
         }

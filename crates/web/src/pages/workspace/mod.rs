@@ -139,6 +139,15 @@ impl From<StoreError> for WsError {
     }
 }
 
+impl From<mp_service::ServiceError> for WsError {
+    fn from(e: mp_service::ServiceError) -> Self {
+        match e {
+            mp_service::ServiceError::Store(e) => e.into(),
+            other => WsError::Internal(other.to_string()),
+        }
+    }
+}
+
 impl From<HttpError> for WsError {
     fn from(e: HttpError) -> Self {
         if e.status().is_server_error() {

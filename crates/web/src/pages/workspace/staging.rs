@@ -221,3 +221,62 @@ pub(crate) async fn preview(st: &AppState, staged: &Staged, country: &Iso3, sour
     }
     Ok(rows)
 }
+
+/// A warning of the validation rules, for reviewers.
+pub(crate) struct RuleWarning {
+    pub rule: String,
+    pub figure: String,
+    pub value: String,
+    pub expected: String,
+    pub message: String,
+}
+
+/// Runs the validation rules over a staged file, with the store as it is now as context (the
+/// same check as `mprofile import`): errors refuse the file, each one a problem naming its row,
+/// the figure, its value, the rule and what was expected; warnings are returned for reviewers.
+pub(crate) async fn check_rules(
+    st: &AppState,
+    staged: &Staged,
+    lang: mp_domain::Lang,
+) -> Result<Result<Vec<mp_quality::Violation>, Rejected>, mp_service::ServiceError> {
+    let checked = mp_service::quality::check_before_store(st.store(), st.rules(), st.framework(), &staged.datasets).await?;
+    if checked.passes() {
+        return Ok(Ok(checked.warnings));
+    }
+    let mut out = Rejected::default();
+    for v in &checked.errors {
+        out.problems.push(UploadProblem {
+            sheet: String::new(),
+            row: v.figure.at.locator.clone(),
+            column: v.figure.label(),
+            value: mp_quality::rules::num(v.figure.value),
+            expected: rule_text(v, lang),
+        });
+    }
+    out.more += out.problems.len().saturating_sub(MAX_LISTED);
+    out.problems.truncate(MAX_LISTED);
+    Ok(Err(out))
+}
+
+/// "rule R: expected E. What the rule says.", in `lang`.
+fn rule_text(v: &mp_quality::Violation, lang: mp_domain::Lang) -> String {
+    crate::pages::ma(
+        lang,
+        "ws-rule-problem",
+        &[("rule", &v.rule), ("expected", &v.expected), ("message", &crate::pages::tr(&v.message, lang))],
+    )
+}
+
+/// The warnings as the submission page lists them.
+pub(crate) fn warning_views(warnings: &[mp_quality::Violation], lang: mp_domain::Lang) -> Vec<RuleWarning> {
+    warnings
+        .iter()
+        .map(|v| RuleWarning {
+            rule: v.rule.clone(),
+            figure: v.figure.label(),
+            value: mp_quality::rules::num(v.figure.value),
+            expected: v.expected.clone(),
+            message: crate::pages::tr(&v.message, lang),
+        })
+        .collect()
+}

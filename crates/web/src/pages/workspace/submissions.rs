@@ -275,6 +275,7 @@ pub(crate) async fn create_draft(
     file_name: &str,
     bytes: Vec<u8>,
     mapping: Option<String>,
+    lang: Lang,
 ) -> Result<Result<SubmissionInfo, Rejected>, WsError> {
     let forbidden = || WsError::Forbidden("uploads are for data providers, in the countries and themes of their role".into());
     let c = Iso3::parse(&country.to_ascii_uppercase()).map_err(|_| forbidden())?;
@@ -305,6 +306,10 @@ pub(crate) async fn create_draft(
         Ok(s) => s,
         Err(r) => return Ok(Err(r)),
     };
+    // The validation rules, against the store as it is now; they run again at publication.
+    if let Err(r) = staging::check_rules(st, &staged, lang).await? {
+        return Ok(Err(r));
+    }
     let file_sha256 = staged.datasets.first().and_then(|d| d.files.first()).map(|f| f.sha256.clone()).unwrap_or_default();
     let summary = serde_json::json!({ "observations": staged.observations(), "mapping": mapping }).to_string();
     let themes = ThemeSet::Some(staged.themes.iter().cloned().collect::<BTreeSet<_>>());
@@ -349,7 +354,7 @@ pub(crate) async fn upload(State(st): State<AppState>, v: Viewer, uri: Uri, mut 
         let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
             return Ok(upload_view(&st, &v, &uri, StatusCode::UNPROCESSABLE_ENTITY, Some(no_file(v.lang))));
         };
-        match create_draft(&st, &v.principal, &country, &name, bytes, mapping).await? {
+        match create_draft(&st, &v.principal, &country, &name, bytes, mapping, v.lang).await? {
             Ok(s) => Ok(see_other(&format!("/{}/ws/submission/{}", v.lang.code(), s.id))),
             Err(r) => Ok(upload_view(&st, &v, &uri, StatusCode::UNPROCESSABLE_ENTITY, Some(r))),
         }
@@ -393,7 +398,7 @@ pub(crate) async fn api_upload(
     let Ok(Query(q)) = q else {
         return json(StatusCode::BAD_REQUEST, serde_json::json!({ "error": "expected ?country=ISO3&name=FILE" }));
     };
-    match create_draft(&st, &p, &q.country, &q.name, body.to_vec(), None).await {
+    match create_draft(&st, &p, &q.country, &q.name, body.to_vec(), None, Lang::En).await {
         Ok(Ok(s)) => json(StatusCode::CREATED, serde_json::json!({ "id": s.id, "state": s.state, "version": s.version })),
         Ok(Err(r)) => json(StatusCode::UNPROCESSABLE_ENTITY, serde_json::json!({ "problems": r.problems, "more": r.more })),
         Err(WsError::Forbidden(msg)) => json(StatusCode::FORBIDDEN, serde_json::json!({ "error": msg })),
@@ -485,6 +490,11 @@ struct SubmissionT {
     col_change: String,
     problems: Vec<ProblemView>,
     problems_label: String,
+    warnings: Vec<staging::RuleWarning>,
+    warnings_label: String,
+    warnings_note: String,
+    col_rule: String,
+    col_figure: String,
     action: String,
     csrf: String,
     version: i64,
@@ -515,9 +525,17 @@ pub(crate) async fn page_handler(st: &AppState, v: &Viewer, uri: &Uri, id: i64) 
     let skip = skip_subgroup(st, &s.country).await?;
     let mut figures = Vec::new();
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let (mut new, mut revised, mut unchanged) = (0usize, 0usize, 0usize);
     match restage(st, &s).await? {
         Ok(staged) => {
+            // Published figures were checked when published; the rules now would compare them with themselves.
+            if s.state != SubState::Published {
+                match staging::check_rules(st, &staged, lang).await? {
+                    Ok(w) => warnings = staging::warning_views(&w, lang),
+                    Err(r) => problems = problem_views(r),
+                }
+            }
             for r in staging::preview(st, &staged, &s.country, &s.source_code).await? {
                 match r.change {
                     Change::New => new += 1,
@@ -616,6 +634,11 @@ pub(crate) async fn page_handler(st: &AppState, v: &Viewer, uri: &Uri, id: i64) 
         col_change: m(lang, "ws-col-change"),
         problems,
         problems_label: m(lang, "ws-problems"),
+        warnings,
+        warnings_label: m(lang, "ws-rule-warnings"),
+        warnings_note: m(lang, "ws-rule-warnings-note"),
+        col_rule: m(lang, "ws-col-rule"),
+        col_figure: m(lang, "ws-col-figure"),
         action: format!("/{}/ws/submission/{id}/step", lang.code()),
         csrf: v.csrf.clone(),
         version: s.version,
@@ -683,6 +706,22 @@ pub(crate) async fn step(
             let staged = restage(&st, &s).await?.map_err(|r| {
                 WsError::Bad(StatusCode::UNPROCESSABLE_ENTITY, r.problems.first().map(|p| p.expected.clone()).unwrap_or_default())
             })?;
+            // The rules again, against the store of this moment: it may have changed since the upload.
+            let warnings = match staging::check_rules(&st, &staged, v.lang).await? {
+                Ok(w) => w,
+                Err(r) => {
+                    let named: Vec<String> =
+                        r.problems.iter().map(|p| format!("{} {} = {}: {}", p.row, p.column, p.value, p.expected)).collect();
+                    return Err(WsError::Bad(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        format!(
+                            "{} {}",
+                            ma(v.lang, "ws-publish-refused", &[("count", &(r.problems.len() + r.more).to_string())]),
+                            named.join("; ")
+                        ),
+                    ));
+                }
+            };
             let opts = ImportOptions {
                 dry_run: false,
                 command: format!("workspace: publish submission {id} by {}", v.principal.login),
@@ -690,6 +729,7 @@ pub(crate) async fn step(
             };
             let summary = st.store().import(&staged.datasets, &opts, &|_, _| {}).await?;
             batch = summary.batch_id;
+            mp_service::quality::store_flags(st.store(), &warnings).await?;
         }
         st.store().submission_move(id, f.version, s.state, to, &reason, batch, &name, &v.actor()).await?;
         Ok(see_other(&format!("/{}/ws/submission/{id}", v.lang.code())))
