@@ -7,7 +7,10 @@
 //! Without them the test says so and passes, unless `CI` is set, where it fails.
 //! With `MPROFILE_SCREENSHOTS=<dir>` it also saves screenshots at 360 and 1200 px wide.
 
-use fantoccini::{Client, ClientBuilder, Locator};
+mod chromium;
+
+use chromium::{connect, in_ci, on_path, start_driver};
+use fantoccini::{Client, Locator};
 use mp_domain::{
     AreaCode, AreaRegistry, DatasetImport, DimensionKey, FileInfo, Framework, IndicatorCode, ObsStatus, Observation, Period, Provenance,
     SourceInfo, UnitMult,
@@ -15,7 +18,6 @@ use mp_domain::{
 use mp_store::{ImportOptions, Origin, Store};
 use mp_web::AppState;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn fw_areas() -> &'static (Framework, AreaRegistry) {
@@ -75,67 +77,6 @@ fn template(name: &str, fw: &Framework) -> mp_profile::Template {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates").join(format!("{name}.toml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     mp_profile::Template::parse(&format!("{name}.toml"), &text, fw).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// The first of `names` found on the PATH.
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).flat_map(|d| names.iter().map(move |n| d.join(n))).find(|p| p.is_file())
-}
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.trim().is_empty())
-}
-
-/// Stops chromedriver when the test ends, however it ends.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
-
-async fn start_driver(driver: &Path) -> (Driver, u16) {
-    let port = free_port();
-    let child = Command::new(driver)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", driver.display()));
-    let guard = Driver(child);
-    let t0 = Instant::now();
-    while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
-        assert!(t0.elapsed() < Duration::from_secs(20), "chromedriver did not listen on port {port}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    (guard, port)
-}
-
-async fn connect(port: u16, chromium: &Path, profile: &Path) -> Client {
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": chromium.display().to_string(),
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--hide-scrollbars",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }),
-    );
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .unwrap_or_else(|e| panic!("cannot open a Chromium session: {e}"))
 }
 
 /// Visible text with no-break spaces as spaces, as readers see it.

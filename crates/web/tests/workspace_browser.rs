@@ -7,14 +7,16 @@
 //! Needs `chromium` and `chromedriver`; without them the test says so and passes, unless `CI`
 //! is set, where it fails.
 
-use fantoccini::{Client, ClientBuilder, Locator};
+mod chromium;
+
+use chromium::{connect, on_path, start_driver};
+use fantoccini::{Client, Locator};
 use mp_domain::{AreaCode, AreaRegistry, Framework, IndicatorCode, Iso3, Lang, ThemeCode};
 use mp_ingest::national::template::{Prefill, PrefillRow, PrefillValue, write_template_prefilled};
 use mp_store::{Actor, Store};
 use mp_web::AppState;
 use mp_workspace::{Membership, Role, ThemeSet, hash_password};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const PW: &str = "twelve chars pw";
@@ -27,61 +29,6 @@ fn template(name: &str, fw: &Framework) -> mp_profile::Template {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates").join(format!("{name}.toml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     mp_profile::Template::parse(&format!("{name}.toml"), &text, fw).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).flat_map(|d| names.iter().map(move |n| d.join(n))).find(|p| p.is_file())
-}
-
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
-
-async fn start_driver(driver: &Path) -> (Driver, u16) {
-    let port = free_port();
-    let child = Command::new(driver)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", driver.display()));
-    let guard = Driver(child);
-    let t0 = Instant::now();
-    while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
-        assert!(t0.elapsed() < Duration::from_secs(20), "chromedriver did not listen on port {port}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    (guard, port)
-}
-
-async fn connect(port: u16, chromium: &Path, profile: &Path) -> Client {
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": chromium.display().to_string(),
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--hide-scrollbars",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }),
-    );
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .unwrap_or_else(|e| panic!("cannot open a Chromium session: {e}"))
 }
 
 fn filled(value: PrefillValue) -> Vec<u8> {
@@ -107,7 +54,7 @@ fn filled(value: PrefillValue) -> Vec<u8> {
 #[test]
 fn a_submission_through_the_browser() {
     let (Some(chromium), Some(driver)) = (on_path(&["chromium", "chromium-browser", "google-chrome"]), on_path(&["chromedriver"])) else {
-        assert!(std::env::var("CI").is_err(), "chromium and chromedriver are required under CI");
+        assert!(!chromium::in_ci(), "chromium and chromedriver are required under CI");
         eprintln!("skipped: chromium or chromedriver not found");
         return;
     };
