@@ -5,21 +5,8 @@ use mp_profile::Template;
 use std::path::Path;
 
 fn framework() -> Framework {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../framework");
-    let mut files = Vec::new();
-    for sub in ["", "indicators"] {
-        for e in std::fs::read_dir(root.join(sub)).unwrap().flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "toml") {
-                let rel = if sub.is_empty() {
-                    p.file_name().unwrap().to_string_lossy().into_owned()
-                } else {
-                    format!("{sub}/{}", p.file_name().unwrap().to_string_lossy())
-                };
-                files.push((rel, std::fs::read_to_string(&p).unwrap()));
-            }
-        }
-    }
+    let files = mp_ingest::framework_dir::read_framework_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../framework"))
+        .unwrap_or_else(|e| panic!("{e}"));
     Framework::from_files(&files, None).unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -9,19 +9,8 @@ use std::sync::OnceLock;
 fn framework() -> &'static (Framework, RuleSet) {
     static F: OnceLock<(Framework, RuleSet)> = OnceLock::new();
     F.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../framework");
-        let mut files = Vec::new();
-        for sub in ["", "indicators"] {
-            for e in std::fs::read_dir(root.join(sub)).unwrap().flatten() {
-                let p = e.path();
-                if p.extension().is_some_and(|x| x == "toml") {
-                    let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                    let rel = if sub.is_empty() { name } else { format!("{sub}/{name}") };
-                    files.push((rel, std::fs::read_to_string(&p).unwrap()));
-                }
-            }
-        }
-        files.sort();
+        let files = mp_ingest::framework_dir::read_framework_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../framework"))
+            .unwrap_or_else(|e| panic!("{e}"));
         let fw = Framework::from_files(&files, None).unwrap_or_else(|e| panic!("{e}"));
         let rules = RuleSet::from_framework_files(&files, &fw).unwrap_or_else(|e| panic!("{e}"));
         (fw, rules)

@@ -17,18 +17,7 @@ fn root() -> &'static Path {
 }
 
 fn framework() -> Framework {
-    let base = root().join("framework");
-    let mut files = Vec::new();
-    for sub in ["", "indicators"] {
-        for e in std::fs::read_dir(base.join(sub)).unwrap().flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "toml") {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                let rel = if sub.is_empty() { name } else { format!("{sub}/{name}") };
-                files.push((rel, std::fs::read_to_string(&p).unwrap()));
-            }
-        }
-    }
+    let files = mp_ingest::framework_dir::read_framework_dir(&root().join("framework")).unwrap_or_else(|e| panic!("{e}"));
     Framework::from_files(&files, None).unwrap_or_else(|e| panic!("{e}"))
 }
 
