@@ -227,9 +227,15 @@ fn show(items: &[Value]) -> Vec<String> {
 
 // ---- a small JSON Schema checker (the subset the OpenAPI document uses) -----------------------
 
+thread_local! {
+    /// The component schemas this thread's checks went through.
+    static VISITED: std::cell::RefCell<BTreeSet<String>> = const { std::cell::RefCell::new(BTreeSet::new()) };
+}
+
 fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
     match schema.get("$ref").and_then(Value::as_str) {
         Some(r) => {
+            VISITED.with(|v| v.borrow_mut().insert(r.to_string()));
             let ptr = r.strip_prefix('#').unwrap_or_else(|| panic!("only local $ref: {r}"));
             resolve(doc, doc.pointer(ptr).unwrap_or_else(|| panic!("dangling $ref {r}")))
         }
@@ -250,9 +256,29 @@ fn type_ok(t: &str, v: &Value) -> bool {
     }
 }
 
+/// `allOf` (a flattened field) as one object schema: the parts' properties and required names.
+fn merged(doc: &Value, parts: &[Value]) -> Value {
+    let mut props = serde_json::Map::new();
+    let mut required = Vec::new();
+    for p in parts {
+        let p = resolve(doc, p);
+        assert!(p.get("allOf").is_none() && p.get("oneOf").is_none(), "nested composition in allOf: {p}");
+        props.extend(p["properties"].as_object().cloned().unwrap_or_default());
+        required.extend(p["required"].as_array().cloned().unwrap_or_default());
+    }
+    json!({"type": "object", "properties": props, "required": required})
+}
+
 /// Every way `v` departs from `schema`, each with its JSON path.
 fn check(doc: &Value, schema: &Value, v: &Value, at: &str, errs: &mut Vec<String>) {
     let s = resolve(doc, schema);
+    if s == &Value::Bool(false) {
+        errs.push(format!("{at}: no value is allowed here, got {v}"));
+        return;
+    }
+    if let Some(parts) = s.get("allOf").and_then(Value::as_array) {
+        return check(doc, &merged(doc, parts), v, at, errs);
+    }
     if let Some(alts) = s.get("oneOf").and_then(Value::as_array) {
         let fits = alts.iter().filter(|a| {
             let mut e = Vec::new();
@@ -302,15 +328,18 @@ fn check(doc: &Value, schema: &Value, v: &Value, at: &str, errs: &mut Vec<String
             }
         }
     }
-    if let (Some(items), Some(arr)) = (s.get("items"), v.as_array()) {
+    if let Some(arr) = v.as_array() {
+        let prefix = s.get("prefixItems").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
         for (i, x) in arr.iter().enumerate() {
-            check(doc, items, x, &format!("{at}[{i}]"), errs);
+            if let Some(item) = prefix.get(i).or(s.get("items")) {
+                check(doc, item, x, &format!("{at}[{i}]"), errs);
+            }
         }
     }
 }
 
 fn spec() -> Value {
-    serde_json::from_str(mp_web::api::OPENAPI).expect("openapi.json is JSON")
+    serde_json::from_str(mp_web::api::openapi_document().expect("the OpenAPI document is built")).expect("the document is JSON")
 }
 
 fn response_schema<'a>(doc: &'a Value, path: &str, status: &str) -> &'a Value {
@@ -327,7 +356,7 @@ fn assert_fits(doc: &Value, schema: &Value, v: &Value, what: &str) {
 /// A request for `path` with every path parameter and required query parameter filled from the
 /// document's examples, plus `extra` query parameters.
 fn example_uri(doc: &Value, path: &str, extra: &[(&str, &Value)]) -> String {
-    let params = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+    let params = doc["paths"][path]["get"]["parameters"].as_array().map(Vec::as_slice).unwrap_or_default();
     let mut uri = path.to_string();
     let mut query: Vec<String> = Vec::new();
     let mut add = |name: &str, ex: &Value| match ex {
@@ -368,7 +397,7 @@ fn openapi_is_served_and_lists_exactly_the_routed_paths_and_parameters() {
     for e in &endpoints {
         let op = &doc["paths"][e.path]["get"];
         assert!(op.is_object(), "{}: no GET operation", e.path);
-        let params = op["parameters"].as_array().unwrap();
+        let params = op["parameters"].as_array().map(Vec::as_slice).unwrap_or_default();
         let query: BTreeSet<&str> = params.iter().filter(|p| p["in"] == "query").map(|p| p["name"].as_str().unwrap()).collect();
         assert_eq!(query, e.params.iter().copied().collect::<BTreeSet<_>>(), "{}: documented vs accepted query parameters", e.path);
         let path_params: BTreeSet<&str> = params.iter().filter(|p| p["in"] == "path").map(|p| p["name"].as_str().unwrap()).collect();
@@ -406,7 +435,13 @@ fn every_documented_path_and_parameter_answers_200_with_the_documented_shape() {
         let uri = example_uri(&doc, path, &[]);
         let body = ok(&uri);
         assert_fits(&doc, schema, &body, &uri);
-        for p in item["get"]["parameters"].as_array().unwrap().iter().filter(|p| p["in"] == "query" && p["required"] != true) {
+        for p in item["get"]["parameters"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| p["in"] == "query" && p["required"] != true)
+        {
             let uri = example_uri(&doc, path, &[(p["name"].as_str().unwrap(), &p["example"])]);
             let body = ok(&uri);
             assert_fits(&doc, schema, &body, &uri);
@@ -443,7 +478,7 @@ fn real_answers_fit_their_schemas_beyond_the_examples() {
 #[test]
 fn the_schema_checker_catches_wrong_shapes() {
     let doc = spec();
-    let theme_list = json!({"$ref": "#/components/schemas/ThemeList"});
+    let theme_list = response_schema(&doc, "/api/v1/themes", "200").clone();
     let mut errs = Vec::new();
     check(
         &doc,
@@ -465,6 +500,54 @@ fn the_schema_checker_catches_wrong_shapes() {
         &mut errs,
     );
     assert!(errs.iter().any(|e| e.contains("`extra` is not documented")), "{errs:?}");
+    // A flattened area: its own fields and the area's are documented, nothing else.
+    let mut errs = Vec::new();
+    let area = json!({"code": "SEN", "iso2": "SN", "m49": "686", "name": {"en": "a", "fr": "b", "pt": "c"}, "kind": "country",
+        "profile_language": "fr", "groups": [], "members": [], "extra": 1});
+    check(&doc, response_schema(&doc, "/api/v1/areas/{code}", "200"), &area, "$", &mut errs);
+    assert_eq!(errs, vec!["$: property `extra` is not documented".to_string()]);
+    // A pair of numbers is two numbers.
+    let mut errs = Vec::new();
+    let series =
+        json!({"name": {"t": "plain", "text": "x"}, "values": [null], "projected": false, "band": [[1.0, "2"]], "band_label": null});
+    check(&doc, &json!({"$ref": "#/components/schemas/Series"}), &series, "$", &mut errs);
+    assert!(errs.iter().any(|e| e.contains("$.band[0][1]: expected")), "{errs:?}");
+}
+
+/// Every schema of the document describes something a real answer of this server contains: the
+/// checks of real answers (one per endpoint, parameter and case above) go through every
+/// component, so no schema is left that no answer has been compared with.
+#[test]
+fn every_component_schema_is_checked_against_a_real_answer() {
+    let doc = spec();
+    VISITED.with(|v| v.borrow_mut().clear());
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let schema = response_schema(&doc, path, "200");
+        assert_fits(&doc, schema, &ok(&example_uri(&doc, path, &[])), path);
+        for p in item["get"]["parameters"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| p["in"] == "query" && p["required"] != true)
+        {
+            let uri = example_uri(&doc, path, &[(p["name"].as_str().unwrap(), &p["example"])]);
+            assert_fits(&doc, schema, &ok(&uri), &uri);
+        }
+    }
+    for uri in ["/api/v1/countries/GHA/profile", "/api/v1/countries/SEN/profile", "/api/v1/areas/ECOWAS"] {
+        let path = if uri.contains("/countries/") { "/api/v1/countries/{iso3}/profile" } else { "/api/v1/areas/{code}" };
+        assert_fits(&doc, response_schema(&doc, path, "200"), &ok(uri), uri);
+    }
+    assert_fits(&doc, &json!({"$ref": "#/components/schemas/Error"}), &get("/api/v1/nothing").json(), "an error");
+    let seen = VISITED.with(|v| v.borrow().clone());
+    let unchecked: Vec<&String> = doc["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|name| !seen.contains(&format!("#/components/schemas/{name}")))
+        .collect();
+    assert!(unchecked.is_empty(), "schemas no real answer was checked against: {unchecked:?}");
 }
 
 // ---- catalogue ---------------------------------------------------------------------------------
@@ -1100,7 +1183,7 @@ fn hostile_parameters_get_a_clear_400_and_the_document_says_so() {
     assert!(code["pattern"].is_string(), "{code}");
     assert_eq!(get("/api/v1/indicators/CIV").status, StatusCode::BAD_REQUEST);
     assert_eq!(get("/api/v1/indicators/imm.stock").status, StatusCode::OK);
-    let params = doc["paths"]["/api/v1/observations"]["get"]["parameters"].as_array().unwrap();
+    let params = doc["paths"]["/api/v1/observations"]["get"]["parameters"].as_array().map(Vec::as_slice).unwrap_or_default();
     let dim = params.iter().find(|p| p["name"] == "dim").unwrap();
     assert_eq!(dim["schema"]["items"]["minLength"], 1);
     assert_eq!(get("/api/v1/observations?indicator=IMM.STOCK&dim=").status, StatusCode::BAD_REQUEST);

@@ -6,15 +6,18 @@ use super::params::{MAX_VALUE, Params, shown};
 use crate::AppState;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use mp_domain::framework::{Codelist, DimensionValues};
+use mp_domain::framework::{Codelist, DimensionValues as FwValues};
 use mp_domain::{Area, AreaCode, AreaKind, I18nText, Indicator, Lang, ThemeCode};
 use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
 
 use super::json;
+use super::openapi::{BadRequest, NotFound, NotModified, Unavailable};
+use super::schema;
 use axum::response::Response;
 
 /// A list answer: `{"data": […]}`, so fields can be added beside `data` later without breaking clients.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct List<T> {
     /// The items.
     pub data: Vec<T>,
@@ -33,16 +36,31 @@ pub fn segment(p: Result<Path<String>, PathRejection>) -> ApiResult<String> {
     Ok(s)
 }
 
-#[derive(Serialize)]
-struct ThemeOut<'a> {
+/// A theme of the framework.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Theme)]
+pub(super) struct ThemeOut<'a> {
+    /// T01…T14.
+    #[schema(value_type = String, example = "T04")]
     code: &'a ThemeCode,
+    /// Display order.
     order: u32,
+    /// Name.
+    #[schema(value_type = schema::I18nText)]
     name: &'a I18nText,
+    /// What the theme covers.
+    #[schema(value_type = schema::I18nText)]
     description: &'a I18nText,
+    /// Number of indicators of the theme.
     indicators: usize,
 }
 
 /// `GET /api/v1/themes`
+#[utoipa::path(get, path = "/api/v1/themes", tag = "framework", operation_id = "listThemes",
+    summary = "The 14 themes of the framework",
+    description = "Themes in display order with their names, descriptions and number of indicators.",
+    responses((status = 200, description = "The themes.", body = List<ThemeOut>),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest)))]
 pub async fn themes(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(&[])?;
     let fw = st.framework();
@@ -60,19 +78,49 @@ pub async fn themes(State(st): State<AppState>, p: Params) -> ApiResult<Response
     json(&List { data })
 }
 
-#[derive(Serialize)]
-struct IndicatorSummary<'a> {
+/// An indicator of the framework, in short.
+#[derive(Serialize, ToSchema)]
+pub(super) struct IndicatorSummary<'a> {
+    /// Indicator code.
+    #[schema(example = "IMM.STOCK")]
     code: &'a str,
+    /// Its theme.
     theme: &'a str,
+    /// Name.
+    #[schema(value_type = schema::I18nText)]
     name: &'a I18nText,
+    /// Unit id (see the indicator's detail for its symbol and name).
     unit: &'a str,
+    /// Power of ten of the unit.
     unit_mult: u8,
+    /// Decimals shown.
     decimals: u8,
+    /// Dimension ids it is broken down by.
     dimensions: Vec<&'a str>,
+    /// Shown among the key figures.
     key: bool,
+    /// Computed by a formula from other indicators.
     computed: bool,
+    /// SDG indicator it relates to.
+    #[schema(required = true)]
     sdg: Option<&'a str>,
+    /// Objectives of the Global Compact for Migration it relates to.
+    #[schema(value_type = Vec<u8>)]
     gcm: &'a [u8],
+}
+
+/// The query parameters of `GET /api/v1/indicators`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes the parameters; the handler reads them with [`Params`].
+pub(super) struct IndicatorsQuery {
+    /// Only indicators of this theme (T01…T14, case-insensitive). Unknown theme: 404.
+    #[param(value_type = String, required = false, min_length = 1, example = "T04")]
+    theme: Option<String>,
+    /// Only indicators whose code or name (in any of the three languages) contains this text,
+    /// case-insensitive; empty means no filter.
+    #[param(value_type = String, required = false, example = "stock")]
+    q: Option<String>,
 }
 
 fn summary(i: &Indicator) -> IndicatorSummary<'_> {
@@ -108,6 +156,12 @@ fn matches_text(i: &Indicator, needle: &str) -> bool {
 }
 
 /// `GET /api/v1/indicators?theme=T04&q=stock`
+#[utoipa::path(get, path = "/api/v1/indicators", tag = "framework", operation_id = "listIndicators",
+    summary = "Indicators of the framework",
+    description = "Every indicator, optionally of one theme and/or matching a search text.",
+    params(IndicatorsQuery),
+    responses((status = 200, description = "The indicators.", body = List<IndicatorSummary>),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound)))]
 pub async fn indicators(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(&["theme", "q"])?;
     let theme = theme_filter(&st, &p)?;
@@ -132,54 +186,118 @@ pub fn find_indicator<'a>(st: &'a AppState, what: &str, given: &str) -> ApiResul
         .ok_or_else(|| ApiError::not_found(format!("no indicator {code} in the framework: see /api/v1/indicators for the codes")))
 }
 
-#[derive(Serialize)]
-struct UnitOut<'a> {
+/// The unit of an indicator.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Unit)]
+pub(super) struct UnitOut<'a> {
+    /// Unit id.
     id: &'a str,
+    /// Symbol, e.g. `%`.
+    #[schema(required = true)]
     symbol: Option<&'a str>,
+    /// Name, when the framework defines the unit.
+    #[schema(value_type = Option<schema::I18nText>, required = true)]
     name: Option<&'a I18nText>,
 }
 
-#[derive(Serialize)]
-struct DimensionOut<'a> {
+/// Where a dimension's codes come from.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum DimensionValues {
+    /// A codelist of the framework.
+    Codelist,
+    /// The area registry (the codes are those of /api/v1/areas).
+    Areas,
+}
+
+/// A dimension of an indicator with its codes.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Dimension)]
+pub(super) struct DimensionOut<'a> {
+    /// Dimension id, e.g. `SEX`.
     id: &'a str,
+    /// Name.
+    #[schema(value_type = Option<schema::I18nText>, required = true)]
     name: Option<&'a I18nText>,
     /// `codelist` or `areas` (the codes are then the area codes of /api/v1/areas).
-    values: &'static str,
+    values: DimensionValues,
+    /// Codelist id.
+    #[schema(required = true)]
     codelist: Option<&'a str>,
+    /// The codelist's codes in order.
+    #[schema(value_type = Option<Vec<schema::Code>>, required = true)]
     codes: Option<&'a [mp_domain::framework::Code]>,
 }
 
-#[derive(Serialize)]
-struct SourceRefOut<'a> {
+/// A source the framework names for an indicator.
+#[derive(Serialize, ToSchema)]
+#[schema(as = SourceRef)]
+pub(super) struct SourceRefOut<'a> {
+    /// Name.
     name: &'a str,
+    /// Source code in the store, when it is imported.
+    #[schema(required = true)]
     code: Option<&'a str>,
+    /// What a reader should know about it for this indicator.
+    #[schema(value_type = Option<schema::I18nText>, required = true)]
     caveat: Option<&'a I18nText>,
 }
 
-#[derive(Serialize)]
-struct IndicatorOut<'a> {
+/// One indicator with its definition, unit, dimensions, sources and formula.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Indicator)]
+pub(super) struct IndicatorOut<'a> {
+    /// Indicator code.
     code: &'a str,
+    /// Its theme.
     theme: ThemeRef<'a>,
+    /// Name.
+    #[schema(value_type = schema::I18nText)]
     name: &'a I18nText,
+    /// Definition.
+    #[schema(value_type = schema::I18nText)]
     definition: &'a I18nText,
+    /// Unit.
     unit: UnitOut<'a>,
+    /// Power of ten of the unit.
     unit_mult: u8,
+    /// Decimals shown.
     decimals: u8,
+    /// Dimensions with their codes.
     dimensions: Vec<DimensionOut<'a>>,
+    /// Candidate sources with their caveats.
     sources: Vec<SourceRefOut<'a>>,
+    /// Formula, for a computed indicator.
+    #[schema(required = true)]
     formula: Option<&'a str>,
+    /// SDG indicator it relates to.
+    #[schema(required = true)]
     sdg: Option<&'a str>,
+    /// Objectives of the Global Compact for Migration it relates to.
+    #[schema(value_type = Vec<u8>)]
     gcm: &'a [u8],
+    /// Shown among the key figures.
     key: bool,
 }
 
-#[derive(Serialize)]
-struct ThemeRef<'a> {
+/// The theme of an indicator.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ThemeRef<'a> {
+    /// Theme code.
     code: &'a str,
+    /// Name.
+    #[schema(value_type = Option<schema::I18nText>, required = true)]
     name: Option<&'a I18nText>,
 }
 
 /// `GET /api/v1/indicators/{code}`
+#[utoipa::path(get, path = "/api/v1/indicators/{code}", tag = "framework", operation_id = "getIndicator",
+    summary = "One indicator",
+    description = "Definition in en/fr/pt, unit, dimensions with their codelists, candidate sources with caveats, formula.",
+    params(("code" = String, Path, description = "Indicator code, case-insensitive.", example = "IMM.STOCK",
+        pattern = r"^\s*[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+\s*$", max_length = 64)),
+    responses((status = 200, description = "The indicator.", body = IndicatorOut),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound)))]
 pub async fn indicator(State(st): State<AppState>, path: Result<Path<String>, PathRejection>, p: Params) -> ApiResult<Response> {
     p.only(&[])?;
     let code = segment(path)?;
@@ -195,7 +313,11 @@ pub async fn indicator(State(st): State<AppState>, path: Result<Path<String>, Pa
             DimensionOut {
                 id: d.as_str(),
                 name: dim.map(|x| &x.name),
-                values: if matches!(dim.map(|x| &x.values), Some(DimensionValues::Areas)) { "areas" } else { "codelist" },
+                values: if matches!(dim.map(|x| &x.values), Some(FwValues::Areas)) {
+                    DimensionValues::Areas
+                } else {
+                    DimensionValues::Codelist
+                },
                 codelist: cl.map(|c| c.id.as_str()),
                 codes: cl.map(|c| c.codes.as_slice()),
             }
@@ -219,14 +341,23 @@ pub async fn indicator(State(st): State<AppState>, path: Result<Path<String>, Pa
     json(&out)
 }
 
-#[derive(Serialize)]
-struct CodelistSummary<'a> {
+/// A codelist, in short.
+#[derive(Serialize, ToSchema)]
+pub(super) struct CodelistSummary<'a> {
+    /// Codelist id, e.g. `CL_SEX`.
     id: &'a str,
+    /// Name.
+    #[schema(value_type = schema::I18nText)]
     name: &'a I18nText,
+    /// Number of codes.
     codes: usize,
 }
 
 /// `GET /api/v1/codelists`
+#[utoipa::path(get, path = "/api/v1/codelists", tag = "framework", operation_id = "listCodelists",
+    summary = "Codelists", description = "Every codelist of the framework with its number of codes.",
+    responses((status = 200, description = "The codelists.", body = List<CodelistSummary>),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest)))]
 pub async fn codelists(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(&[])?;
     let data: Vec<CodelistSummary> =
@@ -235,6 +366,12 @@ pub async fn codelists(State(st): State<AppState>, p: Params) -> ApiResult<Respo
 }
 
 /// `GET /api/v1/codelists/{id}`
+#[utoipa::path(get, path = "/api/v1/codelists/{id}", tag = "framework", operation_id = "getCodelist",
+    summary = "One codelist",
+    description = "A codelist with its codes in order. The partner-area dimension uses the area registry instead: see /api/v1/areas.",
+    params(("id" = String, Path, description = "Codelist id, e.g. CL_SEX.", example = "CL_SEX")),
+    responses((status = 200, description = "The codelist.", body = schema::Codelist),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound)))]
 pub async fn codelist(State(st): State<AppState>, path: Result<Path<String>, PathRejection>, p: Params) -> ApiResult<Response> {
     p.only(&[])?;
     let id = segment(path)?;
@@ -249,7 +386,25 @@ pub async fn codelist(State(st): State<AppState>, path: Result<Path<String>, Pat
     }
 }
 
+/// The query parameters of `GET /api/v1/areas`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes the parameters; the handler reads them with [`Params`].
+pub(super) struct AreasQuery {
+    /// `country` or `group`.
+    #[param(value_type = schema::AreaKind, required = false, inline, example = "country")]
+    kind: Option<String>,
+    /// `true`: only the countries a Migration Profile is made for; `false`: only the others.
+    #[param(value_type = bool, required = false, example = true)]
+    profile: Option<bool>,
+}
+
 /// `GET /api/v1/areas?kind=country&profile=true`
+#[utoipa::path(get, path = "/api/v1/areas", tag = "areas", operation_id = "listAreas",
+    summary = "Countries and groups", description = "Every area of the registry.",
+    params(AreasQuery),
+    responses((status = 200, description = "The areas.", body = List<schema::Area>),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest)))]
 pub async fn areas(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(&["kind", "profile"])?;
     let kind = match p.one("kind")? {
@@ -287,18 +442,31 @@ pub fn find_area<'a>(st: &'a AppState, what: &str, given: &str) -> ApiResult<&'a
     }
 }
 
-#[derive(Serialize)]
-struct Member<'a> {
+/// A membership of a country in a group.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Membership)]
+pub(super) struct Member<'a> {
+    /// The group (for a country) or the country (for a group).
     code: &'a str,
+    /// Its name.
+    #[schema(value_type = Option<schema::I18nText>, required = true)]
     name: Option<&'a I18nText>,
+    /// First year of the membership, when bounded.
+    #[schema(required = true)]
     from: Option<i32>,
+    /// Last year of the membership, when it ended.
+    #[schema(required = true)]
     until: Option<i32>,
+    /// Whether the membership holds today.
     current: bool,
 }
 
-#[derive(Serialize)]
-struct AreaDetail<'a> {
+/// An area with its memberships.
+#[derive(Serialize, ToSchema)]
+pub(super) struct AreaDetail<'a> {
+    /// The area.
     #[serde(flatten)]
+    #[schema(value_type = schema::Area)]
     area: &'a Area,
     /// For a country: the groups it belongs or belonged to.
     groups: Vec<Member<'a>>,
@@ -307,6 +475,12 @@ struct AreaDetail<'a> {
 }
 
 /// `GET /api/v1/areas/{code}`
+#[utoipa::path(get, path = "/api/v1/areas/{code}", tag = "areas", operation_id = "getArea",
+    summary = "One area with its memberships",
+    description = "A country with the groups it belongs or belonged to, or a group with its members.",
+    params(("code" = String, Path, description = "ISO alpha-3 (case-insensitive), group code or M49 number.", example = "SEN")),
+    responses((status = 200, description = "The area.", body = AreaDetail),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound)))]
 pub async fn area(State(st): State<AppState>, path: Result<Path<String>, PathRejection>, p: Params) -> ApiResult<Response> {
     p.only(&[])?;
     let code = segment(path)?;
@@ -338,26 +512,47 @@ pub async fn area(State(st): State<AppState>, path: Result<Path<String>, PathRej
     json(&AreaDetail { area: a, groups, members })
 }
 
-#[derive(Serialize)]
-struct VintageOut {
+/// One vintage of a source: a dataset.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Vintage)]
+pub(super) struct VintageOut {
+    /// The vintage, e.g. `2024`.
     vintage: String,
+    /// `source@vintage`, as the `source` parameter of /api/v1/observations takes it.
     dataset: String,
+    /// Whether it is the newest vintage of its source.
     latest: bool,
+    /// Observations stored.
     observations: u64,
+    /// The files read, with their checksums.
+    #[schema(value_type = Vec<schema::FileInfo>)]
     files: Vec<mp_domain::FileInfo>,
 }
 
-#[derive(Serialize)]
-struct SourceOut {
+/// A source in the store with its vintages.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Source)]
+pub(super) struct SourceOut {
+    /// Source code.
     code: String,
+    /// Name.
     name: String,
+    /// Publisher.
     publisher: String,
+    /// Licence of the data.
     licence: String,
+    /// Where the data are published.
     url: String,
+    /// Vintages, oldest first.
     vintages: Vec<VintageOut>,
 }
 
 /// `GET /api/v1/sources`: datasets grouped by source, vintages oldest first.
+#[utoipa::path(get, path = "/api/v1/sources", tag = "data", operation_id = "listSources",
+    summary = "Sources and datasets in the store",
+    description = "Each source with publisher, licence and URL, and its vintages with files (SHA-256), observation counts and the latest flag.",
+    responses((status = 200, description = "The sources.", body = List<SourceOut>),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 503, response = Unavailable)))]
 pub async fn sources(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(&[])?;
     let mut out: Vec<SourceOut> = Vec::new();

@@ -277,3 +277,349 @@ impl Serialize for Json<'_, Document> {
         m.end()
     }
 }
+
+/// The shapes written above, as OpenAPI schemas: one type per `impl Serialize`, field for field.
+/// The API tests check real documents against them, so a serializer changed without its schema
+/// fails there.
+pub mod schema {
+    use super::super::schema::{Figure, SourceEntry, ValueKind};
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+    use utoipa::ToSchema;
+
+    /// A language-neutral text: translated data (`i18n`), a message of the translation files
+    /// with its arguments (`msg`, rendered per language by the portal), or text that is the same
+    /// in every language (`plain`).
+    #[derive(Serialize, ToSchema)]
+    #[serde(tag = "t", rename_all = "snake_case")]
+    pub enum Text {
+        /// Translated data.
+        I18n {
+            /// English.
+            en: String,
+            /// French.
+            fr: String,
+            /// Portuguese.
+            pt: String,
+        },
+        /// A message of the translation files.
+        Msg {
+            /// Message id.
+            id: String,
+            /// Argument name → argument.
+            #[schema(no_recursion)]
+            args: BTreeMap<String, Arg>,
+        },
+        /// The same text in every language.
+        Plain {
+            /// The text.
+            text: String,
+        },
+    }
+
+    /// An argument of a message.
+    #[derive(Serialize, ToSchema)]
+    #[serde(tag = "t", rename_all = "snake_case")]
+    pub enum Arg {
+        /// A text (e.g. an area or source name).
+        Text {
+            /// The text.
+            #[schema(no_recursion)]
+            text: Text,
+        },
+        /// A figure, formatted per language.
+        Value {
+            /// The figure.
+            value: Figure,
+        },
+        /// A year, printed as is.
+        Year {
+            /// The year.
+            year: i32,
+        },
+        /// A period, formatted per language.
+        Period {
+            /// The period.
+            period: String,
+        },
+        /// A count used for plural selection.
+        Count {
+            /// The count.
+            count: i64,
+        },
+        /// A selector for variants of a message.
+        Select {
+            /// The variant.
+            select: String,
+        },
+    }
+
+    /// A table cell.
+    #[derive(Serialize, ToSchema)]
+    #[serde(tag = "t", rename_all = "snake_case")]
+    pub enum Cell {
+        /// A text.
+        Text {
+            /// The text.
+            text: Text,
+        },
+        /// A figure.
+        Value {
+            /// The figure.
+            value: Figure,
+        },
+        /// Nothing.
+        Empty {},
+    }
+
+    /// A key figure of the boxes at the top of a section.
+    #[derive(Serialize, ToSchema)]
+    pub struct KeyFigure {
+        /// Indicator code.
+        indicator: String,
+        /// Label (the indicator's name).
+        label: Text,
+        /// The figure.
+        value: Figure,
+        /// Its period.
+        period: String,
+        /// Index into the document's sources.
+        source: usize,
+    }
+
+    /// A series of a chart.
+    #[derive(Serialize, ToSchema)]
+    pub struct Series {
+        /// Legend label.
+        name: Text,
+        /// Values aligned with the chart's categories.
+        values: Vec<Option<Figure>>,
+        /// Drawn dashed: a projection.
+        projected: bool,
+        /// Interval (lower, upper) per category.
+        #[schema(required = true)]
+        band: Option<Vec<Option<(f64, f64)>>>,
+        /// Legend label of the band.
+        #[schema(required = true)]
+        band_label: Option<Text>,
+    }
+
+    /// Kinds of chart.
+    #[derive(Serialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ChartKind {
+        /// A time series.
+        Line,
+        /// Vertical bars.
+        Bar,
+        /// Horizontal bars (rankings).
+        HBar,
+        /// A world map shaded by value.
+        Map,
+    }
+
+    /// A term and its description.
+    #[derive(Serialize, ToSchema)]
+    pub struct Definition {
+        /// The term.
+        term: Text,
+        /// Its description.
+        description: Text,
+    }
+
+    /// A block of a section. Every tagged value is an object with `t`; a list or a text is under
+    /// one named field.
+    #[derive(Serialize, ToSchema)]
+    #[serde(tag = "t", rename_all = "snake_case")]
+    pub enum Block {
+        /// Key-figure boxes.
+        KeyFigures {
+            /// The boxes.
+            items: Vec<KeyFigure>,
+        },
+        /// Generated sentences about the figures.
+        Paragraph {
+            /// Sentences.
+            items: Vec<Text>,
+        },
+        /// Text written by the Technical Working Group.
+        Narrative {
+            /// Language (en, fr, pt) → Markdown.
+            text: BTreeMap<String, String>,
+        },
+        /// A numbered table.
+        Table {
+            /// Stable id.
+            id: String,
+            /// Title.
+            title: Text,
+            /// Column headings.
+            columns: Vec<Text>,
+            /// Rows of cells.
+            rows: Vec<Vec<Cell>>,
+            /// Indexes into the document's sources.
+            sources: Vec<usize>,
+            /// Notes under the table.
+            notes: Vec<Text>,
+        },
+        /// A numbered chart.
+        Chart {
+            /// Stable id.
+            id: String,
+            /// Kind.
+            kind: ChartKind,
+            /// Title.
+            title: Text,
+            /// Axis title with the unit.
+            y_label: Text,
+            /// How values are formatted on the axis.
+            value_kind: ValueKind,
+            /// Categories (years, countries…).
+            categories: Vec<Text>,
+            /// Series.
+            series: Vec<Series>,
+            /// Index of the first projected category.
+            #[schema(required = true)]
+            forecast_from: Option<usize>,
+            /// Indexes into the document's sources.
+            sources: Vec<usize>,
+            /// A text alternative describing what the chart shows.
+            alt: Text,
+        },
+        /// A plain notice in place.
+        Note {
+            /// The notice.
+            text: Text,
+        },
+        /// A definition list.
+        Definitions {
+            /// Terms and descriptions.
+            items: Vec<Definition>,
+        },
+    }
+
+    /// A section of the document.
+    #[derive(Serialize, ToSchema)]
+    pub struct Section {
+        /// Stable id from the template, e.g. `A.1`.
+        id: String,
+        /// Number shown to readers; may be empty.
+        number: String,
+        /// Title.
+        title: Text,
+        /// Themes this section covers.
+        themes: Vec<String>,
+        /// Content.
+        blocks: Vec<Block>,
+        /// Sub-sections.
+        #[schema(no_recursion)]
+        children: Vec<Section>,
+    }
+
+    /// What a document is about.
+    #[derive(Serialize, ToSchema)]
+    #[serde(tag = "t", rename_all = "snake_case")]
+    pub enum Subject {
+        /// One country's Migration Profile.
+        Country {
+            /// The country.
+            area: String,
+        },
+        /// The regional comparison of the profile countries.
+        Regional {
+            /// The countries compared.
+            areas: Vec<String>,
+        },
+        /// The portal's view of one indicator.
+        Indicator {
+            /// The indicator.
+            indicator: String,
+            /// The area whose series is shown.
+            area: String,
+        },
+    }
+
+    /// An indicator with no or old data.
+    #[derive(Serialize, ToSchema)]
+    pub struct Gap {
+        /// Indicator code.
+        indicator: String,
+        /// Its name.
+        name: Text,
+        /// Its theme.
+        theme: String,
+        /// The latest year with data, if any.
+        #[schema(required = true)]
+        last_year: Option<i32>,
+    }
+
+    /// How the figure of a coverage entry was obtained.
+    #[derive(Serialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Origin {
+        /// A stored observation of the indicator (its total).
+        Stored,
+        /// Computed by the indicator's formula from other stored figures.
+        Computed,
+        /// A projection (the indicator has no observed figure, only forecasts).
+        Projected,
+    }
+
+    /// The figure shown for an indicator.
+    #[derive(Serialize, ToSchema)]
+    pub struct Latest {
+        /// Period of the figure.
+        period: String,
+        /// The figure.
+        value: Figure,
+        /// `source@vintage`; null for a computed figure, whose trace names its inputs.
+        #[schema(required = true)]
+        dataset: Option<String>,
+        /// How it was obtained.
+        origin: Origin,
+    }
+
+    /// One indicator's coverage: the figure shown, its source, and whether it is a data gap.
+    #[derive(Serialize, ToSchema)]
+    pub struct CoverageEntry {
+        /// Indicator code.
+        indicator: String,
+        /// Its theme.
+        theme: String,
+        /// Whether it is a data gap.
+        gap: bool,
+        /// The figure shown; null when there is none.
+        #[schema(required = true)]
+        latest: Option<Latest>,
+    }
+
+    /// The language-neutral profile document that the profile pages and the PDF are rendered
+    /// from. Every figure carries `trace`, the observations it came from.
+    #[derive(Serialize, ToSchema)]
+    pub struct Document {
+        /// What it is about.
+        subject: Subject,
+        /// Template id.
+        template: String,
+        /// Edition label, when built from a frozen edition.
+        #[schema(required = true)]
+        edition: Option<String>,
+        /// Date the data were taken, YYYY-MM-DD (fixed for a frozen edition).
+        as_of: String,
+        /// Title.
+        title: Text,
+        /// Subtitle.
+        #[schema(required = true)]
+        subtitle: Option<Text>,
+        /// Sections.
+        sections: Vec<Section>,
+        /// Cited sources; `source`/`sources` fields elsewhere are indexes into this list.
+        sources: Vec<SourceEntry>,
+        /// Indicators with no or old data.
+        gaps: Vec<Gap>,
+        /// Every indicator of the framework for a country's document (empty for the regional
+        /// report): the figure shown, its source, and whether it is a data gap; the same list the
+        /// indicator tables, the data-gap annex and the portal's theme pages show.
+        coverage: Vec<CoverageEntry>,
+    }
+}

@@ -5,6 +5,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// A failed API request: the status and a message that names what was wrong and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,14 +66,21 @@ impl From<crate::http::HttpError> for ApiError {
     }
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
+/// Every failure has this shape.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub(super) struct Body<'a> {
+    /// What went wrong.
     error: Inner<'a>,
 }
 
-#[derive(Serialize)]
-struct Inner<'a> {
+/// The status and message of a failure.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ErrorDetail)]
+pub(super) struct Inner<'a> {
+    /// The HTTP status, repeated.
     status: u16,
+    /// What was wrong: names the parameter, the value given and what was expected.
     message: &'a str,
 }
 

@@ -6,14 +6,18 @@
 //! cannot answer. Every successful `GET` carries an `ETag` and `Cache-Control: public,
 //! max-age=300`, and any origin may read the API (CORS `*`).
 //! The route table below is the one list of paths: the router is built from it, and the tests
-//! compare it with the OpenAPI document in both directions.
+//! compare it with the OpenAPI document in both directions. The document is generated from the
+//! handlers' `#[utoipa::path]` attributes and the `ToSchema`/`IntoParams` types beside them
+//! (`openapi.rs`); types other crates own are described in `schema.rs`.
 
 mod catalogue;
 mod document;
 mod error;
 mod observations;
+pub mod openapi;
 mod params;
 mod profile;
+pub mod schema;
 
 pub use error::{ApiError, ApiResult};
 pub use observations::{DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
@@ -31,8 +35,7 @@ use serde::Serialize;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 
-/// The OpenAPI 3.1 description of every endpoint, written by hand next to the code.
-pub const OPENAPI: &str = include_str!("../openapi.json");
+pub use openapi::document as openapi_document;
 
 /// One routed endpoint: its path (OpenAPI syntax, also axum's) and the query parameters it accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +71,7 @@ fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
         (SOURCES, get(catalogue::sources)),
         (OBSERVATIONS, get(observations::observations)),
         (PROFILE, get(profile::country_profile)),
-        (SPEC, get(openapi)),
+        (SPEC, get(openapi_json)),
         (HEALTH, get(profile::healthz)),
     ]
 }
@@ -104,9 +107,15 @@ pub(crate) fn json<T: Serialize + ?Sized>(v: &T) -> ApiResult<Response> {
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(JSON))], body).into_response())
 }
 
-async fn openapi(p: params::Params) -> ApiResult<Response> {
+/// `GET /api/openapi.json`
+#[utoipa::path(get, path = "/api/openapi.json", tag = "meta", operation_id = "getOpenApi", summary = "This description",
+    description = "The OpenAPI 3.1 description of the API, generated from the code that answers.",
+    responses((status = 200, description = "This document.", body = openapi::OpenApiDocument),
+        (status = 304, response = openapi::NotModified), (status = 400, response = openapi::BadRequest)))]
+async fn openapi_json(p: params::Params) -> ApiResult<Response> {
     p.only(&[])?;
-    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(JSON))], OPENAPI).into_response())
+    let doc = openapi::document().map_err(|e| ApiError::internal(&e))?;
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(JSON))], doc).into_response())
 }
 
 async fn no_endpoint(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {

@@ -14,6 +14,10 @@ use mp_domain::{CodeValue, DimensionId, DimensionKey, Indicator, ObsStatus, Peri
 use mp_service::json::ObservationOut;
 use mp_store::{DimMatch, ObsQuery};
 use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::openapi::{BadRequest, NotFound, NotModified, Unavailable};
+use super::schema;
 
 /// The parameters `GET /api/v1/observations` accepts.
 pub const PARAMS: &[&str] = &["indicator", "area", "period", "from", "to", "dim", "source", "status", "all_vintages", "limit", "offset"];
@@ -25,19 +29,112 @@ pub const MAX_LIMIT: u64 = 10_000;
 /// The largest offset; beyond it a client should narrow the query rather than page.
 pub const MAX_OFFSET: u64 = 1_000_000_000;
 
-#[derive(Serialize)]
-struct Page {
+/// Where a page of observations stands among all matching ones.
+#[derive(Serialize, ToSchema)]
+pub(super) struct Page {
+    /// Observations per page.
     limit: u64,
+    /// Observations skipped.
     offset: u64,
+    /// Observations on this page.
     returned: usize,
+    /// Matching observations over all pages.
     total: u64,
+    /// Address of the next page; null on the last.
+    #[schema(required = true)]
     next: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Answer<'a> {
+/// One page of observations.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ObservationPage)]
+pub(super) struct Answer<'a> {
+    /// The observations.
+    #[schema(value_type = Vec<schema::Observation>)]
     data: Vec<ObservationOut<'a>>,
+    /// The page.
     page: Page,
+}
+
+/// One item of the `dim` parameter: `DIMENSION:CODE`, `DIMENSION:*` or `*`, or several
+/// separated by commas.
+pub(super) struct DimFilter;
+
+impl utoipa::PartialSchema for DimFilter {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .pattern(Some(
+                r"^\s*(\*|[A-Za-z][A-Za-z0-9_]*\s*[:=]\s*[^,:=\s][^,:=]*)(\s*,\s*(\*|[A-Za-z][A-Za-z0-9_]*\s*[:=]\s*[^,:=\s][^,:=]*))*\s*$",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for DimFilter {}
+
+/// One item of the `area` parameter: a code, or several separated by commas.
+pub(super) struct AreaItem;
+
+impl utoipa::PartialSchema for AreaItem {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).into()
+    }
+}
+
+impl ToSchema for AreaItem {}
+
+/// The query parameters of `GET /api/v1/observations` (the names are [`PARAMS`]).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes the parameters; the handler reads them with [`Params`].
+pub(super) struct ObservationsQuery {
+    /// Indicator code (case-insensitive), e.g. IMM.STOCK. Unknown code: 404.
+    #[param(min_length = 1, max_length = 64, pattern = r"^\s*[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+\s*$", example = "IMM.STOCK")]
+    indicator: String,
+    /// Area code: ISO alpha-3 (SEN), group (ECOWAS) or M49 number (686). Repeat the parameter
+    /// or separate codes with commas (`area=SEN,GHA`). Unknown: 404. Default: every area.
+    #[param(value_type = Vec<AreaItem>, inline, required = false, style = Form, explode, example = json!(["SEN"]))]
+    area: Option<Vec<String>>,
+    /// Exactly this period: a year (2020), quarter (2020-Q1), month (2020-03) or range of years
+    /// (2015-2020).
+    #[param(value_type = String, required = false, min_length = 1, example = "2020")]
+    period: Option<String>,
+    /// Periods starting on or after the start of this period.
+    #[param(value_type = String, required = false, min_length = 1, example = "2015")]
+    from: Option<String>,
+    /// Periods ending on or before the end of this period; must not be before `from`.
+    #[param(value_type = String, required = false, min_length = 1, example = "2024")]
+    to: Option<String>,
+    /// Dimension filter `DIMENSION:CODE` (`=` also accepted for `:`), repeatable or
+    /// comma-separated: `dim=SEX:F`, `dim=SEX:F,AGE:Y15T64`. `DIMENSION:*` lets that dimension
+    /// take any code (its total included), e.g. `dim=COUNTERPART_AREA:*` for every country of
+    /// origin; `DIMENSION:_T` asks for the total explicitly. A dimension not named is at its
+    /// total, unless `dim=*` is given, which lets every dimension take any code. The dimension
+    /// must be one of the indicator's (see /api/v1/indicators/{code}) and the code one of its
+    /// codelist (or an area code for COUNTERPART_AREA); otherwise 400.
+    #[param(value_type = Vec<DimFilter>, inline, required = false, style = Form, explode, example = json!(["SEX:F"]))]
+    dim: Option<Vec<String>>,
+    /// Only this source (`undesa-ims`), or only one vintage of it (`undesa-ims@2020`). See
+    /// /api/v1/sources. A source or vintage the store does not hold: 404.
+    #[param(value_type = String, required = false, min_length = 1, example = "undesa-ims")]
+    source: Option<String>,
+    /// Only observations with this SDMX OBS_STATUS code (A, B, D, E, F, G, I, J, K, L, M, N, O,
+    /// P, Q, S, U, V, W, H).
+    #[param(value_type = String, required = false, min_length = 1, example = "A")]
+    status: Option<String>,
+    /// `true`: every vintage of each source, not only the newest. `true`/`false`/`1`/`0`.
+    #[param(value_type = bool, required = false, example = true)]
+    all_vintages: Option<bool>,
+    /// Observations per page, 1 to 10000.
+    #[param(value_type = u64, required = false, minimum = 1, maximum = 10000, default = 100, example = 10)]
+    limit: Option<u64>,
+    /// Observations to skip (0 to 1000000000); follow `page.next` rather than computing it.
+    #[param(value_type = u64, required = false, minimum = 0, maximum = 1000000000, default = 0, example = 0)]
+    offset: Option<u64>,
 }
 
 fn period(p: &Params, name: &str) -> ApiResult<Option<Period>> {
@@ -148,6 +245,13 @@ fn query<'a>(st: &'a AppState, p: &Params) -> ApiResult<(&'a Indicator, ObsQuery
 }
 
 /// `GET /api/v1/observations`
+#[utoipa::path(get, path = "/api/v1/observations", tag = "data", operation_id = "listObservations",
+    summary = "Observations of one indicator",
+    description = "Observations with their source and provenance, ordered by area, dimensions, period, source. By default: totals of every dimension, the newest vintage of each source, every area and period. Paginated: `page.total` counts the matching observations over all pages, `page.next` is the address of the next page, null on the last.",
+    params(ObservationsQuery),
+    responses((status = 200, description = "One page of observations.", body = Answer),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound),
+        (status = 503, response = Unavailable)))]
 pub async fn observations(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     let (ind, q, limit, offset) = query(&st, &p)?;
     let (rows, total) = st.store().query_counted(&q).await?;

@@ -17,8 +17,30 @@ use axum::response::Response;
 use mp_domain::{AreaCode, AreaKind, Iso3};
 use serde::Serialize;
 use std::sync::Arc;
+use utoipa::{IntoParams, ToSchema};
+
+use super::document::schema::Document;
+use super::openapi::{BadRequest, NotFound, NotModified, Unavailable};
+
+/// The query parameters of `GET /api/v1/countries/{iso3}/profile`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes the parameters; the handler reads them with [`Params`].
+pub(super) struct ProfileQuery {
+    /// Label of a frozen edition (e.g. 2025) instead of live data. Unknown edition: 404.
+    #[param(value_type = String, required = false, min_length = 1, example = "2025")]
+    edition: Option<String>,
+}
 
 /// `GET /api/v1/countries/{ISO3}/profile?edition=2026`
+#[utoipa::path(get, path = "/api/v1/countries/{iso3}/profile", tag = "profiles", operation_id = "getCountryProfile",
+    summary = "A country's Migration Profile document",
+    description = "The language-neutral document the profile pages and the PDF are rendered from, built from live data (or from a frozen edition with `edition`). Built once per state of the store (latest import, day, narrative) and shared with the portal pages.",
+    params(("iso3" = String, Path, description = "ISO alpha-3 code of a country, case-insensitive. A group code is a 400; an unknown country a 404.", example = "SEN"),
+        ProfileQuery),
+    responses((status = 200, description = "The document.", body = Document),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound),
+        (status = 503, response = Unavailable)))]
 pub async fn country_profile(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
@@ -47,14 +69,29 @@ pub async fn country_profile(
     json(&document::Json(doc.as_ref()))
 }
 
-#[derive(Serialize)]
-struct Health<'a> {
-    status: &'static str,
+/// What the health check says.
+#[derive(Serialize, ToSchema)]
+pub(super) struct Health<'a> {
+    /// Always `ok` (a failing store is a 503).
+    status: HealthStatus,
+    /// Version of the framework loaded in the store.
+    #[schema(required = true)]
     framework: Option<&'a str>,
 }
 
+/// The status of a healthy server.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum HealthStatus {
+    /// The store answers.
+    Ok,
+}
+
 /// `GET /healthz`: 200 when the store answers, 503 when it does not (for load balancers).
+#[utoipa::path(get, path = "/healthz", tag = "meta", operation_id = "health", summary = "Health check",
+    description = "200 when the store answers, 503 when it does not. Not cached, no CORS.",
+    responses((status = 200, description = "The store answers.", body = Health), (status = 503, response = Unavailable)))]
 pub async fn healthz(State(st): State<AppState>) -> ApiResult<Response> {
     let version = st.store().framework_version().await?;
-    json(&Health { status: "ok", framework: version.as_deref() })
+    json(&Health { status: HealthStatus::Ok, framework: version.as_deref() })
 }
