@@ -25,6 +25,6 @@ pub use codes::{AreaCode, CodeError, CodeValue, DimensionId, GroupCode, Indicato
 pub use framework::{Framework, FrameworkError, FrameworkFiles, Indicator, Theme};
 pub use obs::{DimensionKey, ObsStatus, ObsValue, Observation, Provenance, UnitMult};
 pub use period::Period;
-pub use record::{DatasetId, Record};
+pub use record::{DatasetId, Record, SourceSelector, SourceSelectorError};
 pub use registry::{Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Ratification, RegistryImport, RegistryView, Sourced};
 pub use text::{I18nText, Lang};

@@ -65,11 +65,9 @@ impl<'a> Builder<'a> {
     fn cite_value(&mut self, v: &Value) -> Vec<usize> {
         let mut out = Vec::new();
         for t in &v.trace {
-            if let Some((s, vin)) = t.dataset.split_once('@') {
-                let i = self.cite(&DatasetId { source: s.into(), vintage: vin.into() });
-                if !out.contains(&i) {
-                    out.push(i);
-                }
+            let i = self.cite(&t.dataset);
+            if !out.contains(&i) {
+                out.push(i);
             }
         }
         out

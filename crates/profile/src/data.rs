@@ -47,7 +47,7 @@ pub fn trace(r: &Record) -> Trace {
         area: r.area.clone(),
         period: r.period,
         dims: r.dims.to_string(),
-        dataset: r.dataset.to_string(),
+        dataset: r.dataset.clone(),
         locator: r.locator.clone(),
     }
 }

@@ -5,7 +5,7 @@
 //! translation. Every number is a [`Value`] that carries the observations it came from, so a
 //! figure in a report can always be traced back to a source record.
 
-use mp_domain::{AreaCode, I18nText, IndicatorCode, Lang, Period, ThemeCode};
+use mp_domain::{AreaCode, DatasetId, I18nText, IndicatorCode, Lang, Period, ThemeCode};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -88,8 +88,9 @@ pub struct Trace {
     pub period: Period,
     /// Dimension key, canonical text.
     pub dims: String,
-    /// Source code and vintage, `undesa-ims@2024`.
-    pub dataset: String,
+    /// The dataset, written `undesa-ims@2024`.
+    #[serde(serialize_with = "mp_domain::record::dataset_as_text")]
+    pub dataset: DatasetId,
     /// Row or cell in the source file.
     pub locator: String,
 }

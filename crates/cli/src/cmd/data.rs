@@ -96,10 +96,7 @@ pub async fn run(s: &Settings, c: DataCmd) -> Result<ExitCode> {
                     q.dims.insert(k, DimMatch::Exact(CodeValue::parse(v)?));
                 }
             }
-            q.source = source.map(|s| match s.split_once('@') {
-                Some((c, v)) => (c.to_string(), Some(v.to_string())),
-                None => (s, None),
-            });
+            q.source = source.as_deref().map(mp_domain::SourceSelector::parse).transpose()?.map(|s| (s.source, s.vintage));
             q.status = status.as_deref().map(str::parse::<ObsStatus>).transpose()?;
             q.latest_only = !all_vintages;
             q.limit = limit;

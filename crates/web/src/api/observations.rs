@@ -10,7 +10,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
 use mp_domain::framework::DimensionValues;
-use mp_domain::{CodeValue, DimensionId, DimensionKey, Indicator, ObsStatus, Period};
+use mp_domain::{CodeValue, DatasetId, DimensionId, DimensionKey, Indicator, ObsStatus, Period, SourceSelector};
 use mp_service::json::ObservationOut;
 use mp_store::{DimMatch, ObsQuery};
 use serde::Serialize;
@@ -191,21 +191,13 @@ fn dims(st: &AppState, ind: &Indicator, p: &Params, q: &mut ObsQuery) -> ApiResu
 }
 
 /// `undesa-ims` or `undesa-ims@2020`.
-fn source(p: &Params) -> ApiResult<Option<(String, Option<String>)>> {
+fn source(p: &Params) -> ApiResult<Option<SourceSelector>> {
     let Some(s) = p.one("source")? else { return Ok(None) };
-    let (code, vintage) = match s.split_once('@') {
-        Some((c, v)) => (c.trim(), Some(v.trim())),
-        None => (s, None),
-    };
-    let code = code.to_ascii_lowercase();
-    let ok_code = !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    let ok_vintage = vintage.is_none_or(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
-    if !ok_code || !ok_vintage {
-        return Err(ApiError::bad_request(format!(
+    SourceSelector::parse(s).map(Some).map_err(|_| {
+        ApiError::bad_request(format!(
             "parameter `source` is `{s}`: expected a source code such as undesa-ims, optionally with a vintage such as undesa-ims@2020 (see /api/v1/sources)"
-        )));
-    }
-    Ok(Some((code, vintage.map(str::to_string))))
+        ))
+    })
 }
 
 /// Reads and checks every parameter into a store query.
@@ -231,7 +223,8 @@ fn query<'a>(st: &'a AppState, p: &Params) -> ApiResult<(&'a Indicator, ObsQuery
         return Err(ApiError::bad_request(format!("parameters `from` ({f}) and `to` ({t}): from is after to, expected from before to")));
     }
     dims(st, ind, p, &mut q)?;
-    q.source = source(p)?;
+    let selector = source(p)?;
+    q.source = selector.map(|s| (s.source, s.vintage));
     q.status = match p.one("status")? {
         None => None,
         Some(s) => Some(s.parse::<ObsStatus>().map_err(|e| ApiError::bad_request(format!("parameter `status`: {e}")))?),
@@ -260,9 +253,10 @@ pub async fn observations(State(st): State<AppState>, p: Params) -> ApiResult<Re
     {
         // Only an empty answer pays for this look-up, so a typo in `source` is a 404, not "no data".
         let ds = st.store().datasets().await?;
-        let known = ds.iter().any(|d| &d.source.code == code && vintage.as_ref().is_none_or(|v| &d.vintage == v));
+        let selector = SourceSelector { source: code.clone(), vintage: vintage.clone() };
+        let known = ds.iter().any(|d| selector.matches(&DatasetId { source: d.source.code.clone(), vintage: d.vintage.clone() }));
         if !known {
-            let what = vintage.as_ref().map(|v| format!("{code}@{v}")).unwrap_or_else(|| code.clone());
+            let what = selector.to_string();
             return Err(ApiError::not_found(format!(
                 "no dataset {what} in the store: see /api/v1/sources for the sources and their vintages"
             )));
