@@ -71,6 +71,38 @@ pub struct Theme {
     pub description: I18nText,
 }
 
+/// How figures in a unit are shown: the formatting family every renderer applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// A count or amount in the unit (persons, detections).
+    Number,
+    /// A percentage.
+    Percent,
+    /// US dollars.
+    Usd,
+    /// A rate per 1,000.
+    PerThousand,
+    /// An index, ratio or rate shown with decimals.
+    Index,
+}
+
+impl UnitKind {
+    /// Every kind, in the order `units.toml` documents them.
+    pub const ALL: [UnitKind; 5] = [UnitKind::Number, UnitKind::Percent, UnitKind::Usd, UnitKind::PerThousand, UnitKind::Index];
+
+    /// The word `units.toml` uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Number => "number",
+            UnitKind::Percent => "percent",
+            UnitKind::Usd => "usd",
+            UnitKind::PerThousand => "per_thousand",
+            UnitKind::Index => "index",
+        }
+    }
+}
+
 /// A unit of measure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit {
@@ -78,6 +110,10 @@ pub struct Unit {
     pub id: String,
     /// Short symbol, e.g. `%`.
     pub symbol: Option<String>,
+    /// How its figures are shown.
+    pub kind: UnitKind,
+    /// Decimals shown unless an indicator says otherwise.
+    pub decimals: u8,
     /// Name.
     pub name: I18nText,
 }
@@ -156,6 +192,9 @@ pub struct Indicator {
     pub definition: I18nText,
     /// Unit id (see [`Framework::unit`]).
     pub unit: String,
+    /// How the unit's figures are shown (from `units.toml`).
+    #[serde(skip)]
+    pub unit_kind: UnitKind,
     /// Unit multiplier of stored values.
     pub unit_mult: UnitMult,
     /// Decimals to show.
@@ -246,6 +285,8 @@ struct RawUnits {
 struct RawUnit {
     id: String,
     symbol: Option<String>,
+    kind: Option<String>,
+    decimals: Option<u8>,
     name: RawText,
 }
 
@@ -459,7 +500,32 @@ impl Framework {
                     continue;
                 }
                 let name = ck.text(UNITS, &item, "name", Some(&u.name));
-                units.push(Unit { id: u.id, symbol: u.symbol, name });
+                let kinds = || UnitKind::ALL.map(UnitKind::as_str).join(", ");
+                let kind = match u.kind.as_deref() {
+                    Some(k) => match UnitKind::ALL.into_iter().find(|x| x.as_str() == k) {
+                        Some(kind) => kind,
+                        None => {
+                            ck.add(UNITS, &item, format!("unknown kind `{k}`: expected one of {}", kinds()));
+                            continue;
+                        }
+                    },
+                    None => {
+                        ck.add(UNITS, &item, format!("`kind` is missing: every unit says how it is shown, one of {}", kinds()));
+                        continue;
+                    }
+                };
+                let decimals = match u.decimals {
+                    Some(d) if d <= 6 => d,
+                    Some(d) => {
+                        ck.add(UNITS, &item, format!("decimals = {d}: expected 0 to 6"));
+                        continue;
+                    }
+                    None => {
+                        ck.add(UNITS, &item, "`decimals` is missing: every unit gives the decimals its figures show by default");
+                        continue;
+                    }
+                };
+                units.push(Unit { id: u.id, symbol: u.symbol, kind, decimals, name });
             }
         }
 
@@ -624,11 +690,10 @@ impl Framework {
                         None
                     }
                 });
-                let decimals = ri.decimals.unwrap_or(match unit.as_str() {
-                    "persons" | "usd" | "count" | "year" | "detections" | "movements" | "persons_per_year" => 0,
-                    "index" => 3,
-                    _ => 1,
-                });
+                // An unknown unit is already a problem above; its defaults only let the check go on.
+                let unit_def = units.iter().find(|u| u.id == unit);
+                let unit_kind = unit_def.map_or(UnitKind::Number, |u| u.kind);
+                let decimals = ri.decimals.unwrap_or(unit_def.map_or(1, |u| u.decimals));
                 index.insert(code.clone(), indicators.len());
                 indicators.push(Indicator {
                     code,
@@ -636,6 +701,7 @@ impl Framework {
                     name,
                     definition,
                     unit,
+                    unit_kind,
                     unit_mult,
                     decimals,
                     dimensions: dims,
@@ -812,7 +878,7 @@ mod tests {
             (
                 "units.toml".into(),
                 format!(
-                    "[[unit]]\nid = \"persons\"\nname = {}\n[[unit]]\nid = \"percent\"\nsymbol = \"%\"\nname = {}\n",
+                    "[[unit]]\nid = \"persons\"\nkind = \"number\"\ndecimals = 0\nname = {}\n[[unit]]\nid = \"percent\"\nsymbol = \"%\"\nkind = \"percent\"\ndecimals = 1\nname = {}\n",
                     t("persons"),
                     t("percent")
                 ),
@@ -877,6 +943,30 @@ mod tests {
         assert!(p.iter().any(|p| p.contains("code X")), "{p:?}");
         let p = problems("[[indicator]\ncode = 1");
         assert!(p.iter().any(|p| p.contains("not valid framework TOML (line")), "{p:?}");
+    }
+
+    #[test]
+    fn units_give_the_kind_and_decimals_of_their_indicators() {
+        let fw = Framework::from_files(&files(&(ind("IMM.STOCK", "") + &ind("IMM.PCT", "").replace("\"persons\"", "\"percent\""))), None)
+            .unwrap();
+        let stock = fw.find("IMM.STOCK").unwrap();
+        assert_eq!((stock.unit_kind, stock.decimals), (UnitKind::Number, 0));
+        let pct = fw.find("IMM.PCT").unwrap();
+        assert_eq!((pct.unit_kind, pct.decimals), (UnitKind::Percent, 1));
+        let own = Framework::from_files(&files(&ind("IMM.STOCK", "decimals = 2")), None).unwrap();
+        assert_eq!(own.find("IMM.STOCK").unwrap().decimals, 2);
+        // A unit without a kind, with an unknown kind, or without decimals is refused by name.
+        for (from, to, expected) in [
+            ("kind = \"number\"\n", "", "units.toml: unit persons: `kind` is missing"),
+            ("kind = \"number\"", "kind = \"people\"", "unit persons: unknown kind `people`: expected one of number, percent"),
+            ("decimals = 0\n", "", "unit persons: `decimals` is missing"),
+            ("decimals = 0", "decimals = 9", "unit persons: decimals = 9: expected 0 to 6"),
+        ] {
+            let mut f = files(&ind("IMM.STOCK", ""));
+            f[2].1 = f[2].1.replacen(from, to, 1);
+            let p: Vec<String> = Framework::from_files(&f, None).unwrap_err().problems.iter().map(|p| p.to_string()).collect();
+            assert!(p.iter().any(|p| p.contains(expected)), "{expected}: {p:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::model::{Text, Trace, Value, ValueKind};
 use mp_domain::formula::{Ref, Resolver};
+use mp_domain::framework::UnitKind;
 use mp_domain::{
     AreaCode, AreaRegistry, CodeValue, DatasetId, DimensionId, DimensionKey, Framework, GroupCode, Indicator, IndicatorCode, ObsStatus,
     Period, Record,
@@ -26,16 +27,14 @@ pub fn unit_text(fw: &Framework, ind: &Indicator) -> Text {
     fw.unit(&ind.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(ind.unit.clone()))
 }
 
-/// How a value is shown, from the indicator's unit.
+/// How a value is shown: the kind `units.toml` gives the indicator's unit.
 pub fn kind_of(ind: &Indicator) -> ValueKind {
-    match ind.unit.as_str() {
-        "percent" | "percentage_points" => ValueKind::Percent,
-        "usd" | "usd_per_person" => ValueKind::Usd,
-        "per_1000" => ValueKind::PerThousand,
-        "index" | "ratio" | "births_per_woman" | "years" | "per_100" | "per_100000" | "males_per_100_females" | "usd_ppp_2021" => {
-            ValueKind::Index
-        }
-        _ => ValueKind::Number,
+    match ind.unit_kind {
+        UnitKind::Number => ValueKind::Number,
+        UnitKind::Percent => ValueKind::Percent,
+        UnitKind::Usd => ValueKind::Usd,
+        UnitKind::PerThousand => ValueKind::PerThousand,
+        UnitKind::Index => ValueKind::Index,
     }
 }
 

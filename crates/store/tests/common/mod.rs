@@ -135,7 +135,7 @@ pub fn framework_files(imm_stock_name: &str) -> FrameworkFiles {
         (
             "units.toml".into(),
             format!(
-                "[[unit]]\nid = \"persons\"\nname = {}\n[[unit]]\nid = \"percent\"\nsymbol = \"%\"\nname = {}\n",
+                "[[unit]]\nid = \"persons\"\nkind = \"number\"\ndecimals = 0\nname = {}\n[[unit]]\nid = \"percent\"\nsymbol = \"%\"\nkind = \"percent\"\ndecimals = 1\nname = {}\n",
                 t("persons"),
                 t("percent")
             ),
