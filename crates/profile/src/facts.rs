@@ -46,7 +46,25 @@ fn share(a: &Value, b: &Value) -> Option<Value> {
     let mut out = pct(v);
     out.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
     out.formula = Some("share".into());
+    // A share of a flagged figure (or of a flagged total) is flagged too.
+    out.status = crate::marks::inherited([a, b]);
     Some(out)
+}
+
+/// The projecting dataset's own figure for the latest year any source has observed the
+/// population (WPP's 2024 figure when the World Bank's latest count is of 2024), or else that
+/// publisher's latest estimate of the population.
+fn same_source_now(d: &Data, proj: &mp_domain::Record, area: &AreaCode) -> Option<(Period, Value)> {
+    let tot = DimensionKey::total();
+    let observed = d.latest(&code("DEV.POP"), area, &tot)?.period;
+    let own = d.series(&proj.indicator, area, &tot, &proj.dataset).into_iter().find(|r| r.period == observed);
+    if let Some(r) = own {
+        return Some((r.period, d.value(r)?));
+    }
+    let publisher = proj.dataset.source.split('-').take(2).collect::<Vec<_>>().join("-");
+    let estimates = d.datasets(&code("DEV.POP"), area, &tot).into_iter().find(|ds| ds.source.starts_with(&publisher))?;
+    let r = d.series(&code("DEV.POP"), area, &tot, &estimates).into_iter().last()?;
+    Some((r.period, d.value(r)?))
 }
 
 /// The sentence for a fact about a country, or `None` when its figures are missing.
@@ -107,6 +125,7 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
             let mut ch = pct(mp_domain::compute::pct_change(a.v, b.v)?);
             ch.formula = Some("relative change".into());
             ch.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
+            ch.status = crate::marks::inherited([&a, &b]);
             let sign = if ch.v >= 0.0 { "up" } else { "down" };
             ch.v = ch.v.abs();
             Some(Text::msg_with(
@@ -172,7 +191,9 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
         }
         "forecast-pop" => {
             let r = d.at(&code("FCT.POP"), area, &tot, &Period::Year(2050))?;
-            let (p, now) = latest("DEV.POP")?;
+            // Like with like: the projection is set against the same publisher's figure for the
+            // latest year observed, never against another source's count.
+            let (p, now) = same_source_now(d, r, area)?;
             Some(Text::msg_with(
                 "fact-forecast-pop",
                 vec![("country", country), ("value", Arg::Value(d.value(r)?)), ("now", Arg::Value(now)), ("year", year(&p))],

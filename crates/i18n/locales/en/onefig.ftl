@@ -1,0 +1,14 @@
+### Flagged figures: the footnote that says what a mark means, and sentences that quote figures
+### of several sources.
+
+# A generated sentence whose figures come from two or more sources, followed by their names.
+onefig-sentence-sources = { $sentence } (Sources: { $sources }.)
+
+# The footnote under a block with flagged figures; $mark is the mark as printed beside the figure.
+onefig-mark-u = “{ $mark }”: the publisher, or mprofile's checks at import, flag the figure as of low reliability; check it before use.
+onefig-mark-p = “{ $mark }”: a provisional figure, which the publisher may still revise.
+onefig-mark-e = “{ $mark }”: a figure estimated by the publisher, not counted.
+onefig-mark-b = “{ $mark }”: a break in the series; the figure is not comparable with earlier years.
+onefig-mark-f = “{ $mark }”: a projection, not an observed figure.
+onefig-mark-inherited = A figure computed from a flagged figure carries its mark.
+onefig-mark-circled = Circled points and bars outlined in dashes are flagged.
