@@ -12,3 +12,8 @@ onefig-mark-b = “{ $mark }”: a break in the series; the figure is not compar
 onefig-mark-f = “{ $mark }”: a projection, not an observed figure.
 onefig-mark-inherited = A figure computed from a flagged figure carries its mark.
 onefig-mark-circled = Circled points and bars outlined in dashes are flagged.
+
+# Internally displaced persons: IDMC's published figure (conflict and violence) and the total
+# mprofile sums from IDMC's modelled cells by sex and age.
+onefig-idps-headline = At the end of { $year }, IDMC counted { $headline } people internally displaced by conflict and violence in the country (its published figure). With those displaced by disasters, the total is { $value }, summed by mprofile from the cells by sex and age that IDMC models, not a figure IDMC publishes.
+onefig-idps-modelled = At the end of { $year }, { $value } people were internally displaced in the country by conflict and disasters, a total summed by mprofile from the cells by sex and age that IDMC models, not a figure IDMC publishes.

@@ -12,3 +12,8 @@ onefig-mark-b = «{ $mark }»: uma quebra de série; o valor não é comparável
 onefig-mark-f = «{ $mark }»: uma projeção, não um valor observado.
 onefig-mark-inherited = Um valor calculado a partir de um valor assinalado tem a mesma menção.
 onefig-mark-circled = Os pontos circundados e as barras com contorno tracejado estão assinalados.
+
+# Deslocados internos: o valor publicado pelo IDMC (conflitos e violência) e o total que o
+# mprofile soma a partir das células por sexo e idade modeladas pelo IDMC.
+onefig-idps-headline = No final de { $year }, o IDMC contava { $headline } pessoas deslocadas dentro do país por conflitos e violência (o seu valor publicado). Com as deslocadas por catástrofes, o total é de { $value }, uma soma feita pelo mprofile das células por sexo e idade que o IDMC modela, e não um valor publicado pelo IDMC.
+onefig-idps-modelled = No final de { $year }, { $value } pessoas estavam deslocadas dentro do país por conflitos e catástrofes, um total que o mprofile soma a partir das células por sexo e idade modeladas pelo IDMC, e não um valor publicado pelo IDMC.
