@@ -17,6 +17,8 @@ struct Mark {
     slot: usize,
     from: f64,
     to: f64,
+    /// Flagged to readers: outlined in dashes.
+    marked: bool,
 }
 
 /// A number written past the end of a bar (or stack).
@@ -84,7 +86,8 @@ pub(crate) fn render(c: &BarChart, cx: &mut Ctx<'_>) {
             } else {
                 labels.push(ValueLabel { cat: i, slot, at: v, text: cx.label(v) });
             }
-            marks.push(Mark { cat: i, series: k, slot, from, to });
+            let marked = c.series[k].marked.get(i).copied().unwrap_or(false);
+            marks.push(Mark { cat: i, series: k, slot, from, to, marked });
         }
         if c.stacked {
             for total in [pos, neg] {
@@ -339,6 +342,14 @@ impl Plot<'_> {
             // A white outline tells stacked segments apart without relying on colour.
             let outline = if self.stacked { r##" stroke="#fff" stroke-width="0.5""## } else { "" };
             w!(cx.out, r#"<g fill="{}"{outline}>{group}</g>"#, cx.color(k));
+        }
+        let mut flagged = String::new();
+        for m in self.marks.iter().filter(|m| m.marked && m.from != m.to) {
+            let (x, y, w, h) = rect(m);
+            w!(flagged, r#"<rect x="{}" y="{}" width="{}" height="{}"/>"#, N(x), N(y), N(w), N(h));
+        }
+        if !flagged.is_empty() {
+            w!(cx.out, r#"<g fill="none" stroke="{INK}" stroke-width="1.5" stroke-dasharray="3 2">{flagged}</g>"#);
         }
     }
 }

@@ -126,6 +126,9 @@ pub struct LineSeries {
     pub dashed: bool,
     /// Shaded intervals around the line, outermost first (e.g. 95 % then 80 %).
     pub bands: Vec<Band>,
+    /// Points flagged to readers (low reliability, provisional…), aligned with `values`: each is
+    /// drawn circled; the caller's footnote says what the circle means. Empty: none.
+    pub marked: Vec<bool>,
 }
 
 /// A shaded interval, e.g. a projection's 80 % prediction interval.
@@ -167,6 +170,9 @@ pub struct BarSeries {
     pub name: String,
     /// Values aligned with `categories`; `None` draws no bar.
     pub values: Vec<Option<f64>>,
+    /// Bars flagged to readers, aligned with `values`: each is outlined in dashes; the caller's
+    /// footnote says what the outline means. Empty: none.
+    pub marked: Vec<bool>,
 }
 
 /// A problem in chart input: drawing goes on regardless, this is for logging.

@@ -185,6 +185,10 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
             if let (true, Some((x, y))) = (alone, point(i)) {
                 w!(dots, r#"<circle cx="{}" cy="{}" r="3" fill="{color}"/>"#, N(x), N(y));
             }
+            // A flagged point is circled, so it stands out from the line it sits on.
+            if let (true, Some((x, y))) = (s.marked.get(i).copied().unwrap_or(false), point(i)) {
+                w!(dots, r#"<circle cx="{}" cy="{}" r="5" fill="none" stroke="{INK}" stroke-width="1.5"/>"#, N(x), N(y));
+            }
         }
     }
     cx.out.push_str("</g>");

@@ -37,7 +37,7 @@ fn band() -> impl Strategy<Value = Band> {
 
 fn line_chart() -> impl Strategy<Value = Chart> {
     let series = (label(), values(40), any::<bool>(), prop::collection::vec(band(), 0..3))
-        .prop_map(|(name, values, dashed, bands)| LineSeries { name, values, dashed, bands });
+        .prop_map(|(name, values, dashed, bands)| LineSeries { name, values, dashed, bands, marked: Vec::new() });
     (
         (label(), label(), label()),
         prop::collection::vec(label(), 0..40),
@@ -52,7 +52,7 @@ fn line_chart() -> impl Strategy<Value = Chart> {
 }
 
 fn bar_chart() -> impl Strategy<Value = Chart> {
-    let series = (label(), values(25)).prop_map(|(name, values)| BarSeries { name, values });
+    let series = (label(), values(25)).prop_map(|(name, values)| BarSeries { name, values, marked: Vec::new() });
     (
         (label(), label(), label()),
         prop::collection::vec(label(), 0..25),
@@ -163,7 +163,7 @@ fn readable_bars() -> impl Strategy<Value = Chart> {
                 alt: "Texte".into(),
                 y_label: "Personnes".into(),
                 categories: names.clone(),
-                series: vec![BarSeries { name: "Stock".into(), values }],
+                series: vec![BarSeries { marked: Vec::new(), name: "Stock".into(), values }],
                 horizontal,
                 value_labels: horizontal,
                 source: "Source : DAES (2024)".into(),

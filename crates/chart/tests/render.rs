@@ -41,7 +41,7 @@ fn bars(values: &[Option<f64>], horizontal: bool) -> Chart {
         alt: "A".into(),
         y_label: "Persons".into(),
         categories: (0..values.len()).map(|i| format!("Country {i}")).collect(),
-        series: vec![BarSeries { name: "S".into(), values: values.to_vec() }],
+        series: vec![BarSeries { marked: Vec::new(), name: "S".into(), values: values.to_vec() }],
         horizontal,
         value_labels: true,
         ..Default::default()
@@ -183,7 +183,7 @@ fn every_string_is_escaped() {
     let bar = Chart::Bar(BarChart {
         title: nasty.into(),
         categories: vec![nasty.into(); 3],
-        series: vec![BarSeries { name: nasty.into(), values: vec![Some(1.0); 3] }],
+        series: vec![BarSeries { marked: Vec::new(), name: nasty.into(), values: vec![Some(1.0); 3] }],
         horizontal: true,
         ..Default::default()
     });
@@ -205,8 +205,8 @@ fn stacked_and_grouped_bars() {
     let stacked_negative = Chart::Bar(BarChart {
         categories: vec!["a".into(), "b".into()],
         series: vec![
-            BarSeries { name: "in".into(), values: vec![Some(5.0), Some(-2.0)] },
-            BarSeries { name: "out".into(), values: vec![Some(-3.0), Some(-4.0)] },
+            BarSeries { marked: Vec::new(), name: "in".into(), values: vec![Some(5.0), Some(-2.0)] },
+            BarSeries { marked: Vec::new(), name: "out".into(), values: vec![Some(-3.0), Some(-4.0)] },
         ],
         stacked: true,
         value_labels: true,
@@ -263,15 +263,15 @@ fn edge_cases_never_panic() {
         bars(&[Some(nan), Some(-inf), Some(1e-300)], true),
         Chart::Bar(BarChart {
             series: vec![
-                BarSeries { name: "a".into(), values: vec![Some(f64::MAX); 2] },
-                BarSeries { name: "b".into(), values: vec![Some(f64::MAX); 2] },
+                BarSeries { marked: Vec::new(), name: "a".into(), values: vec![Some(f64::MAX); 2] },
+                BarSeries { marked: Vec::new(), name: "b".into(), values: vec![Some(f64::MAX); 2] },
             ],
             stacked: true,
             ..Default::default()
         }),
         Chart::Bar(BarChart {
             categories: (0..200).map(|i| format!("Category {i}")).collect(),
-            series: vec![BarSeries { name: "many".into(), values: (0..200).map(|i| Some(i as f64)).collect() }],
+            series: vec![BarSeries { marked: Vec::new(), name: "many".into(), values: (0..200).map(|i| Some(i as f64)).collect() }],
             horizontal: true,
             value_labels: true,
             ..Default::default()

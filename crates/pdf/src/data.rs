@@ -88,7 +88,24 @@ pub(crate) fn ymd(iso: &str) -> Option<(i32, u8, u8)> {
 
 impl Ctx<'_> {
     fn section(&mut self, s: &Section, level: usize) -> Json {
-        let blocks: Vec<Json> = s.blocks.iter().filter_map(|b| self.block(b, level)).collect();
+        let mut blocks: Vec<Json> = Vec::new();
+        for b in &s.blocks {
+            let Some(mut j) = self.block(b, level) else { continue };
+            // What the marks of flagged figures mean: with a table's notes, after any other block.
+            let note = mp_render::marks::block_note(b, self.lang);
+            let notes = j.get_mut("notes").and_then(Json::as_array_mut);
+            match (note, notes) {
+                (Some(n), Some(notes)) => {
+                    notes.push(Json::from(n));
+                    blocks.push(j);
+                }
+                (Some(n), None) => {
+                    blocks.push(j);
+                    blocks.push(json!({"t": "marks", "text": n}));
+                }
+                (None, _) => blocks.push(j),
+            }
+        }
         let children: Vec<Json> = s.children.iter().map(|c| self.section(c, level + 1)).collect();
         json!({
             "number": s.number,
@@ -121,7 +138,7 @@ impl Ctx<'_> {
 
     fn key_figure(&self, k: &KeyFigure) -> Json {
         let lang = self.lang;
-        let source = self.doc.sources.get(k.source).map(localize::source_name).unwrap_or_default();
+        let source = mp_render::marks::key_figure_sources(k, self.doc);
         let period = localize::period(&k.period, lang);
         let meta = if source.is_empty() { period } else { format!("{period} · {source}") };
         json!({

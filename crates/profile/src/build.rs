@@ -10,6 +10,7 @@ use mp_domain::{AreaCode, AreaRegistry, DatasetId, DimensionKey, Framework, I18n
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod forecasts;
+mod sources;
 
 /// Narrative texts by section id and language (Markdown).
 pub type Narrative = BTreeMap<String, BTreeMap<Lang, String>>;
@@ -648,14 +649,7 @@ impl<'a> Builder<'a> {
                 let mut texts = Vec::new();
                 for f in facts {
                     if let Some(t) = fact(f, &self.d, area) {
-                        if let Text::Msg { args, .. } = &t {
-                            for (_, a) in args {
-                                if let Arg::Value(v) = a {
-                                    self.cite_value(v);
-                                }
-                            }
-                        }
-                        texts.push(t);
+                        texts.push(self.sourced_sentence(t));
                     }
                 }
                 if texts.is_empty() { vec![Block::Note(Text::msg("no-data"))] } else { vec![Block::Paragraph(texts)] }

@@ -46,7 +46,53 @@ fn share(a: &Value, b: &Value) -> Option<Value> {
     let mut out = pct(v);
     out.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
     out.formula = Some("share".into());
+    // A share of a flagged figure (or of a flagged total) is flagged too.
+    out.status = crate::marks::inherited([a, b]);
     Some(out)
+}
+
+/// The source whose stocks of internally displaced persons come split by cause, sex and age:
+/// a split IDMC models, so the totals mprofile sums from it are not figures IDMC publishes.
+pub const IDMC_MODELLED_SOURCE: &str = "idmc";
+
+/// Internally displaced persons: IDMC's own published figure (conflict and violence, as UNHCR
+/// redistributes it) where there is one for the year, and a total summed from IDMC's modelled
+/// cells said to be one.
+fn idps(d: &Data, area: &AreaCode, country: Arg) -> Option<Text> {
+    let tot = DimensionKey::total();
+    let r = d.latest(&code("IDP.STOCK"), area, &tot)?;
+    let value = d.value(r)?;
+    let year = year(&r.period);
+    let summed = r.dataset.source == IDMC_MODELLED_SOURCE && r.locator.starts_with("sum of ");
+    if !summed {
+        return Some(Text::msg_with("fact-idps", vec![("country", country), ("value", Arg::Value(value)), ("year", year)]));
+    }
+    let conflict = DimensionKey::parse("CAUSE=CONFLICT").ok()?;
+    let headline = d
+        .records(&code("IDP.STOCK"), area, &conflict)
+        .into_iter()
+        .filter(|h| h.period == r.period && h.dataset.source != IDMC_MODELLED_SOURCE && !h.locator.starts_with("sum of "))
+        .find_map(|h| d.value(h));
+    Some(match headline {
+        Some(h) => Text::msg_with("onefig-idps-headline", vec![("headline", Arg::Value(h)), ("value", Arg::Value(value)), ("year", year)]),
+        None => Text::msg_with("onefig-idps-modelled", vec![("value", Arg::Value(value)), ("year", year)]),
+    })
+}
+
+/// The projecting dataset's own figure for the latest year any source has observed the
+/// population (WPP's 2024 figure when the World Bank's latest count is of 2024), or else that
+/// publisher's latest estimate of the population.
+fn same_source_now(d: &Data, proj: &mp_domain::Record, area: &AreaCode) -> Option<(Period, Value)> {
+    let tot = DimensionKey::total();
+    let observed = d.latest(&code("DEV.POP"), area, &tot)?.period;
+    let own = d.series(&proj.indicator, area, &tot, &proj.dataset).into_iter().find(|r| r.period == observed);
+    if let Some(r) = own {
+        return Some((r.period, d.value(r)?));
+    }
+    let publisher = proj.dataset.source.split('-').take(2).collect::<Vec<_>>().join("-");
+    let estimates = d.datasets(&code("DEV.POP"), area, &tot).into_iter().find(|ds| ds.source.starts_with(&publisher))?;
+    let r = d.series(&code("DEV.POP"), area, &tot, &estimates).into_iter().last()?;
+    Some((r.period, d.value(r)?))
 }
 
 /// The sentence for a fact about a country, or `None` when its figures are missing.
@@ -107,6 +153,7 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
             let mut ch = pct(mp_domain::compute::pct_change(a.v, b.v)?);
             ch.formula = Some("relative change".into());
             ch.trace = a.trace.iter().chain(b.trace.iter()).cloned().collect();
+            ch.status = crate::marks::inherited([&a, &b]);
             let sign = if ch.v >= 0.0 { "up" } else { "down" };
             ch.v = ch.v.abs();
             Some(Text::msg_with(
@@ -146,11 +193,11 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
                 None => Some(Text::msg_with("fact-remittances-nogdp", vec![("value", Arg::Value(v)), ("year", year(&p))])),
             }
         }
-        "refugees-hosted" | "refugees-origin" | "idps" | "hdi" | "dead-missing" | "frontex" | "eu-asylum" => {
+        "idps" => idps(d, area, country),
+        "refugees-hosted" | "refugees-origin" | "hdi" | "dead-missing" | "frontex" | "eu-asylum" => {
             let ind = match id {
                 "refugees-hosted" => "REF.HOSTED",
                 "refugees-origin" => "REF.ORIGIN",
-                "idps" => "IDP.STOCK",
                 "hdi" => "DEV.HDI",
                 "dead-missing" => "IRR.DEAD_MISSING_ORIGIN",
                 "frontex" => "IRR.FRONTEX",
@@ -172,7 +219,9 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
         }
         "forecast-pop" => {
             let r = d.at(&code("FCT.POP"), area, &tot, &Period::Year(2050))?;
-            let (p, now) = latest("DEV.POP")?;
+            // Like with like: the projection is set against the same publisher's figure for the
+            // latest year observed, never against another source's count.
+            let (p, now) = same_source_now(d, r, area)?;
             Some(Text::msg_with(
                 "fact-forecast-pop",
                 vec![("country", country), ("value", Arg::Value(d.value(r)?)), ("now", Arg::Value(now)), ("year", year(&p))],
@@ -192,5 +241,23 @@ pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
             ))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod mark_tests {
+    use super::*;
+
+    fn v(x: f64, status: Option<&str>) -> Value {
+        Value { v: x, kind: ValueKind::Number, decimals: 0, trace: Vec::new(), formula: None, status: status.map(String::from) }
+    }
+
+    #[test]
+    fn a_share_of_a_flagged_figure_or_total_carries_its_mark() {
+        assert_eq!(share(&v(1.0, Some("U")), &v(4.0, None)).and_then(|s| s.status).as_deref(), Some("U"));
+        assert_eq!(share(&v(1.0, None), &v(4.0, Some("P"))).and_then(|s| s.status).as_deref(), Some("P"));
+        assert_eq!(share(&v(1.0, None), &v(4.0, None)).and_then(|s| s.status), None);
+        // An experimental figure is not one readers are warned about.
+        assert_eq!(share(&v(1.0, Some("G")), &v(4.0, None)).and_then(|s| s.status), None);
     }
 }

@@ -335,7 +335,23 @@ impl<'a> Fragments<'a> {
             Block::Table(t) => BlockView::Table(self.table_view(t)),
             Block::Chart(c) => BlockView::Chart(self.chart_view(c)),
         };
-        render(&BlockT { block: view })
+        // What the marks of flagged figures mean: under a table with its other notes, after
+        // any other block.
+        let mut view = view;
+        let marks = crate::marks::block_note(b, lang);
+        let after = match (&mut view, marks) {
+            (BlockView::Table(t), Some(n)) => {
+                t.notes.push(n);
+                None
+            }
+            (_, n) => n,
+        };
+        let mut html = render(&BlockT { block: view });
+        if let Some(n) = after {
+            html.push('\n');
+            html.push_str(&render(&BlockT { block: BlockView::Note(n) }));
+        }
+        html
     }
 
     fn key_figure(&self, k: &KeyFigure) -> KeyFigureView {
@@ -348,7 +364,7 @@ impl<'a> Fragments<'a> {
             mark: localize::status_mark(&k.value, lang),
             label: text(&k.label, lang),
             period: localize::period(&k.period, lang),
-            source: self.doc.sources.get(k.source).map(localize::source_name).unwrap_or_default(),
+            source: crate::marks::key_figure_sources(k, self.doc),
         }
     }
 

@@ -4,6 +4,7 @@
 //!   the PDF renderer uses it too.
 //! - [`numbering`]: figure and table numbers in reading order, shared with the PDF.
 //! - [`html`]: the self-contained HTML profile and its pieces for the web portal.
+//! - [`marks`]: circles on flagged chart points, the footnote that explains a block's marks.
 //! - [`markdown`]: narrative Markdown rendered without scripts, raw HTML or requests.
 
 #![warn(missing_docs)]
@@ -11,6 +12,7 @@
 pub mod html;
 pub mod localize;
 pub mod markdown;
+pub mod marks;
 pub mod numbering;
 
 pub use html::{CSS, Download, Fragments, HtmlOptions, document_html, section_html};

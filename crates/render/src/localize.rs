@@ -203,6 +203,7 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
                     name: text(&s.name, lang),
                     values: values(s),
                     dashed: s.projected,
+                    marked: crate::marks::marked(s),
                     bands: s
                         .band
                         .iter()
@@ -219,7 +220,11 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
             alt,
             y_label,
             categories,
-            series: c.series.iter().map(|s| BarSeries { name: text(&s.name, lang), values: values(s) }).collect(),
+            series: c
+                .series
+                .iter()
+                .map(|s| BarSeries { name: text(&s.name, lang), values: values(s), marked: crate::marks::marked(s) })
+                .collect(),
             horizontal: c.kind == ChartKind::HBar,
             stacked: false,
             // A ranking is read value by value; a time series by its shape.

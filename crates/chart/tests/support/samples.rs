@@ -50,7 +50,13 @@ pub fn line_sample() -> Chart {
             .into(),
         y_label: "Personnes".into(),
         x_labels: years,
-        series: vec![LineSeries { name: "Stock de migrants".into(), values, dashed: false, bands: vec![band(1.96), band(1.28)] }],
+        series: vec![LineSeries {
+            name: "Stock de migrants".into(),
+            values,
+            dashed: false,
+            bands: vec![band(1.96), band(1.28)],
+            marked: Vec::new(),
+        }],
         forecast_from: Some(observed_until),
         forecast_label: Some("Projections".into()),
         source: "Source : UN DESA (2024), projections de l'INS & <OIM>.".into(),
@@ -78,7 +84,7 @@ pub fn bar_sample() -> Chart {
             .into(),
         y_label: "Personnes".into(),
         categories: rows.iter().map(|r| r.0.to_string()).collect(),
-        series: vec![BarSeries { name: "Émigrés".into(), values: rows.iter().map(|r| Some(r.1)).collect() }],
+        series: vec![BarSeries { marked: Vec::new(), name: "Émigrés".into(), values: rows.iter().map(|r| Some(r.1)).collect() }],
         horizontal: true,
         stacked: false,
         value_labels: true,
@@ -114,12 +120,21 @@ pub fn extras() -> Vec<(&'static str, Chart)> {
         y_label: "Million USD".into(),
         categories: (2019..=2024).map(|y| y.to_string()).collect(),
         series: vec![
-            BarSeries { name: "Banks".into(), values: vec![Some(120.0), Some(131.0), Some(150.0), Some(158.5), Some(171.0), Some(180.0)] },
             BarSeries {
+                marked: Vec::new(),
+                name: "Banks".into(),
+                values: vec![Some(120.0), Some(131.0), Some(150.0), Some(158.5), Some(171.0), Some(180.0)],
+            },
+            BarSeries {
+                marked: Vec::new(),
                 name: "Money transfer operators".into(),
                 values: vec![Some(60.0), Some(66.0), Some(70.0), Some(75.0), Some(77.0), Some(80.0)],
             },
-            BarSeries { name: "Mobile money".into(), values: vec![Some(5.0), Some(9.0), Some(14.0), Some(22.0), None, Some(40.0)] },
+            BarSeries {
+                marked: Vec::new(),
+                name: "Mobile money".into(),
+                values: vec![Some(5.0), Some(9.0), Some(14.0), Some(22.0), None, Some(40.0)],
+            },
         ],
         horizontal: false,
         stacked: true,
@@ -133,10 +148,12 @@ pub fn extras() -> Vec<(&'static str, Chart)> {
         categories: ["Dakar", "Thiès", "Saint-Louis", "Ziguinchor", "Kédougou", "Tambacounda"].map(String::from).to_vec(),
         series: vec![
             BarSeries {
+                marked: Vec::new(),
                 name: "Men".into(),
                 values: vec![Some(5300.0), Some(4200.0), Some(3900.0), Some(1200.0), Some(800.0), Some(2500.0)],
             },
             BarSeries {
+                marked: Vec::new(),
                 name: "Women".into(),
                 values: vec![Some(2100.0), Some(1800.0), Some(1500.0), Some(600.0), Some(250.0), Some(900.0)],
             },
@@ -152,6 +169,7 @@ pub fn extras() -> Vec<(&'static str, Chart)> {
         y_label: "Persons".into(),
         categories: ["Dakar", "Thiès", "Saint-Louis", "Ziguinchor", "Matam"].map(String::from).to_vec(),
         series: vec![BarSeries {
+            marked: Vec::new(),
             name: "Net".into(),
             values: vec![Some(42_000.0), Some(-3_100.0), Some(-8_800.0), Some(-12_500.0), Some(-6_000.0)],
         }],
@@ -165,7 +183,11 @@ pub fn extras() -> Vec<(&'static str, Chart)> {
         alt: "As remessas crescem de forma contínua.".into(),
         y_label: "Milhões de USD".into(),
         categories: (1990..=2024).map(|y| y.to_string()).collect(),
-        series: vec![BarSeries { name: "Remessas".into(), values: (0..35).map(|i| Some(2.0 + 0.09 * (i * i) as f64)).collect() }],
+        series: vec![BarSeries {
+            marked: Vec::new(),
+            name: "Remessas".into(),
+            values: (0..35).map(|i| Some(2.0 + 0.09 * (i * i) as f64)).collect(),
+        }],
         horizontal: false,
         stacked: false,
         value_labels: true,
