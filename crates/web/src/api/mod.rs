@@ -14,6 +14,7 @@ mod error;
 mod observations;
 mod params;
 mod profile;
+mod quality;
 
 pub use error::{ApiError, ApiResult};
 pub use observations::{DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
@@ -53,6 +54,10 @@ const AREA: Endpoint = Endpoint { path: "/api/v1/areas/{code}", params: &[] };
 const SOURCES: Endpoint = Endpoint { path: "/api/v1/sources", params: &[] };
 const OBSERVATIONS: Endpoint = Endpoint { path: "/api/v1/observations", params: observations::PARAMS };
 const PROFILE: Endpoint = Endpoint { path: "/api/v1/countries/{iso3}/profile", params: &["edition"] };
+const QUALITY_SCORES: Endpoint = Endpoint { path: "/api/v1/quality/scores", params: quality::AREA_PARAMS };
+const QUALITY_CONFLICTS: Endpoint = Endpoint { path: "/api/v1/quality/conflicts", params: quality::CONFLICT_PARAMS };
+const QUALITY_MIRROR: Endpoint = Endpoint { path: "/api/v1/quality/mirror", params: quality::AREA_PARAMS };
+const QUALITY_FLAGS: Endpoint = Endpoint { path: "/api/v1/quality/flags", params: quality::AREA_PARAMS };
 const SPEC: Endpoint = Endpoint { path: "/api/openapi.json", params: &[] };
 const HEALTH: Endpoint = Endpoint { path: "/healthz", params: &[] };
 
@@ -68,6 +73,10 @@ fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
         (SOURCES, get(catalogue::sources)),
         (OBSERVATIONS, get(observations::observations)),
         (PROFILE, get(profile::country_profile)),
+        (QUALITY_SCORES, get(quality::scores)),
+        (QUALITY_CONFLICTS, get(quality::conflicts)),
+        (QUALITY_MIRROR, get(quality::mirror)),
+        (QUALITY_FLAGS, get(quality::flags)),
         (SPEC, get(openapi)),
         (HEALTH, get(profile::healthz)),
     ]

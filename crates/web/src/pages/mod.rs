@@ -12,6 +12,7 @@ mod country;
 mod download;
 mod home;
 mod indicator;
+mod quality;
 mod search;
 mod sources;
 mod theme;
@@ -60,6 +61,8 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/theme/{code}", get(theme::page))
         .route("/{lang}/sources", get(sources::page))
         .route("/{lang}/search", get(search::page))
+        .route("/{lang}/quality", get(quality::regional))
+        .route("/{lang}/quality/{iso3}", get(quality::country))
         .route("/{lang}/download/{file}", get(download::series))
         .route("/{lang}/download/country/{file}", get(download::country))
         .merge(workspace::routes())
