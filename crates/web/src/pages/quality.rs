@@ -95,8 +95,17 @@ pub(crate) async fn country(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let page = super::cached(&st, &cache, &uri, || build_country(&st, &cache, lang, &uri, &iso3));
-    respond(lang, &uri, &headers, page.await)
+    respond(lang, &uri, &headers, country_page(&st, &cache, lang, &uri, &iso3).await)
+}
+
+/// The page from the page cache, keyed also by the state of the country's flags: reviewers mark
+/// them "checked, correct" without an import.
+async fn country_page(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str) -> Result<axum::body::Bytes, HttpError> {
+    let area: &Area = http::profile_country(st, iso3)?;
+    let flags = st.store().quality_flags(Some(area.code.as_str())).await?;
+    let reviewed = flags.iter().filter_map(|f| f.reviewed_at.as_deref()).max().unwrap_or_default();
+    let key = format!("{uri}\n{}\n{}\n{reviewed}", flags.len(), flags.iter().filter(|f| f.review_status.is_some()).count());
+    cache.generation(st).await?.page(key, || build_country(st, cache, lang, uri, iso3)).await
 }
 
 async fn build_country(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str) -> Result<String, HttpError> {
