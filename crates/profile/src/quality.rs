@@ -29,8 +29,9 @@ pub const TOP: usize = 8;
 const WEAK: f64 = 2.0;
 /// An overall mirror gap above this many percent gets its own advice.
 const MIRROR_ADVICE: f64 = 25.0;
-/// The dimensions only the Technical Working Group can score (the data cannot show them).
-const TWG_DIMENSIONS: [&str; 5] = ["PREREQUISITES", "INTEGRITY", "RELEVANCE", "CONFORMITY", "ACCESSIBILITY"];
+/// The source of the scores mprofile computes from the stored data; any other source of a
+/// score is the Technical Working Group's own assessment, submitted like any national figure.
+const COMPUTED: &str = "mprofile-dqa";
 
 fn code(s: &str) -> Option<IndicatorCode> {
     IndicatorCode::parse(s).ok()
@@ -145,7 +146,7 @@ pub(crate) fn blocks(
             .iter()
             .filter_map(|(dim, r)| {
                 let v = d.value(r)?;
-                let computed = !TWG_DIMENSIONS.contains(dim);
+                let computed = r.dataset.source == COMPUTED;
                 Some(vec![
                     Cell::Text(name_of(dims_cl, dim)),
                     Cell::Value(v),
@@ -172,7 +173,7 @@ pub(crate) fn blocks(
                 ));
             }
         }
-        let unscored = TWG_DIMENSIONS.iter().filter(|dim| !scored.iter().any(|(s, _)| s == *dim)).count();
+        let unscored = rows.iter().filter(|dim| !scored.iter().any(|(s, _)| s == dim)).count();
         if unscored > 0 {
             advice.push(Text::msg_with("quality-advice-twg", vec![("count", Arg::Count(unscored as i64))]));
         }

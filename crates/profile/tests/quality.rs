@@ -24,7 +24,7 @@ fn areas() -> AreaRegistry {
         code: AreaCode::parse(code).unwrap(),
         iso2: None,
         m49: mp_domain::M49::new(m49),
-        name: I18nText::new(&format!("{code} en"), &format!("{code} fr"), &format!("{code} pt")),
+        name: I18nText::new(format!("{code} en"), format!("{code} fr"), format!("{code} pt")),
         kind: AreaKind::Country,
         profile_language: (code == "SEN").then_some(mp_domain::Lang::Fr),
     };

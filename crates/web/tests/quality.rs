@@ -6,7 +6,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use mp_domain::{AreaCode, DatasetImport, FileInfo, ObsStatus, SourceInfo};
+use mp_domain::{DatasetImport, FileInfo, ObsStatus, SourceInfo};
 mod common;
 
 use common::obs;
