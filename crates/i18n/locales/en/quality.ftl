@@ -59,6 +59,7 @@ quality-advice-gaps = { $count ->
     } no recent value (see the data-gap annex): national sources should fill them through the submission template.
 
 ## Portal pages
+quality-menu = Data quality
 quality-web-country-title = Data quality: { $country }
 quality-web-country-lead = How good the data on the country are: the sources' quality scores, where sources disagree, the mirror statistics, the gaps to fill and the checks raised on the figures.
 quality-web-profile-link = Migration Profile of { $country }

@@ -59,6 +59,7 @@ quality-advice-gaps = { $count ->
     } pas de valeur récente (voir l'annexe des lacunes) : les sources nationales doivent les renseigner au moyen du modèle de soumission.
 
 ## Pages du portail
+quality-menu = Qualité des données
 quality-web-country-title = Qualité des données : { $country }
 quality-web-country-lead = La qualité des données sur le pays : notes de qualité des sources, divergences entre sources, statistiques miroir, lacunes à combler et contrôles signalés sur les chiffres.
 quality-web-profile-link = Profil migratoire : { $country }

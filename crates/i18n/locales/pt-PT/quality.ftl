@@ -59,6 +59,7 @@ quality-advice-gaps = { $count ->
     } valor recente (ver o anexo das lacunas): as fontes nacionais devem preenchê-los através do modelo de submissão.
 
 ## Páginas do portal
+quality-menu = Qualidade dos dados
 quality-web-country-title = Qualidade dos dados: { $country }
 quality-web-country-lead = A qualidade dos dados sobre o país: pontuações de qualidade das fontes, divergências entre fontes, estatísticas-espelho, lacunas a preencher e verificações assinaladas nos valores.
 quality-web-profile-link = Perfil migratório: { $country }

@@ -145,6 +145,8 @@ pub(crate) enum Section {
     Sources,
     Regional,
     Search,
+    /// The data quality pages.
+    Quality,
     Other,
 }
 
@@ -161,6 +163,7 @@ impl Chrome {
             item(format!("/{l}/#themes"), "themes", Section::Themes),
             item(format!("/{l}/regional"), "regional-comparison", Section::Regional),
             item(format!("/{l}/sources"), "sources", Section::Sources),
+            item(format!("/{l}/quality"), "quality-menu", Section::Quality),
         ];
         Chrome {
             lang: l,

@@ -167,7 +167,7 @@ async fn build_country(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3
     let heading = ma(lang, "quality-web-country-title", &[("country", &name)]);
     render(&CountryQualityT {
         more,
-        chrome: Chrome::new(lang, uri, &heading, Section::Other),
+        chrome: Chrome::new(lang, uri, &heading, Section::Quality),
         heading,
         lead: m(lang, "quality-web-country-lead"),
         section,
@@ -284,7 +284,7 @@ async fn build_regional(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> 
     }
     let heading = m(lang, "quality-web-regional-title");
     render(&RegionalQualityT {
-        chrome: Chrome::new(lang, uri, &heading, Section::Other),
+        chrome: Chrome::new(lang, uri, &heading, Section::Quality),
         heading,
         lead: m(lang, "quality-web-regional-lead"),
         coverage_label: m(lang, "quality-web-coverage"),
