@@ -38,6 +38,7 @@
 
 mod bar;
 mod frame;
+mod heat;
 mod line;
 mod map;
 mod overlap;
@@ -47,6 +48,7 @@ mod ticks;
 
 use std::fmt;
 
+pub use heat::HeatChart;
 pub use map::{MapChart, SHAPES_SHA256};
 pub use overlap::{LabelBox, label_boxes, overlapping_labels};
 
@@ -91,6 +93,8 @@ pub enum Chart {
     Bar(BarChart),
     /// A world map shaded by value.
     Map(MapChart),
+    /// A grid of scores on a short scale (sources × quality dimensions).
+    Heat(HeatChart),
 }
 
 /// Lines over ordered categories (usually years).
@@ -234,6 +238,7 @@ impl Chart {
             Chart::Line(c) => (&mut c.title, &mut c.source),
             Chart::Bar(c) => (&mut c.title, &mut c.source),
             Chart::Map(c) => (&mut c.title, &mut c.source),
+            Chart::Heat(c) => (&mut c.title, &mut c.source),
         };
         source.clear();
         std::mem::take(title)
@@ -246,6 +251,7 @@ impl Chart {
             Chart::Line(c) => (&c.title, &c.alt, c.x_labels.len()),
             Chart::Bar(c) => (&c.title, &c.alt, c.categories.len()),
             Chart::Map(c) => (&c.title, &c.alt, c.values.len()),
+            Chart::Heat(c) => (&c.title, &c.alt, c.columns.len()),
         };
         if alt.trim().is_empty() {
             issues.push(ChartIssue::MissingAlt { title: title.clone() });
@@ -273,6 +279,11 @@ impl Chart {
             Chart::Map(c) => {
                 let values: Vec<Option<f64>> = c.values.iter().map(|(_, v)| Some(*v)).collect();
                 any_value |= check_values(&c.title, &values, n, &mut issues);
+            }
+            Chart::Heat(c) => {
+                for (row, vals) in c.rows.iter().zip(&c.values) {
+                    any_value |= check_values(row, vals, n, &mut issues);
+                }
             }
         }
         if !any_value {
@@ -325,6 +336,7 @@ impl fmt::Display for Chart {
             Chart::Line(c) => f.write_str(&c.title),
             Chart::Bar(c) => f.write_str(&c.title),
             Chart::Map(c) => f.write_str(&c.title),
+            Chart::Heat(c) => f.write_str(&c.title),
         }
     }
 }
@@ -337,6 +349,7 @@ pub fn render_svg(chart: &Chart, style: &ChartStyle, fmt: &dyn Fn(f64) -> String
         Chart::Line(c) => line::render(c, &mut cx),
         Chart::Bar(c) => bar::render(c, &mut cx),
         Chart::Map(c) => map::render(c, &mut cx),
+        Chart::Heat(c) => heat::render(c, &mut cx),
     }
     cx.finish()
 }

@@ -26,6 +26,8 @@ fn no_two_chart_labels_touch_in_any_demo_document() {
     let (dir, db) = temp_db();
     ok(&mprofile(&db, &["init"]));
     ok(&mprofile(&db, &["import", "-q", "--all"]));
+    // The quality section's heat map is drawn only once the assessment is stored.
+    ok(&mprofile(&db, &["quality", "assess"]));
     let out = dir.path().join("out");
     ok(&mprofile(&db, &["build", "--all", "--format", "html", "--out", &out.display().to_string()]));
 

@@ -126,7 +126,23 @@ fn mirror_statistics_and_the_assessment_on_the_public_data() {
     for ind in ["DQA.LAG", "DQA.PERIODICITY", "DQA.DISAGG", "DQA.MIRROR_GAP", "DQA.SCORE"] {
         assert!(out.contains(&format!("{ind:<18} 10 of 10 countries")), "{ind}:\n{out}");
     }
-    // A second run changes nothing.
+    // The outliers of the totals are stored with their figures, for reviewers.
+    let stored: usize = out
+        .lines()
+        .find_map(|l| l.strip_suffix(" outlier flags stored with their figures, for reviewers (`mprofile quality flags`)"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no outlier line:\n{out}"));
+    assert!(stored > 0, "{out}");
+    let flags: Vec<Value> = serde_json::from_str(&ok(&mprofile(&db, &["quality", "flags", "--area", "SEN", "--format", "json"]))).unwrap();
+    let outlier = flags.iter().find(|f| f["severity"] == "outlier").unwrap_or_else(|| panic!("no outlier flag for SEN: {flags:?}"));
+    assert!(outlier["rule"].as_str().unwrap().starts_with("outlier."), "{outlier}");
+    assert_eq!(outlier["dims"], "", "only totals are stored: {outlier}");
+    let id = outlier["id"].as_i64().unwrap().to_string();
+    ok(&mprofile(&db, &["quality", "review", &id, "--reason", "a census year", "--by", "reviewer"]));
+    // A second run changes nothing, and keeps the review.
     let again = ok(&mprofile(&db, &["quality", "assess"]));
     assert!(again.contains("0 added, 0 changed"), "{again}");
+    let flags: Vec<Value> = serde_json::from_str(&ok(&mprofile(&db, &["quality", "flags", "--area", "SEN", "--format", "json"]))).unwrap();
+    let reviewed = flags.iter().find(|f| f["id"].as_i64().map(|i| i.to_string()) == Some(id.clone())).unwrap();
+    assert_eq!(reviewed["review_reason"], "a census year");
 }

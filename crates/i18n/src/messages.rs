@@ -79,6 +79,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
     (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
     (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
+    // The data quality section and pages.
+    (Lang::En, "quality.ftl", include_str!("../locales/en/quality.ftl")),
+    (Lang::Fr, "quality.ftl", include_str!("../locales/fr/quality.ftl")),
+    (Lang::Pt, "quality.ftl", include_str!("../locales/pt-PT/quality.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -31,6 +31,9 @@ pub struct Inputs<'a> {
     pub as_of: String,
     /// What the governance registries hold for the subject areas.
     pub registry: &'a mp_domain::RegistryView,
+    /// Figures of `records` that two or more sources publish with different values, largest
+    /// difference first (found by the quality engine); the quality section lists them.
+    pub conflicts: &'a [crate::quality::SourceConflict],
 }
 
 /// A key figure whose latest value is more than this many years older than the data date is
@@ -668,6 +671,20 @@ impl<'a> Builder<'a> {
                 crate::registry::blocks(b, self.inputs.registry, self.inputs.areas, subject, &mut self.sources)
             }
             BlockSpec::ForecastTable => self.forecast_table(area),
+            BlockSpec::Quality => {
+                // The gaps the annex lists (of the indicators the document has spoken of so far:
+                // the quality section follows the statistical annex in every template).
+                let gaps = self.gaps().len();
+                let (d, inputs, sources) = (&self.d, self.inputs, &mut self.sources);
+                let mut cite = |ds: &DatasetId| {
+                    if let Some(i) = sources.iter().position(|s| s.code == ds.source && s.vintage == ds.vintage) {
+                        return i;
+                    }
+                    sources.push(SourceEntry { code: ds.source.clone(), vintage: ds.vintage.clone(), name: d.source_name(ds) });
+                    sources.len() - 1
+                };
+                crate::quality::blocks(d, inputs.records, inputs.conflicts, area, gaps, &mut cite)
+            }
             BlockSpec::Narrative => match self.inputs.narrative.get(&s.id) {
                 Some(t) if t.values().any(|x| !x.trim().is_empty()) => vec![Block::Narrative(t.clone())],
                 _ => Vec::new(),

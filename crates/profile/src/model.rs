@@ -186,6 +186,9 @@ pub enum ChartKind {
     HBar,
     /// A world map shaded by value; [`Chart::map`] says where each category is.
     Map,
+    /// A grid of scores from 0 to 3: one row per category (a quality dimension), one column
+    /// per series (a source); a missing value is a cell without a score.
+    Heat,
 }
 
 /// Where the categories of a map are.

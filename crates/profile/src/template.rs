@@ -129,6 +129,9 @@ pub enum BlockSpec {
     Institutions,
     /// The registry's programmes and projects in the country.
     Projects,
+    /// The quality section (theme T03): source scores as a heat map and a table, the largest
+    /// conflicts between sources and mirror gaps, and what to improve first.
+    Quality,
 }
 
 fn ten() -> usize {
@@ -246,6 +249,7 @@ impl Template {
                     | BlockSpec::Sources
                     | BlockSpec::Institutions
                     | BlockSpec::Projects
+                    | BlockSpec::Quality
                     | BlockSpec::ForecastTable => {}
                 }
                 if let BlockSpec::Series { dims: Some(d), .. } = b

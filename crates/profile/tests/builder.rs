@@ -94,6 +94,7 @@ fn build(blocks: &str, records: &[Record]) -> Document {
         edition: None,
         as_of: "2026-06-01".into(),
         registry: &mp_domain::RegistryView::default(),
+        conflicts: &[],
     };
     build_country(&template(blocks), &inputs, &AreaCode::parse("SEN").unwrap())
 }
@@ -350,6 +351,7 @@ fn countries_are_compared_and_ranked_with_their_latest_figures() {
         edition: None,
         as_of: "2026-06-01".into(),
         registry: &mp_domain::RegistryView::default(),
+        conflicts: &[],
     };
     let tpl = template(
         "{ type = \"compare_countries\", indicators = [\"IMM.STOCK\", \"DEV.POP\"] }, { type = \"rank_countries\", indicator = \"IMM.STOCK\" }",

@@ -13,8 +13,11 @@
 //!
 //! Every flag says why, with the numbers.
 
+use crate::figure::Figure;
 use crate::rules::num;
+use mp_domain::Framework;
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Which test raised a flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -226,6 +229,70 @@ pub fn vintage_breaks(old: &[(String, f64)], new: &[(String, f64)], rel: f64, ol
                     r * 100.0
                 ),
             });
+        }
+    }
+    out
+}
+
+/// Series of counts whose median is below this are not tested: sources round small counts (to
+/// 5 for Eurostat) and a handful of people moves them by multiples.
+const SMALL_COUNTS: f64 = 100.0;
+
+/// Every outlier flag over every annual series (dataset × indicator × area × dimensions).
+pub fn series_outliers(fw: &Framework, figs: &[Figure]) -> Vec<(Figure, Flag)> {
+    let mut series: BTreeMap<(String, String, String, String), Vec<&Figure>> = BTreeMap::new();
+    for f in figs.iter().filter(|f| matches!(f.period, mp_domain::Period::Year(_))) {
+        series.entry((f.dataset.to_string(), f.indicator.to_string(), f.area.to_string(), f.dims.to_string())).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for (_, mut s) in series {
+        if s.len() < 5 {
+            continue;
+        }
+        s.sort_by_key(|f| f.period);
+        let values: Vec<f64> = s.iter().map(|f| f.value).collect();
+        let counts = fw.indicator(&s[0].indicator).is_some_and(|i| matches!(i.unit.as_str(), "persons" | "persons_per_year" | "count"));
+        if counts && median(&values).is_some_and(|m| m < SMALL_COUNTS) {
+            continue;
+        }
+        let labels: Vec<String> = s.iter().map(|f| f.period.to_string()).collect();
+        let mut flags = modified_z(&values, MODIFIED_Z_THRESHOLD);
+        flags.extend(hampel(&values, 3, 3.0));
+        flags.extend(log_jumps(&values, &labels, 3.0));
+        for fl in flags {
+            out.push((s[fl.index].clone(), fl));
+        }
+    }
+    out
+}
+
+/// A series in the newer vintage (labelled values and their figures) and in the older one.
+type VintagePair<'a> = (Vec<(String, f64)>, Vec<&'a Figure>, Vec<(String, f64)>);
+
+/// Revisions above 10 % between the two newest vintages of each source, per series.
+pub fn vintage_revisions(figs: &[Figure]) -> Vec<(Figure, Flag)> {
+    let mut vintages: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for f in figs {
+        vintages.entry(&f.dataset.source).or_default().insert(&f.dataset.vintage);
+    }
+    let mut out = Vec::new();
+    for (src, vs) in vintages {
+        let vs: Vec<&str> = vs.into_iter().rev().take(2).collect();
+        let [new, old] = vs[..] else { continue };
+        let mut series: BTreeMap<(String, String, String), VintagePair> = BTreeMap::new();
+        for f in figs.iter().filter(|f| f.dataset.source == src) {
+            let e = series.entry((f.indicator.to_string(), f.area.to_string(), f.dims.to_string())).or_default();
+            if f.dataset.vintage == new {
+                e.0.push((f.period.to_string(), f.value));
+                e.1.push(f);
+            } else if f.dataset.vintage == old {
+                e.2.push((f.period.to_string(), f.value));
+            }
+        }
+        for (newer, figs_new, older) in series.values() {
+            for fl in vintage_breaks(older, newer, 0.1, &format!("{src}@{old}"), &format!("{src}@{new}")) {
+                out.push((figs_new[fl.index].clone(), fl));
+            }
         }
     }
     out

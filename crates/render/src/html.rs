@@ -406,7 +406,8 @@ impl<'a> Fragments<'a> {
     /// (and one per band), so that every figure drawn can also be read and copied.
     fn chart_data(&self, c: &Chart, caption: String, id: String) -> String {
         let lang = self.lang;
-        let mut columns = vec![if matches!(c.kind, ChartKind::HBar | ChartKind::Map) { String::new() } else { msg(lang, "period") }];
+        let mut columns =
+            vec![if matches!(c.kind, ChartKind::HBar | ChartKind::Map | ChartKind::Heat) { String::new() } else { msg(lang, "period") }];
         for s in &c.series {
             columns.push(text(&s.name, lang));
             if s.band.is_some() {

@@ -2,7 +2,7 @@
 //! their arguments, figures, source lines and charts. Shared by the HTML and PDF renderers, so
 //! a figure reads the same in both.
 
-use mp_chart::{Band, BarChart, BarSeries, ChartStyle, LineChart, LineSeries, MapChart};
+use mp_chart::{Band, BarChart, BarSeries, ChartStyle, HeatChart, LineChart, LineSeries, MapChart};
 use mp_domain::{Lang, ObsStatus, Period};
 use mp_i18n as i18n;
 use mp_profile::{Arg, Block, Chart, ChartKind, Document, Section, SourceEntry, Text, Value, ValueKind};
@@ -144,7 +144,7 @@ pub fn chart_style(c: &Chart) -> ChartStyle {
         ChartKind::HBar => style.height = (80.0 + 30.0 * c.categories.len() as f32).max(style.height),
         // The world is about twice as wide as high, plus room for a legend of up to eight entries.
         ChartKind::Map => style.height = 300.0,
-        ChartKind::Line | ChartKind::Bar => {}
+        ChartKind::Line | ChartKind::Bar | ChartKind::Heat => {}
     }
     style
 }
@@ -244,6 +244,19 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
                 source,
             })
         }
+        ChartKind::Heat => mp_chart::Chart::Heat(HeatChart {
+            title,
+            alt,
+            values: (0..categories.len())
+                .map(|r| c.series.iter().map(|s| s.values.get(r).cloned().flatten().map(|v| shown(&v))).collect())
+                .collect(),
+            rows: categories,
+            columns: c.series.iter().map(|s| text(&s.name, lang)).collect(),
+            min: 0.0,
+            max: 3.0,
+            not_scored: msg(lang, "quality-not-scored"),
+            source,
+        }),
     }
 }
 

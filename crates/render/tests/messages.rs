@@ -260,6 +260,7 @@ fn documents() -> Vec<Document> {
             edition: None,
             as_of: "2026-01-15".into(),
             registry,
+            conflicts: &[],
         };
         for name in ["iom-2011.toml", "wca-2009.toml"] {
             docs.push(build_country(&template(name, &fw), &inputs, &sen));

@@ -70,7 +70,17 @@ pub async fn country_document(
         Some(l) => store.edition_registry(area, l).await?.unwrap_or_default(),
         None => store.registry_view(std::slice::from_ref(area)).await?,
     };
-    let inputs = Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: label, as_of, registry: &registry };
+    let conflicts = quality::source_conflicts(&records, &tpl.prefer);
+    let inputs = Inputs {
+        framework: fw,
+        areas,
+        records: &records,
+        narrative: &narrative,
+        edition: label,
+        as_of,
+        registry: &registry,
+        conflicts: &conflicts,
+    };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
 
@@ -80,7 +90,15 @@ pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegist
     let records = totals(store, &list).await?;
     let narrative = Narrative::new();
     let registry = store.registry_view(&list).await?;
-    let inputs =
-        Inputs { framework: fw, areas, records: &records, narrative: &narrative, edition: None, as_of: today(), registry: &registry };
+    let inputs = Inputs {
+        framework: fw,
+        areas,
+        records: &records,
+        narrative: &narrative,
+        edition: None,
+        as_of: today(),
+        registry: &registry,
+        conflicts: &[],
+    };
     Ok(mp_profile::build_regional(tpl, &inputs, &list))
 }

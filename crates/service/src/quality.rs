@@ -90,3 +90,191 @@ pub async fn store_flags(store: &Store, violations: &[Violation]) -> Result<usiz
         .collect();
     Ok(store.save_quality_flags(&flags).await?)
 }
+
+/// Relative difference above which two sources of one figure are listed as a conflict (5 %).
+pub const CONFLICT_THRESHOLD: f64 = 0.05;
+
+/// The figures of `records` that two or more sources publish with values more than
+/// [`CONFLICT_THRESHOLD`] apart, largest difference first, the value `prefer` (the template's
+/// order of preference of sources) shows first. Projections and the quality assessment's own
+/// figures take no part.
+pub fn source_conflicts(records: &[mp_domain::Record], prefer: &[String]) -> Vec<mp_profile::SourceConflict> {
+    let figures: Vec<Figure> = records
+        .iter()
+        .filter(|r| r.dataset.source != mp_quality::score::SOURCE && r.status != mp_domain::ObsStatus::Forecast)
+        .filter_map(Figure::from_record)
+        .collect();
+    mp_quality::conflicts::conflicts(&figures, prefer, CONFLICT_THRESHOLD)
+        .into_iter()
+        .filter_map(|c| {
+            let ids: Option<Vec<i64>> = c.values.iter().map(|v| v.observation_id).collect();
+            Some(mp_profile::SourceConflict { records: ids?, relative_difference: c.relative_difference })
+        })
+        .collect()
+}
+
+/// One stored quality score: a country's data, one quality dimension (none: the weighted
+/// composite), one type of source (none: all sources), 0–3, with its evidence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ScoreOut {
+    /// Country.
+    pub area: String,
+    /// Reference period of the assessment.
+    pub period: String,
+    /// `DQA_DIMENSION` code, `None` for the composite.
+    pub dimension: Option<String>,
+    /// `SOURCE_TYPE` code, `None` for all sources.
+    pub source_type: Option<String>,
+    /// Score 0–3.
+    pub score: f64,
+    /// How it was obtained (the observation's footnote).
+    pub evidence: Option<String>,
+    /// The dataset it is stored in (`source@vintage`).
+    pub dataset: String,
+    /// The observation's id in the store.
+    pub observation_id: i64,
+}
+
+/// One stored mirror-statistics gap of a country: overall (no partner) or one corridor.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MirrorOut {
+    /// Country of origin.
+    pub area: String,
+    /// Country of destination, `None` for the gap over all corridors.
+    pub partner: Option<String>,
+    /// Year compared.
+    pub period: String,
+    /// Gap in percent.
+    pub gap_percent: f64,
+    /// The two counts compared (the observation's footnote).
+    pub evidence: Option<String>,
+    /// The dataset it is stored in.
+    pub dataset: String,
+    /// The observation's id in the store.
+    pub observation_id: i64,
+}
+
+/// The newest period's records of `indicator` for each of `areas`, any disaggregation.
+async fn newest_of(store: &Store, indicator: &str, areas: &[AreaCode]) -> Result<Vec<mp_domain::Record>, ServiceError> {
+    let Ok(code) = mp_domain::IndicatorCode::parse(indicator) else { return Ok(Vec::new()) };
+    let q = ObsQuery { areas: areas.to_vec(), any_dims: true, ..ObsQuery::indicator(code) };
+    let recs: Vec<mp_domain::Record> = store.records(&q).await?.into_iter().filter(|r| r.value.is_some()).collect();
+    let mut newest: std::collections::HashMap<AreaCode, mp_domain::Period> = std::collections::HashMap::new();
+    for r in &recs {
+        let e = newest.entry(r.area.clone()).or_insert(r.period);
+        if r.period > *e {
+            *e = r.period;
+        }
+    }
+    Ok(recs.into_iter().filter(|r| newest.get(&r.area) == Some(&r.period)).collect())
+}
+
+/// The newest quality scores (`DQA.SCORE`) of `areas`, by country, then dimension.
+pub async fn scores(store: &Store, areas: &[AreaCode]) -> Result<Vec<ScoreOut>, ServiceError> {
+    let mut out: Vec<ScoreOut> = newest_of(store, "DQA.SCORE", areas)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(ScoreOut {
+                area: r.area.to_string(),
+                period: r.period.to_string(),
+                dimension: r.dims.get("DQA_DIMENSION").map(|c| c.to_string()),
+                source_type: r.dims.get("SOURCE_TYPE").map(|c| c.to_string()),
+                score: r.value?,
+                evidence: r.footnote.clone(),
+                dataset: r.dataset.to_string(),
+                observation_id: r.id,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.area, &a.source_type, &a.dimension).cmp(&(&b.area, &b.source_type, &b.dimension)));
+    Ok(out)
+}
+
+/// The newest mirror-statistics gaps (`DQA.MIRROR_GAP`) of `areas`: per country the overall gap
+/// first, then the corridors, largest gap first.
+pub async fn mirror_gaps(store: &Store, areas: &[AreaCode]) -> Result<Vec<MirrorOut>, ServiceError> {
+    let mut out: Vec<MirrorOut> = newest_of(store, "DQA.MIRROR_GAP", areas)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(MirrorOut {
+                area: r.area.to_string(),
+                partner: r.dims.get("COUNTERPART_AREA").map(|c| c.to_string()),
+                period: r.period.to_string(),
+                gap_percent: r.value?,
+                evidence: r.footnote.clone(),
+                dataset: r.dataset.to_string(),
+                observation_id: r.id,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.area, a.partner.is_some()).cmp(&(&b.area, b.partner.is_some())).then(b.gap_percent.abs().total_cmp(&a.gap_percent.abs()))
+    });
+    Ok(out)
+}
+
+/// Figures of `areas` that two or more sources publish more than `threshold` apart (relative
+/// difference), largest first, with the value the template's order of preference shows.
+pub async fn conflicts(
+    store: &Store,
+    areas: &[AreaCode],
+    prefer: &[String],
+    threshold: f64,
+) -> Result<Vec<mp_quality::conflicts::Conflict>, ServiceError> {
+    let q = ObsQuery { areas: areas.to_vec(), any_dims: true, ..ObsQuery::default() };
+    let figures: Vec<Figure> = store
+        .records(&q)
+        .await?
+        .iter()
+        .filter(|r| r.dataset.source != mp_quality::score::SOURCE && r.status != mp_domain::ObsStatus::Forecast)
+        .filter_map(Figure::from_record)
+        .collect();
+    Ok(mp_quality::conflicts::conflicts(&figures, prefer, threshold))
+}
+
+/// Severity of a stored outlier flag (the rules' warnings are `warning`).
+pub const OUTLIER: &str = "outlier";
+
+/// Runs the robust outlier tests over every series of `areas` (modified z-score, Hampel filter
+/// and log-scale jumps over the newest vintage of each source; revisions between its two newest
+/// vintages) and stores each flag with its figure as `outlier.<test>`, where reviewers see it
+/// and can mark it "checked, correct" like a rule's warning (a flag raised again keeps its
+/// review). Projections and the quality assessment's own figures are not tested. Only flags of
+/// totals are stored: they are the figures the profile's tables and charts show, and the cells
+/// of every breakdown (refugees by each country of origin…) would bury them under thousands of
+/// small, volatile series; `mprofile quality outliers` lists those too. Returns every flag found
+/// and how many were stored.
+pub async fn store_outliers(
+    store: &Store,
+    fw: &Framework,
+    areas: &[AreaCode],
+) -> Result<(Vec<(Figure, mp_quality::outliers::Flag)>, usize), ServiceError> {
+    let tested = |r: &mp_domain::Record| r.dataset.source != mp_quality::score::SOURCE && r.status != mp_domain::ObsStatus::Forecast;
+    let q = ObsQuery { areas: areas.to_vec(), any_dims: true, ..ObsQuery::default() };
+    let latest: Vec<Figure> = store.records(&q).await?.iter().filter(|r| tested(r)).filter_map(Figure::from_record).collect();
+    let mut found = mp_quality::outliers::series_outliers(fw, &latest);
+    let q = ObsQuery { areas: areas.to_vec(), any_dims: true, latest_only: false, ..ObsQuery::default() };
+    let every: Vec<Figure> = store.records(&q).await?.iter().filter(|r| tested(r)).filter_map(Figure::from_record).collect();
+    found.extend(mp_quality::outliers::vintage_revisions(&every));
+    let flags: Vec<NewFlag> = found
+        .iter()
+        .filter(|(f, _)| f.dims.is_total())
+        .map(|(f, fl)| NewFlag {
+            source: f.dataset.source.clone(),
+            vintage: f.dataset.vintage.clone(),
+            indicator: f.indicator.to_string(),
+            area: f.area.to_string(),
+            period: f.period.to_string(),
+            dims: f.dims.to_string(),
+            rule: format!("outlier.{}", fl.method.as_str()),
+            severity: OUTLIER.into(),
+            message: format!("possible outlier ({}): {}", fl.method.as_str().replace('_', " "), fl.reason),
+            value: fl.value,
+            expected: fl.reason.clone(),
+        })
+        .collect();
+    let saved = store.save_quality_flags(&flags).await?;
+    Ok((found, saved))
+}

@@ -8,7 +8,7 @@ use mp_domain::{AreaCode, Framework};
 use mp_ingest::ReadReport;
 use mp_quality::conflicts::conflicts;
 use mp_quality::mirror::{MirrorPair, MirrorSpec, SumSpec, mirror, sum_vs_total};
-use mp_quality::outliers::{self, Flag, MODIFIED_Z_THRESHOLD};
+use mp_quality::outliers;
 use mp_quality::rules::num;
 use mp_quality::{Figure, RuleSet, Severity, Violation, check};
 use mp_store::{ObsQuery, Store};
@@ -122,9 +122,13 @@ pub struct ConflictArgs {
 /// `mprofile quality outliers`
 #[derive(Args)]
 pub struct OutlierArgs {
-    /// The country or area.
+    /// The country or area (with `--store`, every profile country when left out).
+    #[arg(long, required_unless_present = "store")]
+    pub area: Option<String>,
+    /// Store the flags with their figures, where reviewers see them and can mark them
+    /// "checked, correct" (`quality flags`, `quality review`).
     #[arg(long)]
-    pub area: String,
+    pub store: bool,
     /// Only this indicator.
     #[arg(long)]
     pub indicator: Option<String>,
@@ -300,18 +304,27 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         QualityCmd::Outliers(a) => {
-            let area = area_arg(&areas, Some(&a.area))?;
-            let mut figs = stored_figures(&store, area.as_ref()).await?;
-            if let Some(i) = &a.indicator {
-                figs.retain(|f| f.indicator.as_str() == i);
-            }
-            let mut found = outliers_of(&fw, &figs);
-            let q = ObsQuery { areas: area.into_iter().collect(), any_dims: true, latest_only: false, ..ObsQuery::default() };
-            let mut every: Vec<Figure> = store.records(&q).await?.iter().filter_map(Figure::from_record).collect();
-            if let Some(i) = &a.indicator {
-                every.retain(|f| f.indicator.as_str() == i);
-            }
-            found.extend(revisions_of(&every));
+            let area = area_arg(&areas, a.area.as_deref())?;
+            let subject: Vec<AreaCode> = match &area {
+                Some(a) => vec![a.clone()],
+                None => areas.profile_countries().iter().map(|x| x.code.clone()).collect(),
+            };
+            let found = if a.store {
+                let (found, saved) = mp_service::quality::store_outliers(&store, &fw, &subject).await?;
+                eprintln!("{} outlier flags stored with their figures (see `mprofile quality flags`)", saved);
+                found
+            } else {
+                let figs = stored_figures(&store, area.as_ref()).await?;
+                let mut found = outliers::series_outliers(&fw, &figs);
+                let q = ObsQuery { areas: subject, any_dims: true, latest_only: false, ..ObsQuery::default() };
+                let every: Vec<Figure> = store.records(&q).await?.iter().filter_map(Figure::from_record).collect();
+                found.extend(outliers::vintage_revisions(&every));
+                found
+            };
+            let found: Vec<_> = match &a.indicator {
+                Some(i) => found.into_iter().filter(|(f, _)| f.indicator.as_str() == i).collect(),
+                None => found,
+            };
             let rows: Vec<Vec<String>> = found
                 .iter()
                 .map(|(f, fl)| vec![fl.method.as_str().to_string(), f.label(), num(fl.value), f.dataset.to_string(), fl.reason.clone()])
@@ -390,38 +403,6 @@ pub fn mirror_specs() -> Vec<MirrorSpec> {
                 b_source: bsrc.into(),
                 interpolate_b: interp,
             });
-        }
-    }
-    out
-}
-
-/// Series of counts whose median is below this are not tested: sources round small counts (to
-/// 5 for Eurostat) and a handful of people moves them by multiples.
-const SMALL_COUNTS: f64 = 100.0;
-
-/// Every outlier flag over every annual series (dataset × indicator × area × dimensions).
-pub fn outliers_of(fw: &Framework, figs: &[Figure]) -> Vec<(Figure, Flag)> {
-    let mut series: BTreeMap<(String, String, String, String), Vec<&Figure>> = BTreeMap::new();
-    for f in figs.iter().filter(|f| matches!(f.period, mp_domain::Period::Year(_))) {
-        series.entry((f.dataset.to_string(), f.indicator.to_string(), f.area.to_string(), f.dims.to_string())).or_default().push(f);
-    }
-    let mut out = Vec::new();
-    for (_, mut s) in series {
-        if s.len() < 5 {
-            continue;
-        }
-        s.sort_by_key(|f| f.period);
-        let values: Vec<f64> = s.iter().map(|f| f.value).collect();
-        let counts = fw.indicator(&s[0].indicator).is_some_and(|i| matches!(i.unit.as_str(), "persons" | "persons_per_year" | "count"));
-        if counts && outliers::median(&values).is_some_and(|m| m < SMALL_COUNTS) {
-            continue;
-        }
-        let labels: Vec<String> = s.iter().map(|f| f.period.to_string()).collect();
-        let mut flags = outliers::modified_z(&values, MODIFIED_Z_THRESHOLD);
-        flags.extend(outliers::hampel(&values, 3, 3.0));
-        flags.extend(outliers::log_jumps(&values, &labels, 3.0));
-        for fl in flags {
-            out.push((s[fl.index].clone(), fl));
         }
     }
     out
@@ -514,6 +495,8 @@ async fn assess(store: &Store, s: &Settings, fw: &Framework, areas: &mp_domain::
     let origin = mp_store::Origin::Public;
     let sum = store.import(&report.datasets, &mp_store::ImportOptions { dry_run: false, command, origin }, &|_, _| {}).await?;
     after_store(store, &warnings).await?;
+    let (_, outliers) = mp_service::quality::store_outliers(store, fw, &countries).await?;
+    println!("{outliers} outlier flags stored with their figures, for reviewers (`mprofile quality flags`)");
     println!(
         "{} figures stored as {}@{year}-{month:02} ({} added, {} changed, {} unchanged)",
         assessed.len(),
@@ -581,36 +564,4 @@ async fn scores(store: &Store, areas: &mp_domain::AreaRegistry, format: ReportFo
     headers.extend(["total", "improve first"]);
     print(format, &headers, &rows, || output::json(&json))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A series in the newer vintage (labelled values and their figures) and in the older one.
-type VintagePair<'a> = (Vec<(String, f64)>, Vec<&'a Figure>, Vec<(String, f64)>);
-
-/// Revisions above 10 % between the two newest vintages of each source, per series.
-pub fn revisions_of(figs: &[Figure]) -> Vec<(Figure, Flag)> {
-    let mut vintages: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for f in figs {
-        vintages.entry(&f.dataset.source).or_default().insert(&f.dataset.vintage);
-    }
-    let mut out = Vec::new();
-    for (src, vs) in vintages {
-        let vs: Vec<&str> = vs.into_iter().rev().take(2).collect();
-        let [new, old] = vs[..] else { continue };
-        let mut series: BTreeMap<(String, String, String), VintagePair> = BTreeMap::new();
-        for f in figs.iter().filter(|f| f.dataset.source == src) {
-            let e = series.entry((f.indicator.to_string(), f.area.to_string(), f.dims.to_string())).or_default();
-            if f.dataset.vintage == new {
-                e.0.push((f.period.to_string(), f.value));
-                e.1.push(f);
-            } else if f.dataset.vintage == old {
-                e.2.push((f.period.to_string(), f.value));
-            }
-        }
-        for (newer, figs_new, older) in series.values() {
-            for fl in outliers::vintage_breaks(older, newer, 0.1, &format!("{src}@{old}"), &format!("{src}@{new}")) {
-                out.push((figs_new[fl.index].clone(), fl));
-            }
-        }
-    }
-    out
 }

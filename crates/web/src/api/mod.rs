@@ -17,6 +17,7 @@ mod observations;
 pub mod openapi;
 mod params;
 mod profile;
+mod quality;
 pub mod schema;
 
 pub use error::{ApiError, ApiResult};
@@ -56,6 +57,10 @@ const AREA: Endpoint = Endpoint { path: "/api/v1/areas/{code}", params: &[] };
 const SOURCES: Endpoint = Endpoint { path: "/api/v1/sources", params: &[] };
 const OBSERVATIONS: Endpoint = Endpoint { path: "/api/v1/observations", params: observations::PARAMS };
 const PROFILE: Endpoint = Endpoint { path: "/api/v1/countries/{iso3}/profile", params: &["edition"] };
+const QUALITY_SCORES: Endpoint = Endpoint { path: "/api/v1/quality/scores", params: quality::AREA_PARAMS };
+const QUALITY_CONFLICTS: Endpoint = Endpoint { path: "/api/v1/quality/conflicts", params: quality::CONFLICT_PARAMS };
+const QUALITY_MIRROR: Endpoint = Endpoint { path: "/api/v1/quality/mirror", params: quality::AREA_PARAMS };
+const QUALITY_FLAGS: Endpoint = Endpoint { path: "/api/v1/quality/flags", params: quality::AREA_PARAMS };
 const SPEC: Endpoint = Endpoint { path: "/api/openapi.json", params: &[] };
 const HEALTH: Endpoint = Endpoint { path: "/healthz", params: &[] };
 
@@ -71,6 +76,10 @@ fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
         (SOURCES, get(catalogue::sources)),
         (OBSERVATIONS, get(observations::observations)),
         (PROFILE, get(profile::country_profile)),
+        (QUALITY_SCORES, get(quality::scores)),
+        (QUALITY_CONFLICTS, get(quality::conflicts)),
+        (QUALITY_MIRROR, get(quality::mirror)),
+        (QUALITY_FLAGS, get(quality::flags)),
         (SPEC, get(openapi_json)),
         (HEALTH, get(profile::healthz)),
     ]

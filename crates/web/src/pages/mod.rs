@@ -12,6 +12,7 @@ mod country;
 mod download;
 mod home;
 mod indicator;
+mod quality;
 mod search;
 mod sources;
 mod theme;
@@ -60,6 +61,8 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/theme/{code}", get(theme::page))
         .route("/{lang}/sources", get(sources::page))
         .route("/{lang}/search", get(search::page))
+        .route("/{lang}/quality", get(quality::regional))
+        .route("/{lang}/quality/{iso3}", get(quality::country))
         .route("/{lang}/download/{file}", get(download::series))
         .route("/{lang}/download/country/{file}", get(download::country))
         .merge(workspace::routes())
@@ -142,6 +145,8 @@ pub(crate) enum Section {
     Sources,
     Regional,
     Search,
+    /// The data quality pages.
+    Quality,
     Other,
 }
 
@@ -158,6 +163,7 @@ impl Chrome {
             item(format!("/{l}/#themes"), "themes", Section::Themes),
             item(format!("/{l}/regional"), "regional-comparison", Section::Regional),
             item(format!("/{l}/sources"), "sources", Section::Sources),
+            item(format!("/{l}/quality"), "quality-menu", Section::Quality),
         ];
         Chrome {
             lang: l,
