@@ -13,6 +13,7 @@ pub mod data;
 pub mod facts;
 pub mod model;
 mod registry;
+pub mod registry_coherence;
 pub mod template;
 pub mod views;
 

@@ -127,8 +127,12 @@ pub enum BlockSpec {
     },
     /// The registry's institutions of migration governance in the country.
     Institutions,
-    /// The registry's programmes and projects in the country.
+    /// The registry's programmes and projects in the country (in the regional report, the
+    /// number of projects per country and theme).
     Projects,
+    /// The coherence view: instruments × themes, ECOWAS free movement, the development plan
+    /// (in the regional report, the countries side by side).
+    Coherence,
 }
 
 fn ten() -> usize {
@@ -246,6 +250,7 @@ impl Template {
                     | BlockSpec::Sources
                     | BlockSpec::Institutions
                     | BlockSpec::Projects
+                    | BlockSpec::Coherence
                     | BlockSpec::ForecastTable => {}
                 }
                 if let BlockSpec::Series { dims: Some(d), .. } = b

@@ -14,6 +14,7 @@ mod error;
 mod observations;
 mod params;
 mod profile;
+mod registry;
 
 pub use error::{ApiError, ApiResult};
 pub use observations::{DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
@@ -53,6 +54,9 @@ const AREA: Endpoint = Endpoint { path: "/api/v1/areas/{code}", params: &[] };
 const SOURCES: Endpoint = Endpoint { path: "/api/v1/sources", params: &[] };
 const OBSERVATIONS: Endpoint = Endpoint { path: "/api/v1/observations", params: observations::PARAMS };
 const PROFILE: Endpoint = Endpoint { path: "/api/v1/countries/{iso3}/profile", params: &["edition"] };
+const REG_INSTRUMENTS: Endpoint = Endpoint { path: "/api/v1/registry/instruments", params: registry::PARAMS };
+const REG_INSTITUTIONS: Endpoint = Endpoint { path: "/api/v1/registry/institutions", params: registry::PARAMS };
+const REG_PROJECTS: Endpoint = Endpoint { path: "/api/v1/registry/projects", params: registry::PROJECT_PARAMS };
 const SPEC: Endpoint = Endpoint { path: "/api/openapi.json", params: &[] };
 const HEALTH: Endpoint = Endpoint { path: "/healthz", params: &[] };
 
@@ -68,6 +72,9 @@ fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
         (SOURCES, get(catalogue::sources)),
         (OBSERVATIONS, get(observations::observations)),
         (PROFILE, get(profile::country_profile)),
+        (REG_INSTRUMENTS, get(registry::instruments)),
+        (REG_INSTITUTIONS, get(registry::institutions)),
+        (REG_PROJECTS, get(registry::projects)),
         (SPEC, get(openapi)),
         (HEALTH, get(profile::healthz)),
     ]

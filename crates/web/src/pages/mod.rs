@@ -12,6 +12,7 @@ mod country;
 mod download;
 mod home;
 mod indicator;
+mod policy;
 mod search;
 mod sources;
 mod theme;
@@ -62,6 +63,9 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/search", get(search::page))
         .route("/{lang}/download/{file}", get(download::series))
         .route("/{lang}/download/country/{file}", get(download::country))
+        .route("/{lang}/policy", get(policy::regional))
+        .route("/{lang}/policy/{iso3}", get(policy::policy))
+        .route("/{lang}/programmes/{iso3}", get(policy::programmes))
         .merge(workspace::routes())
         .layer(axum::Extension(cache))
         .layer(CompressionLayer::new().gzip(true).compress_when(compress))
