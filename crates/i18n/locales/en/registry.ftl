@@ -84,3 +84,25 @@ web-registry-instruments = Instruments and their status
 web-registry-institutions = Institutions
 web-registry-projects = Programmes and projects
 web-registry-country-page = Full profile of { $country }
+
+## TWG workspace: registry entries
+
+ws-registry-title = Policy registry: { $country }
+ws-registry-intro = The instruments recorded for the country and their status. Add a status the public files do not give, or correct one, with the source you read it in; it is published as soon as it is saved and recorded in the audit trail.
+ws-registry-not-secretariat = Only the secretariat of the country's Technical Working Group may edit its registry.
+ws-registry-edit = Edit
+ws-registry-new = Add a status
+ws-registry-change = Change this status
+ws-registry-f-instrument = Instrument code (upper-case letters, digits and _)
+ws-registry-f-responsible = Body responsible
+ws-registry-f-note = Note (for ECOWAS protocols: how far they are applied)
+ws-registry-f-source = Source (gazette, treaty record or document, with its date)
+ws-registry-f-new-instrument = Only for an instrument not yet in the registry
+ws-registry-f-kind = Kind
+ws-registry-f-short = Short name
+ws-registry-f-title = Title, as published
+ws-registry-f-themes = Themes of the profile it covers
+ws-registry-f-citation = Official citation
+ws-registry-f-link = Link to the text
+ws-registry-save = Save
+ws-registry-link = Policy registry

@@ -84,3 +84,25 @@ web-registry-instruments = Instruments et leur statut
 web-registry-institutions = Registre des institutions
 web-registry-projects = Programmes et projets
 web-registry-country-page = Profil complet : { $country }
+
+## Espace de travail du GTT : entrées du registre
+
+ws-registry-title = Registre des politiques : { $country }
+ws-registry-intro = Les instruments enregistrés pour le pays et leur statut. Ajoutez un statut que les fichiers publics ne donnent pas, ou corrigez-en un, avec la source où vous l'avez lu ; il est publié dès l'enregistrement et consigné dans le journal d'audit.
+ws-registry-not-secretariat = Seul le secrétariat du Groupe de travail technique du pays peut modifier son registre.
+ws-registry-edit = Modifier
+ws-registry-new = Ajouter un statut
+ws-registry-change = Modifier ce statut
+ws-registry-f-instrument = Code de l'instrument (majuscules, chiffres et _)
+ws-registry-f-responsible = Organe responsable
+ws-registry-f-note = Note (pour les protocoles de la CEDEAO : degré d'application)
+ws-registry-f-source = Source (journal officiel, registre des traités ou document, avec sa date)
+ws-registry-f-new-instrument = Seulement pour un instrument qui n'est pas encore dans le registre
+ws-registry-f-kind = Type
+ws-registry-f-short = Nom court
+ws-registry-f-title = Titre, tel que publié
+ws-registry-f-themes = Thèmes du profil qu'il couvre
+ws-registry-f-citation = Référence officielle
+ws-registry-f-link = Lien vers le texte
+ws-registry-save = Enregistrer
+ws-registry-link = Registre des politiques

@@ -84,3 +84,25 @@ web-registry-instruments = Instrumentos e o seu estatuto
 web-registry-institutions = Instituições
 web-registry-projects = Programas e projetos
 web-registry-country-page = Perfil completo: { $country }
+
+## Espaço de trabalho do GTT: entradas do registo
+
+ws-registry-title = Registo das políticas: { $country }
+ws-registry-intro = Os instrumentos registados para o país e o seu estatuto. Acrescente um estatuto que os ficheiros públicos não dão, ou corrija um, com a fonte onde o leu; é publicado logo que guardado e fica registado no registo de auditoria.
+ws-registry-not-secretariat = Só o secretariado do Grupo de Trabalho Técnico do país pode editar o seu registo.
+ws-registry-edit = Editar
+ws-registry-new = Acrescentar um estatuto
+ws-registry-change = Alterar este estatuto
+ws-registry-f-instrument = Código do instrumento (maiúsculas, algarismos e _)
+ws-registry-f-responsible = Organismo responsável
+ws-registry-f-note = Nota (para os protocolos da CEDEAO: grau de aplicação)
+ws-registry-f-source = Fonte (boletim oficial, registo de tratados ou documento, com a data)
+ws-registry-f-new-instrument = Só para um instrumento que ainda não está no registo
+ws-registry-f-kind = Tipo
+ws-registry-f-short = Nome abreviado
+ws-registry-f-title = Título, tal como publicado
+ws-registry-f-themes = Temas do perfil que abrange
+ws-registry-f-citation = Referência oficial
+ws-registry-f-link = Ligação para o texto
+ws-registry-save = Guardar
+ws-registry-link = Registo das políticas
