@@ -243,9 +243,7 @@ impl Store {
                 return Err(refuse(imp, "the source code and the vintage must not be empty".to_string()));
             }
             let (dataset_id, file_ids) = self
-                .claim_dataset(&mut **tx, &imp.source, &imp.vintage, &imp.files, opts.origin, batch_id, &mut sum.files_added, &|p| {
-                    refuse(imp, p)
-                })
+                .claim_dataset(tx, &imp.source, &imp.vintage, &imp.files, opts.origin, batch_id, &mut sum.files_added, &|p| refuse(imp, p))
                 .await?;
             let file_of = |p: &Provenance, what: &str| {
                 file_ids.get(p.file).copied().ok_or_else(|| {
@@ -279,7 +277,7 @@ impl Store {
                     lines(&i.themes),
                     V::I(Some(position as i64)),
                 ];
-                let o = upsert(&mut **tx, &INSTRUMENT, &[t(i.code.as_str())], &content, &[V::I(Some(dataset_id)), V::I(Some(batch_id))])
+                let o = upsert(tx, &INSTRUMENT, &[t(i.code.as_str())], &content, &[V::I(Some(dataset_id)), V::I(Some(batch_id))])
                     .await
                     .map_err(&err)?;
                 known.insert(i.code.to_string());
@@ -302,7 +300,7 @@ impl Store {
                 let key = [V::I(Some(dataset_id)), t(r.instrument.as_str()), t(r.area.as_str())];
                 let content = [t(r.status.code()), year(r.year), topt(&r.responsible), topt(&r.note)];
                 let book = [V::I(Some(file_id)), t(r.provenance.locator.as_str()), V::I(Some(batch_id))];
-                sum.count(upsert(&mut **tx, &RATIFICATION, &key, &content, &book).await.map_err(&err)?);
+                sum.count(upsert(tx, &RATIFICATION, &key, &content, &book).await.map_err(&err)?);
             }
             for i in &imp.institutions {
                 let what = format!("institution {} ({})", i.name, i.area);
@@ -311,7 +309,7 @@ impl Store {
                 let key = [V::I(Some(dataset_id)), t(i.area.as_str()), t(i.name.as_str())];
                 let content = [topt(&i.acronym), topt(&i.mandate), topt(&i.parent), lines(&i.themes), topt(&i.contact), topt(&i.data_held)];
                 let book = [V::I(Some(file_id)), t(i.provenance.locator.as_str()), V::I(Some(batch_id))];
-                sum.count(upsert(&mut **tx, &INSTITUTION, &key, &content, &book).await.map_err(&err)?);
+                sum.count(upsert(tx, &INSTITUTION, &key, &content, &book).await.map_err(&err)?);
             }
             let mut seen = HashSet::new();
             for p in &imp.projects {
@@ -342,7 +340,7 @@ impl Store {
                     topt(&p.results),
                 ];
                 let book = [V::I(Some(file_id)), t(p.provenance.locator.as_str()), V::I(Some(batch_id))];
-                let mut o = upsert(&mut **tx, &PROJECT, &key, &content, &book).await.map_err(&err)?;
+                let mut o = upsert(tx, &PROJECT, &key, &content, &book).await.map_err(&err)?;
                 let id: i64 = sqlx::query_scalar("SELECT id FROM registry_project WHERE dataset_id = $1 AND identifier = $2")
                     .bind(dataset_id)
                     .bind(p.identifier.as_str())
