@@ -10,8 +10,11 @@
 
 #![warn(missing_docs)]
 
+mod rows;
 mod sdmx;
 mod table;
+
+pub use rows::{csv_of_rows, xlsx_of_rows};
 
 pub use sdmx::{EXPORT_DATAFLOW, sdmx_of_records, source_dataflow, write_sdmx_csv};
 pub use table::COLUMNS;

@@ -126,7 +126,7 @@ pub(crate) fn rows<'a>(fw: &Framework, areas: &AreaRegistry, lang: Lang, records
 /// A CSV cell a spreadsheet program would run as a formula (text starting with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return, such as a footnote `=HYPERLINK(…)`) gets a leading `'`, so
 /// it opens as text (OWASP "CSV injection"). Numbers, negative ones included, stay numbers.
-fn spreadsheet_safe(cell: String) -> String {
+pub(crate) fn spreadsheet_safe(cell: String) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell }
 }

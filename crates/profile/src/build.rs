@@ -667,8 +667,10 @@ impl<'a> Builder<'a> {
             BlockSpec::CompareSources { indicator } => self.compare_sources(area, indicator),
             BlockSpec::Forecast { history, projection, until, title } => self.forecast(area, history, projection, *until, title.as_ref()),
             BlockSpec::ThemeTable { theme } => self.theme_table(area, theme),
-            BlockSpec::Ratifications { .. } | BlockSpec::Institutions | BlockSpec::Projects => {
-                crate::registry::blocks(b, self.inputs.registry, self.inputs.areas, subject, &mut self.sources)
+            BlockSpec::Ratifications { .. } | BlockSpec::Institutions | BlockSpec::Projects | BlockSpec::Coherence => {
+                let themes: Vec<_> =
+                    fw.themes.iter().map(|t| crate::registry_coherence::ThemeName { code: t.code.clone(), name: t.name.clone() }).collect();
+                crate::registry::blocks(b, self.inputs.registry, &themes, self.inputs.areas, subject, &mut self.sources)
             }
             BlockSpec::ForecastTable => self.forecast_table(area),
             BlockSpec::Quality => {

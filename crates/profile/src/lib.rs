@@ -15,6 +15,7 @@ pub mod marks;
 pub mod model;
 pub mod quality;
 mod registry;
+pub mod registry_coherence;
 pub mod template;
 pub mod views;
 

@@ -4,6 +4,7 @@
 //! saying so, never a table of empty cells.
 
 use crate::model::{Arg, Block, Cell, SourceEntry, Table, Text};
+use crate::registry_coherence::{self as coherence, ThemeName};
 use crate::template::BlockSpec;
 use mp_domain::registry::{Project, Sourced};
 use mp_domain::{AreaCode, AreaRegistry, I18nText, Instrument, InstrumentCode, Ratification, RegistryView};
@@ -37,11 +38,15 @@ fn year_cell(y: Option<i32>) -> Cell {
 pub(crate) fn blocks(
     spec: &BlockSpec,
     view: &RegistryView,
+    themes: &[ThemeName],
     areas: &AreaRegistry,
     subject: &[AreaCode],
     sources: &mut Vec<SourceEntry>,
 ) -> Vec<Block> {
     match spec {
+        BlockSpec::Coherence if subject.len() > 1 => coherence::compare_blocks(view, themes, areas, subject, sources),
+        BlockSpec::Coherence => coherence::country_blocks(view, themes, &subject[0], sources),
+        BlockSpec::Projects if subject.len() > 1 => coherence::projects_compare(view, themes, areas, subject, sources),
         BlockSpec::Ratifications { instruments } if subject.len() > 1 => compare(view, areas, subject, instruments, sources),
         BlockSpec::Ratifications { instruments } => ratifications(view, &subject[0], instruments, sources),
         BlockSpec::Institutions => institutions(view, &subject[0], sources),

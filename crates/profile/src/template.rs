@@ -127,11 +127,15 @@ pub enum BlockSpec {
     },
     /// The registry's institutions of migration governance in the country.
     Institutions,
-    /// The registry's programmes and projects in the country.
+    /// The registry's programmes and projects in the country (in the regional report, the
+    /// number of projects per country and theme).
     Projects,
     /// The quality section (theme T03): source scores as a heat map and a table, the largest
     /// conflicts between sources and mirror gaps, and what to improve first.
     Quality,
+    /// The coherence view: instruments × themes, ECOWAS free movement, the development plan
+    /// (in the regional report, the countries side by side).
+    Coherence,
 }
 
 fn ten() -> usize {
@@ -250,6 +254,7 @@ impl Template {
                     | BlockSpec::Institutions
                     | BlockSpec::Projects
                     | BlockSpec::Quality
+                    | BlockSpec::Coherence
                     | BlockSpec::ForecastTable => {}
                 }
                 if let BlockSpec::Series { dims: Some(d), .. } = b

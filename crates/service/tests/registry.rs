@@ -226,3 +226,55 @@ async fn the_registry_feeds_t01_and_the_governance_tables() {
 fn public() -> ImportOptions {
     ImportOptions { origin: mp_store::Origin::Public, ..ImportOptions::default() }
 }
+
+/// The coherence view on the real treaty data: Senegal's C.1 has the 14 themes, each with the
+/// treaties covering it or "none recorded", and the regional report compares the ten countries.
+#[tokio::test(flavor = "multi_thread")]
+async fn coherence_on_the_treaty_data() {
+    let Some(dir) = mirror() else { return };
+    let (fw, areas) = fixture();
+    let (_tmp, store) = store_with_treaties(&dir).await;
+    let tpl_text = std::fs::read_to_string(repo_root().join("templates/iom-2011.toml")).unwrap();
+    let tpl = Template::parse("iom-2011.toml", &tpl_text, fw).unwrap();
+    let sen = AreaCode::parse("SEN").unwrap();
+    let doc = mp_service::country_document(&store, fw, areas, &tpl, &sen, None).await.unwrap();
+    let t = table(&doc, "table-coherence");
+    assert_eq!(t.rows.len(), fw.themes.len());
+    let t01 = &t.rows[0];
+    assert_eq!(plain(&t01[0]), "T01");
+    assert!(plain(&t01[2]).contains("ICMW"), "the ratified ICMW covers T01: {}", plain(&t01[2]));
+    // No development plan is in the treaty file: the sentence says it is not known.
+    let c1 = doc.sections.iter().find(|s| s.id == "C").unwrap().children.iter().find(|s| s.id == "C.1").unwrap();
+    let Some(Block::Paragraph(p)) = c1.blocks.iter().find(|b| matches!(b, Block::Paragraph(_))) else { panic!("no sentences in C.1") };
+    assert!(p.iter().any(|s| matches!(s, Text::Msg { id, .. } if id == "coherence-plan-none")));
+
+    let rtext = std::fs::read_to_string(repo_root().join("templates/regional.toml")).unwrap();
+    let rtpl = Template::parse("regional.toml", &rtext, fw).unwrap();
+    let reg = mp_service::regional_document(&store, fw, areas, &rtpl).await.unwrap();
+    assert_eq!(table(&reg, "table-coherence-compare").rows.len(), 10);
+}
+
+/// An IATI datastore CSV export with two reporting organisations imports in one transaction as
+/// two sources; a second import changes nothing; Senegal's C.3 lists its project.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_iati_csv_export_imports_as_one_source_per_organisation() {
+    let (fw, areas) = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(&tmp.path().join("t.db").display().to_string()).await.unwrap();
+    store.load_framework(fw, areas).await.unwrap();
+    let name = "two-activities.csv";
+    let input = InputFile::read(&repo_root().join("crates/ingest/tests/fixtures/iati").join(name), name).unwrap();
+    let imps = mp_ingest::registry::iati_csv::read(&input, &Context::new(fw, areas), None).unwrap_or_else(|e| panic!("{e}"));
+    let sum = store.import_registry(&imps, &public()).await.unwrap();
+    assert_eq!(sum.added, 2);
+    assert_eq!(store.import_registry(&imps, &public()).await.unwrap().unchanged, 2);
+    let view = store.registry_view(&[AreaCode::parse("MLI").unwrap()]).await.unwrap();
+    assert_eq!(view.projects.len(), 1);
+    assert_eq!(view.projects[0].source, "iati-xm-example-2");
+    assert_eq!(view.projects[0].at, "two-activities.csv row 3");
+    let tpl_text = std::fs::read_to_string(repo_root().join("templates/iom-2011.toml")).unwrap();
+    let tpl = Template::parse("iom-2011.toml", &tpl_text, fw).unwrap();
+    let doc = mp_service::country_document(&store, fw, areas, &tpl, &AreaCode::parse("SEN").unwrap(), None).await.unwrap();
+    let t = table(&doc, "table-projects");
+    assert_eq!(plain(&t.rows[0][0]), "Labour migration governance (example)");
+}

@@ -45,7 +45,7 @@ pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, 
 pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;
-pub use registry::RegistrySummary;
+pub use registry::{RegistrySummary, StatusEdit, WORKSPACE_REGISTRY_VINTAGE, workspace_registry_source};
 pub use store::{Backend, Store};
 pub use workspace::{
     Actor, AuditHead, NewSubmission, OrgInfo, SessionInfo, SubmissionInfo, TokenInfo, TwgInfo, UserAuth, UserInfo, unix_now,

@@ -206,28 +206,44 @@ impl Store {
     pub async fn import_registry(&self, imports: &[RegistryImport], opts: &ImportOptions) -> Result<RegistrySummary, StoreError> {
         let err = self.sql_err("importing the registry");
         let mut tx = self.pool.begin().await.map_err(&err)?;
+        let mut sum = self.import_registry_in(&mut tx, imports, opts).await?;
+        if opts.dry_run {
+            tx.rollback().await.map_err(&err)?;
+            sum.batch_id = None;
+        } else {
+            tx.commit().await.map_err(&err)?;
+        }
+        Ok(sum)
+    }
+
+    /// The import inside a transaction the caller commits (`batch_id` is set).
+    async fn import_registry_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        imports: &[RegistryImport],
+        opts: &ImportOptions,
+    ) -> Result<RegistrySummary, StoreError> {
+        let err = self.sql_err("importing the registry");
         let batch_id: i64 = sqlx::query_scalar(
             "INSERT INTO import_batch (started_at, command, status, added, changed, unchanged) VALUES ($1, $2, $3, 0, 0, 0) RETURNING id",
         )
         .bind(now_utc())
         .bind(crate::redact::redact(&opts.command))
         .bind("running")
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await
         .map_err(&err)?;
         let areas: HashSet<String> =
-            sqlx::query_scalar("SELECT code FROM area").fetch_all(&mut *tx).await.map_err(&err)?.into_iter().collect();
+            sqlx::query_scalar("SELECT code FROM area").fetch_all(&mut **tx).await.map_err(&err)?.into_iter().collect();
         let mut known: HashSet<String> =
-            sqlx::query_scalar("SELECT code FROM registry_instrument").fetch_all(&mut *tx).await.map_err(&err)?.into_iter().collect();
+            sqlx::query_scalar("SELECT code FROM registry_instrument").fetch_all(&mut **tx).await.map_err(&err)?.into_iter().collect();
         let mut sum = RegistrySummary::default();
         for imp in imports {
             if imp.source.code.trim().is_empty() || imp.vintage.trim().is_empty() {
                 return Err(refuse(imp, "the source code and the vintage must not be empty".to_string()));
             }
             let (dataset_id, file_ids) = self
-                .claim_dataset(&mut tx, &imp.source, &imp.vintage, &imp.files, opts.origin, batch_id, &mut sum.files_added, &|p| {
-                    refuse(imp, p)
-                })
+                .claim_dataset(tx, &imp.source, &imp.vintage, &imp.files, opts.origin, batch_id, &mut sum.files_added, &|p| refuse(imp, p))
                 .await?;
             let file_of = |p: &Provenance, what: &str| {
                 file_ids.get(p.file).copied().ok_or_else(|| {
@@ -261,7 +277,7 @@ impl Store {
                     lines(&i.themes),
                     V::I(Some(position as i64)),
                 ];
-                let o = upsert(&mut tx, &INSTRUMENT, &[t(i.code.as_str())], &content, &[V::I(Some(dataset_id)), V::I(Some(batch_id))])
+                let o = upsert(tx, &INSTRUMENT, &[t(i.code.as_str())], &content, &[V::I(Some(dataset_id)), V::I(Some(batch_id))])
                     .await
                     .map_err(&err)?;
                 known.insert(i.code.to_string());
@@ -284,7 +300,7 @@ impl Store {
                 let key = [V::I(Some(dataset_id)), t(r.instrument.as_str()), t(r.area.as_str())];
                 let content = [t(r.status.code()), year(r.year), topt(&r.responsible), topt(&r.note)];
                 let book = [V::I(Some(file_id)), t(r.provenance.locator.as_str()), V::I(Some(batch_id))];
-                sum.count(upsert(&mut tx, &RATIFICATION, &key, &content, &book).await.map_err(&err)?);
+                sum.count(upsert(tx, &RATIFICATION, &key, &content, &book).await.map_err(&err)?);
             }
             for i in &imp.institutions {
                 let what = format!("institution {} ({})", i.name, i.area);
@@ -293,7 +309,7 @@ impl Store {
                 let key = [V::I(Some(dataset_id)), t(i.area.as_str()), t(i.name.as_str())];
                 let content = [topt(&i.acronym), topt(&i.mandate), topt(&i.parent), lines(&i.themes), topt(&i.contact), topt(&i.data_held)];
                 let book = [V::I(Some(file_id)), t(i.provenance.locator.as_str()), V::I(Some(batch_id))];
-                sum.count(upsert(&mut tx, &INSTITUTION, &key, &content, &book).await.map_err(&err)?);
+                sum.count(upsert(tx, &INSTITUTION, &key, &content, &book).await.map_err(&err)?);
             }
             let mut seen = HashSet::new();
             for p in &imp.projects {
@@ -324,16 +340,16 @@ impl Store {
                     topt(&p.results),
                 ];
                 let book = [V::I(Some(file_id)), t(p.provenance.locator.as_str()), V::I(Some(batch_id))];
-                let mut o = upsert(&mut tx, &PROJECT, &key, &content, &book).await.map_err(&err)?;
+                let mut o = upsert(tx, &PROJECT, &key, &content, &book).await.map_err(&err)?;
                 let id: i64 = sqlx::query_scalar("SELECT id FROM registry_project WHERE dataset_id = $1 AND identifier = $2")
                     .bind(dataset_id)
                     .bind(p.identifier.as_str())
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut **tx)
                     .await
                     .map_err(&err)?;
                 let stored: HashSet<String> = sqlx::query_scalar("SELECT area FROM registry_project_country WHERE project_id = $1")
                     .bind(id)
-                    .fetch_all(&mut *tx)
+                    .fetch_all(&mut **tx)
                     .await
                     .map_err(&err)?
                     .into_iter()
@@ -342,14 +358,14 @@ impl Store {
                 if stored != wanted {
                     sqlx::query("DELETE FROM registry_project_country WHERE project_id = $1")
                         .bind(id)
-                        .execute(&mut *tx)
+                        .execute(&mut **tx)
                         .await
                         .map_err(&err)?;
                     for a in &wanted {
                         sqlx::query("INSERT INTO registry_project_country (project_id, area) VALUES ($1, $2)")
                             .bind(id)
                             .bind(a.as_str())
-                            .execute(&mut *tx)
+                            .execute(&mut **tx)
                             .await
                             .map_err(&err)?;
                     }
@@ -367,15 +383,10 @@ impl Store {
             .bind(sum.changed as i64)
             .bind(sum.unchanged as i64)
             .bind(batch_id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .map_err(&err)?;
-        if opts.dry_run {
-            tx.rollback().await.map_err(&err)?;
-        } else {
-            tx.commit().await.map_err(&err)?;
-            sum.batch_id = Some(batch_id);
-        }
+        sum.batch_id = Some(batch_id);
         Ok(sum)
     }
 
@@ -583,5 +594,124 @@ impl Store {
                 problem: e.to_string(),
             }),
         }
+    }
+}
+
+/// One status entered in the browser by a TWG secretariat: the instrument (described when the
+/// registry does not know it yet), its status in the country, and where the secretariat read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusEdit {
+    /// The instrument; `None` when it is already in the registry.
+    pub instrument: Option<Instrument>,
+    /// The status (its provenance locator is the secretariat's citation of its source).
+    pub status: Ratification,
+    /// The version the secretariat saw: the import batch that last wrote the entry, `None` for
+    /// a new entry. A different stored version means someone else saved first.
+    pub version: Option<i64>,
+}
+
+/// The source of a country's registry entries made in the TWG workspace: a national source.
+pub fn workspace_registry_source(area: &AreaCode) -> mp_domain::SourceInfo {
+    mp_domain::SourceInfo {
+        code: format!("nat-{}-twg-registry", area.as_str().to_ascii_lowercase()),
+        name: format!("Registry entries of the Technical Working Group ({area})"),
+        publisher: format!("Technical Working Group on migration data ({area})"),
+        licence: "as decided by the Technical Working Group".into(),
+        url: String::new(),
+    }
+}
+
+/// The vintage of the workspace registry source: one, rewritten in place.
+pub const WORKSPACE_REGISTRY_VINTAGE: &str = "current";
+
+impl Store {
+    /// The version (import batch) of a status the secretariat entered for `area`, if any.
+    pub async fn registry_status_version(&self, area: &AreaCode, instrument: &InstrumentCode) -> Result<Option<i64>, StoreError> {
+        let src = workspace_registry_source(area).code;
+        sqlx::query_scalar(
+            "SELECT r.batch_id FROM registry_ratification r JOIN dataset d ON d.id = r.dataset_id \
+             WHERE d.source_code = $1 AND r.instrument = $2 AND r.area = $3",
+        )
+        .bind(src)
+        .bind(instrument.as_str())
+        .bind(area.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(self.sql_err("reading a registry entry's version"))
+    }
+
+    /// Saves a status entered in the TWG workspace: checks the version the secretariat saw,
+    /// stores the entry as an import of the country's workspace registry source, and appends
+    /// the audit row, all in one transaction. Returns the new version.
+    pub async fn registry_edit_status(&self, actor: &crate::Actor, edit: &StatusEdit) -> Result<i64, StoreError> {
+        let r = &edit.status;
+        let err = self.sql_err("saving a registry entry");
+        let mut tx = self.ws_begin("saving a registry entry").await?;
+        let src = workspace_registry_source(&r.area);
+        let current: Option<i64> = sqlx::query_scalar(
+            "SELECT r.batch_id FROM registry_ratification r JOIN dataset d ON d.id = r.dataset_id \
+             WHERE d.source_code = $1 AND r.instrument = $2 AND r.area = $3",
+        )
+        .bind(&src.code)
+        .bind(r.instrument.as_str())
+        .bind(r.area.as_str())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(&err)?;
+        let target = format!("registry status {} {}", r.instrument, r.area);
+        if current != edit.version {
+            let by: Option<(String, String)> =
+                sqlx::query_as("SELECT actor_name, at FROM audit_log WHERE target = $1 ORDER BY seq DESC LIMIT 1")
+                    .bind(&target)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(&err)?;
+            let (by, at) = by.unwrap_or_else(|| ("another import".into(), String::new()));
+            return Err(StoreError::Conflict {
+                what: target,
+                by,
+                at,
+                now: current.map(|v| format!("version {v}")).unwrap_or_else(|| "removed".into()),
+            });
+        }
+        let before = match current {
+            Some(_) => {
+                let row: Option<(String, Option<i64>)> = sqlx::query_as(
+                    "SELECT r.status, r.year FROM registry_ratification r JOIN dataset d ON d.id = r.dataset_id \
+                     WHERE d.source_code = $1 AND r.instrument = $2 AND r.area = $3",
+                )
+                .bind(&src.code)
+                .bind(r.instrument.as_str())
+                .bind(r.area.as_str())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(&err)?;
+                row.map(|(s, y)| format!("{s} {}", y.map(|y| y.to_string()).unwrap_or_default())).unwrap_or_default()
+            }
+            None => String::new(),
+        };
+        let body = serde_json::json!({
+            "instrument": r.instrument.as_str(), "area": r.area.as_str(), "status": r.status.code(), "year": r.year,
+            "responsible": r.responsible, "note": r.note, "source": r.provenance.locator,
+        })
+        .to_string();
+        // The SHA-256 of what was entered: the "file" of a browser entry.
+        let sha = mp_workspace::hash_token(&body);
+        let imp = RegistryImport {
+            source: src,
+            vintage: WORKSPACE_REGISTRY_VINTAGE.into(),
+            files: vec![mp_domain::FileInfo { path: format!("workspace entry by {}", actor.name), sha256: sha, bytes: body.len() as u64 }],
+            instruments: edit.instrument.iter().cloned().collect(),
+            ratifications: vec![Ratification { provenance: Provenance { file: 0, locator: r.provenance.locator.clone() }, ..r.clone() }],
+            institutions: Vec::new(),
+            projects: Vec::new(),
+        };
+        let opts = ImportOptions { dry_run: false, command: format!("workspace: {target}"), origin: crate::Origin::National };
+        let sum = self.import_registry_in(&mut tx, std::slice::from_ref(&imp), &opts).await?;
+        let version = sum.batch_id.unwrap_or_default();
+        let after = format!("{} {} (source: {})", r.status.code(), r.year.map(|y| y.to_string()).unwrap_or_default(), r.provenance.locator);
+        self.audit_append(&mut tx, actor, "registry.status", &target, &before, &after).await?;
+        tx.commit().await.map_err(&err)?;
+        Ok(version)
     }
 }

@@ -35,13 +35,14 @@ pub enum RegistryCmd {
         #[arg(long)]
         area: Vec<String>,
     },
-    /// Import registry files, all or nothing: IATI activity files (XML, standard 2.03) and the
-    /// registry workbook (XLSX).
+    /// Import registry files, all or nothing: IATI activity files (XML, standard 2.03), the IATI
+    /// datastore activity CSV export, and the registry workbook (XLSX).
     Import {
         /// The files.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<std::path::PathBuf>,
-        /// Vintage (default: the date the IATI file was generated).
+        /// Vintage (default: the date the IATI XML file was generated, or the newest
+        /// last-updated date of an IATI CSV export).
         #[arg(long)]
         vintage: Option<String>,
         /// Check everything and change nothing.
@@ -91,7 +92,7 @@ pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
             for f in &files {
                 let r = read_file(f, &ctx, vintage.as_deref());
                 match r {
-                    Ok(i) => imports.push(i),
+                    Ok(i) => imports.extend(i),
                     Err(e) => match &mut problems {
                         Some(p) => p.merge(e),
                         None => problems = Some(e),
@@ -130,16 +131,18 @@ pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
     }
 }
 
-/// Reads one registry file, by its kind.
-fn read_file(path: &Path, ctx: &Context, vintage: Option<&str>) -> Result<RegistryImport, mp_ingest::IngestError> {
+/// Reads one registry file, by its kind (an IATI CSV export may hold several reporting
+/// organisations, each its own source).
+fn read_file(path: &Path, ctx: &Context, vintage: Option<&str>) -> Result<Vec<RegistryImport>, mp_ingest::IngestError> {
     let display = path.display().to_string();
     let input = mp_ingest::files::InputFile::read(path, &display)?;
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("xml") => mp_ingest::registry::iati::read(&input, ctx, vintage),
-        Some("xlsx") => mp_ingest::registry::workbook::read(&input, ctx),
+        Some("xml") => mp_ingest::registry::iati::read(&input, ctx, vintage).map(|i| vec![i]),
+        Some("csv") => mp_ingest::registry::iati_csv::read(&input, ctx, vintage),
+        Some("xlsx") => mp_ingest::registry::workbook::read(&input, ctx).map(|i| vec![i]),
         _ => Err(mp_ingest::IngestError::one(mp_ingest::Problem::file(
             &display,
-            "expected an IATI activity file (.xml) or the registry workbook (.xlsx, see `mprofile registry export`)",
+            "expected an IATI activity file (.xml), the IATI datastore activity CSV export (.csv) or the registry workbook (.xlsx, see `mprofile registry export`)",
         ))),
     }
 }

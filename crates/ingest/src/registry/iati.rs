@@ -69,7 +69,7 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
 }
 
 /// The lower-case, dash-separated source code of a reporting organisation's identifier.
-fn source_code(org_ref: &str) -> String {
+pub(crate) fn source_code(org_ref: &str) -> String {
     let s: String = org_ref.to_ascii_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     format!("iati-{}", s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-"))
 }

@@ -3,5 +3,6 @@
 //! adapters, each reads and checks a whole input and returns every entry or every problem.
 
 pub mod iati;
+pub mod iati_csv;
 pub mod treaties;
 pub mod workbook;

@@ -19,6 +19,7 @@ mod params;
 mod profile;
 mod quality;
 pub mod schema;
+mod registry;
 
 pub use error::{ApiError, ApiResult};
 pub use observations::{DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
@@ -61,6 +62,9 @@ const QUALITY_SCORES: Endpoint = Endpoint { path: "/api/v1/quality/scores", para
 const QUALITY_CONFLICTS: Endpoint = Endpoint { path: "/api/v1/quality/conflicts", params: quality::CONFLICT_PARAMS };
 const QUALITY_MIRROR: Endpoint = Endpoint { path: "/api/v1/quality/mirror", params: quality::AREA_PARAMS };
 const QUALITY_FLAGS: Endpoint = Endpoint { path: "/api/v1/quality/flags", params: quality::AREA_PARAMS };
+const REG_INSTRUMENTS: Endpoint = Endpoint { path: "/api/v1/registry/instruments", params: registry::PARAMS };
+const REG_INSTITUTIONS: Endpoint = Endpoint { path: "/api/v1/registry/institutions", params: registry::PARAMS };
+const REG_PROJECTS: Endpoint = Endpoint { path: "/api/v1/registry/projects", params: registry::PROJECT_PARAMS };
 const SPEC: Endpoint = Endpoint { path: "/api/openapi.json", params: &[] };
 const HEALTH: Endpoint = Endpoint { path: "/healthz", params: &[] };
 
@@ -80,6 +84,9 @@ fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
         (QUALITY_CONFLICTS, get(quality::conflicts)),
         (QUALITY_MIRROR, get(quality::mirror)),
         (QUALITY_FLAGS, get(quality::flags)),
+        (REG_INSTRUMENTS, get(registry::instruments)),
+        (REG_INSTITUTIONS, get(registry::institutions)),
+        (REG_PROJECTS, get(registry::projects)),
         (SPEC, get(openapi_json)),
         (HEALTH, get(profile::healthz)),
     ]

@@ -36,6 +36,7 @@ struct CountryT {
     editions: Vec<EditionLink>,
     toc: String,
     sections: Vec<String>,
+    governance: Vec<(String, String)>,
 }
 
 /// `GET /{lang}/country/{iso3}`
@@ -119,6 +120,10 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, 
         editions: editions_view,
         toc: f.toc(),
         sections,
+        governance: vec![
+            (format!("/{l}/policy/{}", area.code), m(lang, "web-policy-link")),
+            (format!("/{l}/programmes/{}", area.code), m(lang, "web-programmes-link")),
+        ],
     })
 }
 

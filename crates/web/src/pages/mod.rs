@@ -13,6 +13,7 @@ mod download;
 mod home;
 mod indicator;
 mod quality;
+mod policy;
 mod search;
 mod sources;
 mod theme;
@@ -65,6 +66,9 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/quality/{iso3}", get(quality::country))
         .route("/{lang}/download/{file}", get(download::series))
         .route("/{lang}/download/country/{file}", get(download::country))
+        .route("/{lang}/policy", get(policy::regional))
+        .route("/{lang}/policy/{iso3}", get(policy::policy))
+        .route("/{lang}/programmes/{iso3}", get(policy::programmes))
         .merge(workspace::routes())
         .layer(axum::Extension(cache))
         .layer(CompressionLayer::new().gzip(true).compress_when(compress))

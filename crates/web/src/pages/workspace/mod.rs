@@ -13,6 +13,7 @@
 mod auth;
 mod entry;
 mod members;
+mod registry;
 mod staging;
 mod submissions;
 
@@ -60,6 +61,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/{lang}/ws/entry", get(entry::form_page).post(entry::submit))
         .route("/{lang}/ws/members", get(members::page_handler).post(members::post_handler))
+        .route("/{lang}/ws/registry", get(registry::form_page).post(registry::save))
         .route("/{lang}/ws/submission/{id}", get(submissions::view))
         .route("/{lang}/ws/submission/{id}/step", post(submissions::step))
         .route("/ws/api/me", get(auth::api_me))
