@@ -6,7 +6,31 @@
 
 mod common;
 
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 use common::*;
+use mp_domain::{AreaRegistry, Framework};
+use tower::ServiceExt;
+
+/// The API's answer to `uri`, as JSON, from a router over the store `db`.
+fn api(db: &str, uri: &str) -> serde_json::Value {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    rt.block_on(async {
+        let store = mp_store::Store::open_existing(db).await.expect("store");
+        let areas: AreaRegistry = store.area_registry().await.expect("areas");
+        let files = mp_ingest::framework_dir::read_framework_dir(&repo().join("framework")).expect("framework files");
+        let fw = Framework::from_files(&files, Some(&areas)).expect("framework");
+        let tpl = |name: &str| {
+            let text = std::fs::read_to_string(repo().join("templates").join(format!("{name}.toml"))).expect("template");
+            mp_profile::Template::parse(&format!("{name}.toml"), &text, &fw).expect("template parses")
+        };
+        let router = mp_web::router(mp_web::AppState::new(store, fw.clone(), areas, tpl("iom-2011"), tpl("regional")));
+        let res = router.oneshot(Request::get(uri).body(Body::empty()).expect("request")).await.expect("answer");
+        assert_eq!(res.status(), StatusCode::OK, "{uri}");
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body");
+        serde_json::from_slice(&body).expect("JSON")
+    })
+}
 
 const COUNTRIES: [&str; 10] = ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"];
 
@@ -127,6 +151,28 @@ fn every_fct_indicator_has_values_and_names_a_real_module() {
         }
         assert!(html.contains("Scenario: Zero-migration"), "{c}: the zero-migration scenario is drawn as a scenario");
     }
+    // The API serves the module's forecast with its intervals, method, kind of series and skill,
+    // WPP's projection beside it, and the scenarios with their assumptions.
+    let j = api(&db, "/api/v1/forecasts?indicator=FCT.NETMIG_ABS&area=SEN");
+    let fc = j["forecasts"].as_array().expect("forecasts");
+    let module =
+        fc.iter().find(|f| f["dataset"].as_str().is_some_and(|d| d.starts_with("mprofile-forecast@"))).expect("the module's forecast");
+    assert!(module["method"].is_string() && module["series_kind"] == "MODEL", "{module}");
+    assert!(module["skill"]["mase"].is_number() && module["skill"]["naive_mase"].is_number(), "{module}");
+    let p = &module["points"][0];
+    for k in ["median", "lo80", "hi80", "lo95", "hi95"] {
+        assert!(p[k].is_number(), "{k}: {p}");
+    }
+    assert!(p["lo95"].as_f64() <= p["lo80"].as_f64() && p["hi80"].as_f64() <= p["hi95"].as_f64(), "{p}");
+    assert!(fc.iter().any(|f| f["dataset"] == "un-wpp@2024"), "WPP's projection beside the forecast");
+    let sc = j["scenarios"].as_array().expect("scenarios");
+    assert!(
+        sc.iter().any(|x| x["variant"] == "TWG1" && x["assumption"].as_str().is_some_and(|a| a.contains("Stricter exit rules"))),
+        "{sc:?}"
+    );
+    let idp = api(&db, "/api/v1/forecasts?indicator=FCT.IDP_STOCK&area=NGA");
+    assert_eq!(idp["forecasts"][0]["series_kind"], "OBSERVED", "{idp}");
+
     let sen = std::fs::read_to_string(out.join("SEN/SEN-en.html")).expect("document");
     assert!(sen.contains("Stricter exit rules cut departures."), "the TWG's assumption is stated beside its scenario");
     assert!(sen.contains("Observed series (counts or flows reported year by year)"), "the kind of series is said");

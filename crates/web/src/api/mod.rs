@@ -11,6 +11,7 @@
 mod catalogue;
 mod document;
 mod error;
+mod forecasts;
 mod observations;
 mod params;
 mod profile;
@@ -52,6 +53,7 @@ const AREAS: Endpoint = Endpoint { path: "/api/v1/areas", params: &["kind", "pro
 const AREA: Endpoint = Endpoint { path: "/api/v1/areas/{code}", params: &[] };
 const SOURCES: Endpoint = Endpoint { path: "/api/v1/sources", params: &[] };
 const OBSERVATIONS: Endpoint = Endpoint { path: "/api/v1/observations", params: observations::PARAMS };
+const FORECASTS: Endpoint = Endpoint { path: "/api/v1/forecasts", params: forecasts::PARAMS };
 const PROFILE: Endpoint = Endpoint { path: "/api/v1/countries/{iso3}/profile", params: &["edition"] };
 const SPEC: Endpoint = Endpoint { path: "/api/openapi.json", params: &[] };
 const HEALTH: Endpoint = Endpoint { path: "/healthz", params: &[] };
@@ -67,6 +69,7 @@ fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
         (AREA, get(catalogue::area)),
         (SOURCES, get(catalogue::sources)),
         (OBSERVATIONS, get(observations::observations)),
+        (FORECASTS, get(forecasts::forecasts)),
         (PROFILE, get(profile::country_profile)),
         (SPEC, get(openapi)),
         (HEALTH, get(profile::healthz)),
