@@ -538,8 +538,11 @@ impl<'a> Builder<'a> {
             band,
             band_label,
         });
+        // Beside a published projection: the module's own forecast and the scenarios, each
+        // dashed and named as what it is (build/forecasts.rs).
+        let notes = if module { Vec::new() } else { self.beside_projection(area, p, &pds, &periods, &mut series, &mut sources) };
         let title = title.map(|t| Text::I18n(t.clone())).unwrap_or_else(|| name(h));
-        vec![Block::Chart(Chart {
+        let mut blocks = vec![Block::Chart(Chart {
             id: self.next_id("chart"),
             kind: ChartKind::Line,
             alt: Text::msg_with("chart-alt-forecast", vec![("title", Arg::Text(title.clone())), ("until", Arg::Year(until))]),
@@ -551,7 +554,9 @@ impl<'a> Builder<'a> {
             forecast_from,
             map: None,
             sources,
-        })]
+        })];
+        blocks.extend(notes);
+        blocks
     }
 
     fn theme_table(&mut self, area: &AreaCode, theme: &str) -> Vec<Block> {

@@ -69,11 +69,25 @@ pub fn covered(d: &Data, ind: &Indicator, area: &AreaCode, as_of_year: i32) -> O
         return Some(Covered { period, value, dataset, origin });
     }
     let tot = DimensionKey::total();
-    let ds = d.datasets(&ind.code, area, &tot).into_iter().next()?;
+    let Some(ds) = d.datasets(&ind.code, area, &tot).into_iter().next() else { return computed_projection(d, ind, area, as_of_year) };
     let s = d.series(&ind.code, area, &tot, &ds);
     let proj: Vec<_> = s.into_iter().filter(|r| r.status == ObsStatus::Forecast).collect();
     let r = proj.iter().find(|r| r.period.end_year() >= as_of_year).or_else(|| proj.last())?;
     Some(Covered { period: r.period, value: d.value(r)?, dataset: Some(r.dataset.clone()), origin: Origin::Projected })
+}
+
+/// A computed indicator whose inputs are projections only (FCT.MIG_CONTRIB from WPP's net
+/// migration and population change): evaluated for the first projected period of its first
+/// input from `as_of_year` on, as a stored projection would be.
+fn computed_projection(d: &Data, ind: &Indicator, area: &AreaCode, as_of_year: i32) -> Option<Covered> {
+    let f = ind.formula.as_ref()?;
+    let (first, _) = f.references().into_iter().next()?;
+    let ds = d.datasets(&first.code, area, &first.dims).into_iter().next()?;
+    let proj: Vec<Period> =
+        d.series(&first.code, area, &first.dims, &ds).into_iter().filter(|r| r.status == ObsStatus::Forecast).map(|r| r.period).collect();
+    let period = proj.iter().find(|p| p.end_year() >= as_of_year).or_else(|| proj.last()).copied()?;
+    let value = d.computed(ind, area, &period)?;
+    Some(Covered { period, value, dataset: None, origin: Origin::Projected })
 }
 
 /// Whether a figure of `year` (or none) is a data gap as of `as_of_year`.

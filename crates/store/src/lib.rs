@@ -33,6 +33,7 @@ mod query;
 mod redact;
 mod registry;
 mod rows;
+mod scenario;
 mod store;
 mod workspace;
 
@@ -46,6 +47,7 @@ pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;
 pub use registry::{RegistrySummary, StatusEdit, WORKSPACE_REGISTRY_VINTAGE, workspace_registry_source};
+pub use scenario::{ForecastComparator, ForecastScenario};
 pub use store::{Backend, Store};
 pub use workspace::{
     Actor, AuditHead, NewSubmission, OrgInfo, SessionInfo, SubmissionInfo, TokenInfo, TwgInfo, UserAuth, UserInfo, unix_now,

@@ -16,7 +16,7 @@ use mp_forecast::panel::{self, Rule, Series};
 use mp_forecast::{Method, Scores, select::Settings as FcSettings};
 use mp_ingest::Context;
 use mp_ingest::files::InputFile;
-use mp_store::{ForecastRun, ForecastSkill, ForecastValue, ImportOptions, ObsQuery, Store};
+use mp_store::{DimMatch, ForecastComparator, ForecastRun, ForecastSkill, ForecastValue, ImportOptions, ObsQuery, Store};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -39,39 +39,87 @@ pub enum ForecastCmd {
     },
     /// Backtest every method on every target series and print the measures.
     Backtest {
-        /// Only this target (IMM_STOCK, EMI_STOCK, REM_IN, NET_MIG, NET_RATE, REF_HOSTED, REF_ORIGIN).
+        /// Only this target (IMM_STOCK, EMI_STOCK, REM_IN, IDP_STOCK, NET_MIG, NET_RATE, REF_HOSTED, REF_ORIGIN).
         #[arg(long)]
         target: Option<String>,
         /// One row per country as well as the mean over countries.
         #[arg(long)]
         by_country: bool,
     },
+    /// Scenarios of net migration beside the forecasts: zero and constant migration for every
+    /// country, and those a TWG defines.
+    #[command(subcommand)]
+    Scenario(super::forecast_scenario::ScenarioCmd),
 }
 
 /// A series the module forecasts or backtests.
-struct Target {
+pub(crate) struct Target {
     /// CL_FC_TARGET code.
-    code: &'static str,
+    pub(crate) code: &'static str,
     /// Indicator of the history.
-    history: &'static str,
+    pub(crate) history: &'static str,
+    /// Dimensions of the history (`""`: the total).
+    dims: &'static str,
     /// Indicator its forecasts are stored under (`None`: backtested only).
-    forecast: Option<&'static str>,
+    pub(crate) forecast: Option<&'static str>,
     /// Steps ahead, in the series' own spacing.
     horizon: usize,
+    /// What kind of series it is, said with every skill figure.
+    kind: SeriesKind,
 }
 
-/// Net migration and its rate are backtested only: their forecasts would sit beside WPP's
-/// projection under the same indicator, and WPP's recent years are partly its own assumptions.
-/// UNHCR's refugee counts are backtested as observed series (not model estimates), so that skill
-/// is also measured where the tail is not a previous projection.
-const TARGETS: [Target; 7] = [
-    Target { code: "IMM_STOCK", history: "IMM.STOCK", forecast: Some("FCT.IMM_STOCK"), horizon: 1 },
-    Target { code: "EMI_STOCK", history: "EMI.STOCK", forecast: Some("FCT.EMI_STOCK"), horizon: 1 },
-    Target { code: "REM_IN", history: "REM.IN", forecast: Some("FCT.REM"), horizon: 5 },
-    Target { code: "NET_MIG", history: "NET.MIG", forecast: None, horizon: 5 },
-    Target { code: "NET_RATE", history: "NET.RATE", forecast: None, horizon: 5 },
-    Target { code: "REF_HOSTED", history: "REF.HOSTED", forecast: None, horizon: 5 },
-    Target { code: "REF_ORIGIN", history: "REF.ORIGIN", forecast: None, horizon: 5 },
+/// The kind of series a skill figure comes from. WPP's latest estimates are partly the previous
+/// revision's assumptions, so a backtest on them rewards copying WPP; skill is also measured on
+/// observed series, and every figure says which kind it comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SeriesKind {
+    /// Counts and flows reported by the publisher year by year (UNHCR, WDI, IDMC).
+    Observed,
+    /// Estimates a publisher builds from censuses and registers, five-yearly (UN DESA).
+    Estimates,
+    /// Model estimates whose last years are partly a previous projection (UN WPP).
+    Model,
+}
+
+impl SeriesKind {
+    /// Words in the footnotes of the module's figures.
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            SeriesKind::Observed => "observed series",
+            SeriesKind::Estimates => "published estimates",
+            SeriesKind::Model => "UN WPP model estimates, partly projections",
+        }
+    }
+
+    /// The code read back by the documents (`SERIES_KIND=…` in a footnote).
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            SeriesKind::Observed => "OBSERVED",
+            SeriesKind::Estimates => "ESTIMATES",
+            SeriesKind::Model => "MODEL",
+        }
+    }
+}
+
+/// Every series is backtested; UNHCR's refugee counts are backtested only (their forecasts have
+/// no indicator of their own), as observed series beside WPP's. Net migration and its rate are
+/// forecast beside WPP's projection, which is kept with the run as the comparator.
+pub(crate) const TARGETS: [Target; 8] = [
+    Target { code: "IMM_STOCK", history: "IMM.STOCK", dims: "", forecast: Some("FCT.IMM_STOCK"), horizon: 1, kind: SeriesKind::Estimates },
+    Target { code: "EMI_STOCK", history: "EMI.STOCK", dims: "", forecast: Some("FCT.EMI_STOCK"), horizon: 1, kind: SeriesKind::Estimates },
+    Target { code: "REM_IN", history: "REM.IN", dims: "", forecast: Some("FCT.REM"), horizon: 5, kind: SeriesKind::Observed },
+    Target {
+        code: "IDP_STOCK",
+        history: "IDP.STOCK",
+        dims: "CAUSE=CONFLICT",
+        forecast: Some("FCT.IDP_STOCK"),
+        horizon: 5,
+        kind: SeriesKind::Observed,
+    },
+    Target { code: "NET_MIG", history: "NET.MIG", dims: "", forecast: Some("FCT.NETMIG_ABS"), horizon: 5, kind: SeriesKind::Model },
+    Target { code: "NET_RATE", history: "NET.RATE", dims: "", forecast: Some("FCT.NETMIG_MED"), horizon: 5, kind: SeriesKind::Model },
+    Target { code: "REF_HOSTED", history: "REF.HOSTED", dims: "", forecast: None, horizon: 5, kind: SeriesKind::Observed },
+    Target { code: "REF_ORIGIN", history: "REF.ORIGIN", dims: "", forecast: None, horizon: 5, kind: SeriesKind::Observed },
 ];
 
 /// Earlier origins the group rule scores methods on (see `mp_forecast::panel::Rule::standard`).
@@ -104,10 +152,13 @@ fn source() -> SourceInfo {
 
 /// Reads the history of one target for the profile countries: totals, non-forecast values, of
 /// the source with the most values (so every country's series comes from one source).
-async fn history(store: &Store, t: &Target, countries: &[AreaCode]) -> Result<(Vec<Series>, String)> {
+pub(crate) async fn history(store: &Store, t: &Target, countries: &[AreaCode]) -> Result<(Vec<Series>, String)> {
     let code = IndicatorCode::parse(t.history).with_context(|| format!("indicator {}", t.history))?;
     let mut q = ObsQuery::indicator(code);
     q.areas = countries.to_vec();
+    for (d, v) in DimensionKey::parse(t.dims).with_context(|| t.dims.to_string())?.iter() {
+        q.dims.insert(d.clone(), DimMatch::Exact(v.clone()));
+    }
     let rows = store.query(&q).await?;
     let mut by_source: BTreeMap<(String, String), usize> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.status != ObsStatus::Forecast && r.value.is_some()) {
@@ -123,6 +174,7 @@ async fn history(store: &Store, t: &Target, countries: &[AreaCode]) -> Result<(V
             .collect();
         pts.sort_by_key(|p| p.0);
         pts.dedup_by_key(|p| p.0);
+        let pts = trailing_run(pts);
         if pts.len() >= 3 {
             series.push(Series {
                 name: a.to_string(),
@@ -135,6 +187,17 @@ async fn history(store: &Store, t: &Target, countries: &[AreaCode]) -> Result<(V
     Ok((series, format!("{src} {vintage}")))
 }
 
+/// The part of a series after its last gap wider than its usual step: the methods take values
+/// as equally spaced, so a series with missing years (IDMC's Ghana: 2018, then 2023 on) is
+/// modelled from its last unbroken run. UN DESA's last step (2020 to 2024) is shorter than its
+/// usual five years and is kept.
+fn trailing_run(pts: Vec<(i32, f64)>) -> Vec<(i32, f64)> {
+    let years: Vec<i32> = pts.iter().map(|p| p.0).collect();
+    let step = mp_forecast::usual_step(&years);
+    let start = years.windows(2).rposition(|w| w[1] - w[0] > step).map_or(0, |i| i + 1);
+    pts[start..].to_vec()
+}
+
 /// Every method's backtest on each series, over the last comparable periods of the group.
 struct Backtest {
     origins: Vec<i32>,
@@ -145,7 +208,12 @@ struct Backtest {
 fn backtest(series: &[Series], horizon: usize) -> Backtest {
     let last = series.iter().filter_map(|s| s.years.last().copied()).min().unwrap_or(0);
     let step = series.first().map_or(1, |s| mp_forecast::usual_step(&s.years));
-    let origins = panel::last_origins(last, step, horizon, SKILL_ORIGINS);
+    // Origins where fewer than half of the series have three values are dropped (IDMC's series
+    // start in 2009 to 2018), so a short group is scored on the periods it has.
+    let origins: Vec<i32> = panel::last_origins(last, step, horizon, SKILL_ORIGINS)
+        .into_iter()
+        .filter(|&o| series.iter().filter(|s| s.until(o).len() >= 3).count() * 2 >= series.len())
+        .collect();
     let settings = FcSettings::standard(horizon);
     let mut scores = BTreeMap::new();
     for m in Method::ALL {
@@ -169,6 +237,7 @@ pub async fn run(s: &Settings, c: ForecastCmd) -> Result<ExitCode> {
         ForecastCmd::Run { dry_run } => run_all(s, dry_run).await,
         ForecastCmd::Backtest { target, by_country } => print_backtest(s, target.as_deref(), by_country).await,
         ForecastCmd::Runs { run } => runs(s, run).await,
+        ForecastCmd::Scenario(c) => super::forecast_scenario::run(s, c).await,
     }
 }
 
@@ -217,10 +286,46 @@ async fn runs(s: &Settings, run: Option<i64>) -> Result<ExitCode> {
         );
     }
     println!("\n{checked} forecast values have an observed value now; {inside} of them fell inside the 80 % interval.");
+    // The published projections kept with the run, against the same outcomes.
+    let comparators = store.forecast_comparators(id).await?;
+    if !comparators.is_empty() {
+        let (mut checked, mut inside, mut err_module, mut err_comp) = (0usize, 0usize, 0.0, 0.0);
+        for c in &comparators {
+            let Some(t) = TARGETS.iter().find(|t| t.forecast == Some(c.target.as_str())) else { continue };
+            let (Ok(code), Ok(area), Ok(period)) = (IndicatorCode::parse(t.history), AreaCode::parse(&c.area), Period::parse(&c.period))
+            else {
+                continue;
+            };
+            let mut q = ObsQuery::indicator(code).area(area);
+            q.period = Some(period);
+            let observed = store.query(&q).await?.into_iter().filter(|r| r.status != ObsStatus::Forecast).find_map(|r| r.value);
+            let module = values.iter().find(|v| v.target == c.target && v.area == c.area && v.period == c.period);
+            if let (Some(o), Some(m)) = (observed, module) {
+                checked += 1;
+                inside += usize::from(matches!((c.lo80, c.hi80), (Some(l), Some(h)) if o >= l && o <= h));
+                err_module += (o - m.point).abs();
+                err_comp += (o - c.point).abs();
+            }
+        }
+        println!(
+            "{} values of a published projection ({}) were kept with the run as its comparator; {checked} have an observed value now{}",
+            comparators.len(),
+            comparators.first().map(|c| c.source.as_str()).unwrap_or(""),
+            if checked > 0 {
+                format!(
+                    ": mean absolute error {:.1} for the module against {:.1} for the projection, {inside} inside the projection's 80 % interval.",
+                    err_module / checked as f64,
+                    err_comp / checked as f64
+                )
+            } else {
+                ".".into()
+            }
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-async fn countries(store: &Store) -> Result<Vec<AreaCode>> {
+pub(crate) async fn countries(store: &Store) -> Result<Vec<AreaCode>> {
     let areas = store.area_registry().await?;
     let list: Vec<AreaCode> = areas.profile_countries().into_iter().map(|a| a.code.clone()).collect();
     if list.is_empty() {
@@ -314,6 +419,9 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
     let mut skills = Vec::new();
     let mut vintages = Vec::new();
     let mut outs: Vec<Observation> = Vec::new();
+    // Per country, the backtest of the method shown on each forecast series: the headline skill.
+    let mut headline: BTreeMap<String, Vec<(i32, Scores)>> = BTreeMap::new();
+    let mut comparators: Vec<ForecastComparator> = Vec::new();
     let mut csv = String::from("indicator,area,period,dims,value,method\n");
     let mut push =
         |ind: &str, area: &str, year: i32, dims: &str, value: f64, note: String, status: ObsStatus, method: &str| -> Result<()> {
@@ -364,15 +472,15 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
                 winkler95: sc.winkler95,
             });
             let naive = b.scores.get(&(*i, Method::Naive));
-            let kind = match t.code {
-                "NET_MIG" | "NET_RATE" => "UN WPP 2024 estimates (partly model-based)",
-                "REF_HOSTED" | "REF_ORIGIN" => "observed counts",
-                _ => "published estimates",
-            };
+            if chosen && t.forecast.is_some() {
+                headline.entry(series[*i].name.clone()).or_default().push((last_year(*i), *sc));
+            }
             let note = format!(
-                "Backtest of {} on {} ({vintage}, {kind}): forecasts from {origins}, {} step(s) ahead; mean absolute error {:.6}{}",
+                "Backtest of {} on {} ({vintage}, {}, SERIES_KIND={}): forecasts from {origins}, {} step(s) ahead; mean absolute error {:.6}{}",
                 m.code(),
                 t.history,
+                t.kind.words(),
+                t.kind.code(),
                 t.horizon,
                 sc.mae,
                 naive.map(|n| format!(", persistence {:.6}", n.mae)).unwrap_or_default()
@@ -413,8 +521,10 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
                 let skill = b.scores.get(&(f.series, f.method)).map(|s| s.mae);
                 let naive = b.scores.get(&(f.series, Method::Naive)).map(|s| s.mae);
                 let note = format!(
-                    "Forecast by the mprofile forecasting module (FC_MODEL={}) from {vintage} to {}: method {} chosen by rolling-origin backtests over the ten countries; intervals recalibrated on past errors; backtest mean absolute error {} against {} for persistence",
+                    "Forecast by the mprofile forecasting module (FC_MODEL={}, SERIES_KIND={}) from {vintage} ({}) to {}: method {} chosen by rolling-origin backtests over the ten countries; intervals recalibrated on past errors; backtest mean absolute error {} against {} for persistence",
                     model_code(f.method),
+                    t.kind.code(),
+                    t.kind.words(),
                     series[f.series].years.last().copied().unwrap_or(0),
                     f.method.code(),
                     skill.map_or("n/a".into(), |v| format!("{v:.0}")),
@@ -425,6 +535,23 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
                     push(ind, area, *year, &format!("VARIANT={v}"), val, note.clone(), ObsStatus::Forecast, f.method.code())?;
                 }
             }
+        }
+    }
+    for (area, list) in &headline {
+        let scores: Vec<Scores> = list.iter().map(|x| x.1).collect();
+        let (Some(mean), Some(year)) = (Scores::mean(&scores), list.iter().map(|x| x.0).max()) else { continue };
+        let note = format!(
+            "Mean over the {} forecast series of {area} of the backtest of the method its profile shows (rolling origins, see FC_TARGET and FC_MODEL for each series)",
+            list.len()
+        );
+        push("FCT.SKILL_MASE", area, year, "", mean.mase, note.clone(), ObsStatus::Normal, "AUTO")?;
+        push("FCT.PI_COVER", area, year, "", mean.cover80 * 100.0, note.clone(), ObsStatus::Normal, "AUTO")?;
+        push("FCT.PI_COVER", area, year, "PI_LEVEL=PI80", mean.cover80 * 100.0, note.clone(), ObsStatus::Normal, "AUTO")?;
+        push("FCT.PI_COVER", area, year, "PI_LEVEL=PI95", mean.cover95 * 100.0, note, ObsStatus::Normal, "AUTO")?;
+    }
+    for t in TARGETS.iter().filter(|t| matches!(t.code, "NET_MIG" | "NET_RATE")) {
+        if let Some(ind) = t.forecast {
+            comparators.extend(wpp_comparator(&store, ind, &values).await?);
         }
     }
     let file = InputFile::from_bytes(&format!("forecast-run-{}.csv", today()), csv.clone().into_bytes()).info();
@@ -460,12 +587,55 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
         skills,
     };
     let id = store.forecast_run_save(&run).await?;
-    println!("forecast run {id}: {} forecast values, {} backtests", run.values.len(), run.skills.len());
+    store.forecast_comparators_save(id, &comparators).await?;
+    println!(
+        "forecast run {id}: {} forecast values, {} backtests, {} values of UN WPP's projection kept as comparator",
+        run.values.len(),
+        run.skills.len(),
+        comparators.len()
+    );
+    super::forecast_scenario::derive(s, &store).await?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// UN WPP 2024's projection (medium and probabilistic bounds) of the periods the run forecast
+/// for `t`, kept with the run as the comparator of the module's forecast.
+async fn wpp_comparator(store: &Store, ind: &str, values: &[ForecastValue]) -> Result<Vec<ForecastComparator>> {
+    let code = IndicatorCode::parse(ind).with_context(|| ind.to_string())?;
+    let mut q = ObsQuery::indicator(code);
+    q.source = Some(("un-wpp".into(), None));
+    q.any_dims = true;
+    let rows = store.query(&q).await?;
+    let mut out = Vec::new();
+    for v in values.iter().filter(|v| v.target == ind) {
+        let at = |variant: &str| {
+            rows.iter()
+                .find(|r| {
+                    r.area.as_str() == v.area
+                        && r.period.to_string() == v.period
+                        && r.dims.iter().find(|(d, _)| d.as_str() == "VARIANT").map(|(_, c)| c.as_str()).unwrap_or("") == variant
+                })
+                .and_then(|r| r.value.map(|x| x * 10f64.powi(i32::from(r.unit_mult.power()))))
+        };
+        let Some(point) = at("") else { continue };
+        let source = rows.first().map(|r| format!("{} {}", r.source_code, r.vintage)).unwrap_or_default();
+        out.push(ForecastComparator {
+            target: ind.into(),
+            area: v.area.clone(),
+            source,
+            period: v.period.clone(),
+            point,
+            lo80: at("LO80"),
+            hi80: at("HI80"),
+            lo95: at("LO95"),
+            hi95: at("HI95"),
+        });
+    }
+    Ok(out)
+}
+
 /// Today's date (UTC), the vintage of a run's observations.
-fn today() -> String {
+pub(crate) fn today() -> String {
     let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days + 719_468;

@@ -2,6 +2,7 @@
 
 mod data;
 pub(crate) mod forecast;
+mod forecast_scenario;
 mod health;
 mod import;
 mod national;

@@ -4,13 +4,36 @@
 
 use super::{Builder, name};
 use crate::model::*;
-use mp_domain::{AreaCode, DimensionId, DimensionKey, Record};
+use mp_domain::{AreaCode, DatasetId, DimensionId, DimensionKey, Indicator, Period, Record};
 
 /// Source code of the module's observations.
 pub(crate) const MODULE_SOURCE: &str = "mprofile-forecast";
 
 /// The forecast indicators the module fills, with their series code in CL_FC_TARGET.
-const TARGETS: [(&str, &str); 3] = [("FCT.IMM_STOCK", "IMM_STOCK"), ("FCT.EMI_STOCK", "EMI_STOCK"), ("FCT.REM", "REM_IN")];
+const TARGETS: [(&str, &str); 6] = [
+    ("FCT.IMM_STOCK", "IMM_STOCK"),
+    ("FCT.EMI_STOCK", "EMI_STOCK"),
+    ("FCT.REM", "REM_IN"),
+    ("FCT.IDP_STOCK", "IDP_STOCK"),
+    ("FCT.NETMIG_ABS", "NET_MIG"),
+    ("FCT.NETMIG_MED", "NET_RATE"),
+];
+
+/// The kind of series a forecast and its skill come from, as its footnote names it
+/// (`SERIES_KIND=OBSERVED`), in the reader's words.
+pub(crate) fn kind_of(r: &Record) -> Text {
+    let note = r.footnote.as_deref().unwrap_or("");
+    let code = note.find("SERIES_KIND=").map(|i| &note[i + "SERIES_KIND=".len()..]).unwrap_or("");
+    if code.starts_with("OBSERVED") {
+        Text::msg("forecast-kind-observed")
+    } else if code.starts_with("MODEL") {
+        Text::msg("forecast-kind-model")
+    } else if code.starts_with("ESTIMATES") {
+        Text::msg("forecast-kind-estimates")
+    } else {
+        Text::msg("forecast-kind-unknown")
+    }
+}
 
 /// The FC_MODEL code a forecast's footnote names (`… (FC_MODEL=DRIFT) …`).
 pub(crate) fn model_of(r: &Record) -> Option<&str> {
@@ -38,7 +61,103 @@ pub(crate) fn join_to_history(observed: &[Option<Value>], values: &mut [Option<V
     values[last_obs] = v;
 }
 
+/// Source code of the scenarios' values (`mprofile forecast scenario`).
+pub(crate) const SCENARIO_SOURCE: &str = "mprofile-scenario";
+
+/// VARIANT codes of scenarios, in the order they are drawn.
+const SCENARIOS: [&str; 7] = ["ZERO_MIG", "CONST_MIG", "TWG1", "TWG2", "TWG3", "TWG4", "TWG5"];
+
 impl Builder<'_> {
+    /// Beside a published projection (`pds`, UN WPP's medium variant): the module's forecast of
+    /// the same indicator, and every scenario of it, added to the chart's `series` as dashed
+    /// lines named "forecast" and "scenario"; returns the note that states each scenario's
+    /// assumption (a scenario is never a forecast).
+    pub(super) fn beside_projection(
+        &mut self,
+        area: &AreaCode,
+        ind: &Indicator,
+        pds: &DatasetId,
+        periods: &[Period],
+        series: &mut Vec<Series>,
+        sources: &mut Vec<usize>,
+    ) -> Vec<Block> {
+        let tot = DimensionKey::total();
+        let line = |recs: &[&Record], d: &super::Data| -> Vec<Option<Value>> {
+            periods.iter().map(|per| recs.iter().find(|r| &r.period == per).and_then(|r| d.value(r))).collect()
+        };
+        if let Some(ds) = self.d.datasets(&ind.code, area, &tot).into_iter().find(|d| d.source == MODULE_SOURCE) {
+            let recs = self.d.series(&ind.code, area, &tot, &ds);
+            let values = line(&recs, &self.d);
+            if values.iter().any(Option::is_some) {
+                let i = self.cite(&ds);
+                if !sources.contains(&i) {
+                    sources.push(i);
+                }
+                series.push(Series { name: Text::msg("series-forecast-module"), values, projected: true, band: None, band_label: None });
+            }
+        }
+        let medium = self.d.series(&ind.code, area, &tot, pds);
+        let models =
+            self.inputs.framework.codelist_of(&DimensionId::parse("VARIANT").unwrap_or_else(|_| unreachable!("a valid dimension id")));
+        let mut notes = Vec::new();
+        for code in SCENARIOS {
+            let Ok(key) = DimensionKey::parse(&format!("VARIANT={code}")) else { continue };
+            let Some(ds) = self.d.datasets(&ind.code, area, &key).into_iter().find(|d| d.source == SCENARIO_SOURCE) else { continue };
+            let recs: Vec<&Record> = self.d.series(&ind.code, area, &key, &ds).into_iter().filter(|r| r.value.is_some()).collect();
+            let values = line(&recs, &self.d);
+            let Some(first) = recs.first() else { continue };
+            let i = self.cite(&ds);
+            if !sources.contains(&i) {
+                sources.push(i);
+            }
+            let label = models.and_then(|c| c.code(code)).map_or_else(|| Text::plain(code), |c| Text::I18n(c.name.clone()));
+            series.push(Series {
+                name: Text::msg_with("forecast-scenario-series", vec![("name", Arg::Text(label.clone()))]),
+                values,
+                projected: true,
+                band: None,
+                band_label: None,
+            });
+            let year = Arg::Year(first.period.start_year());
+            let text = match code {
+                "ZERO_MIG" => Text::msg_with("forecast-scenario-zero", vec![("year", year)]),
+                "CONST_MIG" => match self.d.value(first) {
+                    Some(v) => Text::msg_with("forecast-scenario-const", vec![("value", Arg::Value(v)), ("year", year)]),
+                    None => continue,
+                },
+                _ => {
+                    // The change and its first year, read from the values themselves: where the
+                    // scenario leaves WPP's medium variant, and by how much.
+                    let diff: Vec<(i32, f64)> = recs
+                        .iter()
+                        .filter_map(|r| {
+                            let m = medium.iter().find(|x| x.period == r.period)?.value?;
+                            Some((r.period.start_year(), r.value? - m))
+                        })
+                        .collect();
+                    let Some(&(from, change)) = diff.iter().find(|d| d.1.abs() > 1e-9) else { continue };
+                    let Some(mut v) = self.d.value(first) else { continue };
+                    v.v = change;
+                    let assumption = first.footnote.as_deref().and_then(|f| f.split("Assumption: ").nth(1)).unwrap_or("").to_string();
+                    Text::msg_with(
+                        "forecast-scenario-twg",
+                        vec![
+                            ("name", Arg::Text(label)),
+                            ("change", Arg::Value(v)),
+                            ("year", Arg::Year(from)),
+                            ("assumption", Arg::Text(Text::plain(assumption))),
+                        ],
+                    )
+                }
+            };
+            notes.push(Block::Note(text));
+        }
+        if !notes.is_empty() {
+            notes.insert(0, Block::Note(Text::msg("forecast-scenario-note")));
+        }
+        notes
+    }
+
     /// The latest backtest MASE of one method on one target series, from the module's records.
     fn skill(&self, area: &AreaCode, target: &str, model: &str) -> Option<Value> {
         let ind = self.inputs.framework.find("FCT.SKILL_MASE")?;
@@ -62,6 +181,14 @@ impl Builder<'_> {
             if !sources.contains(&i) {
                 sources.push(i);
             }
+            // The published projection of the same indicator, where one exists (UN WPP 2024).
+            let comparator = self.d.datasets(&ind.code, area, &tot).into_iter().find(|d| d.source != MODULE_SOURCE);
+            if let Some(c) = &comparator {
+                let i = self.cite(c);
+                if !sources.contains(&i) {
+                    sources.push(i);
+                }
+            }
             let bound = |variant: &str, r: &Record| -> Option<Value> {
                 let key = DimensionKey::parse(&format!("VARIANT={variant}")).ok()?;
                 self.d.at(&ind.code, area, &key, &r.period).and_then(|b| self.d.value(b))
@@ -73,8 +200,14 @@ impl Builder<'_> {
                 (Some(m), Some(n)) => Text::msg_with("forecast-skill", vec![("missed", Arg::Value(m)), ("naive", Arg::Value(n))]),
                 _ => Text::msg("forecast-skill-none"),
             };
+            let kind = recs.first().map(|r| kind_of(r)).unwrap_or_else(|| Text::msg("forecast-kind-unknown"));
             for r in recs {
                 let Some(v) = self.d.value(r) else { continue };
+                let published = comparator
+                    .as_ref()
+                    .and_then(|c| self.d.series(&ind.code, area, &tot, c).into_iter().find(|x| x.period == r.period))
+                    .and_then(|x| self.d.value(x))
+                    .map_or(Cell::Empty, Cell::Value);
                 let interval = match (bound("LO80", r), bound("HI80", r)) {
                     (Some(lo), Some(hi)) => {
                         Cell::Text(Text::msg_with("forecast-interval", vec![("lo", Arg::Value(lo)), ("hi", Arg::Value(hi))]))
@@ -88,6 +221,8 @@ impl Builder<'_> {
                     interval,
                     Cell::Text(method.clone()),
                     Cell::Text(skill.clone()),
+                    Cell::Text(kind.clone()),
+                    published,
                 ]);
             }
         }
@@ -104,6 +239,8 @@ impl Builder<'_> {
                 Text::msg("forecast-col-interval"),
                 Text::msg("forecast-col-method"),
                 Text::msg("forecast-col-skill"),
+                Text::msg("forecast-col-kind"),
+                Text::msg("forecast-col-comparator"),
             ],
             rows,
             sources,

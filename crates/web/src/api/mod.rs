@@ -13,6 +13,7 @@
 mod catalogue;
 mod document;
 mod error;
+mod forecasts;
 mod observations;
 pub mod openapi;
 mod params;
@@ -57,6 +58,7 @@ const AREAS: Endpoint = Endpoint { path: "/api/v1/areas", params: &["kind", "pro
 const AREA: Endpoint = Endpoint { path: "/api/v1/areas/{code}", params: &[] };
 const SOURCES: Endpoint = Endpoint { path: "/api/v1/sources", params: &[] };
 const OBSERVATIONS: Endpoint = Endpoint { path: "/api/v1/observations", params: observations::PARAMS };
+const FORECASTS: Endpoint = Endpoint { path: "/api/v1/forecasts", params: forecasts::PARAMS };
 const PROFILE: Endpoint = Endpoint { path: "/api/v1/countries/{iso3}/profile", params: &["edition"] };
 const QUALITY_SCORES: Endpoint = Endpoint { path: "/api/v1/quality/scores", params: quality::AREA_PARAMS };
 const QUALITY_CONFLICTS: Endpoint = Endpoint { path: "/api/v1/quality/conflicts", params: quality::CONFLICT_PARAMS };
@@ -79,6 +81,7 @@ fn table() -> Vec<(Endpoint, MethodRouter<AppState>)> {
         (AREA, get(catalogue::area)),
         (SOURCES, get(catalogue::sources)),
         (OBSERVATIONS, get(observations::observations)),
+        (FORECASTS, get(forecasts::forecasts)),
         (PROFILE, get(profile::country_profile)),
         (QUALITY_SCORES, get(quality::scores)),
         (QUALITY_CONFLICTS, get(quality::conflicts)),

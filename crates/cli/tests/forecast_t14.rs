@@ -1,0 +1,179 @@
+//! Theme T14 on the real data, after `import --all` and `forecast run`: every FCT indicator of
+//! the framework shows a value in each of the ten countries' T14 tables (the only exception is a
+//! forecast whose history the country does not have: no IDMC series, no IDP forecast), no
+//! framework metadata names an mprofile module whose values do not exist, and the scenarios a
+//! TWG adds are stored with their assumption and drawn as scenarios.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::*;
+use mp_domain::{AreaRegistry, Framework};
+use tower::ServiceExt;
+
+/// The API's answer to `uri`, as JSON, from a router over the store `db`.
+fn api(db: &str, uri: &str) -> serde_json::Value {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    rt.block_on(async {
+        let store = mp_store::Store::open_existing(db).await.expect("store");
+        let areas: AreaRegistry = store.area_registry().await.expect("areas");
+        let files = mp_ingest::framework_dir::read_framework_dir(&repo().join("framework")).expect("framework files");
+        let fw = Framework::from_files(&files, Some(&areas)).expect("framework");
+        let tpl = |name: &str| {
+            let text = std::fs::read_to_string(repo().join("templates").join(format!("{name}.toml"))).expect("template");
+            mp_profile::Template::parse(&format!("{name}.toml"), &text, &fw).expect("template parses")
+        };
+        let router = mp_web::router(mp_web::AppState::new(store, fw.clone(), areas, tpl("iom-2011"), tpl("regional")));
+        let res = router.oneshot(Request::get(uri).body(Body::empty()).expect("request")).await.expect("answer");
+        assert_eq!(res.status(), StatusCode::OK, "{uri}");
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body");
+        serde_json::from_slice(&body).expect("JSON")
+    })
+}
+
+const COUNTRIES: [&str; 10] = ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"];
+
+/// (indicator, the module its source names) for every source of the framework naming mprofile.
+fn module_sources() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(repo().join("framework/indicators")).expect("framework") {
+        let text = std::fs::read_to_string(e.expect("entry").path()).expect("toml");
+        let mut code = String::new();
+        for line in text.lines() {
+            if let Some(c) = line.strip_prefix("code = \"") {
+                code = c.trim_end_matches('"').to_string();
+            }
+            if let Some(n) = line.strip_prefix("name = \"mprofile") {
+                out.push((code.clone(), format!("mprofile{}", n.trim_end_matches('"'))));
+            }
+        }
+    }
+    out
+}
+
+/// The codes of the T14 rows that say "No data available" in a document.
+fn empty_fct_rows(html: &str) -> Vec<String> {
+    html.split("<tr")
+        .filter(|row| row.contains(">FCT.") && row.contains("No data available"))
+        .filter_map(|row| {
+            let i = row.find(">FCT.")? + 1;
+            Some(row[i..].split('<').next()?.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_fct_indicator_has_values_and_names_a_real_module() {
+    if !data_dir().join("un-wpp2024/migration.txt").is_file() {
+        eprintln!("skipped: the public data mirror is absent");
+        return;
+    }
+    let (g, db) = temp_db();
+    ok(&mprofile(&db, &["init"]));
+    ok(&mprofile(&db, &["import", "-q", "--all"]));
+    ok(&mprofile(&db, &["forecast", "run"]));
+
+    // Every source naming an mprofile module has that module's values for a profile country.
+    let named = module_sources();
+    assert!(named.iter().any(|(c, _)| c == "FCT.IDP_STOCK"), "{named:?}");
+    for (code, module) in &named {
+        // The registries (crates/store/src/registry.rs, mp_service::registry) are the other
+        // mprofile modules a source may name; the forecasting module's values are checked here.
+        let known = ["mprofile forecasting module", "mprofile project registry", "mprofile, computed from"];
+        assert!(known.iter().any(|k| module.starts_with(k)), "{code} names a module mprofile does not have: {module}");
+        if !module.starts_with("mprofile forecasting module") {
+            continue;
+        }
+        let q = ok(&mprofile(&db, &["data", "query", "--indicator", code, "--source", "mprofile-forecast"]));
+        assert!(q.contains("mprofile-forecast"), "{code} names {module} but the module stored nothing for it\n{q}");
+    }
+
+    // A TWG scenario: stored with its assumption, its values follow WPP's medium plus the change.
+    ok(&mprofile(
+        &db,
+        &[
+            "forecast",
+            "scenario",
+            "add",
+            "--area",
+            "SEN",
+            "--from",
+            "2030",
+            "--change",
+            "-5000",
+            "--assumption",
+            "Stricter exit rules cut departures.",
+        ],
+    ));
+    let list = ok(&mprofile(&db, &["forecast", "scenario", "list", "--area", "SEN"]));
+    for code in ["ZERO_MIG", "CONST_MIG", "TWG1"] {
+        assert!(list.contains(code), "{list}");
+    }
+    assert!(list.contains("Stricter exit rules cut departures."), "{list}");
+    assert!(
+        !mprofile(
+            &db,
+            &["forecast", "scenario", "add", "--area", "SEN", "--from", "1990", "--change", "1", "--assumption", "Too early a year."]
+        )
+        .status
+        .success()
+    );
+    let twg =
+        ok(&mprofile(&db, &["data", "query", "--indicator", "FCT.NETMIG_ABS", "--area", "SEN", "--period", "2031", "--dim", "VARIANT=*"]));
+    let value = |variant: &str| -> f64 {
+        twg.lines()
+            .find(|l| if variant.is_empty() { l.contains("un-wpp") && !l.contains("VARIANT") } else { l.contains(variant) })
+            .and_then(|l| l.split_whitespace().skip(2).find_map(|v| v.parse().ok()))
+            .unwrap_or_else(|| panic!("{variant} missing\n{twg}"))
+    };
+    assert_eq!(value("VARIANT=TWG1"), value("") - 5000.0, "{twg}");
+    assert_eq!(value("VARIANT=ZERO_MIG"), 0.0, "{twg}");
+
+    // The T14 table of every country shows every FCT indicator, and the scenarios are named so.
+    let out = g.path().join("out");
+    let mut args = vec!["build", "--lang", "en", "--format", "html", "--out", out.to_str().expect("path")];
+    for c in COUNTRIES {
+        args.extend(["--area", c]);
+    }
+    ok(&mprofile(&db, &args));
+    for c in COUNTRIES {
+        let html = std::fs::read_to_string(out.join(c).join(format!("{c}-en.html"))).expect("document");
+        for code in empty_fct_rows(&html) {
+            // No history, no forecast: the country has no IDMC series of conflict IDPs.
+            let history = match code.as_str() {
+                "FCT.IDP_STOCK" => {
+                    ok(&mprofile(&db, &["data", "query", "--indicator", "IDP.STOCK", "--area", c, "--dim", "CAUSE=CONFLICT"]))
+                }
+                _ => panic!("{c}: {code} says no data in T14"),
+            };
+            assert!(history.contains("0 observations"), "{c}: {code} has a history but no forecast\n{history}");
+        }
+        assert!(html.contains("Scenario: Zero-migration"), "{c}: the zero-migration scenario is drawn as a scenario");
+    }
+    // The API serves the module's forecast with its intervals, method, kind of series and skill,
+    // WPP's projection beside it, and the scenarios with their assumptions.
+    let j = api(&db, "/api/v1/forecasts?indicator=FCT.NETMIG_ABS&area=SEN");
+    let fc = j["forecasts"].as_array().expect("forecasts");
+    let module =
+        fc.iter().find(|f| f["dataset"].as_str().is_some_and(|d| d.starts_with("mprofile-forecast@"))).expect("the module's forecast");
+    assert!(module["method"].is_string() && module["series_kind"] == "MODEL", "{module}");
+    assert!(module["skill"]["mase"].is_number() && module["skill"]["naive_mase"].is_number(), "{module}");
+    let p = &module["points"][0];
+    for k in ["median", "lo80", "hi80", "lo95", "hi95"] {
+        assert!(p[k].is_number(), "{k}: {p}");
+    }
+    assert!(p["lo95"].as_f64() <= p["lo80"].as_f64() && p["hi80"].as_f64() <= p["hi95"].as_f64(), "{p}");
+    assert!(fc.iter().any(|f| f["dataset"] == "un-wpp@2024"), "WPP's projection beside the forecast");
+    let sc = j["scenarios"].as_array().expect("scenarios");
+    assert!(
+        sc.iter().any(|x| x["variant"] == "TWG1" && x["assumption"].as_str().is_some_and(|a| a.contains("Stricter exit rules"))),
+        "{sc:?}"
+    );
+    let idp = api(&db, "/api/v1/forecasts?indicator=FCT.IDP_STOCK&area=NGA");
+    assert_eq!(idp["forecasts"][0]["series_kind"], "OBSERVED", "{idp}");
+
+    let sen = std::fs::read_to_string(out.join("SEN/SEN-en.html")).expect("document");
+    assert!(sen.contains("Stricter exit rules cut departures."), "the TWG's assumption is stated beside its scenario");
+    assert!(sen.contains("Observed series (counts or flows reported year by year)"), "the kind of series is said");
+}
