@@ -79,6 +79,13 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
     (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
     (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
+    // Members' drafts and a figure's history in the workspace.
+    (Lang::En, "draft.ftl", include_str!("../locales/en/draft.ftl")),
+    (Lang::Fr, "draft.ftl", include_str!("../locales/fr/draft.ftl")),
+    (Lang::Pt, "draft.ftl", include_str!("../locales/pt-PT/draft.ftl")),
+    (Lang::En, "history.ftl", include_str!("../locales/en/history.ftl")),
+    (Lang::Fr, "history.ftl", include_str!("../locales/fr/history.ftl")),
+    (Lang::Pt, "history.ftl", include_str!("../locales/pt-PT/history.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.
