@@ -249,8 +249,8 @@ impl Store {
         Ok(tx)
     }
 
-    /// Appends one audit row inside a write begun with `ws_begin`.
-    async fn audit_append(
+    /// Appends one audit row inside a write begun with `ws_begin` (or an import's transaction).
+    pub(crate) async fn audit_append(
         &self,
         tx: &mut Transaction<'static, Any>,
         actor: &Actor,

@@ -17,3 +17,6 @@ ws-fig-created = Created
 ws-fig-sent-back = Sent back
 ws-fig-none = No submission through the workspace holds this figure.
 ws-fig-unreadable = The file of this submission can no longer be read: { $problem }
+
+## Sign-in throttling per client address.
+ws-ip-throttled = Too many failed sign-ins from this address: wait ten minutes before trying again.

@@ -17,3 +17,6 @@ ws-fig-created = Créée
 ws-fig-sent-back = Renvoyée
 ws-fig-none = Aucune soumission de l'espace de travail ne contient ce chiffre.
 ws-fig-unreadable = Le fichier de cette soumission ne peut plus être lu : { $problem }
+
+## Limitation des connexions par adresse.
+ws-ip-throttled = Trop de connexions échouées depuis cette adresse : attendez dix minutes avant de réessayer.

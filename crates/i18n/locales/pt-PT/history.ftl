@@ -17,3 +17,6 @@ ws-fig-created = Criada
 ws-fig-sent-back = Devolvida
 ws-fig-none = Nenhuma submissão do espaço de trabalho contém este valor.
 ws-fig-unreadable = O ficheiro desta submissão já não pode ser lido: { $problem }
+
+## Limitação de tentativas de início de sessão por endereço.
+ws-ip-throttled = Demasiadas tentativas falhadas a partir deste endereço: aguarde dez minutos antes de tentar de novo.
