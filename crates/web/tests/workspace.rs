@@ -550,9 +550,12 @@ fn a_senegal_submission_from_template_to_publication() {
             history.body
         );
         assert!(history.body.len() < 150 * 1024);
+        let sub = get(&app, &format!("/en/ws/submission/{id}"), &reader).await.body;
+        let at = sub.find("<tbody>").unwrap_or(0);
         assert!(
-            get(&app, &format!("/en/ws/submission/{id}"), &reader).await.body.contains("figure?indicator=IMM.STOCK&amp;country=SEN"),
-            "the submission's figures link to their history"
+            sub.contains("/en/ws/figure?indicator=IMM.STOCK&#38;country=SEN&#38;period=2023"),
+            "the submission's figures link to their history: {}",
+            &sub[at..(at + 600).min(sub.len())]
         );
         // Outside the TWG, unknown figures and signed-out visitors: nothing is shown.
         assert_eq!(get(&app, fig, &mali).await.status, StatusCode::NOT_FOUND);
