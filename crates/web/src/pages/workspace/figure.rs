@@ -100,7 +100,7 @@ async fn figure_page(st: &AppState, v: &Viewer, uri: &Uri, q: FigureQuery) -> Re
     let query = ObsQuery {
         indicator: Some(indicator.clone()),
         areas: vec![area.clone()],
-        period: Some(period.clone()),
+        period: Some(period),
         any_dims: true,
         source: Some((source.clone(), None)),
         ..ObsQuery::default()
@@ -171,7 +171,7 @@ async fn figure_page(st: &AppState, v: &Viewer, uri: &Uri, q: FigureQuery) -> Re
         what: ma(
             lang,
             "ws-fig-what",
-            &[("indicator", &indicator.to_string()), ("country", country.as_str()), ("period", &period.to_string()), ("source", &source)],
+            &[("indicator", indicator.as_ref()), ("country", country.as_str()), ("period", &period.to_string()), ("source", &source)],
         ),
         published_label: m(lang, "ws-fig-published"),
         published,
