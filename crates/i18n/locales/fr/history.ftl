@@ -2,7 +2,7 @@
 ### Chaque message existe en en, fr et pt-PT avec les mêmes $variables.
 
 ws-fig-title = Historique d'un chiffre
-ws-fig-what = { $indicator } · { $country } · { $period } · source { $source }
+ws-fig-what = { $indicator } · { $country } · période { $period } · source { $source }
 ws-fig-published = Valeur publiée
 ws-fig-not-published = Pas encore publié.
 ws-fig-submission = Soumission { $id } de { $org } ({ $state })
@@ -16,7 +16,7 @@ ws-fig-reason = Motif
 ws-fig-created = Créée
 ws-fig-sent-back = Renvoyée
 ws-fig-none = Aucune soumission de l'espace de travail ne contient ce chiffre.
-ws-fig-unreadable = Le fichier de cette soumission ne peut plus être lu : { $problem }
+ws-fig-unreadable = Le fichier de cette soumission ne peut plus être lu : { $problem }
 
 ## Limitation des connexions par adresse.
-ws-ip-throttled = Trop de connexions échouées depuis cette adresse : attendez dix minutes avant de réessayer.
+ws-ip-throttled = Trop de connexions échouées depuis cette adresse : attendez dix minutes avant de réessayer.
