@@ -83,6 +83,13 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "quality.ftl", include_str!("../locales/en/quality.ftl")),
     (Lang::Fr, "quality.ftl", include_str!("../locales/fr/quality.ftl")),
     (Lang::Pt, "quality.ftl", include_str!("../locales/pt-PT/quality.ftl")),
+    // Members' drafts and a figure's history in the workspace.
+    (Lang::En, "draft.ftl", include_str!("../locales/en/draft.ftl")),
+    (Lang::Fr, "draft.ftl", include_str!("../locales/fr/draft.ftl")),
+    (Lang::Pt, "draft.ftl", include_str!("../locales/pt-PT/draft.ftl")),
+    (Lang::En, "history.ftl", include_str!("../locales/en/history.ftl")),
+    (Lang::Fr, "history.ftl", include_str!("../locales/fr/history.ftl")),
+    (Lang::Pt, "history.ftl", include_str!("../locales/pt-PT/history.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -270,6 +270,7 @@ pub(crate) fn prepare(doc: &Document, lang: Lang, opts: &PdfOptions) -> Prepared
         "figure_supplement": supplement(lang, "figure-numbered"),
         "table_supplement": supplement(lang, "table-numbered"),
         "sections": sections,
+        "draft": opts.draft.as_ref().map(|(word, note)| json!({"word": word, "note": note})),
     });
     Prepared { data, files: ctx.files }
 }

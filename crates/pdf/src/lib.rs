@@ -33,6 +33,9 @@ pub struct PdfOptions {
     /// The publisher line of the cover; by default the `published-by` message for the country.
     /// A regional document has none unless it is given here.
     pub publisher: Option<String>,
+    /// A members' draft: the mark (e.g. BROUILLON) and the note saying where its unpublished
+    /// figures come from, printed on every page; `None` for a published document.
+    pub draft: Option<(String, String)>,
 }
 
 /// Why a PDF could not be made.

@@ -231,7 +231,7 @@ fn regional_documents_and_empty_documents_typeset() {
     doc.sections.clear();
     doc.subtitle = None;
     assert!(pdf(&doc, Lang::Pt).starts_with(b"%PDF"));
-    let opts = PdfOptions { short_title: Some("Région".into()), publisher: Some("Commission de la CEDEAO".into()) };
+    let opts = PdfOptions { short_title: Some("Région".into()), publisher: Some("Commission de la CEDEAO".into()), draft: None };
     let bytes = document_pdf(&doc, Lang::Fr, &opts).expect("PDF");
     if let Some(text) = pdftotext(&bytes) {
         assert!(text.contains("Commission de la CEDEAO"), "{text}");

@@ -55,6 +55,28 @@ pub struct HtmlOptions {
     pub pdf: Option<Download>,
     /// The data of this profile (CSV).
     pub data: Option<Download>,
+    /// A members' draft: the mark (e.g. BROUILLON) and the note saying where its unpublished
+    /// figures come from, shown on every page; `None` for a published document.
+    pub draft: Option<DraftMark>,
+}
+
+/// The mark of a members' draft, already in the document's language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DraftMark {
+    /// The word, e.g. DRAFT, BROUILLON, RASCUNHO.
+    pub word: String,
+    /// Which unpublished submissions the figures come from.
+    pub note: String,
+}
+
+/// The draft banner: fixed to the top of the window, so it stays in view on screen and is
+/// printed at the top of every printed page.
+fn draft_banner(d: &DraftMark) -> String {
+    format!(
+        "<div class=\"draft-mark\" role=\"note\" style=\"position:fixed;top:0;left:0;right:0;z-index:10;background:#fff3cd;color:#7a2e00;border-bottom:2px solid #a65300;padding:.3em .6em;font:600 .85em sans-serif\"><strong>{}</strong> · {}</div><div style=\"height:3.2em\"></div>",
+        escape(&d.word),
+        escape(&d.note)
+    )
 }
 
 /// A link as written in the page: absolute links are kept, relative ones get the base path.
@@ -532,7 +554,10 @@ pub fn document_html(doc: &Document, lang: Lang, opts: &HtmlOptions) -> String {
         title: f.title(),
         css: CSS,
         skip: msg(lang, "skip-to-content"),
-        header: f.header(opts),
+        header: match &opts.draft {
+            Some(d) => format!("{}{}", draft_banner(d), f.header(opts)),
+            None => f.header(opts),
+        },
         toc: f.toc(),
         sections: f.sections(),
     })

@@ -14,6 +14,7 @@ fn options(lang: Lang) -> HtmlOptions {
         languages: Lang::ALL.iter().filter(|l| **l != lang).map(|l| (*l, format!("SEN-{}.html", l.code()))).collect(),
         pdf: Some(Download { href: format!("SEN-{}.pdf", lang.code()), bytes: Some(1_450_000) }),
         data: Some(Download { href: "SEN.csv".into(), bytes: None }),
+        draft: None,
     }
 }
 

@@ -84,6 +84,23 @@ pub async fn country_document(
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
 
+/// A country's document from `records` instead of the store's observations, with the live
+/// narrative and registry: a members' draft, whose records add the figures of submissions not
+/// yet published to the published ones.
+pub async fn country_document_from(
+    store: &Store,
+    fw: &Framework,
+    areas: &AreaRegistry,
+    tpl: &Template,
+    area: &AreaCode,
+    records: &[Record],
+) -> Result<Document, ServiceError> {
+    let narrative = store.narrative(area, None).await?;
+    let registry = store.registry_view(std::slice::from_ref(area)).await?;
+    let inputs = Inputs { framework: fw, areas, records, narrative: &narrative, edition: None, as_of: today(), registry: &registry };
+    Ok(mp_profile::build_country(tpl, &inputs, area))
+}
+
 /// The regional comparison of the profile countries.
 pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegistry, tpl: &Template) -> Result<Document, ServiceError> {
     let list: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();

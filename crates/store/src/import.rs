@@ -299,11 +299,27 @@ impl Store {
     /// footnote are changed, identical ones are left alone. `progress(done, total)` is called as
     /// observations are processed. With `opts.dry_run`, the counts are computed and everything
     /// is rolled back.
+    ///
+    /// Every import that is kept is one row of the audit trail (`import`, `batch:<id>`),
+    /// written in the import's own transaction, as the command line's system user; see
+    /// [`Store::import_as`] for another actor.
     pub async fn import(
         &self,
         datasets: &[DatasetImport],
         opts: &ImportOptions,
         progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<ImportSummary, StoreError> {
+        self.import_as(datasets, opts, progress, &crate::Actor::cli()).await
+    }
+
+    /// [`Store::import`], recorded in the audit trail as `actor` (a member publishing a
+    /// submission through the workspace).
+    pub async fn import_as(
+        &self,
+        datasets: &[DatasetImport],
+        opts: &ImportOptions,
+        progress: &(dyn Fn(u64, u64) + Sync),
+        actor: &crate::Actor,
     ) -> Result<ImportSummary, StoreError> {
         let t0 = Instant::now();
         let total: u64 = datasets.iter().map(|d| d.observations.len() as u64).sum();
@@ -363,6 +379,19 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(&end_err)?;
+        if !opts.dry_run {
+            // The import and its audit row are stored together or not at all. Raising the
+            // workspace generation serialises this with the workspace's writers, as theirs do.
+            sqlx::query("UPDATE ws_meta SET generation = generation + 1 WHERE id = 1").execute(&mut *tx).await.map_err(&end_err)?;
+            let after = serde_json::json!({
+                "added": summary.added,
+                "changed": summary.changed,
+                "unchanged": summary.unchanged,
+                "command": redact(&opts.command),
+            })
+            .to_string();
+            self.audit_append(&mut tx, actor, "import", &format!("batch:{batch_id}"), "", &after).await?;
+        }
         if opts.dry_run {
             tx.rollback().await.map_err(&end_err)?;
         } else {

@@ -249,7 +249,7 @@ impl Store {
         Ok(tx)
     }
 
-    /// Appends one audit row inside a write begun with `ws_begin`.
+    /// Appends one audit row inside a write begun with `ws_begin` (or an import's transaction).
     pub(crate) async fn audit_append(
         &self,
         tx: &mut Transaction<'static, Any>,

@@ -258,6 +258,51 @@ fn repeated_failures_lock_the_account_and_the_audit_says_so() {
     });
 }
 
+/// Signs in through the form from the client address `peer`, as the portal's server tells it.
+async fn try_sign_in_from(app: &App, login: &str, password: &str, peer: &str) -> Res {
+    let page = get(app, "/en/ws/sign-in", "").await;
+    let pre = page.cookie("mp_signin").expect("the sign-in form sets its CSRF cookie");
+    let mut req = Request::builder()
+        .method("POST")
+        .uri("/en/ws/sign-in")
+        .header(header::COOKIE, format!("mp_signin={pre}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form(&[("login", login), ("password", password), ("csrf", &page.csrf())])))
+        .unwrap();
+    let addr: std::net::SocketAddr = peer.parse().unwrap();
+    req.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = String::from_utf8_lossy(&axum::body::to_bytes(res.into_body(), 1 << 22).await.unwrap()).into_owned();
+    Res { status, headers, body }
+}
+
+#[test]
+fn repeated_failures_from_one_address_throttle_that_address() {
+    if !have_data() {
+        return;
+    }
+    rt().block_on(async {
+        let app = app().await;
+        // Twenty wrong passwords spread over many names (no account reaches its own lock-out).
+        let names = ["reader", "chair", "validator", "nobody", "provider"];
+        for i in 0..20 {
+            let r = try_sign_in_from(&app, names[i % names.len()], "wrong password!", "198.51.100.7:40000").await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "attempt {}: {}", i + 1, r.body);
+        }
+        // Now that address is refused even with the right password, before any password check.
+        let r = try_sign_in_from(&app, "secretariat", PW, "198.51.100.7:40001").await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+        assert!(r.body.contains("Too many failed sign-ins from this address") && r.cookie("mp_session").is_none(), "{}", r.body);
+        // Another address signs in as usual.
+        let r = try_sign_in_from(&app, "secretariat", PW, "203.0.113.9:50000").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(r.cookie("mp_session").is_some());
+        let rows = app.store.audit_rows(Some("ip:198.51.100.7")).await.unwrap();
+        assert_eq!(rows.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), ["sign_in.throttled"]);
+    });
+}
+
 #[test]
 fn api_tokens_work_until_revoked() {
     if !have_data() {
@@ -486,6 +531,37 @@ fn a_senegal_submission_from_template_to_publication() {
         );
         let head = app.store.audit_head().await.unwrap();
         assert!(verify_chain(&app.store.audit_rows(None).await.unwrap(), head.count, &head.last).is_ok());
+
+        // The figure's history: who did each step and when, for members of the TWG only.
+        let fig = "/en/ws/figure?indicator=IMM.STOCK&country=SEN&period=2023&source=nat-sen-ansd";
+        let history = get(&app, fig, &reader).await;
+        assert_eq!(history.status, StatusCode::OK, "{}", history.body);
+        for want in
+            ["287,654", "Submission", "Created", "Sent back", "Source year?", "Reviewed by the sub-group", "Approved by the secretariat"]
+        {
+            assert!(history.body.contains(want), "{want} missing from {}", history.body);
+        }
+        for who in ["provider", "chair", "secretariat", "validator"] {
+            assert!(history.body.contains(&format!("<td>{who}</td>")), "{who} missing from {}", history.body);
+        }
+        assert!(
+            history.body.contains("Validated by the statistics office") && history.body.contains("<td>Published</td>"),
+            "{}",
+            history.body
+        );
+        assert!(history.body.len() < 150 * 1024);
+        let sub = get(&app, &format!("/en/ws/submission/{id}"), &reader).await.body;
+        let at = sub.find("<tbody>").unwrap_or(0);
+        assert!(
+            sub.contains("/en/ws/figure?indicator=IMM.STOCK&#38;country=SEN&#38;period=2023"),
+            "the submission's figures link to their history: {}",
+            &sub[at..(at + 600).min(sub.len())]
+        );
+        // Outside the TWG, unknown figures and signed-out visitors: nothing is shown.
+        assert_eq!(get(&app, fig, &mali).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(get(&app, &fig.replace("SEN", "MLI"), &reader).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(get(&app, &fig.replace("IMM.STOCK", "NO.SUCH"), &reader).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(get(&app, fig, "").await.status, StatusCode::SEE_OTHER);
     });
 }
 
@@ -698,6 +774,24 @@ fn two_servers_on_one_postgresql_database() {
         let csrf = csrf_of(&a, &s).await;
         assert_eq!(post(&a, "/en/ws/sign-out", &s, &[("csrf", &csrf)]).await.status, StatusCode::SEE_OTHER);
         assert_eq!(get(&b, "/en/ws/", &s).await.status, StatusCode::SEE_OTHER);
+        // Permissions too: a role given through one server counts at once on the other, and an
+        // account disabled through one is signed out of the other.
+        let reader = sign_in(&b, "reader").await;
+        assert_eq!(get(&b, "/en/ws/members", &reader).await.status, StatusCode::FORBIDDEN);
+        let admin = sign_in(&a, "admin").await;
+        let acsrf = csrf_of(&a, &admin).await;
+        let r = post(
+            &a,
+            "/en/ws/members",
+            &admin,
+            &[("op", "add"), ("login", "reader"), ("role", "secretariat"), ("country", "SEN"), ("themes", ""), ("csrf", &acsrf)],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(get(&b, "/en/ws/members", &reader).await.status, StatusCode::OK, "the new role counts on the other server");
+        let r = post(&a, "/en/ws/members", &admin, &[("op", "user-disable"), ("login", "reader"), ("csrf", &acsrf)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(get(&b, "/en/ws/", &reader).await.status, StatusCode::SEE_OTHER, "disabled on one server, out on the other");
         a.store.close().await;
         b.store.close().await;
         sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await.ok();

@@ -228,10 +228,7 @@ pub async fn import(s: &Settings, a: ImportArgs) -> Result<ExitCode> {
     let summary =
         store.import(&report.datasets, &ImportOptions { dry_run: a.dry_run, command, origin }, &|done, _| pb.set_position(done)).await?;
     pb.finish_and_clear();
-    if let Some(batch) = summary.batch_id {
-        let after = serde_json::json!({ "added": summary.added, "changed": summary.changed, "unchanged": summary.unchanged }).to_string();
-        store.audit_record(&mp_store::Actor::cli(), "import", &format!("batch:{batch}"), "", &after).await?;
-    }
+    // The store recorded the import in the audit trail, in the import's own transaction.
     let flagged = if a.dry_run { 0 } else { super::quality::after_store(&store, &warnings).await? };
     let write_secs = t.elapsed().as_secs_f64();
 

@@ -1,6 +1,7 @@
 //! One module per group of subcommands.
 
 mod data;
+mod draft;
 pub(crate) mod forecast;
 mod forecast_scenario;
 mod health;

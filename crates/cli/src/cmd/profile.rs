@@ -38,6 +38,10 @@ pub struct BuildArgs {
     /// Build a frozen edition (e.g. 2026) instead of the live data.
     #[arg(long)]
     pub edition: Option<String>,
+    /// A members' draft: adds the figures of submissions not yet published (submitted up to
+    /// validated) and marks every page DRAFT; written as <COUNTRY>-draft-<lang>.
+    #[arg(long, conflicts_with_all = ["edition", "all", "regional"])]
+    pub draft: bool,
 }
 
 /// `mprofile demo …`
@@ -144,6 +148,8 @@ struct Built {
     doc: Document,
     name: String,
     dir: String,
+    /// A members' draft and the submissions it shows.
+    draft: Option<Vec<super::draft::DraftSource>>,
 }
 
 /// Writes one document in one language and format; returns the file path.
@@ -153,8 +159,9 @@ fn write_doc(out: &Path, b: &Built, lang: Lang, formats: &[String], langs: &[Lan
     let mut written = Vec::new();
     let base = format!("{}-{}", b.name, lang.code());
     let mut pdf_bytes = None;
+    let mark = b.draft.as_ref().map(|used| super::draft::mark(used, lang));
     if formats.iter().any(|f| f == "pdf") {
-        let pdf = typeset(&b.doc, lang).with_context(|| format!("typesetting {base}.pdf"))?;
+        let pdf = typeset(&b.doc, lang, mark.clone()).with_context(|| format!("typesetting {base}.pdf"))?;
         pdf_bytes = Some(pdf.len() as u64);
         let p = dir.join(format!("{base}.pdf"));
         std::fs::write(&p, pdf).with_context(|| format!("cannot write {}", p.display()))?;
@@ -166,6 +173,7 @@ fn write_doc(out: &Path, b: &Built, lang: Lang, formats: &[String], langs: &[Lan
             languages: langs.iter().filter(|l| **l != lang).map(|l| (*l, format!("{}-{}.html", b.name, l.code()))).collect(),
             pdf: pdf_bytes.map(|n| mp_render::html::Download { href: format!("{base}.pdf"), bytes: Some(n) }),
             data: None,
+            draft: mark.map(|(word, note)| mp_render::html::DraftMark { word, note }),
         };
         let p = dir.join(format!("{base}.html"));
         std::fs::write(&p, mp_render::html::document_html(&b.doc, lang, &opts)).with_context(|| format!("cannot write {}", p.display()))?;
@@ -175,8 +183,8 @@ fn write_doc(out: &Path, b: &Built, lang: Lang, formats: &[String], langs: &[Lan
 }
 
 /// The PDF of a document (typst, in the pdf crate).
-fn typeset(doc: &Document, lang: Lang) -> Result<Vec<u8>> {
-    Ok(mp_pdf::document_pdf(doc, lang, &mp_pdf::PdfOptions::default())?)
+fn typeset(doc: &Document, lang: Lang, draft: Option<(String, String)>) -> Result<Vec<u8>> {
+    Ok(mp_pdf::document_pdf(doc, lang, &mp_pdf::PdfOptions { draft, ..mp_pdf::PdfOptions::default() })?)
 }
 
 struct Ctx {
@@ -207,7 +215,18 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     // (document, language) pair is independent.
     let mut built: Vec<(Built, Vec<Lang>)> = Vec::new();
     for area in &countries {
-        let doc = mp_service::country_document(&store, &c.fw, &c.areas, &tpl, area, a.edition.as_deref()).await?;
+        let (doc, draft) = if a.draft {
+            let d = super::draft::draft_records(&store, &c.fw, &c.areas, area).await?;
+            for u in &d.used {
+                println!("{area} draft: figures of submission {} ({}, {})", u.id, u.org, u.state.code());
+            }
+            for (id, why) in &d.left_out {
+                println!("{area} draft: submission {id} left out: {why}");
+            }
+            (mp_service::country_document_from(&store, &c.fw, &c.areas, &tpl, area, &d.records).await?, Some(d.used))
+        } else {
+            (mp_service::country_document(&store, &c.fw, &c.areas, &tpl, area, a.edition.as_deref()).await?, None)
+        };
         let own = c.areas.get(area).and_then(|x| x.profile_language).unwrap_or(Lang::En);
         let langs: Vec<Lang> = if !a.lang.is_empty() {
             a.lang.clone()
@@ -216,13 +235,14 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
         } else {
             vec![own]
         };
-        built.push((Built { doc, name: area.to_string(), dir: area.to_string() }, langs));
+        let name = if draft.is_some() { format!("{area}-draft") } else { area.to_string() };
+        built.push((Built { doc, name, dir: area.to_string(), draft }, langs));
     }
     if a.all || a.regional {
         let rtpl = settings::template("regional", &c.fw)?;
         let doc = mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?;
         let langs: Vec<Lang> = if a.lang.is_empty() { Lang::ALL.to_vec() } else { a.lang.clone() };
-        built.push((Built { doc, name: "regional".into(), dir: "regional".into() }, langs));
+        built.push((Built { doc, name: "regional".into(), dir: "regional".into(), draft: None }, langs));
     }
     println!("{} document(s) built from the store in {:.1} s", built.len(), t0.elapsed().as_secs_f64());
     let entries = write_all(&a.out, &built, &formats)?;
@@ -378,6 +398,7 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
             out: a.out.clone(),
             template: "iom-2011".into(),
             edition: None,
+            draft: false,
         },
     )
     .await?;

@@ -3,7 +3,10 @@
 //! Sign-in always makes a new session id (a session id planted before sign-in is never
 //! promoted), throttles failures per account (after [`MAX_FAILURES`] in a row the account is
 //! locked for [`LOCK_SECS`], recorded in the audit trail) and answers an unknown name exactly
-//! like a wrong password, after the same argon2id work.
+//! like a wrong password, after the same argon2id work. Failures are also counted per client
+//! address: after [`MAX_IP_FAILURES`] within [`IP_WINDOW_SECS`], that address is refused
+//! before any password is checked (recorded once in the audit trail as `sign_in.throttled`),
+//! which stops one machine trying a password against many accounts.
 
 use super::{
     LOCK_SECS, MAX_FAILURES, PRE_COOKIE, SESSION_COOKIE, SESSION_SECS, Viewer, WsError, cookie, message, page, see_other, set_cookie,
@@ -69,15 +72,87 @@ pub(crate) struct SignInForm {
     csrf: String,
 }
 
+/// Failed sign-ins from one client address within [`IP_WINDOW_SECS`] before it is refused.
+pub(crate) const MAX_IP_FAILURES: usize = 20;
+/// The window of [`MAX_IP_FAILURES`] (seconds).
+pub(crate) const IP_WINDOW_SECS: u64 = 600;
+/// Most addresses remembered; past it the oldest are forgotten (bounded memory under a flood).
+const MAX_IPS: usize = 50_000;
+
+/// The client's address, when the server knows it (the portal's own server always does).
+pub(crate) struct ClientIp(Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())))
+    }
+}
+
+/// Recent failed sign-ins by client address, in this process.
+fn ip_failures() -> &'static std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, std::collections::VecDeque<std::time::Instant>>> {
+    static F: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, std::collections::VecDeque<std::time::Instant>>>,
+    > = std::sync::OnceLock::new();
+    F.get_or_init(Default::default)
+}
+
+/// How many failures `ip` has within the window (older ones are forgotten).
+fn recent_failures(ip: std::net::IpAddr) -> usize {
+    let window = std::time::Duration::from_secs(IP_WINDOW_SECS);
+    let Ok(mut map) = ip_failures().lock() else { return 0 };
+    let Some(q) = map.get_mut(&ip) else { return 0 };
+    while q.front().is_some_and(|t| t.elapsed() > window) {
+        q.pop_front();
+    }
+    q.len()
+}
+
+/// Counts a failure of `ip`; true when this one reaches the limit.
+fn ip_failed(ip: std::net::IpAddr) -> bool {
+    let n = recent_failures(ip);
+    let Ok(mut map) = ip_failures().lock() else { return false };
+    if map.len() >= MAX_IPS && !map.contains_key(&ip) {
+        let window = std::time::Duration::from_secs(IP_WINDOW_SECS);
+        map.retain(|_, q| q.back().is_some_and(|t| t.elapsed() <= window));
+        if map.len() >= MAX_IPS {
+            map.clear();
+        }
+    }
+    map.entry(ip).or_default().push_back(std::time::Instant::now());
+    n + 1 == MAX_IP_FAILURES
+}
+
 /// `POST /{lang}/ws/sign-in`
 pub(crate) async fn sign_in(
     State(st): State<AppState>,
     PageLang(lang): PageLang,
     uri: Uri,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Form(f): Form<SignInForm>,
 ) -> Response {
-    sign_in_inner(&st, lang, &uri, &headers, f).await.unwrap_or_else(|e| e.page(lang, &uri))
+    let run = async {
+        if let Some(ip) = ip
+            && recent_failures(ip) >= MAX_IP_FAILURES
+        {
+            return sign_in_form(lang, &uri, StatusCode::TOO_MANY_REQUESTS, m(lang, "ws-ip-throttled"), &f.login);
+        }
+        let login = f.login.clone();
+        let res = sign_in_inner(&st, lang, &uri, &headers, f).await?;
+        if let Some(ip) = ip
+            && matches!(res.status(), StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS)
+            && ip_failed(ip)
+        {
+            let after = serde_json::json!({ "failures": MAX_IP_FAILURES, "window_secs": IP_WINDOW_SECS, "last_login": login }).to_string();
+            st.store()
+                .audit_record(&Actor { id: None, name: format!("ip:{ip}") }, "sign_in.throttled", &format!("ip:{ip}"), "", &after)
+                .await?;
+        }
+        Ok(res)
+    };
+    run.await.unwrap_or_else(|e: WsError| e.page(lang, &uri))
 }
 
 async fn sign_in_inner(st: &AppState, lang: Lang, uri: &Uri, headers: &HeaderMap, f: SignInForm) -> Result<Response, WsError> {

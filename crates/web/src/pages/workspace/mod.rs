@@ -12,6 +12,7 @@
 
 mod auth;
 mod entry;
+mod figure;
 mod members;
 mod registry;
 mod staging;
@@ -64,6 +65,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/registry", get(registry::form_page).post(registry::save))
         .route("/{lang}/ws/submission/{id}", get(submissions::view))
         .route("/{lang}/ws/submission/{id}/step", post(submissions::step))
+        .route("/{lang}/ws/figure", get(figure::view))
         .route("/ws/api/me", get(auth::api_me))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }

@@ -43,11 +43,11 @@ fn target(s: &SubmissionInfo) -> Target {
 }
 
 /// What seeing a submission needs: the country's unpublished work, any theme.
-fn view_target(s: &SubmissionInfo) -> Target {
+pub(crate) fn view_target(s: &SubmissionInfo) -> Target {
     Target { country: Some(s.country.clone()), themes: ThemeSet::All, organisation: Some(s.organisation_id) }
 }
 
-fn number(v: Option<f64>, lang: Lang) -> String {
+pub(crate) fn number(v: Option<f64>, lang: Lang) -> String {
     match v {
         Some(x) => mp_i18n::format_number(x, if x.fract() == 0.0 { 0 } else { 2 }, lang),
         None => "–".into(),
@@ -417,7 +417,7 @@ pub(crate) async fn api_upload(
 
 /// Reads a stored submission's file again (its figures are staged there until published), or
 /// takes it from the cache of files already read.
-async fn restage(st: &AppState, s: &SubmissionInfo) -> Result<Result<Arc<Staged>, Rejected>, WsError> {
+pub(crate) async fn restage(st: &AppState, s: &SubmissionInfo) -> Result<Result<Arc<Staged>, Rejected>, WsError> {
     let cache = stage_cache();
     if let Some(hit) = cache.get(s) {
         return Ok(Ok(hit));
@@ -454,6 +454,8 @@ struct FigureView {
     current: String,
     diff: String,
     change: String,
+    /// The figure's history page.
+    history: String,
 }
 
 struct HistoryView {
@@ -552,6 +554,7 @@ pub(crate) async fn page_handler(st: &AppState, v: &Viewer, uri: &Uri, id: i64) 
                         _ => String::new(),
                     };
                     figures.push(FigureView {
+                        history: super::figure::href(lang, &r.indicator, &s.country, &r.period, &s.source_code),
                         indicator: r.indicator,
                         period: r.period,
                         dims: r.dims,
@@ -727,7 +730,7 @@ pub(crate) async fn step(
                 command: format!("workspace: publish submission {id} by {}", v.principal.login),
                 origin: mp_store::Origin::National,
             };
-            let summary = st.store().import(&staged.datasets, &opts, &|_, _| {}).await?;
+            let summary = st.store().import_as(&staged.datasets, &opts, &|_, _| {}, &v.actor()).await?;
             batch = summary.batch_id;
             mp_service::quality::store_flags(st.store(), &warnings).await?;
         }
