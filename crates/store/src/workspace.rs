@@ -242,7 +242,7 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 impl Store {
     /// Starts a workspace write: raises the generation first, which serialises writers (see
     /// the module documentation).
-    async fn ws_begin(&self, action: &str) -> Result<Transaction<'static, Any>, StoreError> {
+    pub(crate) async fn ws_begin(&self, action: &str) -> Result<Transaction<'static, Any>, StoreError> {
         let err = self.sql_err(action.to_string());
         let mut tx = self.pool.begin().await.map_err(&err)?;
         sqlx::query("UPDATE ws_meta SET generation = generation + 1 WHERE id = 1").execute(&mut *tx).await.map_err(&err)?;
@@ -250,7 +250,7 @@ impl Store {
     }
 
     /// Appends one audit row inside a write begun with `ws_begin`.
-    async fn audit_append(
+    pub(crate) async fn audit_append(
         &self,
         tx: &mut Transaction<'static, Any>,
         actor: &Actor,

@@ -218,11 +218,15 @@ pub enum Action {
     ManageTwg,
     /// Read the audit trail.
     ViewAudit,
+    /// Approve a narrative revision written by someone else (sub-group chair or secretariat).
+    ApproveNarrative,
+    /// Publish an approved narrative revision: the profile's documents then use it.
+    PublishNarrative,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -236,6 +240,8 @@ impl Action {
         Action::ManageUsers,
         Action::ManageTwg,
         Action::ViewAudit,
+        Action::ApproveNarrative,
+        Action::PublishNarrative,
     ];
 }
 
@@ -298,6 +304,9 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         (R::Member | R::Reader, A::ViewUnpublished) => Some(Reach::Country),
         (R::Chair, A::ViewUnpublished) => Some(Reach::Country),
         (R::Chair, A::Review) => Some(Reach::Themes),
+        // A section's text spans themes; any chair of the country's sub-groups may approve it.
+        (R::Secretariat | R::Chair, A::ApproveNarrative) => Some(Reach::Country),
+        (R::Secretariat, A::PublishNarrative) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
         _ => None,
     }
@@ -355,12 +364,20 @@ mod tests {
         use Action as A;
         match role {
             Role::Admin => &[A::ViewUnpublished, A::ManageMembers, A::ManageUsers, A::ManageTwg, A::ViewAudit],
-            Role::Secretariat => {
-                &[A::ViewUnpublished, A::Approve, A::Publish, A::EditNarrative, A::CreateEdition, A::ManageMembers, A::ViewAudit]
-            }
+            Role::Secretariat => &[
+                A::ViewUnpublished,
+                A::Approve,
+                A::Publish,
+                A::EditNarrative,
+                A::CreateEdition,
+                A::ManageMembers,
+                A::ViewAudit,
+                A::ApproveNarrative,
+                A::PublishNarrative,
+            ],
             Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit],
             Role::Member | Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[A::ViewUnpublished, A::Review],
+            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative],
             Role::Validator => &[A::ViewUnpublished, A::Validate],
         }
     }
@@ -401,7 +418,7 @@ mod tests {
                 checked += 7;
             }
         }
-        assert_eq!(checked, 7 * 13 * 7);
+        assert_eq!(checked, 7 * 15 * 7);
     }
 
     #[test]
