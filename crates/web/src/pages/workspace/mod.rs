@@ -13,6 +13,7 @@
 mod auth;
 mod entry;
 mod members;
+mod narrative;
 mod staging;
 mod submissions;
 
@@ -63,6 +64,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/submission/{id}", get(submissions::view))
         .route("/{lang}/ws/submission/{id}/step", post(submissions::step))
         .route("/ws/api/me", get(auth::api_me))
+        // The narrative: texts per section and language, their revisions and review.
+        .route("/{lang}/ws/narrative/{iso3}", get(narrative::overview))
+        .route("/{lang}/ws/narrative/{iso3}/{section}/{text_lang}", get(narrative::edit_page).post(narrative::save))
+        .route("/{lang}/ws/narrative-revision/{id}/step", post(narrative::step))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 
