@@ -79,6 +79,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
     (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
     (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
+    // The narrative in the TWG workspace.
+    (Lang::En, "narrative.ftl", include_str!("../locales/en/narrative.ftl")),
+    (Lang::Fr, "narrative.ftl", include_str!("../locales/fr/narrative.ftl")),
+    (Lang::Pt, "narrative.ftl", include_str!("../locales/pt-PT/narrative.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.
