@@ -83,6 +83,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "narrative.ftl", include_str!("../locales/en/narrative.ftl")),
     (Lang::Fr, "narrative.ftl", include_str!("../locales/fr/narrative.ftl")),
     (Lang::Pt, "narrative.ftl", include_str!("../locales/pt-PT/narrative.ftl")),
+    // The indicator handbook.
+    (Lang::En, "handbook.ftl", include_str!("../locales/en/handbook.ftl")),
+    (Lang::Fr, "handbook.ftl", include_str!("../locales/fr/handbook.ftl")),
+    (Lang::Pt, "handbook.ftl", include_str!("../locales/pt-PT/handbook.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -11,6 +11,7 @@ pub mod build;
 pub mod coverage;
 pub mod data;
 pub mod facts;
+pub mod handbook;
 pub mod model;
 mod registry;
 pub mod template;
