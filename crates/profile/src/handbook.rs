@@ -25,7 +25,8 @@ fn term(id: &str) -> Text {
 
 /// What a reader of the handbook learns about one indicator.
 fn indicator_terms(fw: &Framework, i: &Indicator) -> Vec<(Text, Text)> {
-    let mut out = vec![(term("handbook-code"), Text::plain(i.code.as_str())), (term("handbook-definition"), Text::I18n(i.definition.clone()))];
+    let mut out =
+        vec![(term("handbook-code"), Text::plain(i.code.as_str())), (term("handbook-definition"), Text::I18n(i.definition.clone()))];
     let unit = fw.unit(&i.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(i.unit.clone()));
     let unit = if i.unit_mult.power() == 0 {
         unit
@@ -47,7 +48,10 @@ fn indicator_terms(fw: &Framework, i: &Indicator) -> Vec<(Text, Text)> {
             None => s.name.clone(),
         };
         let caveat = match &s.caveat {
-            Some(c) => Text::msg_with("handbook-source-caveat", vec![("source", Arg::Text(Text::plain(name))), ("caveat", Arg::Text(Text::I18n(c.clone())))]),
+            Some(c) => Text::msg_with(
+                "handbook-source-caveat",
+                vec![("source", Arg::Text(Text::plain(name))), ("caveat", Arg::Text(Text::I18n(c.clone())))],
+            ),
             None => Text::plain(name),
         };
         out.push((term("handbook-source"), caveat));

@@ -35,10 +35,10 @@ pub async fn handbook(s: &Settings, a: HandbookArgs) -> Result<ExitCode> {
     if !missing.is_empty() {
         bail!("the framework lacks translations the handbook needs:\n  {}", missing.join("\n  "));
     }
-    let absent: Vec<String> = mp_profile::handbook::message_ids(&doc)
-        .into_iter()
-        .flat_map(|id| langs.iter().filter(move |l| !mp_i18n::has(**l, &id)).map(move |l| format!("{id} ({})", l.code())))
-        .collect();
+    let mut absent = Vec::new();
+    for id in mp_profile::handbook::message_ids(&doc) {
+        absent.extend(langs.iter().filter(|l| !mp_i18n::has(**l, &id)).map(|l| format!("{id} ({})", l.code())));
+    }
     if !absent.is_empty() {
         bail!("messages missing from the translation files: {}", absent.join(", "));
     }
