@@ -133,6 +133,7 @@ impl Store {
     /// `narrative.approve`) and the reason of a send-back. Reaching `Published` writes the
     /// body into the working narrative in the same transaction. When someone else moved it
     /// first, nothing changes and the answer is a [`StoreError::Conflict`].
+    #[allow(clippy::too_many_arguments)]
     pub async fn narrative_revision_move(
         &self,
         id: i64,
