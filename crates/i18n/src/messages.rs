@@ -87,6 +87,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "handbook.ftl", include_str!("../locales/en/handbook.ftl")),
     (Lang::Fr, "handbook.ftl", include_str!("../locales/fr/handbook.ftl")),
     (Lang::Pt, "handbook.ftl", include_str!("../locales/pt-PT/handbook.ftl")),
+    // Discussion threads and the inbox.
+    (Lang::En, "discuss.ftl", include_str!("../locales/en/discuss.ftl")),
+    (Lang::Fr, "discuss.ftl", include_str!("../locales/fr/discuss.ftl")),
+    (Lang::Pt, "discuss.ftl", include_str!("../locales/pt-PT/discuss.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -22,6 +22,7 @@
 
 #![warn(missing_docs)]
 
+mod comments;
 mod edition;
 mod error;
 mod forecast;
@@ -37,6 +38,7 @@ mod rows;
 mod store;
 mod workspace;
 
+pub use comments::{CommentInfo, NewComment};
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
 pub use forecast::{ForecastRun, ForecastRunInfo, ForecastSkill, ForecastValue};

@@ -222,11 +222,15 @@ pub enum Action {
     ApproveNarrative,
     /// Publish an approved narrative revision: the profile's documents then use it.
     PublishNarrative,
+    /// Comment on a figure, a section or a submission of the country, and reply.
+    Comment,
+    /// Resolve or reopen any thread of the country (a thread's author may too, see the web).
+    ResolveComment,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -242,6 +246,8 @@ impl Action {
         Action::ViewAudit,
         Action::ApproveNarrative,
         Action::PublishNarrative,
+        Action::Comment,
+        Action::ResolveComment,
     ];
 }
 
@@ -307,6 +313,9 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         // A section's text spans themes; any chair of the country's sub-groups may approve it.
         (R::Secretariat | R::Chair, A::ApproveNarrative) => Some(Reach::Country),
         (R::Secretariat, A::PublishNarrative) => Some(Reach::Country),
+        // Every working member discusses; a reader reads and changes nothing.
+        (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::Comment) => Some(Reach::Country),
+        (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
         _ => None,
     }
@@ -374,11 +383,14 @@ mod tests {
                 A::ViewAudit,
                 A::ApproveNarrative,
                 A::PublishNarrative,
+                A::Comment,
+                A::ResolveComment,
             ],
-            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit],
-            Role::Member | Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative],
-            Role::Validator => &[A::ViewUnpublished, A::Validate],
+            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
+            Role::Member => &[A::ViewUnpublished, A::Comment],
+            Role::Reader => &[A::ViewUnpublished],
+            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment],
+            Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
         }
     }
 
@@ -418,7 +430,7 @@ mod tests {
                 checked += 7;
             }
         }
-        assert_eq!(checked, 7 * 15 * 7);
+        assert_eq!(checked, 7 * 17 * 7);
     }
 
     #[test]

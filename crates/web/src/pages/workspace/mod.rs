@@ -11,7 +11,9 @@
 //! existence does not leak); a step someone else took first is a 409 naming who and when.
 
 mod auth;
+mod comments;
 mod entry;
+mod inbox;
 mod members;
 mod narrative;
 mod staging;
@@ -68,6 +70,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/narrative/{iso3}", get(narrative::overview))
         .route("/{lang}/ws/narrative/{iso3}/{section}/{text_lang}", get(narrative::edit_page).post(narrative::save))
         .route("/{lang}/ws/narrative-revision/{id}/step", post(narrative::step))
+        // Discussion and the inbox.
+        .route("/{lang}/ws/discuss/{iso3}", get(comments::page_handler).post(comments::post_comment))
+        .route("/{lang}/ws/discuss/{iso3}/thread/{id}", post(comments::resolve))
+        .route("/{lang}/ws/inbox", get(inbox::page_handler))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 
