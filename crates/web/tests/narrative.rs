@@ -186,7 +186,7 @@ fn a_section_written_reviewed_and_published() {
         assert_eq!(get(&app, EDIT, "").await.status, StatusCode::SEE_OTHER);
 
         // Writing needs the CSRF token and the writer's role.
-        let text1 = "L'immigration au Sénégal (texte d'essai).\n\n<script>alert(1)</script>\n\nPremière version.";
+        let text1 = "L'immigration au Sénégal (texte d'essai, [voir A.1](#A.1)).\n\n<script>alert(1)</script>\n\nPremière version.";
         assert_eq!(post(&app, EDIT, &sec.0, &[("body", text1)]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(post(&app, EDIT, &reader.0, &[("csrf", &reader.1), ("body", text1)]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(post(&app, EDIT, &chair.0, &[("csrf", &chair.1), ("body", text1)]).await.status, StatusCode::FORBIDDEN);
@@ -226,6 +226,12 @@ fn a_section_written_reviewed_and_published() {
         assert!(public.body.contains("Première version"), "published text on the public page");
         assert!(!public.body.contains("<script>alert(1)"), "raw HTML is shown as text");
         assert!(public.body.contains("&lt;script&gt;alert(1)"));
+        // Links to the evidence are links in the page, to anchors that exist.
+        assert!(public.body.contains("<a href=\"#A.1\">voir A.1</a>") && public.body.contains("id=\"A.1\""), "{}", public.body);
+        // The editor (here Part D's) offers the published document's sections as link targets.
+        let d = get(&app, "/fr/ws/narrative/SEN/D/fr", &sec.0).await;
+        assert_eq!(d.status, StatusCode::OK, "{}", d.body);
+        assert!(d.body.contains("<code>[A.1](#A.1)</code>"), "{}", d.body);
         // Only the French text exists: the English page leaves the section's text out.
         assert!(!get(&app, "/en/country/SEN", "").await.body.contains("Première version"));
         let o = get(&app, "/en/ws/narrative/SEN", &sec.0).await;

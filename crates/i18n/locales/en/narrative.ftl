@@ -37,3 +37,5 @@ narrative-not-your-step = Your role does not take this step for this text.
 narrative-not-own = Nobody approves a text they wrote; another member must approve it.
 narrative-too-long = The text is longer than { $kb } KB.
 narrative-conflict = { $by } acted on this revision first ({ $at } UTC); it is now { $state }.
+narrative-evidence = Link to the evidence
+narrative-evidence-note = Sections, figures and tables the published document shows in this language. Copy a link into the text (for Part D, each finding or recommendation next to the figures and sections it rests on); readers of the web page follow it to the evidence.

@@ -37,3 +37,5 @@ narrative-not-your-step = Votre rôle ne permet pas cette étape pour ce texte.
 narrative-not-own = Personne n'approuve un texte qu'il a rédigé ; un autre membre doit l'approuver.
 narrative-too-long = Le texte dépasse { $kb } Ko.
 narrative-conflict = { $by } a agi sur cette révision avant vous ({ $at } UTC) ; elle est maintenant { $state }.
+narrative-evidence = Lier aux éléments probants
+narrative-evidence-note = Sections, graphiques et tableaux que le document publié montre dans cette langue. Copiez un lien dans le texte (pour la partie D, chaque conclusion ou recommandation à côté des chiffres et sections sur lesquels elle repose) ; les lecteurs de la page web le suivent jusqu’aux éléments probants.

@@ -37,3 +37,5 @@ narrative-not-your-step = A sua função não permite este passo para este texto
 narrative-not-own = Ninguém aprova um texto que redigiu; outro membro tem de o aprovar.
 narrative-too-long = O texto excede { $kb } KB.
 narrative-conflict = { $by } agiu primeiro sobre esta revisão ({ $at } UTC); está agora { $state }.
+narrative-evidence = Ligar às evidências
+narrative-evidence-note = Secções, gráficos e quadros que o documento publicado mostra nesta língua. Copie uma ligação para o texto (na parte D, cada conclusão ou recomendação junto dos números e secções em que assenta); os leitores da página web seguem-na até às evidências.

@@ -159,6 +159,40 @@ struct RevView {
     chars: usize,
 }
 
+/// A section, figure or table of the live document a text can point to, with the Markdown
+/// that links to it (Part D's findings and recommendations cite their evidence this way).
+struct Evidence {
+    label: String,
+    snippet: String,
+}
+
+/// What the live document of the country shows in `lang`, as link targets.
+fn evidence(doc: &mp_profile::Document, lang: Lang) -> Vec<Evidence> {
+    fn walk(s: &mp_profile::Section, lang: Lang, out: &mut Vec<Evidence>) {
+        if !mp_render::localize::section_has_content(s, lang) {
+            return;
+        }
+        let title = mp_render::text(&s.title, lang);
+        let a = mp_render::html::anchor(&s.id);
+        if !s.number.is_empty() {
+            out.push(Evidence { label: format!("{} {title}", s.number), snippet: format!("[{}](#{a})", s.number) });
+        }
+        for b in &s.blocks {
+            let (id, t) = match b {
+                mp_profile::Block::Chart(c) => (&c.id, &c.title),
+                mp_profile::Block::Table(t) => (&t.id, &t.title),
+                _ => continue,
+            };
+            let t = mp_render::text(t, lang);
+            out.push(Evidence { label: format!("{}: {t}", s.number), snippet: format!("[{t}](#{})", mp_render::html::anchor(id)) });
+        }
+        s.children.iter().for_each(|c| walk(c, lang, out));
+    }
+    let mut out = Vec::new();
+    doc.sections.iter().for_each(|s| walk(s, lang, &mut out));
+    out
+}
+
 struct DiffView {
     kind: &'static str,
     text: String,
@@ -201,6 +235,9 @@ struct EditT {
     to: i64,
     diff: Vec<DiffView>,
     diff_heading: String,
+    evidence_label: String,
+    evidence_note: String,
+    evidence: Vec<Evidence>,
 }
 
 /// `?from=&to=`: the two revisions to compare.
@@ -246,6 +283,7 @@ pub(crate) async fn edit_page(
     v: Viewer,
     uri: Uri,
     Path((_, iso, section, tl)): Path<(String, String, String, String)>,
+    axum::Extension(cache): axum::Extension<std::sync::Arc<crate::pages::cache::Cache>>,
     q: Result<Query<DiffQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let run = async {
@@ -295,6 +333,9 @@ pub(crate) async fn edit_page(
             .collect();
         let label = if sec.number.is_empty() { sec.title.clone() } else { format!("{} {}", sec.number, sec.title) };
         let heading = ma(lang, "narrative-edit-title", &[("section", &label), ("lang", tl.endonym())]);
+        // The live document as readers see it now (built once per generation and narrative).
+        let doc = cache.generation(&st).await?.document(&st, &area, None).await?;
+        let evidence = evidence(&doc, tl);
         let t = EditT {
             chrome: Chrome::new(lang, &uri, &heading, Section::Other),
             heading,
@@ -331,6 +372,9 @@ pub(crate) async fn edit_page(
             to,
             diff,
             diff_heading: ma(lang, "narrative-diff-between", &[("from", &from.to_string()), ("to", &to.to_string())]),
+            evidence_label: m(lang, "narrative-evidence"),
+            evidence_note: m(lang, "narrative-evidence-note"),
+            evidence,
         };
         Ok::<_, WsError>(page(StatusCode::OK, t.render().map_err(|e| WsError::Internal(e.to_string()))?))
     };
