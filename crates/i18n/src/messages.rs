@@ -90,6 +90,18 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "history.ftl", include_str!("../locales/en/history.ftl")),
     (Lang::Fr, "history.ftl", include_str!("../locales/fr/history.ftl")),
     (Lang::Pt, "history.ftl", include_str!("../locales/pt-PT/history.ftl")),
+    // The narrative in the TWG workspace.
+    (Lang::En, "narrative.ftl", include_str!("../locales/en/narrative.ftl")),
+    (Lang::Fr, "narrative.ftl", include_str!("../locales/fr/narrative.ftl")),
+    (Lang::Pt, "narrative.ftl", include_str!("../locales/pt-PT/narrative.ftl")),
+    // The indicator handbook.
+    (Lang::En, "handbook.ftl", include_str!("../locales/en/handbook.ftl")),
+    (Lang::Fr, "handbook.ftl", include_str!("../locales/fr/handbook.ftl")),
+    (Lang::Pt, "handbook.ftl", include_str!("../locales/pt-PT/handbook.ftl")),
+    // Discussion threads and the inbox.
+    (Lang::En, "discuss.ftl", include_str!("../locales/en/discuss.ftl")),
+    (Lang::Fr, "discuss.ftl", include_str!("../locales/fr/discuss.ftl")),
+    (Lang::Pt, "discuss.ftl", include_str!("../locales/pt-PT/discuss.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

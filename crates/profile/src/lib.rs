@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod data;
 pub mod facts;
 pub mod marks;
+pub mod handbook;
 pub mod model;
 pub mod quality;
 mod registry;

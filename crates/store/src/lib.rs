@@ -22,12 +22,14 @@
 
 #![warn(missing_docs)]
 
+mod comments;
 mod edition;
 mod error;
 mod forecast;
 mod framework;
 mod health;
 mod import;
+mod narrative_review;
 mod quality;
 mod query;
 mod redact;
@@ -37,12 +39,14 @@ mod scenario;
 mod store;
 mod workspace;
 
+pub use comments::{CommentInfo, NewComment};
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
 pub use forecast::{ForecastRun, ForecastRunInfo, ForecastSkill, ForecastValue};
 pub use framework::{FrameworkLoad, TableLoad};
 pub use health::{ABSURD_MAGNITUDE, ValueAnomaly};
 pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, Origin, PAUSE_ENV};
+pub use narrative_review::NarrativeRevision;
 pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;

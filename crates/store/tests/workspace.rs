@@ -99,11 +99,12 @@ async fn matrix_through_the_store(db: &TestDb) {
             }
         }
     }
-    // Of 7 roles × 13 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
-    // secretariat 7 actions on the three Senegal targets (21); provider viewing (3) and
-    // uploading and submitting in scope (2); member and reader viewing (3 + 3); chair viewing
-    // (3) and reviewing its theme for any organisation (2); validator 2 actions (6).
-    assert_eq!(allowed, 25 + 21 + 5 + 3 + 3 + 5 + 6, "allowed decisions");
+    // Of 7 roles × 17 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
+    // secretariat 11 actions on the three Senegal targets (33); provider viewing and commenting
+    // (3 + 3) and uploading and submitting in scope (2); member viewing and commenting (6);
+    // reader viewing (3); chair viewing, approving narrative, commenting and resolving
+    // (4 × 3) and reviewing its theme for any organisation (2); validator 3 actions (9).
+    assert_eq!(allowed, 25 + 33 + 8 + 6 + 3 + 14 + 9, "allowed decisions");
 }
 
 async fn sessions_and_tokens(db: &TestDb) {

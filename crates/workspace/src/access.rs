@@ -218,11 +218,19 @@ pub enum Action {
     ManageTwg,
     /// Read the audit trail.
     ViewAudit,
+    /// Approve a narrative revision written by someone else (sub-group chair or secretariat).
+    ApproveNarrative,
+    /// Publish an approved narrative revision: the profile's documents then use it.
+    PublishNarrative,
+    /// Comment on a figure, a section or a submission of the country, and reply.
+    Comment,
+    /// Resolve or reopen any thread of the country (a thread's author may too, see the web).
+    ResolveComment,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 17] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -236,6 +244,10 @@ impl Action {
         Action::ManageUsers,
         Action::ManageTwg,
         Action::ViewAudit,
+        Action::ApproveNarrative,
+        Action::PublishNarrative,
+        Action::Comment,
+        Action::ResolveComment,
     ];
 }
 
@@ -298,6 +310,12 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         (R::Member | R::Reader, A::ViewUnpublished) => Some(Reach::Country),
         (R::Chair, A::ViewUnpublished) => Some(Reach::Country),
         (R::Chair, A::Review) => Some(Reach::Themes),
+        // A section's text spans themes; any chair of the country's sub-groups may approve it.
+        (R::Secretariat | R::Chair, A::ApproveNarrative) => Some(Reach::Country),
+        (R::Secretariat, A::PublishNarrative) => Some(Reach::Country),
+        // Every working member discusses; a reader reads and changes nothing.
+        (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::Comment) => Some(Reach::Country),
+        (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
         _ => None,
     }
@@ -355,13 +373,24 @@ mod tests {
         use Action as A;
         match role {
             Role::Admin => &[A::ViewUnpublished, A::ManageMembers, A::ManageUsers, A::ManageTwg, A::ViewAudit],
-            Role::Secretariat => {
-                &[A::ViewUnpublished, A::Approve, A::Publish, A::EditNarrative, A::CreateEdition, A::ManageMembers, A::ViewAudit]
-            }
-            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit],
-            Role::Member | Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[A::ViewUnpublished, A::Review],
-            Role::Validator => &[A::ViewUnpublished, A::Validate],
+            Role::Secretariat => &[
+                A::ViewUnpublished,
+                A::Approve,
+                A::Publish,
+                A::EditNarrative,
+                A::CreateEdition,
+                A::ManageMembers,
+                A::ViewAudit,
+                A::ApproveNarrative,
+                A::PublishNarrative,
+                A::Comment,
+                A::ResolveComment,
+            ],
+            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
+            Role::Member => &[A::ViewUnpublished, A::Comment],
+            Role::Reader => &[A::ViewUnpublished],
+            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment],
+            Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
         }
     }
 
@@ -401,7 +430,7 @@ mod tests {
                 checked += 7;
             }
         }
-        assert_eq!(checked, 7 * 13 * 7);
+        assert_eq!(checked, 7 * 17 * 7);
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod data;
 mod draft;
 pub(crate) mod forecast;
 mod forecast_scenario;
+mod handbook;
 mod health;
 mod import;
 mod national;
@@ -60,6 +61,8 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Write an XLSX submission template for a data provider.
     Template(national::TemplateArgs),
+    /// Write the indicator handbook (HTML and PDF, EN/FR/PT) from the framework.
+    Handbook(handbook::HandbookArgs),
     /// Accounts of the TWG workspace: add, list, disable, enable, reset a password.
     #[command(subcommand)]
     User(workspace::UserCmd),
@@ -107,6 +110,7 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Narrative(c) => profile::narrative(&s, c).await,
         Command::Serve(a) => serve::serve(&s, a).await,
         Command::Template(a) => national::template(&s, a).await,
+        Command::Handbook(a) => handbook::handbook(&s, a).await,
         Command::User(c) => workspace::user(&s, c).await,
         Command::Org(c) => workspace::org(&s, c).await,
         Command::Twg(c) => workspace::twg(&s, c).await,

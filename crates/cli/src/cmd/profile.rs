@@ -403,6 +403,10 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
     )
     .await?;
     steps.push(("profiles and regional report", t.elapsed().as_secs_f64()));
+    let t = Instant::now();
+    println!("\n== the indicator handbook, HTML and PDF, in English, French and Portuguese");
+    super::handbook::handbook(&s, super::handbook::HandbookArgs { lang: vec![], format: vec![], out: a.out.clone() }).await?;
+    steps.push(("indicator handbook", t.elapsed().as_secs_f64()));
     println!("\n== done in {:.1} s", t0.elapsed().as_secs_f64());
     for (what, secs) in steps {
         println!("  {what:<32} {secs:>7.1} s");

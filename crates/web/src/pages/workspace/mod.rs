@@ -11,9 +11,12 @@
 //! existence does not leak); a step someone else took first is a 409 naming who and when.
 
 mod auth;
+mod comments;
 mod entry;
 mod figure;
+mod inbox;
 mod members;
+mod narrative;
 mod registry;
 mod staging;
 mod submissions;
@@ -67,6 +70,14 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/submission/{id}/step", post(submissions::step))
         .route("/{lang}/ws/figure", get(figure::view))
         .route("/ws/api/me", get(auth::api_me))
+        // The narrative: texts per section and language, their revisions and review.
+        .route("/{lang}/ws/narrative/{iso3}", get(narrative::overview))
+        .route("/{lang}/ws/narrative/{iso3}/{section}/{text_lang}", get(narrative::edit_page).post(narrative::save))
+        .route("/{lang}/ws/narrative-revision/{id}/step", post(narrative::step))
+        // Discussion and the inbox.
+        .route("/{lang}/ws/discuss/{iso3}", get(comments::page_handler).post(comments::post_comment))
+        .route("/{lang}/ws/discuss/{iso3}/thread/{id}", post(comments::resolve))
+        .route("/{lang}/ws/inbox", get(inbox::page_handler))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 

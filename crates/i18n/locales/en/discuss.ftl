@@ -1,0 +1,23 @@
+# Discussion threads and the inbox of the TWG workspace.
+discuss-title = Discussion threads
+discuss-on-section = Section { $section } of the profile
+discuss-on-submission = Submission #{ $id } ({ $file })
+discuss-note = Plain text. Write @login to mention a member of this country's TWG: the thread then appears in their inbox.
+discuss-none = No thread yet.
+discuss-new = Start a thread
+discuss-reply = Reply
+discuss-send = Send
+discuss-open = open
+discuss-resolved = resolved
+discuss-resolve = Mark as resolved
+discuss-reopen = Reopen
+discuss-this-section = Discuss this section
+discuss-not-member = Your role does not take part in this country's discussions.
+discuss-not-resolver = Only the thread's author, a sub-group chair or the secretariat resolves or reopens a thread.
+discuss-bad-length = A comment has between 1 and { $max } characters.
+discuss-already-resolved = Someone resolved this thread first.
+discuss-already-open = Someone reopened this thread first.
+inbox-title = My inbox
+inbox-mentions = Open threads that mention me
+inbox-themes = Open threads on my themes
+inbox-submissions = Submissions waiting for my step

@@ -1,0 +1,21 @@
+# The indicator handbook, generated from the framework.
+handbook-title = Indicator handbook
+handbook-subtitle = Migration Profiles of West and Central Africa: definitions, sources and data collection (framework version { $version })
+handbook-intro-title = How to use this handbook
+handbook-intro = This handbook is generated from the indicator framework that mprofile uses to build the Migration Profiles, so it always matches the indicators, units and breakdowns the platform expects. Each theme lists its indicators with their definition, unit, breakdowns, formula when the indicator is computed, recommended sources with their known limitations, and how to report it.
+handbook-template = Figures are reported with the submission template (an Excel workbook written by mprofile for a country, a theme and a language, e.g. mprofile template --country SEN --theme T04 --lang en) or through the entry form of the TWG workspace. The workbook has one sheet per collected indicator, named by its code, with the definition and unit at the top and a table below: one row per period and combination of breakdowns, the value, its status and a footnote. The first sheet asks for the source: its name, publisher, licence and vintage.
+handbook-statuses = Leave the status empty for a normal value. Use E for an estimate, P for a provisional value, B for a break in the series, D when the definition differs from the one given here (explain in the footnote), and M or L when the value is missing, with the value cell left empty.
+handbook-code = Code
+handbook-definition = Definition
+handbook-unit = Unit
+handbook-unit-mult = { $unit }, in units of 10 to the power { $power }
+handbook-disaggregations = Breakdowns
+handbook-none = None
+handbook-formula = Formula
+handbook-sources = Recommended sources
+handbook-source = Recommended source
+handbook-source-caveat = { $source }. Caveat: { $caveat }
+handbook-how-to-fill = How to report it
+handbook-fill = In the template, sheet { $code }: one row per period with the value in the unit above.
+handbook-fill-dims = In the template, sheet { $code }: one row per period and per combination of { $dims }, chosen from the drop-down lists, with the value in the unit above.
+handbook-fill-computed = Not reported: mprofile computes it with the formula above from indicators that are reported, so the template has no sheet for it.

@@ -1,0 +1,23 @@
+# Fils de discussion et boîte de réception de l'espace du GTT.
+discuss-title = Fils de discussion
+discuss-on-section = Section { $section } du profil
+discuss-on-submission = Soumission n° { $id } ({ $file })
+discuss-note = Texte simple. Écrivez @identifiant pour mentionner un membre du GTT de ce pays : le fil apparaît alors dans sa boîte de réception.
+discuss-none = Aucun fil pour l'instant.
+discuss-new = Ouvrir un fil
+discuss-reply = Répondre
+discuss-send = Envoyer
+discuss-open = ouvert
+discuss-resolved = résolu
+discuss-resolve = Marquer comme résolu
+discuss-reopen = Rouvrir
+discuss-this-section = Discuter de cette section
+discuss-not-member = Votre rôle ne participe pas aux discussions de ce pays.
+discuss-not-resolver = Seuls l'auteur du fil, un président de sous-groupe ou le secrétariat peuvent résoudre ou rouvrir un fil.
+discuss-bad-length = Un commentaire compte entre 1 et { $max } caractères.
+discuss-already-resolved = Quelqu'un a déjà résolu ce fil.
+discuss-already-open = Quelqu'un a déjà rouvert ce fil.
+inbox-title = Ma boîte de réception
+inbox-mentions = Fils ouverts qui me mentionnent
+inbox-themes = Fils ouverts sur mes thèmes
+inbox-submissions = Soumissions en attente de mon étape

@@ -1,0 +1,21 @@
+# Le guide des indicateurs, produit à partir du cadre d'indicateurs.
+handbook-title = Guide des indicateurs
+handbook-subtitle = Profils migratoires de l'Afrique de l'Ouest et du Centre : définitions, sources et collecte des données (version du cadre { $version })
+handbook-intro-title = Comment utiliser ce guide
+handbook-intro = Ce guide est produit à partir du cadre d'indicateurs qu'utilise mprofile pour établir les profils migratoires ; il correspond donc toujours aux indicateurs, unités et ventilations attendus par la plateforme. Chaque thème présente ses indicateurs avec leur définition, leur unité, leurs ventilations, leur formule lorsque l'indicateur est calculé, les sources recommandées avec leurs limites connues, et la manière de les déclarer.
+handbook-template = Les chiffres sont déclarés avec le modèle de soumission (un classeur Excel produit par mprofile pour un pays, un thème et une langue, par exemple mprofile template --country SEN --theme T04 --lang fr) ou par le formulaire de saisie de l'espace du GTT. Le classeur comporte une feuille par indicateur collecté, nommée d'après son code, avec la définition et l'unité en haut et un tableau en dessous : une ligne par période et par combinaison de ventilations, la valeur, son statut et une note. La première feuille demande la source : son nom, son éditeur, sa licence et son millésime.
+handbook-statuses = Laissez le statut vide pour une valeur normale. Indiquez E pour une estimation, P pour une valeur provisoire, B pour une rupture de série, D lorsque la définition diffère de celle donnée ici (à expliquer dans la note), et M ou L lorsque la valeur manque, la cellule de valeur restant vide.
+handbook-code = Code de l'indicateur
+handbook-definition = Définition
+handbook-unit = Unité
+handbook-unit-mult = { $unit }, en unités de 10 puissance { $power }
+handbook-disaggregations = Ventilations
+handbook-none = Aucune
+handbook-formula = Formule de calcul
+handbook-sources = Sources recommandées
+handbook-source = Source recommandée
+handbook-source-caveat = { $source }. Limite : { $caveat }
+handbook-how-to-fill = Comment le déclarer
+handbook-fill = Dans le modèle, feuille { $code } : une ligne par période, la valeur dans l'unité ci-dessus.
+handbook-fill-dims = Dans le modèle, feuille { $code } : une ligne par période et par combinaison de { $dims }, choisies dans les listes déroulantes, la valeur dans l'unité ci-dessus.
+handbook-fill-computed = Non déclaré : mprofile le calcule avec la formule ci-dessus à partir d'indicateurs déclarés ; le modèle n'a donc pas de feuille pour lui.

@@ -1,0 +1,23 @@
+# Fios de discussão e caixa de entrada do espaço do GTT.
+discuss-title = Fios de discussão
+discuss-on-section = Secção { $section } do perfil
+discuss-on-submission = Submissão n.º { $id } ({ $file })
+discuss-note = Texto simples. Escreva @identificador para mencionar um membro do GTT deste país: o fio aparece então na sua caixa de entrada.
+discuss-none = Ainda não há fios.
+discuss-new = Abrir um fio
+discuss-reply = Responder
+discuss-send = Enviar
+discuss-open = aberto
+discuss-resolved = resolvido
+discuss-resolve = Marcar como resolvido
+discuss-reopen = Reabrir
+discuss-this-section = Discutir esta secção
+discuss-not-member = A sua função não participa nas discussões deste país.
+discuss-not-resolver = Só o autor do fio, um presidente de subgrupo ou o secretariado podem resolver ou reabrir um fio.
+discuss-bad-length = Um comentário tem entre 1 e { $max } caracteres.
+discuss-already-resolved = Alguém já resolveu este fio.
+discuss-already-open = Alguém já reabriu este fio.
+inbox-title = A minha caixa de entrada
+inbox-mentions = Fios abertos que me mencionam
+inbox-themes = Fios abertos sobre os meus temas
+inbox-submissions = Submissões à espera do meu passo

@@ -1,0 +1,21 @@
+# O guia dos indicadores, gerado a partir do quadro de indicadores.
+handbook-title = Guia dos indicadores
+handbook-subtitle = Perfis migratórios da África Ocidental e Central: definições, fontes e recolha de dados (versão do quadro { $version })
+handbook-intro-title = Como utilizar este guia
+handbook-intro = Este guia é gerado a partir do quadro de indicadores que o mprofile utiliza para elaborar os perfis migratórios, pelo que corresponde sempre aos indicadores, unidades e desagregações que a plataforma espera. Cada tema apresenta os seus indicadores com a definição, a unidade, as desagregações, a fórmula quando o indicador é calculado, as fontes recomendadas com as suas limitações conhecidas e a forma de os comunicar.
+handbook-template = Os números são comunicados com o modelo de submissão (um livro Excel produzido pelo mprofile para um país, um tema e uma língua, por exemplo mprofile template --country SEN --theme T04 --lang pt) ou através do formulário de introdução do espaço do GTT. O livro tem uma folha por indicador recolhido, com o nome do seu código, com a definição e a unidade no topo e uma tabela por baixo: uma linha por período e por combinação de desagregações, o valor, o seu estado e uma nota. A primeira folha pede a fonte: nome, editor, licença e edição.
+handbook-statuses = Deixe o estado vazio para um valor normal. Indique E para uma estimativa, P para um valor provisório, B para uma quebra de série, D quando a definição difere da aqui indicada (explique na nota) e M ou L quando o valor falta, deixando vazia a célula do valor.
+handbook-code = Código do indicador
+handbook-definition = Definição
+handbook-unit = Unidade
+handbook-unit-mult = { $unit }, em unidades de 10 elevado a { $power }
+handbook-disaggregations = Desagregações
+handbook-none = Nenhuma
+handbook-formula = Fórmula de cálculo
+handbook-sources = Fontes recomendadas
+handbook-source = Fonte recomendada
+handbook-source-caveat = { $source }. Limitação: { $caveat }
+handbook-how-to-fill = Como o comunicar
+handbook-fill = No modelo, folha { $code }: uma linha por período, com o valor na unidade acima.
+handbook-fill-dims = No modelo, folha { $code }: uma linha por período e por combinação de { $dims }, escolhidas nas listas pendentes, com o valor na unidade acima.
+handbook-fill-computed = Não comunicado: o mprofile calcula-o com a fórmula acima a partir de indicadores comunicados, pelo que o modelo não tem folha para ele.
