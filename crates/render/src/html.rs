@@ -451,19 +451,28 @@ impl<'a> Fragments<'a> {
         }
     }
 
-    /// The chart's SVG for the page: title and source are in the page's caption and source
-    /// line, so the drawing leaves them out and keeps the title only as its accessible name.
+    /// The chart's drawings for the page, one for phones and one for wide columns (see
+    /// [`screen_drawings`]): title and source are in the page's caption and source line, so the
+    /// drawings leave them out and keep the title only as their accessible name.
     pub fn chart_svg(&self, c: &Chart) -> String {
         let mut model = localize::chart_model(c, self.lang, self.doc);
         let title = model.detach_caption();
-        let svg = localize::render_model(&model, c, self.lang);
-        with_title(svg, &title)
+        screen_drawings(&model, c, self.lang, &title)
     }
 
     /// Every section of the document with content in the language, Parts at heading level 2.
     pub fn sections(&self) -> Vec<String> {
         self.doc.sections.iter().map(|s| self.section(s, 2)).filter(|h| !h.is_empty()).collect()
     }
+}
+
+/// A chart drawn twice for screens: `<div class="ph">` for phone columns and `<div class="wd">`
+/// for wide ones; the stylesheet shows one and hides the other (hidden drawings are not read
+/// out), so chart text stays at 11 CSS px or more and wide charts use the column's width.
+pub fn screen_drawings(model: &mp_chart::Chart, c: &Chart, lang: Lang, title: &str) -> String {
+    let phone = with_title(localize::render_model_for(model, c, lang, localize::Fit::Phone), title);
+    let wide = with_title(localize::render_model_for(model, c, lang, localize::Fit::Wide), title);
+    format!("<div class=\"ph\">{phone}</div><div class=\"wd\">{wide}</div>")
 }
 
 /// Turns no-break spaces into spaces, except the one before `%`.

@@ -138,12 +138,44 @@ pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
 
 /// The drawing size of a chart: ranking bars grow with their number so names stay readable.
 pub fn chart_style(c: &Chart) -> ChartStyle {
+    chart_style_for(c, Fit::Print)
+}
+
+/// The width a drawing is made for. A drawing scales with its column, and its text with it:
+/// one drawing cannot keep its text at 11 CSS px or more in a 288-px phone column and also
+/// fill a 1000-px column without 30-px text, so screen pages carry one of each size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// The PDF and printed pages: 400 units, 12-unit text.
+    Print,
+    /// Columns of 288 to 512 CSS px: 360 units with 16-unit text, so that the smallest text
+    /// (0.85 × 16, rounded to 14) stays at 11.2 px or more in a 288-px column.
+    Phone,
+    /// Columns of 736 CSS px or more: 780 units with 14-unit text (the smallest, 12, at 11.3 px
+    /// or more there).
+    Wide,
+}
+
+/// The drawing size of a chart for `fit`.
+pub fn chart_style_for(c: &Chart, fit: Fit) -> ChartStyle {
     let mut style = ChartStyle::default();
+    let bar_row = match fit {
+        Fit::Print => 30.0,
+        Fit::Phone => {
+            (style.width, style.height, style.font_size) = (360.0, 300.0, 16.0);
+            40.0
+        }
+        Fit::Wide => {
+            (style.width, style.height, style.font_size) = (780.0, 400.0, 14.0);
+            35.0
+        }
+    };
     match c.kind {
         // 30 units a bar leave room for a long country name on two lines instead of cutting it.
-        ChartKind::HBar => style.height = (80.0 + 30.0 * c.categories.len() as f32).max(style.height),
-        // The world is about twice as wide as high, plus room for a legend of up to eight entries.
-        ChartKind::Map => style.height = 300.0,
+        ChartKind::HBar => style.height = (80.0 + bar_row * c.categories.len() as f32).max(style.height),
+        // The world is about twice as wide as high, plus room for a legend of up to eight
+        // entries; the map shortens the drawing when the width limits it.
+        ChartKind::Map => style.height = style.width * 0.75,
         ChartKind::Line | ChartKind::Bar => {}
     }
     style
@@ -256,8 +288,13 @@ pub fn chart_svg(c: &Chart, lang: Lang, doc: &Document) -> String {
 
 /// Draws a mapped chart with the number format of `lang` and the size for `c`.
 pub(crate) fn render_model(model: &mp_chart::Chart, c: &Chart, lang: Lang) -> String {
+    render_model_for(model, c, lang, Fit::Print)
+}
+
+/// Draws a mapped chart with the number format of `lang` and the size for `c` and `fit`.
+pub fn render_model_for(model: &mp_chart::Chart, c: &Chart, lang: Lang, fit: Fit) -> String {
     let fmt = chart_number(c.value_kind, lang, largest(c));
-    mp_chart::render_svg(model, &chart_style(c), &fmt)
+    mp_chart::render_svg(model, &chart_style_for(c, fit), &fmt)
 }
 
 /// Whether a block shows anything in `lang`: a narrative written only in other languages, or
