@@ -441,7 +441,7 @@ impl<'a> Fragments<'a> {
         let data_label = msg(lang, "data-behind-chart");
         let caption = if number.is_empty() { data_label.clone() } else { format!("{data_label}: {number}") };
         ChartView {
-            svg: self.chart_svg(c),
+            svg: self.chart_drawings(c),
             source: localize::source_line(&c.sources, self.doc, lang),
             table: self.chart_data(c, caption, format!("{a}-d")),
             anchor: a,
@@ -451,10 +451,18 @@ impl<'a> Fragments<'a> {
         }
     }
 
-    /// The chart's drawings for the page, one for phones and one for wide columns (see
-    /// [`screen_drawings`]): title and source are in the page's caption and source line, so the
-    /// drawings leave them out and keep the title only as their accessible name.
+    /// The chart's SVG for print (the PDF): title and source are in the page's caption and
+    /// source line, so the drawing leaves them out and keeps the title only as its accessible name.
     pub fn chart_svg(&self, c: &Chart) -> String {
+        let mut model = localize::chart_model(c, self.lang, self.doc);
+        let title = model.detach_caption();
+        let svg = localize::render_model(&model, c, self.lang);
+        with_title(svg, &title)
+    }
+
+    /// The chart's drawings for a screen page, one for phones and one for wide columns (see
+    /// [`screen_drawings`]), captioned like [`Fragments::chart_svg`].
+    pub fn chart_drawings(&self, c: &Chart) -> String {
         let mut model = localize::chart_model(c, self.lang, self.doc);
         let title = model.detach_caption();
         screen_drawings(&model, c, self.lang, &title)
