@@ -79,6 +79,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
     (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
     (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
+    // Short source names for readers.
+    (Lang::En, "reader.ftl", include_str!("../locales/en/reader.ftl")),
+    (Lang::Fr, "reader.ftl", include_str!("../locales/fr/reader.ftl")),
+    (Lang::Pt, "reader.ftl", include_str!("../locales/pt-PT/reader.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

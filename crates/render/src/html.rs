@@ -348,7 +348,7 @@ impl<'a> Fragments<'a> {
             mark: localize::status_mark(&k.value, lang),
             label: text(&k.label, lang),
             period: localize::period(&k.period, lang),
-            source: self.doc.sources.get(k.source).map(localize::source_name).unwrap_or_default(),
+            source: self.doc.sources.get(k.source).map(|e| localize::source_name(e, lang)).unwrap_or_default(),
         }
     }
 
@@ -526,6 +526,7 @@ fn escape(s: &str) -> String {
 
 /// The whole profile as one HTML file in `lang`.
 pub fn document_html(doc: &Document, lang: Lang, opts: &HtmlOptions) -> String {
+    let doc = &crate::reader::for_readers(doc);
     let f = Fragments::new(doc, lang);
     render(&PageT {
         lang: lang.code(),

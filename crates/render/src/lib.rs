@@ -12,6 +12,7 @@ pub mod html;
 pub mod localize;
 pub mod markdown;
 pub mod numbering;
+pub mod reader;
 
 pub use html::{CSS, Download, Fragments, HtmlOptions, document_html, section_html};
 pub use localize::{chart_svg, source_line, text, value};

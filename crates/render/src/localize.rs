@@ -111,9 +111,18 @@ pub fn date(iso: &str, lang: Lang) -> String {
     }
 }
 
-/// How a source is cited: its name and vintage, `UN DESA (2024)`.
-pub fn source_name(e: &SourceEntry) -> String {
-    e.cited()
+/// How a source is cited on reader-facing pages: publisher, title and year in the language,
+/// `ONU-DAES, Stock de migrants internationaux (2024)`, from the `reader-source-<code>`
+/// messages; a source without one (a national file) keeps its own name and vintage. The
+/// file-level name stays in the technical annex and the downloads.
+pub fn source_name(e: &SourceEntry, lang: Lang) -> String {
+    let id = format!("reader-source-{}", e.code);
+    if !i18n::has(lang, &id) {
+        return e.cited();
+    }
+    let year: String = e.vintage.chars().take(4).collect();
+    let short = msg(lang, &id);
+    if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) { format!("{short} ({year})") } else { short }
 }
 
 /// The line under a table or chart: `Source: UN DESA (2024).`; empty without sources.
@@ -123,7 +132,7 @@ pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
     let mut names: Vec<String> = Vec::new();
     for i in indexes {
         if let Some(e) = doc.sources.get(*i) {
-            let n = source_name(e);
+            let n = source_name(e, lang);
             if !names.contains(&n) {
                 names.push(n);
             }
@@ -407,9 +416,18 @@ mod tests {
         let d = doc();
         assert_eq!(source_line(&[], &d, Lang::En), "");
         let one = source_line(&[0, 0, 7], &d, Lang::En);
-        assert!(one.contains("UN DESA (2024)") && !one.contains("World Bank"), "{one}");
+        // Known public sources are cited by their short, translated name and year.
+        assert!(one.contains("UN DESA, International Migrant Stock (2024)") && !one.contains("World Bank"), "{one}");
         let two = source_line(&[0, 1], &d, Lang::Fr);
-        assert!(two.contains("UN DESA (2024); World Bank (2025)"), "{two}");
+        assert!(
+            two.contains(
+                "ONU-DAES, Stock de migrants internationaux (2024); Banque mondiale, Indicateurs du développement dans le monde (2025)"
+            ),
+            "{two}"
+        );
+        // A source without a short name (a national file) keeps its own name and vintage.
+        let national = SourceEntry { code: "ansd-rgph".into(), vintage: "2023-11".into(), name: "ANSD, RGPH-5".into() };
+        assert_eq!(source_name(&national, Lang::Fr), "ANSD, RGPH-5 (2023-11)");
     }
 
     #[test]
@@ -436,7 +454,7 @@ mod tests {
         };
         let svg = chart_svg(&c, Lang::Fr, &d);
         assert!(svg.starts_with("<svg") && svg.contains("<title>Stock</title>") && svg.contains("Rising from"), "{svg}");
-        assert!(svg.contains("UN DESA (2024)"));
+        assert!(svg.contains("ONU-DAES, Stock de migrants internationaux (2024)"), "{svg}");
         assert!(svg.contains("8\u{202f}000") || svg.contains("6\u{202f}000"), "French ticks: {svg}");
     }
 
