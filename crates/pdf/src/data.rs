@@ -121,7 +121,7 @@ impl Ctx<'_> {
 
     fn key_figure(&self, k: &KeyFigure) -> Json {
         let lang = self.lang;
-        let source = self.doc.sources.get(k.source).map(localize::source_name).unwrap_or_default();
+        let source = self.doc.sources.get(k.source).map(|e| localize::source_name(e, self.lang)).unwrap_or_default();
         let period = localize::period(&k.period, lang);
         let meta = if source.is_empty() { period } else { format!("{period} · {source}") };
         json!({

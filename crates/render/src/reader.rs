@@ -4,12 +4,19 @@
 //! under the table; a table left with no figure at all becomes that list alone. The annexes are
 //! left as they are: they are the technical record.
 
-use mp_domain::I18nText;
+use mp_domain::{I18nText, Lang};
 use mp_profile::{Arg, Block, Cell, Document, Section, Table, Text};
 
 /// `doc` with the body's indicator tables tidied for readers (see the module documentation).
 pub fn for_readers(doc: &Document) -> Document {
     let mut out = doc.clone();
+    // Legends and cells that name a source by its file-level name get its short name.
+    let short: Vec<(String, String)> = doc
+        .sources
+        .iter()
+        .map(|e| (e.name.clone(), format!("reader-source-{}", e.code)))
+        .filter(|(_, id)| mp_i18n::has(Lang::En, id))
+        .collect();
     let mut seen_part = false;
     for s in &mut out.sections {
         let unnumbered = s.number.is_empty();
@@ -18,15 +25,39 @@ pub fn for_readers(doc: &Document) -> Document {
             continue;
         }
         seen_part |= !unnumbered;
-        tidy_section(s);
+        tidy_section(s, &short);
     }
     out
 }
 
-fn tidy_section(s: &mut Section) {
+fn tidy_section(s: &mut Section, short: &[(String, String)]) {
     s.blocks = std::mem::take(&mut s.blocks).into_iter().flat_map(tidy_block).collect();
+    // `name` or `name (vintage)` (the side-by-side tables) → the short name, vintage kept.
+    let rename = |t: &mut Text| {
+        if let Text::Plain(n) = t
+            && let Some((name, id)) = short.iter().find(|(name, _)| n == name || n.starts_with(&format!("{name} (")))
+        {
+            let rest = &n[name.len()..];
+            let tr = |l| format!("{}{rest}", mp_i18n::t(l, id, &[]));
+            *t = Text::I18n(I18nText::new(tr(Lang::En), tr(Lang::Fr), tr(Lang::Pt)));
+        }
+    };
+    for b in &mut s.blocks {
+        match b {
+            Block::Chart(c) => c.series.iter_mut().for_each(|x| rename(&mut x.name)),
+            Block::Table(t) => t
+                .columns
+                .iter_mut()
+                .chain(t.rows.iter_mut().flatten().filter_map(|c| match c {
+                    Cell::Text(t) => Some(t),
+                    _ => None,
+                }))
+                .for_each(rename),
+            _ => {}
+        }
+    }
     for c in &mut s.children {
-        tidy_section(c);
+        tidy_section(c, short);
     }
 }
 
@@ -162,6 +193,43 @@ mod tests {
             Cell::Text(Text::msg("no-data")),
         ]]));
         assert!(matches!(out.as_slice(), [Block::Note(_)]), "{out:?}");
+    }
+
+    #[test]
+    fn file_level_source_names_become_short_ones_in_the_body_only() {
+        let mut doc_sections = vec![
+            Section {
+                id: "A".into(),
+                number: "A".into(),
+                title: Text::plain("A"),
+                themes: Vec::new(),
+                blocks: vec![Block::Table(Table {
+                    id: "side".into(),
+                    title: Text::plain("T"),
+                    columns: vec![Text::msg("col-source")],
+                    rows: vec![vec![Cell::Text(Text::plain("World Development Indicators (gdidata R package) (2025-06)"))]],
+                    sources: vec![0],
+                    notes: Vec::new(),
+                })],
+                children: Vec::new(),
+            },
+            Section {
+                id: "annexes".into(),
+                number: String::new(),
+                title: Text::plain("Annexes"),
+                themes: Vec::new(),
+                blocks: vec![table(vec![vec![Cell::Text(Text::plain("World Development Indicators (gdidata R package)"))]])],
+                children: Vec::new(),
+            },
+        ];
+        let short = vec![("World Development Indicators (gdidata R package)".to_string(), "reader-source-wb-wdi".to_string())];
+        tidy_section(&mut doc_sections[0], &short);
+        let Block::Table(t) = &doc_sections[0].blocks[0] else { panic!("a table") };
+        assert!(
+            matches!(&t.rows[0][0], Cell::Text(Text::I18n(x)) if x.fr == "Banque mondiale, Indicateurs du développement dans le monde (2025-06)"),
+            "{:?}",
+            t.rows[0][0]
+        );
     }
 
     #[test]

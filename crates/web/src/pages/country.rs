@@ -120,7 +120,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, 
         return Err(HttpError::not_found(format!("{} has no edition `{}`", area.code, http::truncate(e, 40))));
     }
     let g = cache.generation(st).await?;
-    let doc = mp_render::reader::for_readers(&g.document(st, &area.code, edition).await?);
+    let doc = mp_render::reader::for_readers(g.document(st, &area.code, edition).await?.as_ref());
     let f = mp_render::Fragments::new(&doc, lang);
     let base = format!("/{l}/download/country/{}", area.code);
     let edition_q = edition.map(|e| format!("edition={}", super::qv(e))).unwrap_or_default();
