@@ -102,6 +102,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "discuss.ftl", include_str!("../locales/en/discuss.ftl")),
     (Lang::Fr, "discuss.ftl", include_str!("../locales/fr/discuss.ftl")),
     (Lang::Pt, "discuss.ftl", include_str!("../locales/pt-PT/discuss.ftl")),
+    // Short source names for readers.
+    (Lang::En, "reader.ftl", include_str!("../locales/en/reader.ftl")),
+    (Lang::Fr, "reader.ftl", include_str!("../locales/fr/reader.ftl")),
+    (Lang::Pt, "reader.ftl", include_str!("../locales/pt-PT/reader.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

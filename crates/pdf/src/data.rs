@@ -138,7 +138,7 @@ impl Ctx<'_> {
 
     fn key_figure(&self, k: &KeyFigure) -> Json {
         let lang = self.lang;
-        let source = mp_render::marks::key_figure_sources(k, self.doc);
+        let source = mp_render::marks::key_figure_sources(k, self.doc, self.lang);
         let period = localize::period(&k.period, lang);
         let meta = if source.is_empty() { period } else { format!("{period} · {source}") };
         json!({

@@ -64,6 +64,8 @@ fn diagnostics(d: &[SourceDiagnostic]) -> String {
 /// Fonts and the template are loaded once per process and shared by every call, so rendering
 /// many profiles costs one font load; calls may run in parallel.
 pub fn document_pdf(doc: &Document, lang: Lang, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    // Body tables without codes, gaps listed once (see mp_render::reader).
+    let doc = &mp_render::reader::for_readers(doc);
     let prepared = data::prepare(doc, lang, opts);
     let json = serde_json::to_vec(&prepared.data).map_err(|e| PdfError::Typeset(e.to_string()))?;
 

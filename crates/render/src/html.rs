@@ -386,7 +386,7 @@ impl<'a> Fragments<'a> {
             mark: localize::status_mark(&k.value, lang),
             label: text(&k.label, lang),
             period: localize::period(&k.period, lang),
-            source: crate::marks::key_figure_sources(k, self.doc),
+            source: crate::marks::key_figure_sources(k, self.doc, lang),
         }
     }
 
@@ -480,7 +480,7 @@ impl<'a> Fragments<'a> {
         let data_label = msg(lang, "data-behind-chart");
         let caption = if number.is_empty() { data_label.clone() } else { format!("{data_label}: {number}") };
         ChartView {
-            svg: self.chart_svg(c),
+            svg: self.chart_drawings(c),
             source: localize::source_line(&c.sources, self.doc, lang),
             table: self.chart_data(c, caption, format!("{a}-d")),
             anchor: a,
@@ -490,8 +490,8 @@ impl<'a> Fragments<'a> {
         }
     }
 
-    /// The chart's SVG for the page: title and source are in the page's caption and source
-    /// line, so the drawing leaves them out and keeps the title only as its accessible name.
+    /// The chart's SVG for print (the PDF): title and source are in the page's caption and
+    /// source line, so the drawing leaves them out and keeps the title only as its accessible name.
     pub fn chart_svg(&self, c: &Chart) -> String {
         let mut model = localize::chart_model(c, self.lang, self.doc);
         let title = model.detach_caption();
@@ -499,10 +499,27 @@ impl<'a> Fragments<'a> {
         with_title(svg, &title)
     }
 
+    /// The chart's drawings for a screen page, one for phones and one for wide columns (see
+    /// [`screen_drawings`]), captioned like [`Fragments::chart_svg`].
+    pub fn chart_drawings(&self, c: &Chart) -> String {
+        let mut model = localize::chart_model(c, self.lang, self.doc);
+        let title = model.detach_caption();
+        screen_drawings(&model, c, self.lang, &title)
+    }
+
     /// Every section of the document with content in the language, Parts at heading level 2.
     pub fn sections(&self) -> Vec<String> {
         self.doc.sections.iter().map(|s| self.section(s, 2)).filter(|h| !h.is_empty()).collect()
     }
+}
+
+/// A chart drawn twice for screens: `<div class="ph">` for phone columns and `<div class="wd">`
+/// for wide ones; the stylesheet shows one and hides the other (hidden drawings are not read
+/// out), so chart text stays at 11 CSS px or more and wide charts use the column's width.
+pub fn screen_drawings(model: &mp_chart::Chart, c: &Chart, lang: Lang, title: &str) -> String {
+    let phone = with_title(localize::render_model_for(model, c, lang, localize::Fit::Phone), title);
+    let wide = with_title(localize::render_model_for(model, c, lang, localize::Fit::Wide), title);
+    format!("<div class=\"ph\">{phone}</div><div class=\"wd\">{wide}</div>")
 }
 
 /// Turns no-break spaces into spaces, except the one before `%`.
@@ -548,6 +565,7 @@ fn escape(s: &str) -> String {
 
 /// The whole profile as one HTML file in `lang`.
 pub fn document_html(doc: &Document, lang: Lang, opts: &HtmlOptions) -> String {
+    let doc = &crate::reader::for_readers(doc);
     let f = Fragments::new(doc, lang);
     render(&PageT {
         lang: lang.code(),

@@ -14,6 +14,7 @@ pub mod localize;
 pub mod markdown;
 pub mod marks;
 pub mod numbering;
+pub mod reader;
 
 pub use html::{CSS, Download, Fragments, HtmlOptions, document_html, section_html};
 pub use localize::{chart_svg, source_line, text, value};

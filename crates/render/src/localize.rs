@@ -111,9 +111,18 @@ pub fn date(iso: &str, lang: Lang) -> String {
     }
 }
 
-/// How a source is cited: its name and vintage, `UN DESA (2024)`.
-pub fn source_name(e: &SourceEntry) -> String {
-    e.cited()
+/// How a source is cited on reader-facing pages: publisher, title and year in the language,
+/// `ONU-DAES, Stock de migrants internationaux (2024)`, from the `reader-source-<code>`
+/// messages; a source without one (a national file) keeps its own name and vintage. The
+/// file-level name stays in the technical annex and the downloads.
+pub fn source_name(e: &SourceEntry, lang: Lang) -> String {
+    let id = format!("reader-source-{}", e.code);
+    if !i18n::has(lang, &id) {
+        return e.cited();
+    }
+    let year: String = e.vintage.chars().take(4).collect();
+    let short = msg(lang, &id);
+    if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) { format!("{short} ({year})") } else { short }
 }
 
 /// The line under a table or chart: `Source: UN DESA (2024).`; empty without sources.
@@ -123,7 +132,7 @@ pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
     let mut names: Vec<String> = Vec::new();
     for i in indexes {
         if let Some(e) = doc.sources.get(*i) {
-            let n = source_name(e);
+            let n = source_name(e, lang);
             if !names.contains(&n) {
                 names.push(n);
             }
@@ -138,12 +147,44 @@ pub fn source_line(indexes: &[usize], doc: &Document, lang: Lang) -> String {
 
 /// The drawing size of a chart: ranking bars grow with their number so names stay readable.
 pub fn chart_style(c: &Chart) -> ChartStyle {
+    chart_style_for(c, Fit::Print)
+}
+
+/// The width a drawing is made for. A drawing scales with its column, and its text with it:
+/// one drawing cannot keep its text at 11 CSS px or more in a 288-px phone column and also
+/// fill a 1000-px column without 30-px text, so screen pages carry one of each size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// The PDF and printed pages: 400 units, 12-unit text.
+    Print,
+    /// Columns of 288 to 512 CSS px: 360 units with 16-unit text, so that the smallest text
+    /// (0.85 × 16, rounded to 14) stays at 11.2 px or more in a 288-px column.
+    Phone,
+    /// Columns of 736 CSS px or more: 780 units with 14-unit text (the smallest, 12, at 11.3 px
+    /// or more there).
+    Wide,
+}
+
+/// The drawing size of a chart for `fit`.
+pub fn chart_style_for(c: &Chart, fit: Fit) -> ChartStyle {
     let mut style = ChartStyle::default();
+    let bar_row = match fit {
+        Fit::Print => 30.0,
+        Fit::Phone => {
+            (style.width, style.height, style.font_size) = (360.0, 300.0, 16.0);
+            40.0
+        }
+        Fit::Wide => {
+            (style.width, style.height, style.font_size) = (780.0, 400.0, 14.0);
+            35.0
+        }
+    };
     match c.kind {
         // 30 units a bar leave room for a long country name on two lines instead of cutting it.
-        ChartKind::HBar => style.height = (80.0 + 30.0 * c.categories.len() as f32).max(style.height),
-        // The world is about twice as wide as high, plus room for a legend of up to eight entries.
-        ChartKind::Map => style.height = 300.0,
+        ChartKind::HBar => style.height = (80.0 + bar_row * c.categories.len() as f32).max(style.height),
+        // The world is about twice as wide as high, plus room for a legend of up to eight
+        // entries; the map shortens the drawing when the width limits it.
+        ChartKind::Map => style.height = style.width * 0.75,
         ChartKind::Line | ChartKind::Bar | ChartKind::Heat => {}
     }
     style
@@ -274,8 +315,13 @@ pub fn chart_svg(c: &Chart, lang: Lang, doc: &Document) -> String {
 
 /// Draws a mapped chart with the number format of `lang` and the size for `c`.
 pub(crate) fn render_model(model: &mp_chart::Chart, c: &Chart, lang: Lang) -> String {
+    render_model_for(model, c, lang, Fit::Print)
+}
+
+/// Draws a mapped chart with the number format of `lang` and the size for `c` and `fit`.
+pub fn render_model_for(model: &mp_chart::Chart, c: &Chart, lang: Lang, fit: Fit) -> String {
     let fmt = chart_number(c.value_kind, lang, largest(c));
-    mp_chart::render_svg(model, &chart_style(c), &fmt)
+    mp_chart::render_svg(model, &chart_style_for(c, fit), &fmt)
 }
 
 /// Whether a block shows anything in `lang`: a narrative written only in other languages, or
@@ -388,9 +434,18 @@ mod tests {
         let d = doc();
         assert_eq!(source_line(&[], &d, Lang::En), "");
         let one = source_line(&[0, 0, 7], &d, Lang::En);
-        assert!(one.contains("UN DESA (2024)") && !one.contains("World Bank"), "{one}");
+        // Known public sources are cited by their short, translated name and year.
+        assert!(one.contains("UN DESA, International Migrant Stock (2024)") && !one.contains("World Bank"), "{one}");
         let two = source_line(&[0, 1], &d, Lang::Fr);
-        assert!(two.contains("UN DESA (2024); World Bank (2025)"), "{two}");
+        assert!(
+            two.contains(
+                "ONU-DAES, Stock de migrants internationaux (2024); Banque mondiale, Indicateurs du développement dans le monde (2025)"
+            ),
+            "{two}"
+        );
+        // A source without a short name (a national file) keeps its own name and vintage.
+        let national = SourceEntry { code: "ansd-rgph".into(), vintage: "2023-11".into(), name: "ANSD, RGPH-5".into() };
+        assert_eq!(source_name(&national, Lang::Fr), "ANSD, RGPH-5 (2023-11)");
     }
 
     #[test]
@@ -417,7 +472,7 @@ mod tests {
         };
         let svg = chart_svg(&c, Lang::Fr, &d);
         assert!(svg.starts_with("<svg") && svg.contains("<title>Stock</title>") && svg.contains("Rising from"), "{svg}");
-        assert!(svg.contains("UN DESA (2024)"));
+        assert!(svg.contains("ONU-DAES, Stock de migrants internationaux (2024)"), "{svg}");
         assert!(svg.contains("8\u{202f}000") || svg.contains("6\u{202f}000"), "French ticks: {svg}");
     }
 

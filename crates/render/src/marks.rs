@@ -37,11 +37,11 @@ pub fn block_note(b: &Block, lang: Lang) -> Option<String> {
 
 /// The sources of a key figure as cited under it: its own, then every other source its
 /// figure was computed from (a share of the population names the population's source too).
-pub fn key_figure_sources(k: &KeyFigure, doc: &Document) -> String {
-    let mut names: Vec<String> = doc.sources.get(k.source).map(source_name).into_iter().collect();
+pub fn key_figure_sources(k: &KeyFigure, doc: &Document, lang: Lang) -> String {
+    let mut names: Vec<String> = doc.sources.get(k.source).map(|e| source_name(e, lang)).into_iter().collect();
     for t in &k.value.trace {
         let hit = doc.sources.iter().find(|s| t.dataset.split_once('@').is_some_and(|(c, v)| c == s.code && v == s.vintage));
-        if let Some(name) = hit.map(source_name)
+        if let Some(name) = hit.map(|e| source_name(e, lang))
             && !names.contains(&name)
         {
             names.push(name);

@@ -34,9 +34,43 @@ struct CountryT {
     downloads: String,
     editions_label: String,
     editions: Vec<EditionLink>,
+    contents_label: String,
     toc: String,
-    sections: Vec<String>,
+    front: Vec<String>,
+    body: Vec<String>,
+    annexes: Vec<(String, String)>,
     governance: Vec<(String, String)>,
+}
+
+/// Where a top-level section of a profile goes on the page: a phone reader meets the key
+/// figures and the summary first; the contents and the annexes are folded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The short unnumbered sections before the first Part (key figures, summary).
+    Front,
+    /// The Parts.
+    Body,
+    /// The annexes, each shown folded under its title.
+    Annex,
+}
+
+/// The place of each top-level section, in order.
+fn places(sections: &[DocSection]) -> Vec<Place> {
+    let mut seen_part = false;
+    sections
+        .iter()
+        .map(|s| {
+            let unnumbered = s.number.is_empty();
+            if unnumbered && s.children.is_empty() && !seen_part {
+                Place::Front
+            } else if unnumbered && seen_part {
+                Place::Annex
+            } else {
+                seen_part = true;
+                Place::Body
+            }
+        })
+        .collect()
 }
 
 /// `GET /{lang}/country/{iso3}`
@@ -87,7 +121,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, 
         return Err(HttpError::not_found(format!("{} has no edition `{}`", area.code, http::truncate(e, 40))));
     }
     let g = cache.generation(st).await?;
-    let doc = g.document(st, &area.code, edition).await?;
+    let doc = mp_render::reader::for_readers(g.document(st, &area.code, edition).await?.as_ref());
     let f = mp_render::Fragments::new(&doc, lang);
     let base = format!("/{l}/download/country/{}", area.code);
     let edition_q = edition.map(|e| format!("edition={}", super::qv(e))).unwrap_or_default();
@@ -108,7 +142,22 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, 
             current: edition == Some(e.label.as_str()),
         });
     }
-    let sections = with_block_downloads(&doc, &f, f.sections(), lang, &base, &edition_q);
+    // Rendered one by one (not `f.sections()`) to keep each section beside its place.
+    let shown: Vec<(Place, &DocSection, String)> = places(&doc.sections)
+        .into_iter()
+        .zip(&doc.sections)
+        .map(|(p, s)| (p, s, f.section(s, 2)))
+        .filter(|(_, _, h)| !h.is_empty())
+        .collect();
+    let html = with_block_downloads(&doc, &f, shown.iter().map(|(_, _, h)| h.clone()).collect(), lang, &base, &edition_q);
+    let (mut front, mut body, mut annexes) = (Vec::new(), Vec::new(), Vec::new());
+    for ((place, s, _), h) in shown.iter().zip(html) {
+        match place {
+            Place::Front => front.push(h),
+            Place::Body => body.push(h),
+            Place::Annex => annexes.push((localize::text(&s.title, lang), h)),
+        }
+    }
     let title = f.title();
     render(&CountryT {
         chrome: Chrome::new(lang, uri, &title, Section::Other),
@@ -118,8 +167,11 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, 
         downloads: DownloadLinks::new(lang, &base, &edition_q, &name).html(),
         editions_label: m(lang, "web-editions"),
         editions: editions_view,
+        contents_label: m(lang, "contents"),
         toc: f.toc(),
-        sections,
+        front,
+        body,
+        annexes,
         governance: vec![
             (format!("/{l}/policy/{}", area.code), m(lang, "web-policy-link")),
             (format!("/{l}/programmes/{}", area.code), m(lang, "web-programmes-link")),
@@ -213,6 +265,25 @@ pub(crate) async fn regional(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn section(number: &str, children: usize) -> DocSection {
+        DocSection {
+            id: number.to_string(),
+            number: number.to_string(),
+            title: mp_profile::Text::Plain(number.to_string()),
+            themes: Vec::new(),
+            blocks: Vec::new(),
+            children: (0..children).map(|_| section("x", 0)).collect(),
+        }
+    }
+
+    #[test]
+    fn key_figures_and_summary_come_first_and_annexes_last() {
+        let doc = [section("", 0), section("", 0), section("A", 2), section("B", 1), section("", 3)];
+        assert_eq!(places(&doc), [Place::Front, Place::Front, Place::Body, Place::Body, Place::Annex]);
+        // A profile that opens with a Part has nothing in front.
+        assert_eq!(places(&[section("A", 0), section("", 1)]), [Place::Body, Place::Annex]);
+    }
 
     #[test]
     fn links_go_inside_their_figure() {

@@ -306,10 +306,7 @@ fn chart_figure(doc: &Document, chart: &Chart, lang: Lang) -> String {
         }
     }
     let title = model.detach_caption();
-    let largest =
-        chart.series.iter().flat_map(|s| s.values.iter().flatten()).map(|v| v.v.abs()).filter(|v| v.is_finite()).fold(0.0, f64::max);
-    let svg = mp_chart::render_svg(&model, &localize::chart_style(chart), &localize::chart_number(chart.value_kind, lang, largest));
-    let svg = svg.replacen("<title></title>", &format!("<title>{}</title>", esc(&title)), 1);
+    let svg = mp_render::html::screen_drawings(&model, chart, lang, &title);
     let source = localize::source_line(&chart.sources, doc, lang);
     let src = if source.is_empty() { String::new() } else { format!("\n<p class=\"src\">{}</p>", esc(&source)) };
     format!(
