@@ -137,6 +137,9 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         if p.memberships.iter().any(|m| m.role == Role::Admin || m.role == Role::Secretariat) {
             links.push((format!("/{l}/ws/members"), m(lang, "ws-members")));
         }
+        if p.memberships.iter().any(|m| m.role == Role::Secretariat) {
+            links.push((format!("/{l}/ws/registry"), m(lang, "ws-registry-link")));
+        }
         links.push((format!("/{l}/ws/tokens"), m(lang, "ws-tokens")));
         links.push((format!("/{l}/ws/password"), m(lang, "ws-change-password")));
         let heading = m(lang, "ws-title");
