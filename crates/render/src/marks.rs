@@ -40,7 +40,7 @@ pub fn block_note(b: &Block, lang: Lang) -> Option<String> {
 pub fn key_figure_sources(k: &KeyFigure, doc: &Document, lang: Lang) -> String {
     let mut names: Vec<String> = doc.sources.get(k.source).map(|e| source_name(e, lang)).into_iter().collect();
     for t in &k.value.trace {
-        let hit = doc.sources.iter().find(|s| t.dataset.split_once('@').is_some_and(|(c, v)| c == s.code && v == s.vintage));
+        let hit = doc.sources.iter().find(|s| t.dataset.source == s.code && t.dataset.vintage == s.vintage);
         if let Some(name) = hit.map(|e| source_name(e, lang))
             && !names.contains(&name)
         {

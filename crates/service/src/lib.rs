@@ -97,7 +97,17 @@ pub async fn country_document_from(
 ) -> Result<Document, ServiceError> {
     let narrative = store.narrative(area, None).await?;
     let registry = store.registry_view(std::slice::from_ref(area)).await?;
-    let inputs = Inputs { framework: fw, areas, records, narrative: &narrative, edition: None, as_of: today(), registry: &registry };
+    let conflicts = quality::source_conflicts(records, &tpl.prefer);
+    let inputs = Inputs {
+        framework: fw,
+        areas,
+        records,
+        narrative: &narrative,
+        edition: None,
+        as_of: today(),
+        registry: &registry,
+        conflicts: &conflicts,
+    };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
 

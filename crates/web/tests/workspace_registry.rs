@@ -139,6 +139,8 @@ fn the_secretariat_adds_a_status_with_its_source_audited_and_versioned() {
     rt.block_on(async {
         let app = app().await;
         let sec = sign_in(&app, "secretariat").await;
+        let home = send(&app, "GET", "/en/ws/", &sec, String::new()).await;
+        assert!(home.body.contains("href=\"/en/ws/registry\""), "the workspace home links to the registry");
         let page = send(&app, "GET", "/en/ws/registry", &sec, String::new()).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         let csrf = page.field("csrf");

@@ -90,7 +90,7 @@ fn cited(doc: &Document, sections: &[DocSection]) -> Vec<SourceItem> {
     idx.sort_unstable();
     idx.dedup();
     idx.into_iter()
-        .filter_map(|i| doc.sources.get(i).map(|e| SourceItem { number: i + 1, name: mp_render::localize::source_name(e) }))
+        .filter_map(|i| doc.sources.get(i).map(|e| SourceItem { number: i + 1, name: mp_render::localize::source_name(e, lang) }))
         .collect()
 }
 

@@ -141,6 +141,9 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         for c in p.memberships.iter().filter_map(|m| m.scope.country.as_ref()).collect::<BTreeSet<_>>() {
             links.push((format!("/{l}/ws/narrative/{c}"), ma(lang, "narrative-link", &[("country", c.as_str())])));
         }
+        if p.memberships.iter().any(|m| m.role == Role::Secretariat) {
+            links.push((format!("/{l}/ws/registry"), m(lang, "ws-registry-link")));
+        }
         links.push((format!("/{l}/ws/tokens"), m(lang, "ws-tokens")));
         links.push((format!("/{l}/ws/password"), m(lang, "ws-change-password")));
         let heading = m(lang, "ws-title");
