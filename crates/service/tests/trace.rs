@@ -39,7 +39,7 @@ async fn every_figure_of_the_senegal_profile_is_a_stored_observation() {
             let r = stored
                 .get(&t.record)
                 .unwrap_or_else(|| panic!("figure {} traces to observation {}, which the store does not hold", v.v, t.record));
-            assert_eq!((&r.indicator, &r.area, r.period, r.dataset.to_string()), (&t.indicator, &t.area, t.period, t.dataset.clone()));
+            assert_eq!((&r.indicator, &r.area, r.period, r.dataset.to_string()), (&t.indicator, &t.area, t.period, t.dataset.to_string()));
             assert_eq!(r.locator, t.locator);
         }
         if v.formula.is_none() && v.trace.len() == 1 {

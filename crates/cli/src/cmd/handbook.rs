@@ -73,6 +73,7 @@ fn write_one(dir: &Path, doc: &mp_profile::Document, lang: Lang, formats: &[Stri
                 .collect(),
             pdf: pdf_bytes.map(|n| mp_render::html::Download { href: format!("{base}.pdf"), bytes: Some(n) }),
             data: None,
+            draft: None,
         };
         let p = dir.join(format!("{base}.html"));
         std::fs::write(&p, mp_render::html::document_html(doc, lang, &opts)).with_context(|| format!("cannot write {}", p.display()))?;

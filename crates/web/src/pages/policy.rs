@@ -74,7 +74,7 @@ pub(crate) fn pick(sections: &[DocSection], parts: &[GovernancePart]) -> Vec<Doc
 }
 
 /// The sources the picked tables cite, numbered as in the document.
-fn cited(doc: &Document, sections: &[DocSection]) -> Vec<SourceItem> {
+fn cited(doc: &Document, sections: &[DocSection], lang: Lang) -> Vec<SourceItem> {
     fn walk(s: &[DocSection], out: &mut Vec<usize>) {
         for s in s {
             for b in &s.blocks {
@@ -168,7 +168,7 @@ async fn build_country(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3
         links,
         sections: picked.iter().map(|s| f.section(s, 2)).filter(|h| !h.is_empty()).collect(),
         sources_label: m(lang, "sources"),
-        sources: cited(&doc, &picked),
+        sources: cited(&doc, &picked, lang),
         downloads_label: m(lang, "web-registry-download"),
         downloads: downloads(lang, Some(area.code.as_str())),
     })
@@ -198,7 +198,7 @@ pub(crate) async fn regional(
             links,
             sections: picked.iter().map(|s| f.section(s, 2)).filter(|h| !h.is_empty()).collect(),
             sources_label: m(lang, "sources"),
-            sources: cited(&doc, &picked),
+            sources: cited(&doc, &picked, lang),
             downloads_label: m(lang, "web-registry-download"),
             downloads: downloads(lang, None),
         })
