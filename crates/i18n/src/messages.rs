@@ -79,6 +79,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
     (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
     (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
+    // Flagged figures and sentences quoting several sources, in their own files.
+    (Lang::En, "onefig.ftl", include_str!("../locales/en/onefig.ftl")),
+    (Lang::Fr, "onefig.ftl", include_str!("../locales/fr/onefig.ftl")),
+    (Lang::Pt, "onefig.ftl", include_str!("../locales/pt-PT/onefig.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.
