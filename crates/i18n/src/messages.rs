@@ -106,6 +106,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "reader.ftl", include_str!("../locales/en/reader.ftl")),
     (Lang::Fr, "reader.ftl", include_str!("../locales/fr/reader.ftl")),
     (Lang::Pt, "reader.ftl", include_str!("../locales/pt-PT/reader.ftl")),
+    // Flagged figures and sentences quoting several sources, in their own files.
+    (Lang::En, "onefig.ftl", include_str!("../locales/en/onefig.ftl")),
+    (Lang::Fr, "onefig.ftl", include_str!("../locales/fr/onefig.ftl")),
+    (Lang::Pt, "onefig.ftl", include_str!("../locales/pt-PT/onefig.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

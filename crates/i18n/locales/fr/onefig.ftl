@@ -5,10 +5,10 @@
 onefig-sentence-sources = { $sentence } (Sources : { $sources }.)
 
 # La note sous un bloc qui contient des chiffres signalés ; $mark est la mention imprimée à côté du chiffre.
-onefig-mark-u = « { $mark } » : l'éditeur, ou les contrôles de mprofile à l'import, signalent ce chiffre comme peu fiable ; à vérifier avant usage.
+onefig-mark-u = « { $mark } » : l'éditeur, ou les contrôles de mprofile à l'import, signalent ce chiffre comme peu fiable ; à vérifier avant usage.
 onefig-mark-p = « { $mark } » : un chiffre provisoire, que l'éditeur peut encore réviser.
 onefig-mark-e = « { $mark } » : un chiffre estimé par l'éditeur, non dénombré.
-onefig-mark-b = « { $mark } » : une rupture de série ; le chiffre n'est pas comparable aux années précédentes.
+onefig-mark-b = « { $mark } » : une rupture de série ; le chiffre n'est pas comparable aux années précédentes.
 onefig-mark-f = « { $mark } » : une projection, non un chiffre observé.
 onefig-mark-inherited = Un chiffre calculé à partir d'un chiffre signalé porte la même mention.
 onefig-mark-circled = Les points entourés et les barres au contour en tirets sont signalés.
