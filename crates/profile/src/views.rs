@@ -98,7 +98,7 @@ fn series_blocks(c: &mut Cites, ind: &Indicator, area: &AreaCode, key: &Dimensio
     let mut short: Vec<String> = Vec::new();
     let mut full: Vec<String> = Vec::new();
     // Per line: whether it is a projection, and its 80 % band (a fan chart of the forecast).
-    let mut fans: Vec<(bool, Option<BTreeMap<Period, (f64, f64)>>)> = Vec::new();
+    let mut fans: Vec<(bool, Option<Band>)> = Vec::new();
     for (ds, s) in d.all_series(&ind.code, area, key) {
         let values: BTreeMap<Period, Value> = s.iter().filter_map(|(p, r)| Some((*p, d.value(r)?))).collect();
         if values.is_empty() {
@@ -201,13 +201,15 @@ fn series_blocks(c: &mut Cites, ind: &Indicator, area: &AreaCode, key: &Dimensio
     vec![Block::Chart(chart), Block::Table(table)]
 }
 
+/// An interval band by period: (lower, upper).
+type Band = BTreeMap<Period, (f64, f64)>;
+
 /// The 80 % interval of a projection, from the same dataset's LO80 and HI80 records.
-fn band80(d: &Data, ind: &Indicator, area: &AreaCode, ds: &DatasetId) -> Option<BTreeMap<Period, (f64, f64)>> {
+fn band80(d: &Data, ind: &Indicator, area: &AreaCode, ds: &DatasetId) -> Option<Band> {
     let (lk, hk) = (DimensionKey::parse("VARIANT=LO80").ok()?, DimensionKey::parse("VARIANT=HI80").ok()?);
     let lo = d.series(&ind.code, area, &lk, ds);
     let hi = d.series(&ind.code, area, &hk, ds);
-    let band: BTreeMap<Period, (f64, f64)> =
-        lo.iter().filter_map(|l| Some((l.period, (l.value?, hi.iter().find(|h| h.period == l.period)?.value?)))).collect();
+    let band: Band = lo.iter().filter_map(|l| Some((l.period, (l.value?, hi.iter().find(|h| h.period == l.period)?.value?)))).collect();
     (!band.is_empty()).then_some(band)
 }
 
