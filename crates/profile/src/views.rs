@@ -97,11 +97,15 @@ fn series_blocks(c: &mut Cites, ind: &Indicator, area: &AreaCode, key: &Dimensio
     let mut lines: Vec<(Text, BTreeMap<Period, Value>)> = Vec::new();
     let mut short: Vec<String> = Vec::new();
     let mut full: Vec<String> = Vec::new();
+    // Per line: whether it is a projection, and its 80 % band (a fan chart of the forecast).
+    let mut fans: Vec<(bool, Option<Band>)> = Vec::new();
     for (ds, s) in d.all_series(&ind.code, area, key) {
         let values: BTreeMap<Period, Value> = s.iter().filter_map(|(p, r)| Some((*p, d.value(r)?))).collect();
         if values.is_empty() {
             continue;
         }
+        let projected = s.iter().all(|(_, r)| r.status == mp_domain::ObsStatus::Forecast);
+        fans.push((projected, if projected && key.is_total() { band80(d, ind, area, &ds) } else { None }));
         let e = c.entry(&ds);
         short.push(short_source(labels, &ds, &e));
         full.push(e.cited());
@@ -125,6 +129,7 @@ fn series_blocks(c: &mut Cites, ind: &Indicator, area: &AreaCode, key: &Dimensio
         let values: BTreeMap<Period, Value> = periods.into_iter().filter_map(|p| Some((p, d.computed(ind, area, &p)?))).collect();
         if !values.is_empty() {
             lines.push((Text::msg_with("web-computed", vec![("formula", Arg::Text(Text::plain(f.text.clone())))]), values));
+            fans.push((false, None));
         }
     }
     if lines.is_empty() {
@@ -134,14 +139,24 @@ fn series_blocks(c: &mut Cites, ind: &Indicator, area: &AreaCode, key: &Dimensio
     let title = labels.series_title.clone();
     let series: Vec<Series> = lines
         .iter()
-        .map(|(name, v)| Series {
+        .zip(&fans)
+        .map(|((name, v), (projected, band))| Series {
             name: name.clone(),
             values: periods.iter().map(|p| v.get(p).cloned()).collect(),
-            projected: false,
-            band: None,
-            band_label: None,
+            projected: *projected,
+            band: band.as_ref().map(|b| periods.iter().map(|p| b.get(p).copied()).collect()),
+            band_label: band.as_ref().map(|_| Text::msg("band-80")),
         })
         .collect();
+    // The projected part is shaded from its first period (a forecast indicator's page is all
+    // projection; a history with a projection beside it is shaded from where the projection starts).
+    let forecast_from = lines
+        .iter()
+        .zip(&fans)
+        .filter(|(_, (projected, _))| *projected)
+        .filter_map(|((_, v), _)| v.keys().next())
+        .min()
+        .and_then(|first| periods.iter().position(|p| p == first));
     let (first, last) = (periods.first().copied(), periods.last().copied());
     let chart = Chart {
         id: "series".into(),
@@ -151,7 +166,7 @@ fn series_blocks(c: &mut Cites, ind: &Indicator, area: &AreaCode, key: &Dimensio
         value_kind: kind_of(ind),
         categories: periods.iter().map(period_text).collect(),
         series,
-        forecast_from: None,
+        forecast_from,
         map: None,
         sources: sources.clone(),
         alt: Text::msg_with(
@@ -184,6 +199,18 @@ fn series_blocks(c: &mut Cites, ind: &Indicator, area: &AreaCode, key: &Dimensio
         notes: if lines.len() > 1 { vec![Text::msg("note-sources-differ")] } else { Vec::new() },
     };
     vec![Block::Chart(chart), Block::Table(table)]
+}
+
+/// An interval band by period: (lower, upper).
+type Band = BTreeMap<Period, (f64, f64)>;
+
+/// The 80 % interval of a projection, from the same dataset's LO80 and HI80 records.
+fn band80(d: &Data, ind: &Indicator, area: &AreaCode, ds: &DatasetId) -> Option<Band> {
+    let (lk, hk) = (DimensionKey::parse("VARIANT=LO80").ok()?, DimensionKey::parse("VARIANT=HI80").ok()?);
+    let lo = d.series(&ind.code, area, &lk, ds);
+    let hi = d.series(&ind.code, area, &hk, ds);
+    let band: Band = lo.iter().filter_map(|l| Some((l.period, (l.value?, hi.iter().find(|h| h.period == l.period)?.value?)))).collect();
+    (!band.is_empty()).then_some(band)
 }
 
 /// A country's latest value: period, figure and index of its source, if stored.

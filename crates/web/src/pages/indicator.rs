@@ -161,6 +161,14 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         records.extend(st.store().records(&series_query(ind, vec![area.code.clone()], &key)).await?);
     }
     records.extend(formula_inputs(st, ind, &list).await?);
+    // A projection's 80 % bounds, which the view draws as the band of its fan chart.
+    if key.is_total() && ind.dimensions.iter().any(|d| d.as_str() == "VARIANT") {
+        for bound in ["VARIANT=LO80", "VARIANT=HI80"] {
+            if let Ok(k) = DimensionKey::parse(bound) {
+                records.extend(st.store().records(&series_query(ind, vec![area.code.clone()], &k)).await?);
+            }
+        }
+    }
     let mut ids = HashSet::new();
     records.retain(|r| ids.insert(r.id));
     let data = Data::new(&records, fw, st.areas(), &st.profile_template().prefer);
