@@ -49,7 +49,7 @@ mod ticks;
 use std::fmt;
 
 pub use heat::HeatChart;
-pub use map::{MapChart, SHAPES_SHA256};
+pub use map::{MapChart, SHAPES_SHA256, WEST_CENTRAL_AFRICA, region_locator};
 pub use overlap::{LabelBox, label_boxes, overlapping_labels};
 
 /// Okabe–Ito hues, darkened where needed so that each has at least 3:1 contrast on white

@@ -184,6 +184,68 @@ fn arc<P>(arcs: &[Vec<P>], r: i32) -> (&[P], bool) {
     (arcs.get(i).map(Vec::as_slice).unwrap_or(&[]), rev)
 }
 
+/// West and Central Africa: the UN M49 regions Western Africa (011) and Middle Africa (017).
+pub const WEST_CENTRAL_AFRICA: [u16; 25] =
+    [204, 854, 132, 384, 270, 288, 324, 624, 430, 466, 478, 562, 566, 686, 694, 768, 24, 120, 140, 148, 178, 180, 226, 266, 678];
+
+/// A locator map for a cover: the countries of `region` framed and tinted, `focus` in the
+/// focus orange, neighbours outside the region in grey, `width` units wide (the height
+/// follows the region's shape). `None` when no country of `region` has a shape.
+pub fn region_locator(focus: u16, region: &[u16], width: f64, alt: &str) -> Option<String> {
+    let world = World::get()?;
+    let points = |s: &Shape| -> Vec<(f64, f64)> {
+        s.polygons.iter().flatten().flatten().flat_map(|r| arc(&world.arcs, *r).0.iter().copied()).collect()
+    };
+    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for s in world.shapes.iter().filter(|s| region.contains(&s.m49)) {
+        for (x, y) in points(s) {
+            b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+        }
+    }
+    if !b.0.is_finite() || b.2 <= b.0 || b.3 <= b.1 {
+        return None;
+    }
+    // A margin of a tenth shows the neighbours around the region.
+    let (mx, my) = ((b.2 - b.0) * 0.1, (b.3 - b.1) * 0.1);
+    let (x0, y0, x1, y1) = (b.0 - mx, b.1 - my, b.2 + mx, b.3 + my);
+    let k = width / (x1 - x0);
+    let height = ((y1 - y0) * k).ceil();
+    let inside = |&(x, y): &(f64, f64)| x >= x0 && x <= x1 && y >= y0 && y <= y1;
+    let half: Vec<Vec<(i32, i32)>> = world
+        .arcs
+        .iter()
+        .map(|a| a.iter().map(|&(x, y)| (((x - x0) * k * 2.0).round() as i32, ((y1 - y) * k * 2.0).round() as i32)).collect())
+        .collect();
+    let mut paths: Vec<(&str, String)> = vec![(NO_DATA, String::new()), (RAMP[0], String::new()), (FOCUS, String::new())];
+    for s in world.shapes.iter().filter(|s| points(s).iter().any(inside)) {
+        let i = if s.m49 == focus {
+            2
+        } else if region.contains(&s.m49) {
+            1
+        } else {
+            0
+        };
+        for ring in s.polygons.iter().flatten() {
+            ring_path(&mut paths[i].1, ring.iter().map(|&r| arc(&half, r)));
+        }
+    }
+    let mut out = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" role="img"><title>{}</title><rect width="100%" height="100%" fill="#f4f7fb"/><g transform="scale(.5)" stroke="#fff" stroke-width="1.2" stroke-linejoin="round">"##,
+        width.round(),
+        height,
+        width.round(),
+        height,
+        crate::text::esc(alt)
+    );
+    for (fill, d) in &paths {
+        if !d.is_empty() {
+            w!(out, r#"<path d="{d}" fill="{fill}"/>"#);
+        }
+    }
+    out.push_str("</g></svg>");
+    Some(out)
+}
+
 /// Class limits for `values`: at most four, so at most five classes.
 fn breaks(values: &[f64]) -> Vec<f64> {
     let pos: Vec<f64> = values.iter().copied().filter(|v| v.is_finite() && *v > 0.0).collect();
@@ -362,6 +424,17 @@ fn ring_path<'a>(d: &mut String, arcs: impl Iterator<Item = (&'a [(i32, i32)], b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_locator_frames_the_region_and_marks_the_country() {
+        let svg = region_locator(686, &WEST_CENTRAL_AFRICA, 300.0, "Senegal & its region").expect("a map");
+        assert!(svg.starts_with("<svg") && svg.contains("<title>Senegal &amp; its region</title>"), "{}", &svg[..200]);
+        assert_eq!(svg.matches(&format!("fill=\"{FOCUS}\"")).count(), 1, "the country drawn once");
+        assert!(svg.contains(&format!("fill=\"{}\"", RAMP[0])), "the region tinted");
+        // Framed on the region: far smaller than the world.
+        assert!(svg.len() < 60_000, "{} bytes", svg.len());
+        assert!(region_locator(686, &[], 300.0, "none").is_none());
+    }
 
     #[test]
     fn the_world_loads_without_antarctica() {

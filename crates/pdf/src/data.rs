@@ -252,6 +252,10 @@ pub(crate) fn prepare(doc: &Document, lang: Lang, opts: &PdfOptions) -> Prepared
     let short_title = opts.short_title.clone().or(country).unwrap_or_else(|| title.clone());
     let updated = (!doc.as_of.is_empty()).then(|| msg_with(lang, "last-updated", &[("date", &localize::date(&doc.as_of, lang))]));
     let date = ymd(&doc.as_of).map(|(y, m, d)| json!({"year": y, "month": m, "day": d}));
+    let cover_map = cover_map(doc, lang).map(|svg| {
+        ctx.files.push(("/cover-map.svg".to_string(), svg.into_bytes()));
+        "/cover-map.svg"
+    });
     let data = json!({
         "lang": lang.code(),
         // Portuguese of Portugal and the PALOP, not of Brazil: it decides hyphenation and quotes.
@@ -271,8 +275,28 @@ pub(crate) fn prepare(doc: &Document, lang: Lang, opts: &PdfOptions) -> Prepared
         "table_supplement": supplement(lang, "table-numbered"),
         "sections": sections,
         "draft": opts.draft.as_ref().map(|(word, note)| json!({"word": word, "note": note})),
+        "cover_map": cover_map,
     });
     Prepared { data, files: ctx.files }
+}
+
+/// The cover's map: West and Central Africa with the country in the focus colour, as the 2009
+/// profiles opened. The country is the focus of the document's own maps (its M49 code comes
+/// with them); a document without one (the regional report) has no cover map.
+fn cover_map(doc: &Document, lang: Lang) -> Option<String> {
+    fn focus(sections: &[mp_profile::Section]) -> Option<(u16, mp_profile::Text)> {
+        sections.iter().find_map(|s| {
+            s.blocks
+                .iter()
+                .find_map(|b| match b {
+                    mp_profile::Block::Chart(c) => c.map.as_ref().and_then(|m| m.focus.clone()),
+                    _ => None,
+                })
+                .or_else(|| focus(&s.children))
+        })
+    }
+    let (code, name) = focus(&doc.sections)?;
+    mp_chart::region_locator(code, &mp_chart::WEST_CENTRAL_AFRICA, 400.0, &text(&name, lang))
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ fn english_profile_has_title_numbers_and_pages() {
         "Figure 3.",
         "Table 1.",
         "Côte d'Ivoire",
-        "Source: UN DESA (2024).",
+        "Source: UN DESA, International Migrant Stock (2024).",
         "97,000",
         "18.5",
     ] {

@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn file_level_source_names_become_short_ones_in_the_body_only() {
-        let mut doc_sections = vec![
+        let mut doc_sections = [
             Section {
                 id: "A".into(),
                 number: "A".into(),
