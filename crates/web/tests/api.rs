@@ -85,6 +85,12 @@ fn datasets() -> Vec<DatasetImport> {
         obs("DEV.POP", "SEN", "2020", &[], 16_436_119.0, Normal, 1),
         obs("DEV.POP", "SEN", "2024", &[], 18_501_984.0, Estimated, 2),
         obs("DEV.POP", "SEN", "2030", &[], 21_000_000.0, Forecast, 3),
+        // A projection with its interval bounds, for the forecasts endpoint.
+        obs("FCT.IMM_STOCK", "SEN", "2030", &[], 310_000.0, Forecast, 4),
+        obs("FCT.IMM_STOCK", "SEN", "2030", &[("VARIANT", "LO80")], 295_000.0, Forecast, 5),
+        obs("FCT.IMM_STOCK", "SEN", "2030", &[("VARIANT", "HI80")], 325_000.0, Forecast, 6),
+        obs("FCT.IMM_STOCK", "SEN", "2030", &[("VARIANT", "LO95")], 287_000.0, Forecast, 7),
+        obs("FCT.IMM_STOCK", "SEN", "2030", &[("VARIANT", "HI95")], 333_000.0, Forecast, 8),
     ];
     let wdi = vec![obs("DEV.POP", "SEN", "2020", &[], 16_743_859.0, Normal, 7)];
     vec![
@@ -687,6 +693,23 @@ fn sources_with_vintages_files_counts_and_latest() {
     let f = &v[1]["files"][0];
     assert_eq!((f["path"].as_str(), f["bytes"].as_u64()), (Some("ims2024.csv"), Some(1234)));
     assert_eq!(f["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn forecasts_with_their_interval_bounds() {
+    let f = ok("/api/v1/forecasts?indicator=FCT.IMM_STOCK&area=SEN");
+    assert_eq!((f["indicator"].as_str(), f["area"].as_str()), (Some("FCT.IMM_STOCK"), Some("SEN")));
+    let fc = f["forecasts"].as_array().unwrap();
+    assert_eq!(fc.len(), 1, "{f}");
+    assert_eq!(fc[0]["dataset"], "un-wpp@2024");
+    assert!(fc[0]["method"].is_null() && fc[0]["skill"].is_null(), "another source's projection has no method or skill");
+    assert_eq!(
+        fc[0]["points"],
+        json!([{"period": "2030", "median": 310000.0, "lo80": 295000.0, "hi80": 325000.0, "lo95": 287000.0, "hi95": 333000.0}])
+    );
+    assert!(f["scenarios"].as_array().unwrap().is_empty());
+    let doc = spec();
+    assert_fits(&doc, response_schema(&doc, "/api/v1/forecasts", "200"), &f, "the forecasts");
 }
 
 // ---- observations ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use mp_domain::{DatasetImport, FileInfo, ObsStatus, SourceInfo};
 mod common;
+mod documented;
 
 use common::obs;
 use mp_store::{ImportOptions, NewFlag, Origin, Store};
@@ -243,4 +244,17 @@ fn the_api_serves_scores_mirror_gaps_conflicts_and_flags_with_country_filters() 
         assert_eq!(get_with(bad, false).status, StatusCode::BAD_REQUEST, "{bad}");
     }
     assert_eq!(get_with("/api/v1/quality/mirror?area=XYZ", false).status, StatusCode::NOT_FOUND);
+
+    // Non-empty answers fit the schemas the OpenAPI document gives for them.
+    for (path, uri) in [
+        ("/api/v1/quality/scores", "/api/v1/quality/scores"),
+        ("/api/v1/quality/mirror", "/api/v1/quality/mirror?area=SEN"),
+        ("/api/v1/quality/conflicts", "/api/v1/quality/conflicts?area=SEN"),
+        ("/api/v1/quality/flags", "/api/v1/quality/flags?area=SEN"),
+    ] {
+        let body = json(uri);
+        assert!(!body["data"].as_array().unwrap().is_empty(), "{uri}");
+        let errs = documented::departures(path, &body);
+        assert!(errs.is_empty(), "{uri} does not fit its documented schema:\n  {}", errs.join("\n  "));
+    }
 }

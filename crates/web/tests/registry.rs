@@ -4,6 +4,8 @@
 //! every message resolved, the entries shown, an empty registry in one line), the links from the
 //! country page, and the registry endpoints as JSON, CSV and XLSX with their 400s.
 
+mod documented;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -283,6 +285,17 @@ fn api_serves_the_registries_with_their_sources() {
     let ids: Vec<&str> = v["data"].as_array().unwrap().iter().map(|p| p["identifier"].as_str().unwrap()).collect();
     assert_eq!(ids, ["XM-FIX-2"]);
     assert_eq!(v["data"][0]["budget"]["value"], 250_000.0);
+    // Non-empty answers fit the schemas the OpenAPI document gives for them.
+    for (path, uri) in [
+        ("/api/v1/registry/instruments", "/api/v1/registry/instruments"),
+        ("/api/v1/registry/institutions", "/api/v1/registry/institutions"),
+        ("/api/v1/registry/projects", "/api/v1/registry/projects"),
+    ] {
+        let body = json(uri);
+        assert!(!body["data"].as_array().unwrap().is_empty(), "{uri}");
+        let errs = documented::departures(path, &body);
+        assert!(errs.is_empty(), "{uri} does not fit its documented schema:\n  {}", errs.join("\n  "));
+    }
 }
 
 #[test]

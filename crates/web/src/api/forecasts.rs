@@ -7,6 +7,7 @@
 use super::catalogue::{find_area, find_indicator};
 use super::error::{ApiError, ApiResult};
 use super::json;
+use super::openapi::{BadRequest, NotFound, NotModified, Unavailable};
 use super::params::Params;
 use crate::AppState;
 use axum::extract::State;
@@ -15,6 +16,7 @@ use mp_domain::{CodeValue, DimensionId, DimensionKey, IndicatorCode, ObsStatus};
 use mp_store::{DimMatch, ObsQuery, StoredObservation};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use utoipa::{IntoParams, ToSchema};
 
 /// The parameters the endpoint accepts.
 pub const PARAMS: &[&str] = &["indicator", "area"];
@@ -34,76 +36,111 @@ const TARGETS: [(&str, &str); 6] = [
     ("FCT.NETMIG_MED", "NET_RATE"),
 ];
 
+/// The query parameters of `GET /api/v1/forecasts` (the names are [`PARAMS`]).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes the parameters; the handler reads them with [`Params`].
+pub(super) struct ForecastsQuery {
+    /// Indicator code (case-insensitive), e.g. FCT.IMM_STOCK or FCT.NETMIG_ABS. Unknown code: 404.
+    #[param(min_length = 1, example = "FCT.IMM_STOCK")]
+    indicator: String,
+    /// One country: ISO alpha-3 (SEN) or M49 number (686). Unknown: 404.
+    #[param(min_length = 1, example = "SEN")]
+    area: String,
+}
+
 /// One forecast period.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, ToSchema)]
+#[schema(as = ForecastPoint)]
 pub struct PointOut {
     /// The period, e.g. `2029`.
     pub period: String,
     /// Median (or medium variant).
+    #[schema(required = true)]
     pub median: Option<f64>,
     /// 80 % interval, lower bound.
+    #[schema(required = true)]
     pub lo80: Option<f64>,
     /// 80 % interval, upper bound.
+    #[schema(required = true)]
     pub hi80: Option<f64>,
     /// 95 % interval, lower bound.
+    #[schema(required = true)]
     pub lo95: Option<f64>,
     /// 95 % interval, upper bound.
+    #[schema(required = true)]
     pub hi95: Option<f64>,
 }
 
 /// Backtest skill of the method that made a forecast, and of persistence on the same series.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = ForecastSkill)]
 pub struct SkillOut {
     /// Mean absolute scaled error of the method over the last comparable periods.
+    #[schema(required = true)]
     pub mase: Option<f64>,
     /// The same for persistence (carrying the last value forward).
+    #[schema(required = true)]
     pub naive_mase: Option<f64>,
     /// Share (%) of held-out values inside the 80 % interval.
+    #[schema(required = true)]
     pub cover80: Option<f64>,
     /// Share (%) inside the 95 % interval.
+    #[schema(required = true)]
     pub cover95: Option<f64>,
 }
 
 /// One source's forecast of the indicator.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Forecast)]
 pub struct ForecastOut {
     /// `source@vintage`.
     pub dataset: String,
     /// The method's code in CL_FC_MODEL (the module's forecasts only).
+    #[schema(required = true)]
     pub method: Option<String>,
     /// `OBSERVED`, `ESTIMATES` or `MODEL`: the kind of series the method was fitted to.
+    #[schema(required = true)]
     pub series_kind: Option<String>,
     /// The method's backtest (the module's forecasts only).
+    #[schema(required = true, inline)]
     pub skill: Option<SkillOut>,
     /// The note stored with the forecast.
+    #[schema(required = true)]
     pub footnote: Option<String>,
     /// The periods.
+    #[schema(inline)]
     pub points: Vec<PointOut>,
 }
 
 /// A scenario: not a forecast, a path that follows from a stated assumption.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Scenario)]
 pub struct ScenarioOut {
     /// VARIANT code (ZERO_MIG, CONST_MIG, TWG1 … TWG5).
     pub variant: String,
     /// `source@vintage`.
     pub dataset: String,
     /// The assumption, as stored with the scenario.
+    #[schema(required = true)]
     pub assumption: Option<String>,
     /// (period, value) pairs.
     pub values: Vec<(String, f64)>,
 }
 
-/// The answer.
-#[derive(Serialize)]
+/// The forecasts and scenarios of one indicator for one country.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Forecasts)]
 pub struct Answer {
     /// The indicator.
     pub indicator: String,
     /// The country.
     pub area: String,
     /// Every source's forecast, the module's first.
+    #[schema(inline)]
     pub forecasts: Vec<ForecastOut>,
     /// The scenarios.
+    #[schema(inline)]
     pub scenarios: Vec<ScenarioOut>,
 }
 
@@ -149,7 +186,14 @@ async fn skill(st: &AppState, area: &mp_domain::AreaCode, target: &str, method: 
     })
 }
 
-/// `GET /api/v1/forecasts`
+/// `GET /api/v1/forecasts?indicator=FCT.IMM_STOCK&area=SEN`
+#[utoipa::path(get, path = "/api/v1/forecasts", tag = "data", operation_id = "getForecasts",
+    summary = "Forecasts of one indicator for one country, with intervals, method, skill and scenarios",
+    description = "Every stored forecast (OBS_STATUS F) of the indicator for the country, by source: the median (or medium variant) and the 80 % and 95 % interval bounds of each period. For the mprofile forecasting module also the method (CL_FC_MODEL), the kind of series it was fitted to (OBSERVED, ESTIMATES, MODEL) and its rolling-origin backtest against persistence (MASE, interval coverage). Scenarios (source mprofile-scenario: zero and constant migration, TWG scenarios) are listed apart with their stated assumption: they are not forecasts.",
+    params(ForecastsQuery),
+    responses((status = 200, description = "The forecasts and scenarios.", body = Answer),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound),
+        (status = 503, response = Unavailable)))]
 pub async fn forecasts(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(PARAMS)?;
     let Some(code) = p.one("indicator")? else {

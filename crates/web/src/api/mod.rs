@@ -19,8 +19,8 @@ pub mod openapi;
 mod params;
 mod profile;
 mod quality;
-pub mod schema;
 mod registry;
+pub mod schema;
 
 pub use error::{ApiError, ApiResult};
 pub use observations::{DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};

@@ -4,7 +4,7 @@
 //! cannot describe a field the code does not write. Served as JSON at `/api/openapi.json`; no
 //! bundled viewer.
 
-use super::{catalogue, error, observations, profile};
+use super::{catalogue, error, forecasts, observations, profile, quality, registry};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use utoipa::openapi::header::HeaderBuilder;
@@ -30,8 +30,9 @@ const DESCRIPTION: &str = "Read-only JSON API of mprofile, the platform with whi
     servers((url = "/")),
     paths(
         catalogue::themes, catalogue::indicators, catalogue::indicator, catalogue::codelists, catalogue::codelist,
-        catalogue::areas, catalogue::area, catalogue::sources, observations::observations, profile::country_profile,
-        super::openapi_json, profile::healthz,
+        catalogue::areas, catalogue::area, catalogue::sources, observations::observations, forecasts::forecasts,
+        profile::country_profile, quality::scores, quality::conflicts, quality::mirror, quality::flags,
+        registry::instruments, registry::institutions, registry::projects, super::openapi_json, profile::healthz,
     ),
     components(
         // Reached only through a field marked `no_recursion` (texts hold arguments that hold texts).
@@ -44,6 +45,8 @@ const DESCRIPTION: &str = "Read-only JSON API of mprofile, the platform with whi
         (name = "areas", description = "Countries and groups."),
         (name = "data", description = "Sources and observations."),
         (name = "profiles", description = "Migration Profile documents."),
+        (name = "quality", description = "Data quality: source quality scores, mirror statistics, conflicts between sources, flags raised on figures."),
+        (name = "registry", description = "The governance registries: instruments, institutions, programmes and projects."),
         (name = "meta", description = "This description and the health check."),
     ),
 )]

@@ -3,9 +3,12 @@
 //! `format=csv` or `format=xlsx`, as a file to download. Every entry names its source, vintage
 //! and the place in the source file it was read from.
 
+use super::catalogue::List;
 use super::error::{ApiError, ApiResult};
 use super::json;
+use super::openapi::{BadRequest, NotModified, Unavailable};
 use super::params::{Params, shown};
+use super::schema;
 use crate::AppState;
 use axum::extract::State;
 use axum::http::header;
@@ -13,6 +16,10 @@ use axum::response::{IntoResponse, Response};
 use mp_domain::registry::{Institution, Project, Sourced};
 use mp_domain::{AreaCode, I18nText, Instrument, Ratification, RegistryView, ThemeCode};
 use serde::Serialize;
+use std::borrow::Cow;
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{IntoParams, PartialSchema, ToSchema};
 
 /// Parameters of `/api/v1/registry/instruments` and `/institutions`.
 pub const PARAMS: &[&str] = &["country", "format"];
@@ -20,7 +27,8 @@ pub const PARAMS: &[&str] = &["country", "format"];
 pub const PROJECT_PARAMS: &[&str] = &["country", "theme", "format"];
 
 /// Where an entry was read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = RegistrySource)]
 pub struct SourceOut {
     /// Source code.
     pub source: String,
@@ -28,7 +36,7 @@ pub struct SourceOut {
     pub vintage: String,
     /// Source name.
     pub name: String,
-    /// File and row.
+    /// File and row the entry was read from.
     pub at: String,
 }
 
@@ -39,67 +47,92 @@ impl SourceOut {
 }
 
 /// The status of an instrument in one country.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = RegistryStatus)]
 pub struct StatusOut {
-    /// Country (ISO3).
+    /// Country (ISO 3166 alpha-3).
+    #[schema(value_type = String, example = "SEN")]
     pub country: AreaCode,
     /// `signed`, `ratified`, `in_force`, `adopted`, `in_preparation`, `expired`, `no_action`.
     pub status: String,
     /// Year of the status.
+    #[schema(required = true)]
     pub year: Option<i32>,
     /// Body responsible.
+    #[schema(required = true)]
     pub responsible: Option<String>,
-    /// Note from the source (for the ECOWAS protocols, how far they are applied).
+    /// Note from the source; for the ECOWAS protocols, how far they are applied.
+    #[schema(required = true)]
     pub note: Option<String>,
     /// Where it was read.
+    #[schema(inline)]
     pub source: SourceOut,
 }
 
 /// An instrument with its status in the countries asked for.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = RegistryInstrument)]
 pub struct InstrumentOut {
     /// Code.
+    #[schema(example = "ICRMW")]
     pub code: String,
-    /// Kind (`convention`, `protocol`, `regional`, `law`, …).
+    /// Kind: `convention`, `protocol`, `regional`, `law`, `decree`, `policy`, `strategy`,
+    /// `action_plan` or `development_plan`.
     pub kind: String,
     /// Short name.
     pub short: String,
     /// Title in the three languages.
+    #[schema(value_type = schema::I18nText)]
     pub title: I18nText,
     /// Year adopted.
+    #[schema(required = true)]
     pub year: Option<i32>,
-    /// Country of a national text.
+    /// The country of a national text; null for a treaty.
+    #[schema(value_type = Option<String>, required = true)]
     pub country: Option<AreaCode>,
     /// Citation.
+    #[schema(required = true)]
     pub citation: Option<String>,
     /// Link.
+    #[schema(required = true)]
     pub link: Option<String>,
     /// Themes of the profile it covers.
+    #[schema(value_type = Vec<String>)]
     pub themes: Vec<ThemeCode>,
     /// Its status per country.
+    #[schema(inline)]
     pub statuses: Vec<StatusOut>,
 }
 
 /// An institution.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = RegistryInstitution)]
 pub struct InstitutionOut {
-    /// Country.
+    /// Country (ISO 3166 alpha-3).
+    #[schema(value_type = String, example = "SEN")]
     pub country: AreaCode,
     /// Name.
     pub name: String,
     /// Acronym.
+    #[schema(required = true)]
     pub acronym: Option<String>,
     /// Mandate on migration.
+    #[schema(required = true)]
     pub mandate: Option<String>,
     /// Parent body.
+    #[schema(required = true)]
     pub parent: Option<String>,
     /// Themes it works on.
+    #[schema(value_type = Vec<String>)]
     pub themes: Vec<ThemeCode>,
     /// Contact point.
+    #[schema(required = true)]
     pub contact: Option<String>,
     /// Data it holds.
+    #[schema(required = true)]
     pub data_held: Option<String>,
     /// Where it was read.
+    #[schema(inline)]
     pub source: SourceOut,
 }
 
@@ -121,7 +154,8 @@ impl InstitutionOut {
 }
 
 /// A budget.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = RegistryBudget)]
 pub struct BudgetOut {
     /// Amount.
     pub value: f64,
@@ -130,7 +164,8 @@ pub struct BudgetOut {
 }
 
 /// A programme or project.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = RegistryProject)]
 pub struct ProjectOut {
     /// Identifier (the IATI identifier when there is one).
     pub identifier: String,
@@ -142,23 +177,32 @@ pub struct ProjectOut {
     pub implementing: Vec<String>,
     /// Donors.
     pub donors: Vec<String>,
-    /// Countries.
+    /// Countries (ISO 3166 alpha-3).
+    #[schema(value_type = Vec<String>)]
     pub countries: Vec<AreaCode>,
     /// Themes of the profile.
+    #[schema(value_type = Vec<String>)]
     pub themes: Vec<ThemeCode>,
     /// Sector codes as published.
     pub sectors: Vec<String>,
     /// Start date, YYYY-MM-DD.
+    #[schema(required = true)]
     pub start: Option<String>,
     /// End date, YYYY-MM-DD.
+    #[schema(required = true)]
     pub end: Option<String>,
-    /// Stage.
+    /// IATI activity status: `pipeline`, `implementation`, `finalisation`, `closed`,
+    /// `cancelled` or `suspended`.
+    #[schema(required = true)]
     pub status: Option<String>,
     /// Total budget.
+    #[schema(required = true, inline)]
     pub budget: Option<BudgetOut>,
     /// Results as reported.
+    #[schema(required = true)]
     pub results: Option<String>,
     /// Where it was read.
+    #[schema(inline)]
     pub source: SourceOut,
 }
 
@@ -184,10 +228,78 @@ impl ProjectOut {
     }
 }
 
-/// A list answer.
-#[derive(Serialize)]
-struct List<T> {
-    data: Vec<T>,
+/// The query parameters of `/api/v1/registry/instruments` and `/institutions`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes the parameters; the handler reads them with [`Params`].
+pub(super) struct RegistryQuery {
+    /// A profile country (ISO 3166 alpha-3): only its entries.
+    #[param(value_type = String, required = false, example = "SEN")]
+    country: Option<String>,
+    /// `json` (the default), or `csv` or `xlsx` for a file to download with the same entries, one
+    /// row per entry (per instrument and country for instruments).
+    #[param(value_type = FormatParam, inline, required = false, example = "json")]
+    format: Option<String>,
+}
+
+/// The query parameters of `/api/v1/registry/projects`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes the parameters; the handler reads them with [`Params`].
+pub(super) struct ProjectQuery {
+    /// A profile country (ISO 3166 alpha-3): only its entries.
+    #[param(value_type = String, required = false, example = "SEN")]
+    country: Option<String>,
+    /// A theme code (case-insensitive): only the projects covering it.
+    #[param(value_type = String, required = false, example = "T13")]
+    theme: Option<String>,
+    /// `json` (the default), or `csv` or `xlsx` for a file to download with the same entries, one
+    /// row per entry.
+    #[param(value_type = FormatParam, inline, required = false, example = "json")]
+    format: Option<String>,
+}
+
+/// The answer's format.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)] // Describes the parameter; the handler reads it with [`Params`].
+pub(super) enum FormatParam {
+    /// JSON, `{"data": […]}`.
+    Json,
+    /// CSV with a header row.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// The CSV download (`format=csv`): a header row, then one row per entry.
+pub(super) struct CsvFile;
+
+impl PartialSchema for CsvFile {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new().schema_type(Type::String).content_media_type("text/csv").into()
+    }
+}
+
+impl ToSchema for CsvFile {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("CsvFile")
+    }
+}
+
+/// The Excel download (`format=xlsx`): one sheet, a header row, then one row per entry.
+pub(super) struct XlsxFile;
+
+impl PartialSchema for XlsxFile {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary))).into()
+    }
+}
+
+impl ToSchema for XlsxFile {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("XlsxFile")
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -265,6 +377,14 @@ fn instrument_out(i: &Instrument, v: &RegistryView) -> InstrumentOut {
 
 /// `GET /api/v1/registry/instruments`: every instrument with its status in each country (in
 /// `country` only when given: then the instruments with a status there, and its national texts).
+#[utoipa::path(get, path = "/api/v1/registry/instruments", tag = "registry", operation_id = "listRegistryInstruments",
+    summary = "Instruments and their status",
+    description = "The legal and policy instruments of the governance registry (treaties, regional protocols, national laws, policies and plans) with their status in each country and the source of each status.",
+    params(RegistryQuery),
+    responses((status = 200, description = "The instruments (JSON), or the file to download.", content(
+            (List<InstrumentOut> = "application/json"), (inline(CsvFile) = "text/csv"),
+            (inline(XlsxFile) = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 503, response = Unavailable)))]
 pub async fn instruments(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(PARAMS)?;
     let fmt = format(&p)?;
@@ -321,6 +441,14 @@ pub async fn instruments(State(st): State<AppState>, p: Params) -> ApiResult<Res
 }
 
 /// `GET /api/v1/registry/institutions`
+#[utoipa::path(get, path = "/api/v1/registry/institutions", tag = "registry", operation_id = "listRegistryInstitutions",
+    summary = "Institutions of migration governance",
+    description = "The institutions recorded per country, with their mandate, parent body, themes, contact point, data held and source.",
+    params(RegistryQuery),
+    responses((status = 200, description = "The institutions (JSON), or the file to download.", content(
+            (List<InstitutionOut> = "application/json"), (inline(CsvFile) = "text/csv"),
+            (inline(XlsxFile) = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 503, response = Unavailable)))]
 pub async fn institutions(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(PARAMS)?;
     let fmt = format(&p)?;
@@ -354,6 +482,14 @@ pub async fn institutions(State(st): State<AppState>, p: Params) -> ApiResult<Re
 }
 
 /// `GET /api/v1/registry/projects`
+#[utoipa::path(get, path = "/api/v1/registry/projects", tag = "registry", operation_id = "listRegistryProjects",
+    summary = "Programmes and projects",
+    description = "The programmes and projects of international agencies recorded (from IATI files, the registry workbook or the TWG workspace), with their countries, themes, period, status, budget and source.",
+    params(ProjectQuery),
+    responses((status = 200, description = "The projects (JSON), or the file to download.", content(
+            (List<ProjectOut> = "application/json"), (inline(CsvFile) = "text/csv"),
+            (inline(XlsxFile) = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 503, response = Unavailable)))]
 pub async fn projects(State(st): State<AppState>, p: Params) -> ApiResult<Response> {
     p.only(PROJECT_PARAMS)?;
     let fmt = format(&p)?;
