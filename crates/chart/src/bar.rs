@@ -378,8 +378,12 @@ fn fitting_axis(cx: &Ctx<'_>, lo: f64, hi: f64, length: f64) -> Axis {
     let mut target = tick_target(length, cx.fs);
     loop {
         let axis = nice_axis(lo, hi, target);
-        let gaps = axis.ticks.len().saturating_sub(1).max(1) as f64;
-        if target <= 2 || tick_label_width(cx, &axis) + cx.fs * 0.8 <= length / gaps {
+        // Ticks need not reach both ends of the axis, so measure the room between two of them.
+        let spacing = match axis.ticks.as_slice() {
+            [a, b, ..] => length * (axis.frac(*b) - axis.frac(*a)).abs(),
+            _ => length,
+        };
+        if target <= 2 || tick_label_width(cx, &axis) + cx.fs * 0.8 <= spacing {
             return axis;
         }
         target -= 1;

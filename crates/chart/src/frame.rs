@@ -254,8 +254,17 @@ impl<'a> Ctx<'a> {
         }
         self.stroke(&zero, BASELINE);
         w!(self.out, r#"<g text-anchor="middle" fill="{INK}">"#);
+        // On a narrow drawing even the sparsest nice axis can have labels wider than the room
+        // between its ticks: a label that would touch the one before it is left out (its tick
+        // and grid line stay), so no two labels ever overprint.
+        let mut last_right = f64::NEG_INFINITY;
         for &t in &axis.ticks {
             let label = self.label(t);
+            let half = width(&label, self.fs, false) / 2.0;
+            if x(t) - half < last_right + self.fs * 0.5 {
+                continue;
+            }
+            last_right = x(t) + half;
             self.text(x(t), y1 + self.fs * 1.3, &label, "");
         }
         self.out.push_str("</g>");

@@ -147,7 +147,7 @@ pub(crate) fn render(c: &LineChart, cx: &mut Ctx<'_>) {
     w!(cx.out, r#"<g text-anchor="middle" fill="{INK}">"#);
     for &i in &shown {
         let (label, _) = truncate(labels[i], step_w.max(label_w), fs, false);
-        cx.text(xp(i), plot_bottom + 4.0 + fs * 0.95, &label, "");
+        cx.text(xp(i), plot_bottom + 4.0 + fs * 1.1, &label, "");
     }
     cx.out.push_str("</g>");
 

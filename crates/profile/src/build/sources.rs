@@ -31,11 +31,12 @@ impl Builder<'_> {
                 }
             }
         }
-        let mut names: Vec<String> = cited.iter().filter_map(|i| self.sources.get(*i)).map(|s| s.cited()).collect();
-        names.dedup();
-        if names.len() < 2 {
+        // Cited by their number in the sources annex, as body tables cite them: the annex gives
+        // each source's full name and file, and the number reads the same in every language.
+        let numbers: Vec<String> = cited.iter().filter(|i| self.sources.get(**i).is_some()).map(|i| format!("[{}]", i + 1)).collect();
+        if numbers.len() < 2 {
             return t;
         }
-        Text::msg_with("onefig-sentence-sources", vec![("sentence", Arg::Text(t)), ("sources", Arg::Text(Text::plain(names.join("; "))))])
+        Text::msg_with("onefig-sentence-sources", vec![("sentence", Arg::Text(t)), ("sources", Arg::Text(Text::plain(numbers.join(", "))))])
     }
 }
