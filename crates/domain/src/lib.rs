@@ -16,6 +16,7 @@ pub mod obs;
 pub mod period;
 pub mod record;
 pub mod registry;
+pub mod submission;
 pub mod text;
 pub mod upload;
 

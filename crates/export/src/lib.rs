@@ -13,6 +13,7 @@
 mod rows;
 mod sdmx;
 mod table;
+pub mod template;
 
 pub use rows::{csv_of_rows, xlsx_of_rows};
 

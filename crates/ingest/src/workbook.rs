@@ -127,19 +127,9 @@ fn check_package(file: &InputFile, limits: &Limits) -> Result<(), IngestError> {
     Ok(())
 }
 
-/// The column letters of a 0-based index (0 → A, 26 → AA).
-pub fn column_letters(mut col: u32) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
+/// The column letters of a 0-based index (0 → A, 26 → AA), as the submission template's
+/// layout writes them.
+pub use mp_domain::submission::column_letters;
 
 /// `Sheet!C45` for a 0-based row and column.
 pub fn locator(sheet: &str, row: u32, col: u32) -> String {

@@ -143,7 +143,7 @@ fn template() -> &'static [u8] {
     BYTES.get_or_init(|| {
         let (fw, areas) = fixture();
         let sen = mp_domain::AreaCode::parse("SEN").unwrap();
-        national::write_template(fw, areas, &sen, None, mp_domain::Lang::En).unwrap()
+        mp_export::template::write_template(fw, areas, &sen, None, mp_domain::Lang::En).unwrap()
     })
 }
 

@@ -182,7 +182,7 @@ mod xlsx {
     fn a_template_with_a_stray_far_cell_is_refused_quickly() {
         let (fw, areas) = fixture();
         let sen = AreaCode::parse("SEN").unwrap();
-        let bytes = national::write_template(fw, areas, &sen, None, Lang::En).unwrap();
+        let bytes = mp_export::template::write_template(fw, areas, &sen, None, Lang::En).unwrap();
         // Add a cell at ALL200000 to the first data sheet.
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut parts = Vec::new();

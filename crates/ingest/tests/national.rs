@@ -2,11 +2,12 @@
 //! against the repository's framework and the real area registry.
 
 use mp_domain::{AreaCode, DatasetImport, IndicatorCode, Lang, ObsStatus, Observation, Period, ThemeCode};
+use mp_export::template::{self as writer, Prefill, PrefillRow, PrefillValue};
 use mp_ingest::IngestError;
 use mp_ingest::context::{Context, ReadReport};
 use mp_ingest::files::InputFile;
 use mp_ingest::framework_dir::testing::fixture;
-use mp_ingest::national::{self, Field, Mapping, MappingSource, Prefill, PrefillRow, PrefillValue, SdmxOverrides};
+use mp_ingest::national::{self, Field, Mapping, MappingSource, SdmxOverrides};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -326,7 +327,7 @@ fn sheets_of(bytes: &[u8]) -> Vec<(String, calamine::SheetVisible)> {
 fn template_lists_collected_indicators_with_hidden_sheets() {
     let (fw, areas) = fixture();
     let t = Instant::now();
-    let bytes = national::write_template(fw, areas, &sen(), Some(&t04()), Lang::Fr).unwrap();
+    let bytes = writer::write_template(fw, areas, &sen(), Some(&t04()), Lang::Fr).unwrap();
     eprintln!("template SEN T04 fr: {} bytes in {:?} (debug build)", bytes.len(), t.elapsed());
     let sheets = sheets_of(&bytes);
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
@@ -380,7 +381,7 @@ fn filled_template_imports_back() {
         row("IMM.STOCK", "", &[], PrefillValue::Empty, "", ""),
         row("EMI.STOCK", "2020", &[("COUNTERPART_AREA", "France")], PrefillValue::Text("45000".into()), "p", ""),
     ]);
-    let bytes = national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
+    let bytes = writer::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
     let t = Instant::now();
     let r = national::read_template(&InputFile::from_bytes("SEN-T04-rempli.xlsx", bytes), &ctx()).unwrap_or_else(|e| panic!("{e}"));
     eprintln!("filled template: {} rows, {} observations in {:?} (debug build)", r.rows_read, r.observations(), t.elapsed());
@@ -408,7 +409,7 @@ fn filled_template_imports_back() {
 
     // The same figures, sent back for review, import identically.
     let again = Prefill { rows: Prefill::from_observations(fw, areas, &ds.observations, Lang::Pt), ..fill };
-    let bytes = national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Pt, &again).unwrap();
+    let bytes = writer::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Pt, &again).unwrap();
     let r2 = national::read_template(&InputFile::from_bytes("review.xlsx", bytes), &ctx()).unwrap_or_else(|e| panic!("{e}"));
     let keys = |d: &DatasetImport| {
         let mut v: Vec<_> = d.observations.iter().map(|o| (o.key(), o.value, o.status, o.footnote.clone())).collect();
@@ -428,7 +429,7 @@ fn template_problems_name_sheet_row_and_column() {
         row("IMM.STOCK", "2015", &[], PrefillValue::Empty, "E", ""),
         row("EMI.STOCK", "2015", &[("COUNTERPART_AREA", "Atlantide")], PrefillValue::Number(3.0), "", ""),
     ]);
-    let bytes = national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
+    let bytes = writer::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
     let e = err_text(national::read_template(&InputFile::from_bytes("x.xlsx", bytes), &ctx()));
     assert!(e.contains("x.xlsx, sheet IMM.STOCK, row 12, column A: `20x3`: `20x3` is not a valid period"), "{e}");
     assert!(e.contains("x.xlsx, sheet IMM.STOCK, row 13, column B: `X — Inconnu`: not a code of CL_SEX"), "{e}");
@@ -441,7 +442,7 @@ fn template_problems_name_sheet_row_and_column() {
 #[test]
 fn truncated_and_foreign_workbooks_are_refused() {
     let (fw, areas) = fixture();
-    let bytes = national::write_template(fw, areas, &sen(), Some(&t04()), Lang::En).unwrap();
+    let bytes = writer::write_template(fw, areas, &sen(), Some(&t04()), Lang::En).unwrap();
     let cut = InputFile::from_bytes("cut.xlsx", bytes[..bytes.len() / 2].to_vec());
     let e = err_text(national::read_template(&cut, &ctx()));
     assert!(e.contains("cut.xlsx: not a readable XLSX workbook") && e.contains("truncated"), "{e}");
@@ -453,13 +454,13 @@ fn truncated_and_foreign_workbooks_are_refused() {
     assert!(e.contains("other.xlsx: not an mprofile submission template"), "{e}");
 
     assert!(
-        national::write_template(fw, areas, &AreaCode::parse("ECOWAS").unwrap(), None, Lang::En)
+        writer::write_template(fw, areas, &AreaCode::parse("ECOWAS").unwrap(), None, Lang::En)
             .unwrap_err()
             .to_string()
             .contains("unknown country ECOWAS")
     );
     assert!(
-        national::write_template(fw, areas, &sen(), Some(&ThemeCode::parse("T99").unwrap()), Lang::En)
+        writer::write_template(fw, areas, &sen(), Some(&ThemeCode::parse("T99").unwrap()), Lang::En)
             .unwrap_err()
             .to_string()
             .contains("unknown theme T99")
@@ -551,7 +552,7 @@ fn template_for_every_theme_in_every_language() {
     let (fw, areas) = fixture();
     for lang in Lang::ALL {
         let t = Instant::now();
-        let bytes = national::write_template(fw, areas, &AreaCode::parse("CPV").unwrap(), None, lang).unwrap();
+        let bytes = writer::write_template(fw, areas, &AreaCode::parse("CPV").unwrap(), None, lang).unwrap();
         let n = sheets_of(&bytes).len();
         eprintln!("template CPV all themes {lang}: {n} sheets, {} bytes in {:?} (debug build)", bytes.len(), t.elapsed());
         assert_eq!(n, fw.indicators.iter().filter(|i| i.formula.is_none()).count() + 3);
@@ -687,7 +688,7 @@ mod properties {
             let good = T.get_or_init(|| {
                 let (fw, areas) = fixture();
                 let fill = filled(vec![row("IMM.STOCK", "2013", &[("SEX", "F")], PrefillValue::Number(1.0), "", "")]);
-                national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap()
+                writer::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap()
             });
             let mut bytes = good[..cut.min(good.len())].to_vec();
             for (at, b) in flips {
@@ -796,7 +797,7 @@ fn dump_template() {
         "",
         "",
     )]);
-    let bytes = national::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
+    let bytes = writer::write_template_prefilled(fw, areas, &sen(), Some(&t04()), Lang::Fr, &fill).unwrap();
     std::fs::write("/tmp/mprofile-template-SEN-T04-fr.xlsx", bytes).unwrap();
 }
 

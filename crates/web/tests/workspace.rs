@@ -7,7 +7,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use mp_domain::{AreaRegistry, Framework, IndicatorCode, Iso3, Lang, ThemeCode};
-use mp_ingest::national::template::{Prefill, PrefillRow, PrefillValue, write_template_prefilled};
+use mp_export::template::{Prefill, PrefillRow, PrefillValue, write_template_prefilled};
 use mp_store::{Actor, Store};
 use mp_web::AppState;
 use mp_workspace::{Membership, Role, ThemeSet, hash_password, verify_chain};

@@ -12,7 +12,7 @@ mod chromium;
 use chromium::{connect, on_path, start_driver};
 use fantoccini::{Client, Locator};
 use mp_domain::{AreaCode, AreaRegistry, Framework, IndicatorCode, Iso3, Lang, ThemeCode};
-use mp_ingest::national::template::{Prefill, PrefillRow, PrefillValue, write_template_prefilled};
+use mp_export::template::{Prefill, PrefillRow, PrefillValue, write_template_prefilled};
 use mp_store::{Actor, Store};
 use mp_web::AppState;
 use mp_workspace::{Membership, Role, ThemeSet, hash_password};

@@ -9,8 +9,8 @@
 //! row, column, value and what was expected; nothing is returned when there is one.
 //!
 //! - [`longcsv`]: a long CSV (one figure per row) described by a [`longcsv::Mapping`].
-//! - [`sdmx`]: SDMX-CSV 1.0 and 2.0, and the writer used for downloads.
-//! - [`template`]: the XLSX submission template, written per country and theme, read back as is.
+//! - [`sdmx`]: SDMX-CSV 1.0 and 2.0 (the downloads are written by `mp-export`).
+//! - [`template`]: the XLSX submission template (written by `mp-export`), read back as is.
 
 pub mod longcsv;
 pub mod owner;
@@ -20,7 +20,7 @@ pub mod upload;
 
 pub use longcsv::{Field, Mapping, MappingSource, read_long_csv};
 pub use sdmx::{SdmxOverrides, read_sdmx_csv};
-pub use template::{Prefill, PrefillRow, PrefillValue, TEMPLATE_VERSION, read_template, write_template, write_template_prefilled};
+pub use template::read_template;
 
 use crate::context::{Context, Obs};
 use crate::error::{Problem, Problems};
