@@ -6,7 +6,10 @@ use crate::data::{Data, kind_of, unit_text};
 use crate::facts::fact;
 use crate::model::*;
 use crate::template::{BlockSpec, SectionSpec, Template};
-use mp_domain::{AreaCode, AreaRegistry, DatasetId, DimensionKey, Framework, I18nText, Lang, ObsStatus, Period, Record, ThemeCode};
+use mp_domain::{
+    AreaCode, AreaRegistry, DatasetId, DimensionId, DimensionKey, Framework, I18nText, IndicatorCode, Lang, ObsStatus, Period, Record,
+    ThemeCode,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod forecasts;
@@ -77,6 +80,29 @@ impl<'a> Builder<'a> {
         out
     }
 
+    /// The framework's indicator of a code the template names. `Template::parse` refuses every
+    /// code the framework lacks, so a miss means the template was checked against another
+    /// framework: the document says so where the block would be, instead of leaving it out.
+    fn indicator(&self, code: &IndicatorCode) -> Result<&'a mp_domain::Indicator, Block> {
+        self.inputs.framework.indicator(code).ok_or_else(|| {
+            Block::Note(Text::msg_with("onefig-template-unknown-indicator", vec![("code", Arg::Text(Text::plain(code.to_string())))]))
+        })
+    }
+
+    /// The indicators of a list the template names, with a note for each the framework lacks.
+    fn indicators(&self, codes: &[IndicatorCode], notes: &mut Vec<Block>) -> Vec<&'a mp_domain::Indicator> {
+        codes
+            .iter()
+            .filter_map(|c| match self.indicator(c) {
+                Ok(i) => Some(i),
+                Err(b) => {
+                    notes.push(b);
+                    None
+                }
+            })
+            .collect()
+    }
+
     fn next_id(&mut self, prefix: &str) -> String {
         self.counter += 1;
         format!("{prefix}-{}", self.counter)
@@ -123,14 +149,15 @@ impl<'a> Builder<'a> {
     fn series_chart(
         &mut self,
         area: &AreaCode,
-        codes: &[String],
+        codes: &[IndicatorCode],
         dims: &DimensionKey,
         title: Option<&I18nText>,
         from: Option<i32>,
     ) -> Vec<Block> {
         let fw = self.inputs.framework;
-        let inds: Vec<&mp_domain::Indicator> = codes.iter().filter_map(|c| fw.find(c)).collect();
-        let Some(first) = inds.first() else { return Vec::new() };
+        let mut out = Vec::new();
+        let inds = self.indicators(codes, &mut out);
+        let Some(first) = inds.first() else { return out };
         let mut lines: Vec<(Text, BTreeMap<Period, &Record>, DatasetId)> = Vec::new();
         // Which indicator each line plots: the title must name one that is drawn.
         let mut line_ind: Vec<usize> = Vec::new();
@@ -173,7 +200,6 @@ impl<'a> Builder<'a> {
             line_ind = lines.iter().zip(&line_ind).filter(|((_, s, _), _)| s.len() >= 3).map(|(_, k)| *k).collect();
             lines.retain(|(_, s, _)| s.len() >= 3);
         }
-        let mut out = Vec::new();
         if lines.is_empty() {
             if let Some(b) = self.freshness(first, area) {
                 out.push(b);
@@ -244,9 +270,13 @@ impl<'a> Builder<'a> {
 
     /// Every country of `dim` shaded on a world map, with the table of all of them behind it.
     /// Aggregates (regions, "other") are left out: only a country has a place on the map.
-    fn map(&mut self, area: &AreaCode, code: &str, dim: &str, title: Option<&I18nText>) -> Vec<Block> {
+    fn map(&mut self, area: &AreaCode, code: &IndicatorCode, dim: &DimensionId, title: Option<&I18nText>) -> Vec<Block> {
         let fw = self.inputs.framework;
-        let Some(ind) = fw.find(code) else { return Vec::new() };
+        let ind = match self.indicator(code) {
+            Ok(i) => i,
+            Err(b) => return vec![b],
+        };
+        let dim = dim.as_str();
         let tot = DimensionKey::total();
         // The freshness note, if any, comes with the ranking shown beside the map.
         let Some(r) = self.d.latest(&ind.code, area, &tot) else { return Vec::new() };
@@ -295,9 +325,20 @@ impl<'a> Builder<'a> {
         vec![Block::Chart(chart)]
     }
 
-    fn breakdown(&mut self, area: &AreaCode, code: &str, dim: &str, top: usize, title: Option<&I18nText>) -> Vec<Block> {
+    fn breakdown(
+        &mut self,
+        area: &AreaCode,
+        code: &IndicatorCode,
+        dim_id: &DimensionId,
+        top: usize,
+        title: Option<&I18nText>,
+    ) -> Vec<Block> {
         let fw = self.inputs.framework;
-        let Some(ind) = fw.find(code) else { return Vec::new() };
+        let ind = match self.indicator(code) {
+            Ok(i) => i,
+            Err(b) => return vec![b],
+        };
+        let dim = dim_id.as_str();
         let tot = DimensionKey::total();
         let Some(r) = self.d.latest(&ind.code, area, &tot) else {
             return self.freshness(ind, area).into_iter().collect();
@@ -318,7 +359,7 @@ impl<'a> Builder<'a> {
             {
                 return Text::I18n(self.d.area_name(&a));
             }
-            fw.codelist_of(&mp_domain::DimensionId::parse(dim).unwrap_or_else(|_| unreachable!("checked by the template")))
+            fw.codelist_of(dim_id)
                 .and_then(|cl| cl.code(c.as_str()))
                 .map(|c| Text::I18n(c.name.clone()))
                 .unwrap_or_else(|| Text::plain(c.to_string()))
@@ -378,9 +419,12 @@ impl<'a> Builder<'a> {
         vec![Block::Chart(chart), Block::Table(table)]
     }
 
-    fn by_sex(&mut self, area: &AreaCode, code: &str, title: Option<&I18nText>) -> Vec<Block> {
+    fn by_sex(&mut self, area: &AreaCode, code: &IndicatorCode, title: Option<&I18nText>) -> Vec<Block> {
         let fw = self.inputs.framework;
-        let Some(ind) = fw.find(code) else { return Vec::new() };
+        let ind = match self.indicator(code) {
+            Ok(i) => i,
+            Err(b) => return vec![b],
+        };
         let (Ok(f), Ok(m)) = (DimensionKey::parse("SEX=F"), DimensionKey::parse("SEX=M")) else { return Vec::new() };
         let Some(ds) = self.d.datasets(&ind.code, area, &f).into_iter().next() else {
             return self.freshness(ind, area).into_iter().collect();
@@ -428,9 +472,11 @@ impl<'a> Builder<'a> {
         })]
     }
 
-    fn compare_sources(&mut self, area: &AreaCode, code: &str) -> Vec<Block> {
-        let fw = self.inputs.framework;
-        let Some(ind) = fw.find(code) else { return Vec::new() };
+    fn compare_sources(&mut self, area: &AreaCode, code: &IndicatorCode) -> Vec<Block> {
+        let ind = match self.indicator(code) {
+            Ok(i) => i,
+            Err(b) => return vec![b],
+        };
         let all = self.d.all_series(&ind.code, area, &DimensionKey::total());
         if all.len() < 2 {
             return Vec::new();
@@ -472,9 +518,19 @@ impl<'a> Builder<'a> {
         })]
     }
 
-    fn forecast(&mut self, area: &AreaCode, history: &str, projection: &str, until: Option<i32>, title: Option<&I18nText>) -> Vec<Block> {
+    fn forecast(
+        &mut self,
+        area: &AreaCode,
+        history: &IndicatorCode,
+        projection: &IndicatorCode,
+        until: Option<i32>,
+        title: Option<&I18nText>,
+    ) -> Vec<Block> {
         let fw = self.inputs.framework;
-        let (Some(h), Some(p)) = (fw.find(history), fw.find(projection)) else { return Vec::new() };
+        let (h, p) = match (self.indicator(history), self.indicator(projection)) {
+            (Ok(h), Ok(p)) => (h, p),
+            (h, p) => return h.err().into_iter().chain(p.err()).collect(),
+        };
         let tot = DimensionKey::total();
         let until = until.unwrap_or(2050);
         let hist = self.d.datasets(&h.code, area, &tot).into_iter().next().map(|ds| (self.d.series(&h.code, area, &tot, &ds), ds));
@@ -559,13 +615,17 @@ impl<'a> Builder<'a> {
         blocks
     }
 
-    fn theme_table(&mut self, area: &AreaCode, theme: &str) -> Vec<Block> {
+    fn theme_table(&mut self, area: &AreaCode, tc: &ThemeCode) -> Vec<Block> {
         let fw = self.inputs.framework;
-        let Ok(tc) = ThemeCode::parse(theme) else { return Vec::new() };
-        let Some(th) = fw.theme(&tc) else { return Vec::new() };
+        let Some(th) = fw.theme(tc) else {
+            return vec![Block::Note(Text::msg_with(
+                "onefig-template-unknown-theme",
+                vec![("code", Arg::Text(Text::plain(tc.to_string())))],
+            ))];
+        };
         let mut rows = Vec::new();
         let mut srcs = Vec::new();
-        for ind in fw.indicators_of(&tc) {
+        for ind in fw.indicators_of(tc) {
             let latest = self.covered(ind).and_then(|e| e.latest.clone()).map(|c| (c.period, c.value, c.dataset));
             let row = match latest {
                 Some((p, v, ds)) => {
@@ -576,12 +636,17 @@ impl<'a> Builder<'a> {
                             Text::plain(format!("[{}] {} {}", i + 1, ds.source, ds.vintage))
                         }
                         None => {
-                            for i in self.cite_value(&v) {
+                            // A computed figure names every source it is computed from, each
+                            // as the stored figures do ("[3] wb-wdi 2024").
+                            let mut names = Vec::new();
+                            for ds in crate::computed::datasets_of(&v) {
+                                let i = self.cite(&ds);
                                 if !srcs.contains(&i) {
                                     srcs.push(i);
                                 }
+                                names.push(format!("[{}] {} {}", i + 1, ds.source, ds.vintage));
                             }
-                            Text::msg("computed")
+                            crate::computed::computed_from(&names)
                         }
                     };
                     if let Some(ds) = ds {
@@ -634,14 +699,30 @@ impl<'a> Builder<'a> {
         match b {
             BlockSpec::KeyFigures { indicators } => {
                 let mut figs = Vec::new();
-                for c in indicators {
-                    let Some(ind) = fw.find(c) else { continue };
+                let mut notes = Vec::new();
+                for ind in self.indicators(indicators, &mut notes) {
                     // The figure the indicator tables show; a projection or a figure older than
                     // the headline limit is no headline (it stays in the tables, and the gap annex).
                     let latest = self.covered(ind).and_then(|e| e.latest.clone()).filter(|c| {
                         c.origin != crate::coverage::Origin::Projected && c.period.end_year() >= self.as_of_year - HEADLINE_MAX_AGE
                     });
                     if let Some(c) = latest {
+                        // A total summed from IDMC's modelled cells gives way to IDMC's published
+                        // headline, or says that it is a sum.
+                        if crate::idps::is_summed(&c.value) {
+                            let (label, value, dataset) = match crate::idps::headline(&self.d, area, &c.period)
+                                .and_then(|h| Some((self.d.value(h)?, h.dataset.clone())))
+                            {
+                                Some((v, ds)) => (Text::msg("onefig-kf-idps-headline"), v, Some(ds)),
+                                None => (Text::msg("onefig-kf-idps-summed"), c.value, c.dataset),
+                            };
+                            let source = match dataset {
+                                Some(ds) => self.cite(&ds),
+                                None => self.cite_value(&value).first().copied().unwrap_or(0),
+                            };
+                            figs.push(KeyFigure { indicator: ind.code.clone(), label, value, period: c.period, source });
+                            continue;
+                        }
                         let source = match c.dataset {
                             Some(ds) => self.cite(&ds),
                             None => self.cite_value(&c.value).first().copied().unwrap_or(0),
@@ -651,7 +732,8 @@ impl<'a> Builder<'a> {
                         self.gap(ind, area);
                     }
                 }
-                vec![Block::KeyFigures(figs)]
+                notes.insert(0, Block::KeyFigures(figs));
+                notes
             }
             BlockSpec::Facts { facts } => {
                 let mut texts = Vec::new();
@@ -663,7 +745,7 @@ impl<'a> Builder<'a> {
                 if texts.is_empty() { vec![Block::Note(Text::msg("no-data"))] } else { vec![Block::Paragraph(texts)] }
             }
             BlockSpec::Series { indicators, dims, title, from } => {
-                let key = dims.as_deref().and_then(|d| DimensionKey::parse(d).ok()).unwrap_or_default();
+                let key = dims.clone().unwrap_or_default();
                 self.series_chart(area, indicators, &key, title.as_ref(), *from)
             }
             BlockSpec::Breakdown { indicator, dim, top, title } => self.breakdown(area, indicator, dim, *top, title.as_ref()),
@@ -701,7 +783,7 @@ impl<'a> Builder<'a> {
                 let defs = fw
                     .indicators
                     .iter()
-                    .filter(|i| themes.is_empty() || themes.iter().any(|t| t == i.theme.as_str()))
+                    .filter(|i| themes.is_empty() || themes.contains(&i.theme))
                     .map(|i| {
                         let mut def = i.definition.clone();
                         if let Some(f) = &i.formula {
@@ -720,7 +802,8 @@ impl<'a> Builder<'a> {
                 vec![Block::Definitions(defs)]
             }
             BlockSpec::CompareCountries { indicators, title } => {
-                let inds: Vec<&mp_domain::Indicator> = indicators.iter().filter_map(|c| fw.find(c)).collect();
+                let mut notes = Vec::new();
+                let inds = self.indicators(indicators, &mut notes);
                 let mut cols = vec![Text::msg("col-area")];
                 cols.extend(inds.iter().map(|i| name(i)));
                 let mut rows = Vec::new();
@@ -743,17 +826,24 @@ impl<'a> Builder<'a> {
                     rows.push(row);
                 }
                 let title = title.as_ref().map(|t| Text::I18n(t.clone())).unwrap_or_else(|| Text::msg("table-compare-countries"));
-                vec![Block::Table(Table {
-                    id: self.next_id("table"),
-                    title,
-                    columns: cols,
-                    rows,
-                    sources: srcs,
-                    notes: vec![Text::msg("note-latest-year")],
-                })]
+                notes.insert(
+                    0,
+                    Block::Table(Table {
+                        id: self.next_id("table"),
+                        title,
+                        columns: cols,
+                        rows,
+                        sources: srcs,
+                        notes: vec![Text::msg("note-latest-year")],
+                    }),
+                );
+                notes
             }
             BlockSpec::RankCountries { indicator } => {
-                let Some(ind) = fw.find(indicator) else { return Vec::new() };
+                let ind = match self.indicator(indicator) {
+                    Ok(i) => i,
+                    Err(b) => return vec![b],
+                };
                 let mut items: Vec<(AreaCode, Period, Value)> =
                     subject.iter().filter_map(|a| self.d.latest_any(ind, a).map(|(p, v, _)| (a.clone(), p, v))).collect();
                 items.sort_by(|a, b| b.2.v.total_cmp(&a.2.v));
@@ -813,7 +903,7 @@ impl<'a> Builder<'a> {
             id: s.id.clone(),
             number: s.number.clone(),
             title: Text::I18n(s.title.clone()),
-            themes: s.themes.iter().filter_map(|t| ThemeCode::parse(t).ok()).collect(),
+            themes: s.themes.clone(),
             blocks,
             children,
         }

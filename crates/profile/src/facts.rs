@@ -63,16 +63,10 @@ fn idps(d: &Data, area: &AreaCode, country: Arg) -> Option<Text> {
     let r = d.latest(&code("IDP.STOCK"), area, &tot)?;
     let value = d.value(r)?;
     let year = year(&r.period);
-    let summed = r.dataset.source == IDMC_MODELLED_SOURCE && r.locator.starts_with("sum of ");
-    if !summed {
+    if !crate::idps::is_summed_record(r) {
         return Some(Text::msg_with("fact-idps", vec![("country", country), ("value", Arg::Value(value)), ("year", year)]));
     }
-    let conflict = DimensionKey::parse("CAUSE=CONFLICT").ok()?;
-    let headline = d
-        .records(&code("IDP.STOCK"), area, &conflict)
-        .into_iter()
-        .filter(|h| h.period == r.period && h.dataset.source != IDMC_MODELLED_SOURCE && !h.locator.starts_with("sum of "))
-        .find_map(|h| d.value(h));
+    let headline = crate::idps::headline(d, area, &r.period).and_then(|h| d.value(h));
     Some(match headline {
         Some(h) => Text::msg_with("onefig-idps-headline", vec![("headline", Arg::Value(h)), ("value", Arg::Value(value)), ("year", year)]),
         None => Text::msg_with("onefig-idps-modelled", vec![("value", Arg::Value(value)), ("year", year)]),

@@ -8,10 +8,12 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod computed;
 pub mod coverage;
 pub mod data;
 pub mod facts;
 pub mod handbook;
+pub mod idps;
 pub mod marks;
 pub mod model;
 pub mod quality;

@@ -1,11 +1,12 @@
 //! Profile templates: the structure of a document as data (TOML in `templates/`), not code.
 //!
 //! A template is a tree of sections; each section lists the themes of the brief it covers and
-//! the blocks it shows. Blocks name indicators of the framework, so a template is checked
-//! against the framework when it is loaded.
+//! the blocks it shows. Blocks name indicators, dimensions and themes as parsed codes, and a
+//! template is checked against the framework when it is loaded: a code the framework lacks is
+//! an error naming the template file, the section and the block, never a block left out.
 
-use mp_domain::{DimensionKey, Framework, I18nText, ThemeCode};
-use serde::Deserialize;
+use mp_domain::{DimensionId, DimensionKey, Framework, I18nText, IndicatorCode, ThemeCode};
+use serde::{Deserialize, Deserializer};
 
 /// A block of a section, as the template describes it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -14,7 +15,7 @@ pub enum BlockSpec {
     /// Key-figure boxes for headline indicators.
     KeyFigures {
         /// Indicator codes.
-        indicators: Vec<String>,
+        indicators: Vec<IndicatorCode>,
     },
     /// Generated sentences, by fact id (see `facts.rs`).
     Facts {
@@ -24,10 +25,10 @@ pub enum BlockSpec {
     /// A time-series chart (one line per indicator, and per source where several publish it).
     Series {
         /// Indicator codes.
-        indicators: Vec<String>,
+        indicators: Vec<IndicatorCode>,
         /// A dimension filter, e.g. `SEX=F`.
-        #[serde(default)]
-        dims: Option<String>,
+        #[serde(default, deserialize_with = "dimension_key")]
+        dims: Option<DimensionKey>,
         /// Chart title; the first indicator's name when absent.
         #[serde(default)]
         title: Option<I18nText>,
@@ -38,9 +39,9 @@ pub enum BlockSpec {
     /// The largest codes of a dimension in the latest period (top origins, destinations…).
     Breakdown {
         /// Indicator code.
-        indicator: String,
+        indicator: IndicatorCode,
         /// Dimension, e.g. `COUNTERPART_AREA`.
-        dim: String,
+        dim: DimensionId,
         /// How many.
         #[serde(default = "ten")]
         top: usize,
@@ -52,9 +53,9 @@ pub enum BlockSpec {
     /// latest period of the indicator's best source.
     Map {
         /// Indicator code.
-        indicator: String,
+        indicator: IndicatorCode,
         /// Dimension whose codes are areas, e.g. `COUNTERPART_AREA`.
-        dim: String,
+        dim: DimensionId,
         /// Chart title.
         #[serde(default)]
         title: Option<I18nText>,
@@ -62,7 +63,7 @@ pub enum BlockSpec {
     /// Women and men over time.
     BySex {
         /// Indicator code.
-        indicator: String,
+        indicator: IndicatorCode,
         /// Chart title.
         #[serde(default)]
         title: Option<I18nText>,
@@ -70,14 +71,14 @@ pub enum BlockSpec {
     /// Every source of an indicator side by side for recent periods.
     CompareSources {
         /// Indicator code.
-        indicator: String,
+        indicator: IndicatorCode,
     },
     /// Observed history continued by projections with their uncertainty band.
     Forecast {
         /// Indicator of the observed history.
-        history: String,
+        history: IndicatorCode,
         /// Indicator of the projection (VARIANT LO80/HI80/LO95/HI95 give the band).
-        projection: String,
+        projection: IndicatorCode,
         /// Last year shown.
         #[serde(default)]
         until: Option<i32>,
@@ -91,7 +92,7 @@ pub enum BlockSpec {
     /// The latest value of every indicator of a theme, with its source (statistical annex).
     ThemeTable {
         /// Theme code.
-        theme: String,
+        theme: ThemeCode,
     },
     /// The text the Technical Working Group wrote for this section.
     Narrative,
@@ -103,12 +104,12 @@ pub enum BlockSpec {
     Definitions {
         /// Theme codes.
         #[serde(default)]
-        themes: Vec<String>,
+        themes: Vec<ThemeCode>,
     },
     /// Regional report: one row per country, one column per indicator, latest values.
     CompareCountries {
         /// Indicator codes.
-        indicators: Vec<String>,
+        indicators: Vec<IndicatorCode>,
         /// Table title.
         #[serde(default)]
         title: Option<I18nText>,
@@ -116,7 +117,7 @@ pub enum BlockSpec {
     /// Regional report: the countries ranked on one indicator (a small chart per indicator).
     RankCountries {
         /// Indicator code.
-        indicator: String,
+        indicator: IndicatorCode,
     },
     /// The registry's instruments and their status in the country (in the regional report,
     /// the countries side by side); `instruments` picks and orders them (all when empty).
@@ -142,6 +143,57 @@ fn ten() -> usize {
     10
 }
 
+/// A dimension filter such as `SEX=F`, parsed when the template loads.
+fn dimension_key<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DimensionKey>, D::Error> {
+    let s = String::deserialize(d)?;
+    DimensionKey::parse(&s).map(Some).map_err(|e| serde::de::Error::custom(format!("bad dimension filter {s}: {e}")))
+}
+
+impl BlockSpec {
+    /// The block's `type`, as the template writes it (for error messages).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            BlockSpec::KeyFigures { .. } => "key_figures",
+            BlockSpec::Facts { .. } => "facts",
+            BlockSpec::Series { .. } => "series",
+            BlockSpec::Breakdown { .. } => "breakdown",
+            BlockSpec::Map { .. } => "map",
+            BlockSpec::BySex { .. } => "by_sex",
+            BlockSpec::CompareSources { .. } => "compare_sources",
+            BlockSpec::Forecast { .. } => "forecast",
+            BlockSpec::ForecastTable => "forecast_table",
+            BlockSpec::ThemeTable { .. } => "theme_table",
+            BlockSpec::Narrative => "narrative",
+            BlockSpec::Gaps => "gaps",
+            BlockSpec::Sources => "sources",
+            BlockSpec::Definitions { .. } => "definitions",
+            BlockSpec::CompareCountries { .. } => "compare_countries",
+            BlockSpec::RankCountries { .. } => "rank_countries",
+            BlockSpec::Ratifications { .. } => "ratifications",
+            BlockSpec::Institutions => "institutions",
+            BlockSpec::Projects => "projects",
+            BlockSpec::Quality => "quality",
+            BlockSpec::Coherence => "coherence",
+        }
+    }
+
+    /// Every indicator the block names.
+    pub fn indicators(&self) -> Vec<&IndicatorCode> {
+        match self {
+            BlockSpec::KeyFigures { indicators }
+            | BlockSpec::Series { indicators, .. }
+            | BlockSpec::CompareCountries { indicators, .. } => indicators.iter().collect(),
+            BlockSpec::Breakdown { indicator, .. }
+            | BlockSpec::Map { indicator, .. }
+            | BlockSpec::BySex { indicator, .. }
+            | BlockSpec::CompareSources { indicator }
+            | BlockSpec::RankCountries { indicator } => vec![indicator],
+            BlockSpec::Forecast { history, projection, .. } => vec![history, projection],
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// A section of a template.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,7 +207,7 @@ pub struct SectionSpec {
     pub title: I18nText,
     /// Themes of the brief covered here.
     #[serde(default)]
-    pub themes: Vec<String>,
+    pub themes: Vec<ThemeCode>,
     /// Blocks.
     #[serde(default)]
     pub block: Vec<BlockSpec>,
@@ -184,7 +236,7 @@ pub struct Template {
 
 /// A template that does not parse or names what the framework lacks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("template {file}: {problems:?}")]
+#[error("template {file}: {}", problems.join("; "))]
 pub struct TemplateError {
     /// The template file.
     pub file: String,
@@ -193,96 +245,91 @@ pub struct TemplateError {
 }
 
 impl Template {
-    /// Parses a template and checks every indicator, theme and dimension it names.
+    /// Parses a template and checks every indicator, theme and dimension it names against the
+    /// framework; each problem names the section and the block (its place and type).
     pub fn parse(file: &str, text: &str, fw: &Framework) -> Result<Template, TemplateError> {
         let t: Template = toml::from_str(text).map_err(|e| TemplateError { file: file.to_string(), problems: vec![e.to_string()] })?;
-        let mut problems = Vec::new();
-        let ind = |c: &str, p: &mut Vec<String>, at: &str| {
-            if fw.find(c).is_none() {
-                p.push(format!("section {at}: unknown indicator {c}"));
-            }
-        };
-        fn walk(s: &SectionSpec, fw: &Framework, p: &mut Vec<String>, ind: &dyn Fn(&str, &mut Vec<String>, &str)) {
+        let problems = t.check(fw);
+        if problems.is_empty() { Ok(t) } else { Err(TemplateError { file: file.to_string(), problems }) }
+    }
+
+    /// What the template names that the framework lacks (empty when it fits the framework).
+    pub fn check(&self, fw: &Framework) -> Vec<String> {
+        fn walk(s: &SectionSpec, fw: &Framework, p: &mut Vec<String>) {
             for th in &s.themes {
-                if ThemeCode::parse(th).ok().and_then(|t| fw.theme(&t)).is_none() {
+                if fw.theme(th).is_none() {
                     p.push(format!("section {}: unknown theme {th}", s.id));
                 }
             }
-            for b in &s.block {
+            for (n, b) in s.block.iter().enumerate() {
+                let at = format!("section {}, block {} ({})", s.id, n + 1, b.kind());
+                for c in b.indicators() {
+                    if fw.indicator(c).is_none() {
+                        p.push(format!("{at}: unknown indicator {c}"));
+                    }
+                }
                 match b {
-                    BlockSpec::KeyFigures { indicators }
-                    | BlockSpec::Series { indicators, .. }
-                    | BlockSpec::CompareCountries { indicators, .. } => indicators.iter().for_each(|c| ind(c, p, &s.id)),
                     BlockSpec::Breakdown { indicator, dim, .. } | BlockSpec::Map { indicator, dim, .. } => {
-                        ind(indicator, p, &s.id);
-                        if let Some(i) = fw.find(indicator)
-                            && !i.dimensions.iter().any(|d| d.as_str() == dim)
+                        if let Some(i) = fw.indicator(indicator)
+                            && !i.dimensions.contains(dim)
                         {
-                            p.push(format!("section {}: {indicator} has no dimension {dim}", s.id));
+                            p.push(format!("{at}: {indicator} has no dimension {dim}"));
                         }
                     }
-                    BlockSpec::BySex { indicator, .. }
-                    | BlockSpec::CompareSources { indicator }
-                    | BlockSpec::RankCountries { indicator } => ind(indicator, p, &s.id),
-                    BlockSpec::Forecast { history, projection, .. } => {
-                        ind(history, p, &s.id);
-                        ind(projection, p, &s.id);
+                    BlockSpec::Series { indicators, dims: Some(key), .. } => {
+                        for (d, _) in key.iter() {
+                            for c in indicators {
+                                if let Some(i) = fw.indicator(c)
+                                    && !i.dimensions.contains(d)
+                                {
+                                    p.push(format!("{at}: {c} has no dimension {d}"));
+                                }
+                            }
+                        }
                     }
                     BlockSpec::ThemeTable { theme } => {
-                        if ThemeCode::parse(theme).ok().and_then(|t| fw.theme(&t)).is_none() {
-                            p.push(format!("section {}: unknown theme {theme}", s.id));
+                        if fw.theme(theme).is_none() {
+                            p.push(format!("{at}: unknown theme {theme}"));
                         }
                     }
                     BlockSpec::Definitions { themes } => {
                         for th in themes {
-                            if ThemeCode::parse(th).ok().and_then(|t| fw.theme(&t)).is_none() {
-                                p.push(format!("section {}: unknown theme {th}", s.id));
+                            if fw.theme(th).is_none() {
+                                p.push(format!("{at}: unknown theme {th}"));
                             }
                         }
                     }
                     BlockSpec::Ratifications { instruments } => {
                         for c in instruments {
                             if mp_domain::InstrumentCode::parse(c).is_err() {
-                                p.push(format!("section {}: bad instrument code {c}", s.id));
+                                p.push(format!("{at}: bad instrument code {c}"));
                             }
                         }
                     }
-                    BlockSpec::Facts { .. }
-                    | BlockSpec::Narrative
-                    | BlockSpec::Gaps
-                    | BlockSpec::Sources
-                    | BlockSpec::Institutions
-                    | BlockSpec::Projects
-                    | BlockSpec::Quality
-                    | BlockSpec::Coherence
-                    | BlockSpec::ForecastTable => {}
-                }
-                if let BlockSpec::Series { dims: Some(d), .. } = b
-                    && DimensionKey::parse(d).is_err()
-                {
-                    p.push(format!("section {}: bad dimension filter {d}", s.id));
-                }
-                if let BlockSpec::Facts { facts } = b {
-                    for f in facts {
-                        if !crate::facts::FACTS.contains(&f.as_str()) {
-                            p.push(format!("section {}: unknown fact {f} (known: {})", s.id, crate::facts::FACTS.join(", ")));
+                    BlockSpec::Facts { facts } => {
+                        for f in facts {
+                            if !crate::facts::FACTS.contains(&f.as_str()) {
+                                p.push(format!("{at}: unknown fact {f} (known: {})", crate::facts::FACTS.join(", ")));
+                            }
                         }
                     }
+                    _ => {}
                 }
             }
             for c in &s.section {
-                walk(c, fw, p, ind);
+                walk(c, fw, p);
             }
         }
-        for s in &t.section {
-            walk(s, fw, &mut problems, &ind);
+        let mut problems = Vec::new();
+        for s in &self.section {
+            walk(s, fw, &mut problems);
         }
-        if problems.is_empty() { Ok(t) } else { Err(TemplateError { file: file.to_string(), problems }) }
+        problems
     }
 
     /// The themes the template gives a home, in order of first appearance.
-    pub fn themes(&self) -> Vec<String> {
-        fn walk(s: &SectionSpec, out: &mut Vec<String>) {
+    pub fn themes(&self) -> Vec<ThemeCode> {
+        fn walk(s: &SectionSpec, out: &mut Vec<ThemeCode>) {
             for t in &s.themes {
                 if !out.contains(t) {
                     out.push(t.clone());

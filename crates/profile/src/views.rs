@@ -213,8 +213,9 @@ fn band80(d: &Data, ind: &Indicator, area: &AreaCode, ds: &DatasetId) -> Option<
     (!band.is_empty()).then_some(band)
 }
 
-/// A country's latest value: period, figure and index of its source, if stored.
-type Latest = Option<(Period, Value, Option<(usize, String)>)>;
+/// A country's latest value: period, figure and its source cell (for a computed figure, every
+/// source it is computed from).
+type Latest = Option<(Period, Value, Text)>;
 
 /// The latest value of every country, ranked, as a bar chart and a table.
 fn compare_blocks(c: &mut Cites, ind: &Indicator, areas: &[&Area], labels: &ViewLabels) -> Vec<Block> {
@@ -225,14 +226,17 @@ fn compare_blocks(c: &mut Cites, ind: &Indicator, areas: &[&Area], labels: &View
     let mut all_sources: Vec<usize> = Vec::new();
     for a in areas {
         let latest = d.latest_any(ind, &a.code).map(|(p, v, ds)| {
-            let src = ds.map(|ds| {
+            let computed = ds.is_none();
+            let mut names = Vec::new();
+            for ds in ds.map(|x| vec![x]).unwrap_or_else(|| crate::computed::datasets_of(&v)) {
                 let e = c.entry(&ds);
                 let i = c.cite(&ds);
                 if !all_sources.contains(&i) {
                     all_sources.push(i);
                 }
-                (i, short_source(labels, &ds, &e))
-            });
+                names.push(short_source(labels, &ds, &e));
+            }
+            let src = if computed { crate::computed::computed_from(&names) } else { Text::plain(names.concat()) };
             (p, v, src)
         });
         rows.push((a, latest));
@@ -273,12 +277,9 @@ fn compare_blocks(c: &mut Cites, ind: &Indicator, areas: &[&Area], labels: &View
     let table_rows = rows
         .iter()
         .map(|(a, latest)| match latest {
-            Some((p, v, src)) => vec![
-                Cell::Text(Text::I18n(a.name.clone())),
-                Cell::Value(v.clone()),
-                Cell::Text(period_text(p)),
-                Cell::Text(src.as_ref().map(|(_, s)| Text::plain(s.clone())).unwrap_or_else(|| Text::msg("web-computed-short"))),
-            ],
+            Some((p, v, src)) => {
+                vec![Cell::Text(Text::I18n(a.name.clone())), Cell::Value(v.clone()), Cell::Text(period_text(p)), Cell::Text(src.clone())]
+            }
             None => vec![Cell::Text(Text::I18n(a.name.clone())), Cell::Empty, Cell::Empty, Cell::Empty],
         })
         .collect();

@@ -325,12 +325,50 @@ fn a_computed_figure_fills_the_theme_table_inherits_flags_and_is_no_gap() {
     assert!(gaps(&doc).contains(&"DEV.HDI".to_string()), "an indicator without data is a gap");
     let e = doc.coverage.iter().find(|e| e.indicator.as_str() == "DEV.GDPPC").unwrap();
     assert_eq!(e.latest.as_ref().map(|l| l.origin), Some(Origin::Computed));
+    // Its source cell names both sources it is computed from, each with its citation number.
+    let Cell::Text(Text::Msg { id, args }) = &row[4] else { panic!("{row:?}") };
+    assert_eq!(id, mp_profile::computed::COMPUTED_FROM);
+    let Some((_, mp_profile::Arg::Text(Text::I18n(names)))) = args.first() else { panic!("{args:?}") };
+    let number = |ds: &str| cited(&doc).iter().position(|c| c == ds).map(|i| i + 1).unwrap();
+    assert_eq!(names.en, format!("[{}] wb-gdp 2025; [{}] wb-pop 2025", number("wb-gdp@2025"), number("wb-pop@2025")));
     // Every row of the table agrees with the coverage.
     for row in &t.rows {
         let Cell::Text(Text::Plain(code)) = &row[0] else { panic!() };
         let e = doc.coverage.iter().find(|e| e.indicator.as_str() == code).unwrap();
         assert_eq!(matches!(row[2], Cell::Value(_)), e.latest.is_some(), "{code}");
     }
+}
+
+// ---- internally displaced persons --------------------------------------------------------------
+
+/// A total summed from IDMC's modelled cells, as the importer stores it.
+fn summed_idps(id: i64, value: f64) -> Record {
+    let mut r = n(id, "IDP.STOCK", "SEN", "2023", value, "idmc@2025");
+    r.locator = "sum of 12 cells (rows 4-15)".into();
+    r
+}
+
+#[test]
+fn the_idp_key_figure_is_idmcs_headline_where_there_is_one() {
+    let r =
+        vec![summed_idps(1, 30_000.0), rec(2, "IDP.STOCK", "SEN", "2023", "CAUSE=CONFLICT", 21_000.0, ObsStatus::Normal, "unhcr-pop@2025")];
+    let doc = build("{ type = \"key_figures\", indicators = [\"IDP.STOCK\"] }", &r);
+    let Block::KeyFigures(k) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(k[0].value.v, 21_000.0);
+    assert_eq!(k[0].label, Text::msg("onefig-kf-idps-headline"));
+    assert_eq!(cited(&doc)[k[0].source], "unhcr-pop@2025");
+}
+
+#[test]
+fn a_summed_idp_key_figure_says_it_is_a_sum() {
+    let doc = build("{ type = \"key_figures\", indicators = [\"IDP.STOCK\"] }", &[summed_idps(1, 30_000.0)]);
+    let Block::KeyFigures(k) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(k[0].value.v, 30_000.0);
+    assert_eq!(k[0].label, Text::msg("onefig-kf-idps-summed"));
+    // A published total is shown under the indicator's own name.
+    let doc = build("{ type = \"key_figures\", indicators = [\"IDP.STOCK\"] }", &[n(1, "IDP.STOCK", "SEN", "2023", 25_000.0, "idmc@2025")]);
+    let Block::KeyFigures(k) = &blocks(&doc)[0] else { panic!() };
+    assert!(matches!(k[0].label, Text::I18n(_)), "{:?}", k[0].label);
 }
 
 // ---- regional blocks --------------------------------------------------------------------------------

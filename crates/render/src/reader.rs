@@ -86,6 +86,7 @@ fn tidy_block(b: Block) -> Vec<Block> {
             .skip(1)
             .map(|(i, c)| match c {
                 Cell::Text(Text::Plain(s)) if Some(i) == source_col => Cell::Text(Text::Plain(citation_number(&s))),
+                Cell::Text(t) if Some(i) == source_col => Cell::Text(computed_by_name(t)),
                 c => c,
             })
             .collect();
@@ -108,6 +109,34 @@ fn citation_number(s: &str) -> String {
         Some((n, _)) if n.starts_with('[') && n[1..].chars().all(|c| c.is_ascii_digit()) => format!("{n}]"),
         _ => s.to_string(),
     }
+}
+
+/// "Computed from: [3] wb-wdi 2024; [5] undesa-ims 2024" → "Computed from: World Bank (2024);
+/// UN DESA (2024)": the sources of a computed figure by their short names in the reader's
+/// language (a source without one keeps its citation number); any other text is kept.
+fn computed_by_name(t: Text) -> Text {
+    let Text::Msg { id, mut args } = t else { return t };
+    if id != mp_profile::computed::COMPUTED_FROM {
+        return Text::Msg { id, args };
+    }
+    for (_, a) in &mut args {
+        let Arg::Text(Text::I18n(list)) = a else { continue };
+        let names: Vec<String> = list.en.split("; ").map(str::to_string).collect();
+        let named = |l: Lang| -> Vec<String> {
+            names
+                .iter()
+                .map(|n| {
+                    let mut parts = n.splitn(3, ' ');
+                    let (num, code, vintage) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                    let id = format!("reader-source-{code}");
+                    if mp_i18n::has(Lang::En, &id) { format!("{} ({vintage})", mp_i18n::t(l, &id, &[])) } else { citation_number(num) }
+                })
+                .collect()
+        };
+        let (en, fr, pt) = (named(Lang::En), named(Lang::Fr), named(Lang::Pt));
+        *list = I18nText::new(en.join("; "), fr.join("\u{202f}; "), pt.join("; "));
+    }
+    Text::Msg { id, args }
 }
 
 /// Names joined with a semicolon in each language (names may hold commas).
@@ -230,6 +259,16 @@ mod tests {
             "{:?}",
             t.rows[0][0]
         );
+    }
+
+    #[test]
+    fn computed_figures_name_their_sources() {
+        let t = mp_profile::computed::computed_from(&["[3] wb-wdi 2024".into(), "[5] nobody-knows 2020".into()]);
+        let Text::Msg { args, .. } = computed_by_name(t) else { panic!("a message") };
+        let Some((_, Arg::Text(Text::I18n(s)))) = args.first() else { panic!("a sources argument") };
+        let wb = mp_i18n::t(Lang::Fr, "reader-source-wb-wdi", &[]);
+        assert_eq!(s.fr, format!("{wb} (2024)\u{202f}; [5]"));
+        assert!(!s.en.contains("wb-wdi"), "{}", s.en);
     }
 
     #[test]

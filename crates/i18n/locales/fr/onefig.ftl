@@ -17,3 +17,12 @@ onefig-mark-circled = Les points entourés et les barres au contour en tirets so
 # que mprofile additionne à partir des cellules par sexe et âge modélisées par l'IDMC.
 onefig-idps-headline = Fin { $year }, l'IDMC dénombrait { $headline } personnes déplacées à l'intérieur du pays par les conflits et la violence (son chiffre publié). Avec les personnes déplacées par les catastrophes, le total atteint { $value }, une somme faite par mprofile des cellules par sexe et âge que l'IDMC modélise, et non un chiffre publié par l'IDMC.
 onefig-idps-modelled = Fin { $year }, { $value } personnes étaient déplacées à l'intérieur du pays par les conflits et les catastrophes, un total que mprofile additionne à partir des cellules par sexe et âge modélisées par l'IDMC, et non un chiffre publié par l'IDMC.
+
+# La cellule « source » d’un chiffre calculé ; $sources nomme chaque source dont il est calculé.
+onefig-computed-from = Calculé à partir de : { $sources }
+# À la place d’un bloc dont le modèle nomme un code absent du cadre d’indicateurs.
+onefig-template-unknown-indicator = Le modèle de document nomme l’indicateur { $code }, que le cadre d’indicateurs ne contient pas ; ce bloc ne peut pas être affiché.
+onefig-template-unknown-theme = Le modèle de document nomme le thème { $code }, que le cadre d’indicateurs ne contient pas ; ce bloc ne peut pas être affiché.
+# Libellés du chiffre clé des personnes déplacées internes.
+onefig-kf-idps-headline = Personnes déplacées internes (conflits et violence, chiffre publié par l’IDMC)
+onefig-kf-idps-summed = Personnes déplacées internes (total additionné par mprofile à partir des cellules modélisées par l’IDMC)

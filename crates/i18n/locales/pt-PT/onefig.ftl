@@ -17,3 +17,12 @@ onefig-mark-circled = Os pontos circundados e as barras com contorno tracejado e
 # mprofile soma a partir das células por sexo e idade modeladas pelo IDMC.
 onefig-idps-headline = No final de { $year }, o IDMC contava { $headline } pessoas deslocadas dentro do país por conflitos e violência (o seu valor publicado). Com as deslocadas por catástrofes, o total é de { $value }, uma soma feita pelo mprofile das células por sexo e idade que o IDMC modela, e não um valor publicado pelo IDMC.
 onefig-idps-modelled = No final de { $year }, { $value } pessoas estavam deslocadas dentro do país por conflitos e catástrofes, um total que o mprofile soma a partir das células por sexo e idade modeladas pelo IDMC, e não um valor publicado pelo IDMC.
+
+# A célula «fonte» de um valor calculado; $sources nomeia cada fonte a partir da qual é calculado.
+onefig-computed-from = Calculado a partir de: { $sources }
+# No lugar de um bloco cujo modelo nomeia um código que o quadro de indicadores não tem.
+onefig-template-unknown-indicator = O modelo do documento nomeia o indicador { $code }, que o quadro de indicadores não contém; este bloco não pode ser mostrado.
+onefig-template-unknown-theme = O modelo do documento nomeia o tema { $code }, que o quadro de indicadores não contém; este bloco não pode ser mostrado.
+# Rótulos do número-chave das pessoas deslocadas internamente.
+onefig-kf-idps-headline = Pessoas deslocadas internamente (conflitos e violência, valor publicado pelo IDMC)
+onefig-kf-idps-summed = Pessoas deslocadas internamente (total somado pelo mprofile a partir das células modeladas pelo IDMC)
