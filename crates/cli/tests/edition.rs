@@ -66,6 +66,11 @@ fn a_frozen_edition_rebuilds_identically_and_diffs_name_changes() {
     let added = diff.lines().filter(|l| l.ends_with(" new")).count();
     assert!(added > 0 && diff.contains(&format!(", {added} new,")), "{diff}");
     assert!(diff.lines().filter(|l| l.ends_with(" new")).all(|l| l.split_whitespace().count() >= 5), "{diff}");
+    // Backwards, the same figures are listed one by one as no longer present.
+    let back = ok(&mprofile(&db, &["edition", "diff", "SEN", "2026", "2024"]));
+    let removed: Vec<&str> = back.lines().filter(|l| l.ends_with(" removed")).collect();
+    assert!(removed.len() == added && back.contains(&format!(", {added} no longer present")), "{back}");
+    assert!(removed.iter().all(|l| l.split_whitespace().count() >= 5), "{back}");
     // Freezing the same label twice is refused.
     assert!(!mprofile(&db, &["edition", "create", "SEN", "2026"]).status.success());
 }

@@ -17,7 +17,7 @@ pub mod template;
 
 pub use rows::{csv_of_rows, xlsx_of_rows};
 
-pub use sdmx::{EXPORT_DATAFLOW, sdmx_of_records, source_dataflow, write_sdmx_csv};
+pub use sdmx::{DATA_SOURCE, EXPORT_DATAFLOW, sdmx_of_records, source_dataflow, write_sdmx_csv};
 pub use table::COLUMNS;
 
 use mp_domain::{AreaRegistry, Framework, Lang, Record};

@@ -4,6 +4,9 @@
 use mp_domain::{DimensionId, Framework, Observation, Provenance, Record, UnitMult};
 use std::collections::BTreeSet;
 
+/// The attribute column naming each row's source (its vintage is the dataflow's version).
+pub const DATA_SOURCE: &str = "DATA_SOURCE";
+
 /// The dataflow mprofile writes its SDMX-CSV files under.
 pub const EXPORT_DATAFLOW: &str = "MPROFILE:MIGRATION_PROFILE(1.0)";
 
@@ -20,7 +23,9 @@ pub fn write_sdmx_csv(fw: &Framework, observations: &[Observation]) -> String {
     write_rows(fw, &rows)
 }
 
-/// Rows of (dataflow, its name, observation); a `STRUCTURE_NAME` column when any row has a name.
+/// Rows of (dataflow, its source's name, observation); a `DATA_SOURCE` attribute column, last,
+/// when any row names its source. (Not `STRUCTURE_NAME`: SDMX-CSV readers such as pysdmx take
+/// a name column after `STRUCTURE_ID` to mean the file has a name column after every id.)
 fn write_rows(fw: &Framework, rows: &[(&str, Option<&str>, &Observation)]) -> String {
     let mut dims: BTreeSet<DimensionId> = BTreeSet::new();
     for (_, _, o) in rows {
@@ -32,20 +37,17 @@ fn write_rows(fw: &Framework, rows: &[(&str, Option<&str>, &Observation)]) -> St
     let named = rows.iter().any(|(_, n, _)| n.is_some());
     let mut out = String::new();
     let mut header: Vec<String> = vec!["STRUCTURE".into(), "STRUCTURE_ID".into()];
-    if named {
-        header.push("STRUCTURE_NAME".into());
-    }
     header.extend(["ACTION", "REF_AREA", "INDICATOR"].iter().map(|s| s.to_string()));
     header.extend(dims.iter().map(|d| d.to_string()));
     header.extend(["TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "UNIT_MULT", "COMMENT_OBS"].iter().map(|s| s.to_string()));
+    if named {
+        header.push(DATA_SOURCE.into());
+    }
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for (flow, name, o) in rows {
         let ind = fw.indicator(&o.indicator);
         let mut rec: Vec<String> = vec!["dataflow".into(), flow.to_string()];
-        if named {
-            rec.push(name.unwrap_or_default().to_string());
-        }
         rec.extend(["I".to_string(), o.area.to_string(), o.indicator.to_string()]);
         for d in &dims {
             rec.push(match o.dims.get(d.as_str()) {
@@ -59,6 +61,9 @@ fn write_rows(fw: &Framework, rows: &[(&str, Option<&str>, &Observation)]) -> St
         rec.push(o.status.code().to_string());
         rec.push(o.unit_mult.power().to_string());
         rec.push(o.footnote.clone().unwrap_or_default());
+        if named {
+            rec.push(name.unwrap_or_default().to_string());
+        }
         let line: Vec<String> = rec.iter().map(|s| csv_field(s)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
@@ -76,8 +81,8 @@ pub fn source_dataflow(source: &str, vintage: &str) -> String {
 }
 
 /// SDMX-CSV 2.0 of stored records, every source side by side as the CSV download has them: each
-/// row's dataflow ([`source_dataflow`]) names its source and vintage, and `STRUCTURE_NAME` the
-/// source's own name.
+/// row's dataflow ([`source_dataflow`]) names its source and vintage, and the [`DATA_SOURCE`]
+/// attribute the source's own name.
 pub fn sdmx_of_records(fw: &Framework, records: &[Record]) -> String {
     let mut sorted: Vec<&Record> = records.iter().collect();
     sorted.sort_by(|a, b| {

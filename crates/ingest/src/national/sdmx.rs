@@ -3,7 +3,8 @@
 //! Reading accepts:
 //! - SDMX-CSV 1.0: first column `DATAFLOW` holding `AGENCY:ID(VERSION)`;
 //! - SDMX-CSV 2.0: `STRUCTURE` (or `STRUCTURE[;]`; `dataflow`, `datastructure` or
-//!   `dataprovision`), `STRUCTURE_ID` (`AGENCY:ID(VERSION)`), optional `STRUCTURE_NAME`,
+//!   `dataprovision`), `STRUCTURE_ID` (`AGENCY:ID(VERSION)`), optional `STRUCTURE_NAME` (or
+//!   `DATA_SOURCE`, the attribute mprofile's downloads name the source with),
 //!   `ACTION` (I, A and R are imported; D, a deletion, is refused for now), `SERIES_KEY` and
 //!   `OBS_KEY` (ignored);
 //!
@@ -53,11 +54,13 @@ enum Col {
     Dim(DimensionId),
 }
 
-const FIXED: [(&str, Col); 16] = [
+const FIXED: [(&str, Col); 17] = [
     ("DATAFLOW", Col::Dataflow),
     ("STRUCTURE", Col::Structure),
     ("STRUCTURE_ID", Col::StructureId),
     ("STRUCTURE_NAME", Col::StructureName),
+    // The source's name, as mprofile's downloads write it.
+    ("DATA_SOURCE", Col::StructureName),
     ("ACTION", Col::Action),
     ("SERIES_KEY", Col::Key),
     ("OBS_KEY", Col::Key),
@@ -198,7 +201,7 @@ pub fn read_sdmx_csv(file: &InputFile, ctx: &Context, overrides: &SdmxOverrides)
         let mut p = Problem::file(
             &file.display,
             format!(
-                "unknown column{} {}: expected SDMX-CSV columns ({}STRUCTURE_NAME, ACTION, SERIES_KEY, OBS_KEY, REF_AREA, INDICATOR, FREQ, TIME_PERIOD, OBS_VALUE, OBS_STATUS, UNIT_MULT, COMMENT_OBS) or a dimension of the framework ({})",
+                "unknown column{} {}: expected SDMX-CSV columns ({}STRUCTURE_NAME, DATA_SOURCE, ACTION, SERIES_KEY, OBS_KEY, REF_AREA, INDICATOR, FREQ, TIME_PERIOD, OBS_VALUE, OBS_STATUS, UNIT_MULT, COMMENT_OBS) or a dimension of the framework ({})",
                 if unknown.len() > 1 { "s" } else { "" },
                 super::list_some(&unknown, 20),
                 if v2 { "STRUCTURE, STRUCTURE_ID, " } else { "DATAFLOW, " },

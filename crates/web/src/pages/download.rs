@@ -9,7 +9,7 @@
 //! place in the file, so any figure can be traced; CSV and XLSX headers are in the page's
 //! language. Every file is written by `mp-export`. SDMX-CSV 2.0 has every source as the CSV
 //! does, each row under a dataflow that names its source and vintage (`MPROFILE:UN_WPP(2024)`,
-//! with the source's name in `STRUCTURE_NAME`), and can be imported back.
+//! with the source's name in the `DATA_SOURCE` attribute), and can be imported back.
 
 use super::{Cache, PageLang};
 use crate::http::{self, Cached, HttpError};
