@@ -403,3 +403,111 @@ fn countries_are_compared_and_ranked_with_their_latest_figures() {
     assert_eq!(ranked, [532_000.0, 281_500.0]);
     assert!(doc.coverage.is_empty(), "coverage is a country document's");
 }
+
+// ---- the portal's indicator view ----------------------------------------------------------------
+
+#[test]
+fn a_computed_figure_in_the_portals_comparison_names_its_sources() {
+    let r = vec![n(1, "DEV.GDP", "SEN", "2023", 30e9, "wb-gdp@2025"), n(2, "DEV.POP", "SEN", "2023", 18e6, "un-wpp@2024")];
+    let areas = areas();
+    let d = mp_profile::data::Data::new(&r, framework(), &areas, &[]);
+    let ind = framework().find("DEV.GDPPC").unwrap();
+    let publisher = |ds: &DatasetId| Some(if ds.source.starts_with("wb") { "World Bank".to_string() } else { "UN DESA".to_string() });
+    let labels = mp_profile::views::ViewLabels { series_title: Text::plain("s"), compare_title: Text::plain("c"), publisher: &publisher };
+    let sen = areas.get(&AreaCode::parse("SEN").unwrap()).unwrap();
+    let doc = mp_profile::views::indicator_view(&d, ind, &sen.code, &DimensionKey::total(), &[sen], &labels);
+    let table = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Table(t) if t.id == "compare-table" => Some(t),
+            _ => None,
+        })
+        .expect("the comparison table");
+    let Cell::Text(Text::Msg { id, args }) = &table.rows[0][3] else { panic!("{:?}", table.rows[0]) };
+    assert_eq!(id, mp_profile::computed::COMPUTED_FROM);
+    let Some((_, mp_profile::Arg::Text(Text::I18n(names)))) = args.first() else { panic!("{args:?}") };
+    assert_eq!(names.en, "World Bank (2025); UN DESA (2024)");
+    assert_eq!(table.sources.len(), 2, "both sources are cited");
+}
+
+// ---- generated sentences -------------------------------------------------------------------------
+
+/// The sentences of a `facts` block.
+fn sentences(facts: &str, records: &[Record]) -> (Document, Vec<Text>) {
+    let doc = build(&format!("{{ type = \"facts\", facts = [{facts}] }}"), records);
+    let texts = match &blocks(&doc)[0] {
+        Block::Paragraph(t) => t.clone(),
+        b => panic!("{b:?}"),
+    };
+    (doc, texts)
+}
+
+/// The message id and arguments of a sentence, under the two-source wrapper if there is one.
+fn message(t: &Text) -> (&str, &[(String, mp_profile::Arg)]) {
+    match t {
+        Text::Msg { id, args } if id == "onefig-sentence-sources" => match args.iter().find(|(k, _)| k == "sentence") {
+            Some((_, mp_profile::Arg::Text(inner))) => message(inner),
+            _ => panic!("{t:?}"),
+        },
+        Text::Msg { id, args } => (id, args),
+        _ => panic!("{t:?}"),
+    }
+}
+
+fn arg_value(args: &[(String, mp_profile::Arg)], name: &str) -> f64 {
+    match args.iter().find(|(k, _)| k == name) {
+        Some((_, mp_profile::Arg::Value(v))) => v.v,
+        a => panic!("{name}: {a:?}"),
+    }
+}
+
+#[test]
+fn facts_without_records_say_there_is_no_data() {
+    let doc = build("{ type = \"facts\", facts = [\"population\", \"idps\"] }", &[]);
+    assert_eq!(note_id(&blocks(&doc)[0]), Some("no-data"));
+}
+
+#[test]
+fn a_sentence_quoting_two_sources_names_both() {
+    let r = vec![n(1, "IMM.STOCK", "SEN", "2024", 281_500.0, "undesa-ims@2024"), n(2, "DEV.POP", "SEN", "2024", 18e6, "wb-pop@2025")];
+    let (doc, texts) = sentences("\"imm-stock\"", &r);
+    let Text::Msg { id, .. } = &texts[0] else { panic!() };
+    assert_eq!(id, "onefig-sentence-sources", "{:?}", texts[0]);
+    let (inner, args) = message(&texts[0]);
+    assert_eq!(inner, "fact-imm-stock");
+    assert!((arg_value(args, "share") - 281_500.0 / 18e6 * 100.0).abs() < 1e-9);
+    assert_eq!(cited(&doc).len(), 2);
+    // One source: the sentence stands alone.
+    let (_, texts) = sentences("\"population\"", &r[1..]);
+    assert_eq!(message(&texts[0]).0, "fact-population");
+    assert!(matches!(&texts[0], Text::Msg { id, .. } if id == "fact-population"));
+}
+
+#[test]
+fn a_projection_is_compared_with_the_same_publishers_figure() {
+    let r = vec![
+        n(1, "FCT.POP", "SEN", "2050", 33e6, "un-wpp@2024"),
+        n(2, "FCT.POP", "SEN", "2024", 18.5e6, "un-wpp@2024"),
+        n(3, "DEV.POP", "SEN", "2024", 18.6e6, "wb-pop@2025"),
+    ];
+    let (_, texts) = sentences("\"forecast-pop\"", &r);
+    let (id, args) = message(&texts[0]);
+    assert_eq!(id, "fact-forecast-pop");
+    assert_eq!(arg_value(args, "value"), 33e6);
+    assert_eq!(arg_value(args, "now"), 18.5e6, "WPP's own 2024 figure, not the World Bank's");
+}
+
+#[test]
+fn idp_sentences_quote_idmcs_headline_and_say_when_a_total_is_summed() {
+    let headline = rec(2, "IDP.STOCK", "SEN", "2023", "CAUSE=CONFLICT", 21_000.0, ObsStatus::Normal, "idmc-unhcr@2025");
+    let (_, texts) = sentences("\"idps\"", &[summed_idps(1, 30_000.0), headline]);
+    let (id, args) = message(&texts[0]);
+    assert_eq!(id, "onefig-idps-headline");
+    assert_eq!((arg_value(args, "headline"), arg_value(args, "value")), (21_000.0, 30_000.0));
+    let (_, texts) = sentences("\"idps\"", &[summed_idps(1, 30_000.0)]);
+    assert_eq!(message(&texts[0]).0, "onefig-idps-modelled");
+    let (_, texts) = sentences("\"idps\"", &[n(1, "IDP.STOCK", "SEN", "2023", 25_000.0, "idmc-unhcr@2025")]);
+    assert_eq!(message(&texts[0]).0, "fact-idps");
+}

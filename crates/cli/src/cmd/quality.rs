@@ -421,17 +421,9 @@ pub async fn assess_stored(s: &Settings) -> Result<()> {
 
 /// The current UTC year and month.
 fn year_month_now() -> (i32, u32) {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m as u32)
+    let today = mp_service::today();
+    let num = |r: std::ops::Range<usize>| today.get(r).and_then(|x| x.parse().ok()).unwrap_or(1);
+    (num(0..4) as i32, num(5..7))
 }
 
 /// Computes the T03 indicators and stores them, through the validation rules like any import.

@@ -18,22 +18,13 @@ use std::collections::BTreeMap;
 /// The reason given for rows with cells filled in but no value and no status.
 pub const NO_VALUE_ROW: &str = "template row without a value or an OBS_STATUS";
 
-/// The civil date of an Excel serial day number (1900 date system).
-fn excel_date(serial: f64) -> Option<(i64, u32, u32)> {
+/// `YYYY-MM-DD` of an Excel serial day number (1900 date system).
+fn excel_date(serial: f64) -> Option<String> {
     if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
         return None;
     }
-    // Days since 1970-01-01; serial 25569 is 1970-01-01 (Excel counts a 29 February 1900).
-    let z = serial.floor() as i64 - 25569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    Some((y, m, d))
+    // Serial 25569 is 1970-01-01 (Excel counts a 29 February 1900).
+    Some(mp_text::civil_date((serial.floor() as i64 - 25569) * 86_400))
 }
 
 /// A cell as the text a reader checks: errors are shown (never silently empty), dates become
@@ -43,7 +34,7 @@ fn cell(d: Option<&Data>) -> String {
         None | Some(Data::Empty) => String::new(),
         Some(Data::Error(e)) => format!("#{e:?}"),
         Some(Data::DateTime(dt)) => match excel_date(dt.as_f64()) {
-            Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
+            Some(date) => date,
             None => dt.as_f64().to_string(),
         },
         Some(d) => workbook::cell_text(d),
@@ -289,9 +280,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a1_and_dates() {
-        assert_eq!(excel_date(43891.0), Some((2020, 3, 1)));
-        assert_eq!(excel_date(25569.0), Some((1970, 1, 1)));
+    fn excel_dates() {
+        assert_eq!(excel_date(43891.0).as_deref(), Some("2020-03-01"));
+        assert_eq!(excel_date(25569.0).as_deref(), Some("1970-01-01"));
         assert_eq!(excel_date(-3.0), None);
     }
 }
