@@ -74,8 +74,8 @@ pub struct DraftMark {
 fn draft_banner(d: &DraftMark) -> String {
     format!(
         "<div class=\"draft-mark\" role=\"note\" style=\"position:fixed;top:0;left:0;right:0;z-index:10;background:#fff3cd;color:#7a2e00;border-bottom:2px solid #a65300;padding:.3em .6em;font:600 .85em sans-serif\"><strong>{}</strong> · {}</div><div style=\"height:3.2em\"></div>",
-        escape(&d.word),
-        escape(&d.note)
+        mp_text::escape_html(&d.word),
+        mp_text::escape_html(&d.note)
     )
 }
 
@@ -539,7 +539,7 @@ fn with_title(svg: String, title: &str) -> String {
     if title.is_empty() {
         return svg;
     }
-    let name = format!("<title>{}</title>", escape(title));
+    let name = format!("<title>{}</title>", mp_text::escape_html(title));
     if svg.contains("<title></title>") {
         return svg.replacen("<title></title>", &name, 1);
     }
@@ -547,20 +547,6 @@ fn with_title(svg: String, title: &str) -> String {
         Some(at) if !svg.contains("<title>") => format!("{}{name}{}", &svg[..at], &svg[at..]),
         _ => svg,
     }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The whole profile as one HTML file in `lang`.
