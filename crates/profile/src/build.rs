@@ -83,9 +83,9 @@ impl<'a> Builder<'a> {
     /// The framework's indicator of a code the template names. `Template::parse` refuses every
     /// code the framework lacks, so a miss means the template was checked against another
     /// framework: the document says so where the block would be, instead of leaving it out.
-    fn indicator(&self, code: &IndicatorCode) -> Result<&'a mp_domain::Indicator, Block> {
+    fn indicator(&self, code: &IndicatorCode) -> Result<&'a mp_domain::Indicator, Vec<Block>> {
         self.inputs.framework.indicator(code).ok_or_else(|| {
-            Block::Note(Text::msg_with("onefig-template-unknown-indicator", vec![("code", Arg::Text(Text::plain(code.to_string())))]))
+            vec![Block::Note(Text::msg_with("onefig-template-unknown-indicator", vec![("code", Arg::Text(Text::plain(code.to_string())))]))]
         })
     }
 
@@ -96,7 +96,7 @@ impl<'a> Builder<'a> {
             .filter_map(|c| match self.indicator(c) {
                 Ok(i) => Some(i),
                 Err(b) => {
-                    notes.push(b);
+                    notes.extend(b);
                     None
                 }
             })
@@ -274,7 +274,7 @@ impl<'a> Builder<'a> {
         let fw = self.inputs.framework;
         let ind = match self.indicator(code) {
             Ok(i) => i,
-            Err(b) => return vec![b],
+            Err(b) => return b,
         };
         let dim = dim.as_str();
         let tot = DimensionKey::total();
@@ -336,7 +336,7 @@ impl<'a> Builder<'a> {
         let fw = self.inputs.framework;
         let ind = match self.indicator(code) {
             Ok(i) => i,
-            Err(b) => return vec![b],
+            Err(b) => return b,
         };
         let dim = dim_id.as_str();
         let tot = DimensionKey::total();
@@ -423,7 +423,7 @@ impl<'a> Builder<'a> {
         let fw = self.inputs.framework;
         let ind = match self.indicator(code) {
             Ok(i) => i,
-            Err(b) => return vec![b],
+            Err(b) => return b,
         };
         let (Ok(f), Ok(m)) = (DimensionKey::parse("SEX=F"), DimensionKey::parse("SEX=M")) else { return Vec::new() };
         let Some(ds) = self.d.datasets(&ind.code, area, &f).into_iter().next() else {
@@ -475,7 +475,7 @@ impl<'a> Builder<'a> {
     fn compare_sources(&mut self, area: &AreaCode, code: &IndicatorCode) -> Vec<Block> {
         let ind = match self.indicator(code) {
             Ok(i) => i,
-            Err(b) => return vec![b],
+            Err(b) => return b,
         };
         let all = self.d.all_series(&ind.code, area, &DimensionKey::total());
         if all.len() < 2 {
@@ -529,7 +529,7 @@ impl<'a> Builder<'a> {
         let fw = self.inputs.framework;
         let (h, p) = match (self.indicator(history), self.indicator(projection)) {
             (Ok(h), Ok(p)) => (h, p),
-            (h, p) => return h.err().into_iter().chain(p.err()).collect(),
+            (h, p) => return h.err().into_iter().chain(p.err()).flatten().collect(),
         };
         let tot = DimensionKey::total();
         let until = until.unwrap_or(2050);
@@ -842,7 +842,7 @@ impl<'a> Builder<'a> {
             BlockSpec::RankCountries { indicator } => {
                 let ind = match self.indicator(indicator) {
                     Ok(i) => i,
-                    Err(b) => return vec![b],
+                    Err(b) => return b,
                 };
                 let mut items: Vec<(AreaCode, Period, Value)> =
                     subject.iter().filter_map(|a| self.d.latest_any(ind, a).map(|(p, v, _)| (a.clone(), p, v))).collect();

@@ -511,3 +511,34 @@ fn idp_sentences_quote_idmcs_headline_and_say_when_a_total_is_summed() {
     let (_, texts) = sentences("\"idps\"", &[n(1, "IDP.STOCK", "SEN", "2023", 25_000.0, "idmc-unhcr@2025")]);
     assert_eq!(message(&texts[0]).0, "fact-idps");
 }
+
+// ---- templates ------------------------------------------------------------------------------------
+
+/// `Template::parse` refuses codes the framework lacks; a template that skipped that check
+/// (read another way, or checked against another framework) shows a note where the block would
+/// be, never nothing.
+#[test]
+fn a_code_the_framework_lacks_is_a_visible_note_not_a_missing_block() {
+    let text = "id = \"t\"\nname = { en = \"t\", fr = \"t\", pt = \"t\" }\n[[section]]\nid = \"s\"\ntitle = { en = \"s\", fr = \"s\", pt = \"s\" }\n\
+                block = [ { type = \"key_figures\", indicators = [\"IMM.STOCK\", \"NOPE.NOPE\"] }, { type = \"by_sex\", indicator = \"NOPE.NOPE\" } ]\n";
+    let tpl: Template = toml::from_str(text).unwrap();
+    assert_eq!(tpl.check(framework()).len(), 2, "{:?}", tpl.check(framework()));
+    let areas = areas();
+    let narrative = Narrative::new();
+    let r = [n(1, "IMM.STOCK", "SEN", "2024", 281_500.0, "undesa-ims@2024")];
+    let inputs = Inputs {
+        framework: framework(),
+        areas: &areas,
+        records: &r,
+        narrative: &narrative,
+        edition: None,
+        as_of: "2026-06-01".into(),
+        registry: &mp_domain::RegistryView::default(),
+        conflicts: &[],
+    };
+    let doc = build_country(&tpl, &inputs, &AreaCode::parse("SEN").unwrap());
+    let b = blocks(&doc);
+    assert!(matches!(&b[0], Block::KeyFigures(k) if k.len() == 1), "{b:?}");
+    assert_eq!(note_id(&b[1]), Some("onefig-template-unknown-indicator"));
+    assert_eq!(note_id(&b[2]), Some("onefig-template-unknown-indicator"));
+}
