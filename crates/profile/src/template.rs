@@ -287,10 +287,8 @@ impl Template {
                             }
                         }
                     }
-                    BlockSpec::ThemeTable { theme } => {
-                        if fw.theme(theme).is_none() {
-                            p.push(format!("{at}: unknown theme {theme}"));
-                        }
+                    BlockSpec::ThemeTable { theme } if fw.theme(theme).is_none() => {
+                        p.push(format!("{at}: unknown theme {theme}"));
                     }
                     BlockSpec::Definitions { themes } => {
                         for th in themes {
