@@ -207,7 +207,7 @@ fn page(uri: &str) -> String {
 }
 
 /// Every page type, with the path after the language.
-const PAGES: [&str; 10] = [
+const PAGES: [&str; 11] = [
     "/",
     "/country/SEN",
     "/country/GHA",
@@ -216,6 +216,7 @@ const PAGES: [&str; 10] = [
     "/indicator/IMM.STOCK?area=SEN&dims=SEX%3DF",
     "/theme/T04",
     "/sources",
+    "/sources/technical",
     "/search?q=migrant",
     "/regional",
 ];
@@ -402,10 +403,26 @@ fn theme_page_shows_coverage() {
 }
 
 #[test]
-fn sources_page_lists_datasets_files_and_coverage() {
-    let html = page("/pt/sources");
+fn sources_page_speaks_plainly_and_keeps_files_on_its_technical_page() {
+    let html = page("/fr/sources");
     for s in ["undesa-ims", "ansd-census", "wb-wdi", "un-wpp"] {
         assert!(html.contains(&format!("id=\"src-{s}\"")), "{s}");
+    }
+    assert!(html.contains("Banque mondiale, Indicateurs du développement dans le monde"), "short localised name");
+    assert!(
+        html.contains("Édition utilisée\u{a0}: 2024. Couvre Ghana, Sénégal, 1990\u{2013}2024."),
+        "edition as a year, countries by name"
+    );
+    assert!(html.contains("chiffres dans la base. Éditions antérieures conservées\u{a0}: 2020."), "earlier editions");
+    assert!(!html.contains("SHA-256") && !html.contains(".csv") && !html.contains("class=\"code\""), "no file detail");
+    assert!(html.contains("href=\"/fr/sources/technical#tech-wb-wdi\""), "link to the technical entry");
+}
+
+#[test]
+fn sources_technical_page_lists_datasets_files_and_coverage() {
+    let html = page("/pt/sources/technical");
+    for s in ["undesa-ims", "ansd-census", "wb-wdi", "un-wpp"] {
+        assert!(html.contains(&format!("id=\"tech-{s}\"")), "{s}");
     }
     assert!(html.contains("CC BY 3.0 IGO") && html.contains("https://example.org/wb-wdi"), "licence and address");
     assert!(html.contains("undesa/ims2024.csv") && html.contains("<code class=\"sha\">"), "files and checksums");

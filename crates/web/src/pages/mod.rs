@@ -61,6 +61,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/indicator/{code}", get(indicator::page))
         .route("/{lang}/theme/{code}", get(theme::page))
         .route("/{lang}/sources", get(sources::page))
+        .route("/{lang}/sources/technical", get(sources::technical))
         .route("/{lang}/search", get(search::page))
         .route("/{lang}/quality", get(quality::regional))
         .route("/{lang}/quality/{iso3}", get(quality::country))

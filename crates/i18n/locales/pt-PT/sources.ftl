@@ -1,0 +1,13 @@
+## A página pública das fontes, em palavras simples; o detalhe dos ficheiros está na sua página técnica.
+
+sources-plain-intro = De onde vêm os números: quem publica cada conjunto de dados, com que licença e que países e anos cobre.
+sources-technical-link = Detalhes técnicos: ficheiros lidos, somas de verificação e número de observações
+sources-technical-title = Fontes: detalhes técnicos
+sources-back = Voltar às fontes
+sources-edition = Edição utilizada: { $edition }
+sources-earlier = Edições anteriores também guardadas: { $editions }
+sources-covers = Cobre { $countries }, { $years }.
+sources-figures = { $count ->
+    [one] Um número na base.
+   *[other] { $count } números na base.
+}
