@@ -323,7 +323,8 @@ fn pages_are_accessible_landmarks_headings_tables_and_charts() {
         if tables > 0 {
             assert!(html.contains("scope=\"col\""), "{p}: column headers");
         }
-        for svg in html.split("<svg").skip(1) {
+        // A nested `<svg x=…>` is a clipping viewport inside a chart (regional maps), not a chart.
+        for svg in html.split("<svg").skip(1).filter(|s| !s.starts_with(" x=\"")) {
             let head = &svg[..svg.find("<rect").unwrap_or(svg.len().min(400))];
             assert!(head.contains("role=\"img\""), "{p}: chart role");
             let title = head.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap_or("");
@@ -390,6 +391,20 @@ fn indicator_page_has_definition_series_sources_and_comparison() {
     assert!(none.contains("No data for this country"), "no data note");
     let other = page("/en/indicator/IMM.STOCK?area=FRA");
     assert!(other.contains("<option value=\"FRA\" selected>France</option>"), "any area may be chosen");
+}
+
+#[test]
+fn indicator_comparison_has_a_regional_map_and_a_year_choice() {
+    let html = page("/fr/indicator/IMM.STOCK");
+    let map = html.find("<svg x=\"").expect("a regional map clipped to the compared countries");
+    assert!(html[..map].contains("dernière valeur dans chaque pays"), "map under the comparison");
+    assert!(html.contains("<select id=\"year\" name=\"year\">") && html.contains("<option value=\"2013\">2013</option>"), "year choice");
+    let html = page("/fr/indicator/IMM.STOCK?area=SEN&year=2013");
+    assert!(html.contains("dernière valeur jusqu'en 2013 dans chaque pays"), "title names the year");
+    assert!(html.contains("<option value=\"2013\" selected>2013</option>"), "year kept");
+    let r = get("/fr/indicator/IMM.STOCK?year=20x3");
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.text().contains("year") && r.text().contains("20x3"), "{}", r.text());
 }
 
 #[test]

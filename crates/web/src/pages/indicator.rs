@@ -26,6 +26,18 @@ use std::sync::Arc;
 pub(crate) struct IndicatorQuery {
     area: Option<String>,
     dims: Option<String>,
+    year: Option<String>,
+}
+
+/// The comparison's year from `?year=`: empty means the latest figures.
+fn parse_year(raw: Option<&str>) -> Result<Option<i32>, HttpError> {
+    match raw.map(str::trim).filter(|y| !y.is_empty()) {
+        None => Ok(None),
+        Some(y) => match y.parse::<i32>() {
+            Ok(v) if (1900..=2100).contains(&v) => Ok(Some(v)),
+            _ => Err(HttpError::bad_request(format!("year: expected a year between 1900 and 2100, got `{}`", y.chars().take(20).collect::<String>()))),
+        },
+    }
 }
 
 struct Opt {
@@ -57,6 +69,10 @@ struct IndicatorT {
     series_downloads: String,
     no_data: Option<String>,
     compare_label: String,
+    year_label: String,
+    years: Vec<Opt>,
+    area_value: String,
+    dims_value: Option<String>,
     compare_html: String,
     compare_downloads: String,
 }
@@ -150,6 +166,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         None => profile.first().copied().ok_or_else(|| HttpError::not_found("no profile country is defined"))?,
     };
     let key = parse_dims(st, ind, q.dims.as_deref())?;
+    let as_of = parse_year(q.year.as_deref())?;
     let mut list: Vec<AreaCode> = profile.iter().map(|a| a.code.clone()).collect();
     if !list.contains(&area.code) {
         list.push(area.code.clone());
@@ -203,7 +220,28 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         qv(ind.code.as_str()),
         qv(&profile.iter().map(|a| a.code.to_string()).collect::<Vec<_>>().join(","))
     );
-    let compare_title = ma(lang, "web-compare-title", &[("indicator", &ind_name)]);
+    let compare_title = match as_of {
+        None => ma(lang, "web-compare-title", &[("indicator", &ind_name)]),
+        Some(y) => ma(lang, "compare-title-year", &[("indicator", &ind_name), ("year", &y.to_string())]),
+    };
+    // The years a comparison can be asked for: those with a figure for a profile country.
+    let mut years: Vec<i32> = records
+        .iter()
+        .filter(|r| r.value.is_some() && r.dims.is_total() && r.status != mp_domain::ObsStatus::Forecast)
+        .filter(|r| profile.iter().any(|a| a.code == r.area))
+        .map(|r| r.period.end_year())
+        .collect::<BTreeSet<i32>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if let Some(y) = as_of
+        && !years.contains(&y)
+    {
+        years.insert(0, y);
+    }
+    let mut year_opts: Vec<Opt> =
+        years.iter().map(|y| Opt { value: y.to_string(), label: y.to_string(), selected: as_of == Some(*y) }).collect();
+    year_opts.insert(0, Opt { value: String::new(), label: m(lang, "compare-latest"), selected: as_of.is_none() });
     // The view's figures are the profile model's; countries without a figure keep the
     // alphabetical order of the reader's language.
     let mut compare: Vec<&Area> = profile.clone();
@@ -216,7 +254,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         compare_title: Text::plain(compare_title.clone()),
         publisher: &publisher,
     };
-    let view = mp_profile::views::indicator_view(&data, ind, &area.code, &key, &compare, &labels);
+    let view = mp_profile::views::indicator_view(&data, ind, &area.code, &key, &compare, as_of, &labels);
     let (series_html, no_data) = series_html(&view, lang);
 
     let theme = fw.theme(&ind.theme);
@@ -276,6 +314,10 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         series_downloads: DownloadLinks::new(lang, &base, &series_q, &series_title).html(),
         no_data,
         compare_label: compare_title.clone(),
+        year_label: m(lang, "compare-year"),
+        years: year_opts,
+        area_value: area.code.to_string(),
+        dims_value: (!key.is_total()).then(|| key.to_string()),
         compare_html: section_blocks(&view, views::COMPARE).map(|b| blocks_html(&view, b, lang, 2)).unwrap_or_default(),
         compare_downloads: DownloadLinks::new(lang, &base, &compare_q, &compare_title).html(),
     })

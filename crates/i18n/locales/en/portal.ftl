@@ -11,3 +11,9 @@ sources-figures = { $count ->
     [one] One figure in the store.
    *[other] { $count } figures in the store.
 }
+
+## An indicator's comparison of the profile countries, for a chosen year.
+
+compare-year = Year
+compare-latest = Latest figures
+compare-title-year = { $indicator }: latest value up to { $year } in each country

@@ -11,3 +11,9 @@ sources-figures = { $count ->
     [one] Un chiffre dans la base.
    *[other] { $count } chiffres dans la base.
 }
+
+## La comparaison des pays des profils pour un indicateur, à une année choisie.
+
+compare-year = Année
+compare-latest = Derniers chiffres
+compare-title-year = { $indicator } : dernière valeur jusqu'en { $year } dans chaque pays

@@ -11,3 +11,9 @@ sources-figures = { $count ->
     [one] Um número na base.
    *[other] { $count } números na base.
 }
+
+## A comparação dos países dos perfis para um indicador, num ano escolhido.
+
+compare-year = Ano
+compare-latest = Números mais recentes
+compare-title-year = { $indicator }: último valor até { $year } em cada país
