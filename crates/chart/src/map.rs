@@ -324,7 +324,10 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     if let Some((x0, y0, x1, y1)) = frame {
         let (top, below) = cx.measure_decor(&c.title, &legend, &c.source);
         let map_h = (cx.w - 2.0 * cx.pad) * (y1 - y0) / (x1 - x0);
-        cx.h = cx.h.min((top + map_h + below + cx.pad / 2.0).ceil());
+        let fitted = (top + map_h + below + cx.pad / 2.0).ceil();
+        // A region taller than wide (West and Central Africa down to the Congo) gets the height
+        // it needs on a narrow screen, up to one and a half times the width.
+        cx.h = if c.region.is_empty() { cx.h.min(fitted) } else { fitted.min(cx.w * 1.5).max(cx.h.min(fitted)) };
     }
     cx.begin(&c.title, &c.alt);
     let (top, bottom) = cx.decor(&c.title, &legend, &c.source);
