@@ -156,7 +156,8 @@ async fn fresh_app() -> (Router, Store, tempfile::TempDir) {
     let sen = AreaCode::parse("SEN").unwrap();
     let records = store.records(&ObsQuery { areas: vec![sen.clone()], any_dims: true, ..ObsQuery::default() }).await.unwrap();
     store.edition_create(&sen, "2025", "iom-2011", "2025-06-30", &records).await.unwrap_or_else(|e| panic!("{e}"));
-    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw))
+        .with_pictures(std::sync::Arc::new(|svg: &str, width: u32| mp_pdf::png::svg_to_png(svg, width).map_err(|e| e.to_string())));
     (mp_web::router(state), store, dir)
 }
 
@@ -405,6 +406,26 @@ fn indicator_comparison_has_a_regional_map_and_a_year_choice() {
     let r = get("/fr/indicator/IMM.STOCK?year=20x3");
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.text().contains("year") && r.text().contains("20x3"), "{}", r.text());
+}
+
+#[test]
+fn every_indicator_chart_downloads_as_svg_and_png() {
+    let html = page("/pt/indicator/IMM.STOCK?area=SEN&year=2013");
+    let svg_link = "/pt/indicator/IMM.STOCK/chart/compare-map.svg?area=SEN&amp;year=2013";
+    assert!(html.contains(svg_link) && html.contains("/pt/indicator/IMM.STOCK/chart/series.png?area=SEN&amp;year=2013"), "links");
+    let r = get(&svg_link.replace("&amp;", "&"));
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.header(header::CONTENT_TYPE).starts_with("image/svg+xml"));
+    assert!(r.header(header::CONTENT_DISPOSITION).contains("mprofile-IMM.STOCK-SEN-compare-map-pt.svg"));
+    let svg = r.text();
+    assert!(svg.starts_with("<?xml") && svg.contains("até 2013"), "the title is drawn in the file");
+    assert!(!svg.contains("width=\"100%\""), "sized in pixels");
+    let r = get("/pt/indicator/IMM.STOCK/chart/series.png?area=SEN");
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header(header::CONTENT_TYPE), "image/png");
+    assert_eq!(&r.body[..4], b"\x89PNG");
+    assert_eq!(get("/pt/indicator/IMM.STOCK/chart/nothing.svg?area=SEN").status, StatusCode::NOT_FOUND);
+    assert_eq!(get("/pt/indicator/IMM.STOCK/chart/series.gif").status, StatusCode::BAD_REQUEST);
 }
 
 #[test]

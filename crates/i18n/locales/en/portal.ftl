@@ -17,3 +17,7 @@ sources-figures = { $count ->
 compare-year = Year
 compare-latest = Latest figures
 compare-title-year = { $indicator }: latest value up to { $year } in each country
+
+## Under each chart of an indicator page.
+
+chart-download = Download this chart:

@@ -17,3 +17,7 @@ sources-figures = { $count ->
 compare-year = Année
 compare-latest = Derniers chiffres
 compare-title-year = { $indicator } : dernière valeur jusqu'en { $year } dans chaque pays
+
+## Sous chaque graphique d'une page d'indicateur.
+
+chart-download = Télécharger ce graphique :

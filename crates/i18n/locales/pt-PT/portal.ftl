@@ -17,3 +17,7 @@ sources-figures = { $count ->
 compare-year = Ano
 compare-latest = Números mais recentes
 compare-title-year = { $indicator }: último valor até { $year } em cada país
+
+## Sob cada gráfico de uma página de indicador.
+
+chart-download = Descarregar este gráfico:

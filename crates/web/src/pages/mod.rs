@@ -59,6 +59,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/country/{iso3}/edition/{label}", get(country::edition))
         .route("/{lang}/regional", get(country::regional))
         .route("/{lang}/indicator/{code}", get(indicator::page))
+        .route("/{lang}/indicator/{code}/chart/{file}", get(indicator::chart_file))
         .route("/{lang}/theme/{code}", get(theme::page))
         .route("/{lang}/sources", get(sources::page))
         .route("/{lang}/sources/technical", get(sources::technical))
