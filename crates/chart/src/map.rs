@@ -51,6 +51,9 @@ pub struct MapChart {
     pub no_data: String,
     /// Drawn under the map.
     pub source: String,
+    /// When not empty, the drawing is framed on these countries (M49 codes) with a margin
+    /// showing their neighbours, instead of the whole world: a regional choropleth.
+    pub region: Vec<u16>,
 }
 
 /// One country's outline: polygons of rings of arc references (TopoJSON: `!i` is arc `i`
@@ -184,6 +187,29 @@ fn arc<P>(arcs: &[Vec<P>], r: i32) -> (&[P], bool) {
     (arcs.get(i).map(Vec::as_slice).unwrap_or(&[]), rev)
 }
 
+impl World {
+    /// The points of one shape, projected.
+    fn points<'w>(&'w self, s: &'w Shape) -> impl Iterator<Item = (f64, f64)> + 'w {
+        s.polygons.iter().flatten().flatten().flat_map(|r| arc(&self.arcs, *r).0.iter().copied())
+    }
+
+    /// (min x, min y, max x, max y) of the shapes of `region`, with a tenth of margin on each
+    /// side to show the neighbours; `None` when none of them has a shape.
+    fn region_bounds(&self, region: &[u16]) -> Option<(f64, f64, f64, f64)> {
+        let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for s in self.shapes.iter().filter(|s| region.contains(&s.m49)) {
+            for (x, y) in self.points(s) {
+                b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+            }
+        }
+        if !b.0.is_finite() || b.2 <= b.0 || b.3 <= b.1 {
+            return None;
+        }
+        let (mx, my) = ((b.2 - b.0) * 0.1, (b.3 - b.1) * 0.1);
+        Some((b.0 - mx, b.1 - my, b.2 + mx, b.3 + my))
+    }
+}
+
 /// West and Central Africa: the UN M49 regions Western Africa (011) and Middle Africa (017).
 pub const WEST_CENTRAL_AFRICA: [u16; 25] =
     [204, 854, 132, 384, 270, 288, 324, 624, 430, 466, 478, 562, 566, 686, 694, 768, 24, 120, 140, 148, 178, 180, 226, 266, 678];
@@ -193,21 +219,7 @@ pub const WEST_CENTRAL_AFRICA: [u16; 25] =
 /// follows the region's shape). `None` when no country of `region` has a shape.
 pub fn region_locator(focus: u16, region: &[u16], width: f64, alt: &str) -> Option<String> {
     let world = World::get()?;
-    let points = |s: &Shape| -> Vec<(f64, f64)> {
-        s.polygons.iter().flatten().flatten().flat_map(|r| arc(&world.arcs, *r).0.iter().copied()).collect()
-    };
-    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
-    for s in world.shapes.iter().filter(|s| region.contains(&s.m49)) {
-        for (x, y) in points(s) {
-            b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
-        }
-    }
-    if !b.0.is_finite() || b.2 <= b.0 || b.3 <= b.1 {
-        return None;
-    }
-    // A margin of a tenth shows the neighbours around the region.
-    let (mx, my) = ((b.2 - b.0) * 0.1, (b.3 - b.1) * 0.1);
-    let (x0, y0, x1, y1) = (b.0 - mx, b.1 - my, b.2 + mx, b.3 + my);
+    let (x0, y0, x1, y1) = world.region_bounds(region)?;
     let k = width / (x1 - x0);
     let height = ((y1 - y0) * k).ceil();
     let inside = |&(x, y): &(f64, f64)| x >= x0 && x <= x1 && y >= y0 && y <= y1;
@@ -217,7 +229,7 @@ pub fn region_locator(focus: u16, region: &[u16], width: f64, alt: &str) -> Opti
         .map(|a| a.iter().map(|&(x, y)| (((x - x0) * k * 2.0).round() as i32, ((y1 - y) * k * 2.0).round() as i32)).collect())
         .collect();
     let mut paths: Vec<(&str, String)> = vec![(NO_DATA, String::new()), (RAMP[0], String::new()), (FOCUS, String::new())];
-    for s in world.shapes.iter().filter(|s| points(s).iter().any(inside)) {
+    for s in world.shapes.iter().filter(|s| world.points(s).any(|p| inside(&p))) {
         let i = if s.m49 == focus {
             2
         } else if region.contains(&s.m49) {
@@ -307,11 +319,15 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     }
     // The world is wider than high: when the width limits it, the drawing ends below the map
     // rather than leaving a blank band (a page that shows the title outside has room to spare).
-    if let Some(w) = world {
+    // A regional map frames its countries; a world map the whole world.
+    let frame = world.map(|w| if c.region.is_empty() { None } else { w.region_bounds(&c.region) }.unwrap_or(w.bounds));
+    if let Some((x0, y0, x1, y1)) = frame {
         let (top, below) = cx.measure_decor(&c.title, &legend, &c.source);
-        let (x0, y0, x1, y1) = w.bounds;
         let map_h = (cx.w - 2.0 * cx.pad) * (y1 - y0) / (x1 - x0);
-        cx.h = cx.h.min((top + map_h + below + cx.pad / 2.0).ceil());
+        let fitted = (top + map_h + below + cx.pad / 2.0).ceil();
+        // A region taller than wide (West and Central Africa down to the Congo) gets the height
+        // it needs on a narrow screen, up to one and a half times the width.
+        cx.h = if c.region.is_empty() { cx.h.min(fitted) } else { fitted.min(cx.w * 1.5).max(cx.h.min(fitted)) };
     }
     cx.begin(&c.title, &c.alt);
     let (top, bottom) = cx.decor(&c.title, &legend, &c.source);
@@ -319,8 +335,8 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
         return;
     };
 
-    // Fit the world into the space between legend and source, centred, north up.
-    let (x0, y0, x1, y1) = world.bounds;
+    // Fit the frame into the space between legend and source, centred, north up.
+    let (x0, y0, x1, y1) = frame.unwrap_or(world.bounds);
     let (bw, bh) = (cx.w - 2.0 * cx.pad, (bottom - top).max(1.0));
     let k = (bw / (x1 - x0)).min(bh / (y1 - y0));
     let ox = cx.pad + (bw - k * (x1 - x0)) / 2.0;
@@ -354,7 +370,8 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     // One path per fill: fewer bytes than one per country, and the table under the map names
     // every country and value anyway.
     let mut paths: Vec<(&str, String)> = Vec::new();
-    for s in &world.shapes {
+    let framed = |s: &&Shape| c.region.is_empty() || world.points(s).any(|(x, y)| x >= x0 && x <= x1 && y >= y0 && y <= y1);
+    for s in world.shapes.iter().filter(framed) {
         let fill: &'static str = if Some(s.m49) == focus {
             FOCUS
         } else {
@@ -376,6 +393,13 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     }
     // No-data countries first, so shaded borders are drawn over grey ones.
     paths.sort_by_key(|(f, _)| *f != NO_DATA);
+    // A framed map cuts its neighbours at the frame: a nested viewport clips without an id
+    // that could collide with another chart's on the same page.
+    let clip = !c.region.is_empty();
+    if clip {
+        let (fw, fh) = (k * (x1 - x0), k * (y1 - y0));
+        w!(cx.out, r#"<svg x="{ox:.1}" y="{oy:.1}" width="{fw:.1}" height="{fh:.1}" viewBox="{ox:.1} {oy:.1} {fw:.1} {fh:.1}">"#);
+    }
     cx.out.push_str(r##"<g transform="scale(.5)" stroke="#fff" stroke-width=".6" stroke-linejoin="round">"##);
     for (fill, d) in &paths {
         if !d.is_empty() {
@@ -383,6 +407,9 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
         }
     }
     cx.out.push_str("</g>");
+    if clip {
+        cx.out.push_str("</svg>");
+    }
 }
 
 /// Appends one closed ring, walked through its arcs, as `M x y l dx dy … z`.

@@ -74,7 +74,7 @@ fn map_chart() -> impl Strategy<Value = Chart> {
         (label(), label()),
     )
         .prop_map(|((title, alt, unit), values, focus, (no_data, source))| {
-            Chart::Map(MapChart { title, alt, unit, values, focus, no_data, source })
+            Chart::Map(MapChart { title, alt, unit, values, focus, no_data, source, region: Vec::new() })
         })
 }
 

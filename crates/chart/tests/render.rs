@@ -396,7 +396,34 @@ fn diaspora_map() -> Chart {
         focus: Some((686, "Sénégal".into())),
         no_data: "Pas de données".into(),
         source: "Source : UN DESA, International Migrant Stock 2024.".into(),
+        region: Vec::new(),
     })
+}
+
+#[test]
+fn a_regional_map_frames_its_countries_and_clips_the_rest() {
+    // Immigrants in five West African countries: the frame is theirs, not the world's.
+    let countries = [686, 288, 384, 466, 566];
+    let chart = |region: Vec<u16>| {
+        Chart::Map(MapChart {
+            title: "Immigrés, 2024".into(),
+            alt: "La Côte d'Ivoire en accueille le plus.".into(),
+            unit: "Personnes\u{a0}:".into(),
+            values: vec![(686, 279_000.0), (288, 476_000.0), (384, 2_560_000.0), (466, 520_000.0), (566, 1_300_000.0)],
+            no_data: "Pas de données".into(),
+            region,
+            ..Default::default()
+        })
+    };
+    let (world, _) = render(&chart(Vec::new()));
+    let (regional, doc) = render(&chart(countries.to_vec()));
+    // Clipped to a nested viewport; far-away countries (Russia, 643) are not drawn at all,
+    // so the regional drawing is much smaller than the world's.
+    assert!(regional.contains("<svg x=\""), "nested viewport");
+    assert!(regional.len() < world.len(), "{} vs {}", regional.len(), world.len());
+    let fills: Vec<&str> = doc.all("path").filter_map(|p| p.attr("fill")).collect();
+    assert!(fills.iter().filter(|f| **f != "#e4e4e4").count() >= 2, "several classes: {fills:?}");
+    assert_eq!(regional, render_svg(&chart(countries.to_vec()), &ChartStyle::default(), &fr));
 }
 
 #[test]

@@ -83,6 +83,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "quality.ftl", include_str!("../locales/en/quality.ftl")),
     (Lang::Fr, "quality.ftl", include_str!("../locales/fr/quality.ftl")),
     (Lang::Pt, "quality.ftl", include_str!("../locales/pt-PT/quality.ftl")),
+    // The portal's Sources page in plain words and the comparison by year.
+    (Lang::En, "portal.ftl", include_str!("../locales/en/portal.ftl")),
+    (Lang::Fr, "portal.ftl", include_str!("../locales/fr/portal.ftl")),
+    (Lang::Pt, "portal.ftl", include_str!("../locales/pt-PT/portal.ftl")),
     // Members' drafts and a figure's history in the workspace.
     (Lang::En, "draft.ftl", include_str!("../locales/en/draft.ftl")),
     (Lang::Fr, "draft.ftl", include_str!("../locales/fr/draft.ftl")),

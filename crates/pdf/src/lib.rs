@@ -16,6 +16,7 @@
 mod data;
 mod markdown;
 mod metrics;
+pub mod png;
 mod world;
 
 use mp_domain::Lang;

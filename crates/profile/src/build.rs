@@ -319,7 +319,11 @@ impl<'a> Builder<'a> {
                 band_label: None,
             }],
             forecast_from: None,
-            map: Some(Box::new(MapAreas { m49: parts.iter().filter_map(|(a, _)| Some(a.m49?.value())).collect(), focus })),
+            map: Some(Box::new(MapAreas {
+                m49: parts.iter().filter_map(|(a, _)| Some(a.m49?.value())).collect(),
+                focus,
+                region: Vec::new(),
+            })),
             sources: vec![self.cite(&r.dataset)],
         };
         vec![Block::Chart(chart)]

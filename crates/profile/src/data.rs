@@ -202,18 +202,29 @@ impl<'a> Data<'a> {
     /// The latest period for which a computed indicator can be evaluated (looking back from
     /// the latest period of its first input, at most 15 steps).
     pub fn latest_computed(&self, ind: &Indicator, area: &AreaCode) -> Option<(Period, Value)> {
+        self.latest_computed_until(ind, area, None)
+    }
+
+    /// As [`Data::latest_computed`], not after `until`.
+    fn latest_computed_until(&self, ind: &Indicator, area: &AreaCode, until: Option<i32>) -> Option<(Period, Value)> {
         let f = ind.formula.as_ref()?;
         let (first, _) = f.references().into_iter().next()?;
-        let start = self.latest(&first.code, area, &first.dims).map(|r| r.period)?;
+        let start = self.latest_until(&first.code, area, &first.dims, until).map(|r| r.period)?;
         (0..15).map(|k| start.shift(-k)).find_map(|p| self.computed(ind, area, &p).map(|v| (p, v)))
     }
 
     /// The latest value of any indicator, stored or computed, with its period; a computed
     /// figure is used when it is more recent than any stored one.
     pub fn latest_any(&self, ind: &Indicator, area: &AreaCode) -> Option<(Period, Value, Option<DatasetId>)> {
-        let stored =
-            self.latest(&ind.code, area, &DimensionKey::total()).and_then(|r| Some((r.period, self.value(r)?, Some(r.dataset.clone()))));
-        let computed = self.latest_computed(ind, area).map(|(p, v)| (p, v, None));
+        self.latest_any_until(ind, area, None)
+    }
+
+    /// As [`Data::latest_any`], not after `until`: the figure a reader had in that year.
+    pub fn latest_any_until(&self, ind: &Indicator, area: &AreaCode, until: Option<i32>) -> Option<(Period, Value, Option<DatasetId>)> {
+        let stored = self
+            .latest_until(&ind.code, area, &DimensionKey::total(), until)
+            .and_then(|r| Some((r.period, self.value(r)?, Some(r.dataset.clone()))));
+        let computed = self.latest_computed_until(ind, area, until).map(|(p, v)| (p, v, None));
         match (stored, computed) {
             (Some(s), Some(c)) if c.0.end_year() > s.0.end_year() => Some(c),
             (Some(s), _) => Some(s),

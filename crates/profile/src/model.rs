@@ -198,6 +198,9 @@ pub struct MapAreas {
     pub m49: Vec<u16>,
     /// The country the map is about (drawn apart), with its name.
     pub focus: Option<(u16, Text)>,
+    /// When not empty, the map is framed on these countries (UN M49 codes): a regional map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub region: Vec<u16>,
 }
 
 /// A series of a chart.

@@ -64,10 +64,22 @@ fn short_source(labels: &ViewLabels, ds: &DatasetId, e: &SourceEntry) -> String 
 /// The view of one indicator: its series for `area` at disaggregation `key` (section
 /// [`SERIES`], empty when there is nothing to draw) and the latest value of each of `compare`
 /// (section [`COMPARE`]), ranked. `compare` comes in the order countries without a figure keep.
-pub fn indicator_view(d: &Data, ind: &Indicator, area: &AreaCode, key: &DimensionKey, compare: &[&Area], labels: &ViewLabels) -> Document {
+///
+/// `as_of` chooses the year of the comparison: each country's latest figure not after it
+/// (`None`: the latest figure). The comparison is drawn as a ranking and as a map framed on the
+/// compared countries.
+pub fn indicator_view(
+    d: &Data,
+    ind: &Indicator,
+    area: &AreaCode,
+    key: &DimensionKey,
+    compare: &[&Area],
+    as_of: Option<i32>,
+    labels: &ViewLabels,
+) -> Document {
     let mut c = Cites { d, sources: Vec::new() };
     let series = series_blocks(&mut c, ind, area, key, labels);
-    let compare = compare_blocks(&mut c, ind, compare, labels);
+    let compare = compare_blocks(&mut c, ind, compare, as_of, labels);
     let section = |id: &str, blocks: Vec<Block>| Section {
         id: id.into(),
         number: String::new(),
@@ -218,14 +230,14 @@ fn band80(d: &Data, ind: &Indicator, area: &AreaCode, ds: &DatasetId) -> Option<
 type Latest = Option<(Period, Value, Text)>;
 
 /// The latest value of every country, ranked, as a bar chart and a table.
-fn compare_blocks(c: &mut Cites, ind: &Indicator, areas: &[&Area], labels: &ViewLabels) -> Vec<Block> {
+fn compare_blocks(c: &mut Cites, ind: &Indicator, areas: &[&Area], as_of: Option<i32>, labels: &ViewLabels) -> Vec<Block> {
     let d = c.d;
     let title = labels.compare_title.clone();
     let mut rows: Vec<(&Area, Latest)> = Vec::new();
     // The sources in the order the countries cite them, for the source line.
     let mut all_sources: Vec<usize> = Vec::new();
     for a in areas {
-        let latest = d.latest_any(ind, &a.code).map(|(p, v, ds)| {
+        let latest = d.latest_any_until(ind, &a.code, as_of).map(|(p, v, ds)| {
             let computed = ds.is_none();
             let mut names = Vec::new();
             for ds in ds.map(|x| vec![x]).unwrap_or_else(|| crate::computed::datasets_of(&v)) {
@@ -273,6 +285,36 @@ fn compare_blocks(c: &mut Cites, ind: &Indicator, areas: &[&Area], labels: &View
                 vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(Text::I18n(top.0.name.clone())))],
             ),
         }));
+        // The same figures on a map of the region, when two countries or more can be placed.
+        let placed: Vec<(&&(&Area, Latest), u16)> = with_data.iter().filter_map(|r| Some((r, r.0.m49?.value()))).collect();
+        if placed.len() >= 2 {
+            blocks.push(Block::Chart(Chart {
+                id: "compare-map".into(),
+                kind: ChartKind::Map,
+                title: title.clone(),
+                y_label: unit_text(d.fw, ind),
+                value_kind: kind_of(ind),
+                categories: placed.iter().map(|(r, _)| Text::I18n(r.0.name.clone())).collect(),
+                series: vec![Series {
+                    name: Text::I18n(ind.name.clone()),
+                    values: placed.iter().map(|(r, _)| r.1.as_ref().map(|x| x.1.clone())).collect(),
+                    projected: false,
+                    band: None,
+                    band_label: None,
+                }],
+                forecast_from: None,
+                map: Some(Box::new(MapAreas {
+                    m49: placed.iter().map(|(_, m)| *m).collect(),
+                    focus: None,
+                    region: areas.iter().filter_map(|a| Some(a.m49?.value())).collect(),
+                })),
+                sources: all_sources.clone(),
+                alt: Text::msg_with(
+                    "chart-alt-rank",
+                    vec![("title", Arg::Text(title.clone())), ("first", Arg::Text(Text::I18n(top.0.name.clone())))],
+                ),
+            }));
+        }
     }
     let table_rows = rows
         .iter()

@@ -513,6 +513,19 @@ impl<'a> Fragments<'a> {
     }
 }
 
+/// A chart as a file of its own (`.svg` download, source of the `.png`): the wide drawing with
+/// its title drawn inside, sized in pixels rather than to a page's column.
+/// `model` is the chart's localised drawing (see [`localize::chart_model`]), caption kept.
+pub fn chart_file_svg(model: &mp_chart::Chart, c: &Chart, lang: Lang) -> String {
+    let svg = localize::render_model_for(model, c, lang, localize::Fit::Wide);
+    let size = svg.split("viewBox=\"0 0 ").nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.split_once(' '));
+    let svg = match size {
+        Some((w, h)) => svg.replacen(" width=\"100%\"", &format!(" width=\"{w}\" height=\"{h}\""), 1),
+        None => svg,
+    };
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}")
+}
+
 /// A chart drawn twice for screens: `<div class="ph">` for phone columns and `<div class="wd">`
 /// for wide ones; the stylesheet shows one and hides the other (hidden drawings are not read
 /// out), so chart text stays at 11 CSS px or more and wide charts use the column's width.

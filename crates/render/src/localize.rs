@@ -283,6 +283,7 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
                 focus: areas.and_then(|m| m.focus.as_ref()).map(|(code, name)| (*code, text(name, lang))),
                 no_data: msg(lang, "no-data-label"),
                 source,
+                region: areas.map(|m| m.region.clone()).unwrap_or_default(),
             })
         }
         ChartKind::Heat => mp_chart::Chart::Heat(HeatChart {

@@ -12,7 +12,7 @@ pub mod pages;
 pub mod server;
 pub mod state;
 
-pub use state::AppState;
+pub use state::{AppState, Rasteriser};
 
 use axum::Router;
 use axum::http::{HeaderValue, header};

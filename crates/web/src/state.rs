@@ -14,7 +14,12 @@ pub struct AppState {
     inner: Arc<Inner>,
     uploads: Arc<dyn UploadReader>,
     rules: Arc<RuleSet>,
+    pictures: Option<Arc<Rasteriser>>,
 }
+
+/// Turns a chart's SVG into a PNG `width` pixels wide. The binary hands in the PDF writer's
+/// (which owns the fonts the charts are laid out for), so this crate needs no rasteriser.
+pub type Rasteriser = dyn Fn(&str, u32) -> Result<Vec<u8>, String> + Send + Sync;
 
 struct Inner {
     store: Store,
@@ -31,7 +36,17 @@ impl AppState {
             inner: Arc::new(Inner { store, framework, areas, profile, regional }),
             uploads: Arc::new(NoUploads),
             rules: Arc::new(RuleSet::default()),
+            pictures: None,
         }
+    }
+    /// The same state, offering charts as PNG pictures drawn by `rasterise` (without it,
+    /// charts download as SVG only).
+    pub fn with_pictures(self, rasterise: Arc<Rasteriser>) -> Self {
+        AppState { pictures: Some(rasterise), ..self }
+    }
+    /// What draws charts as PNG pictures, if anything.
+    pub fn pictures(&self) -> Option<&Rasteriser> {
+        self.pictures.as_deref()
     }
     /// The same state, taking uploads into the TWG workspace with `reader` (the binary gives
     /// the command line's readers; without it, every upload is refused).

@@ -156,7 +156,8 @@ async fn fresh_app() -> (Router, Store, tempfile::TempDir) {
     let sen = AreaCode::parse("SEN").unwrap();
     let records = store.records(&ObsQuery { areas: vec![sen.clone()], any_dims: true, ..ObsQuery::default() }).await.unwrap();
     store.edition_create(&sen, "2025", "iom-2011", "2025-06-30", &records).await.unwrap_or_else(|e| panic!("{e}"));
-    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw))
+        .with_pictures(std::sync::Arc::new(|svg: &str, width: u32| mp_pdf::png::svg_to_png(svg, width).map_err(|e| e.to_string())));
     (mp_web::router(state), store, dir)
 }
 
@@ -207,7 +208,7 @@ fn page(uri: &str) -> String {
 }
 
 /// Every page type, with the path after the language.
-const PAGES: [&str; 10] = [
+const PAGES: [&str; 11] = [
     "/",
     "/country/SEN",
     "/country/GHA",
@@ -216,6 +217,7 @@ const PAGES: [&str; 10] = [
     "/indicator/IMM.STOCK?area=SEN&dims=SEX%3DF",
     "/theme/T04",
     "/sources",
+    "/sources/technical",
     "/search?q=migrant",
     "/regional",
 ];
@@ -322,7 +324,8 @@ fn pages_are_accessible_landmarks_headings_tables_and_charts() {
         if tables > 0 {
             assert!(html.contains("scope=\"col\""), "{p}: column headers");
         }
-        for svg in html.split("<svg").skip(1) {
+        // A nested `<svg x=…>` is a clipping viewport inside a chart (regional maps), not a chart.
+        for svg in html.split("<svg").skip(1).filter(|s| !s.starts_with(" x=\"")) {
             let head = &svg[..svg.find("<rect").unwrap_or(svg.len().min(400))];
             assert!(head.contains("role=\"img\""), "{p}: chart role");
             let title = head.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap_or("");
@@ -392,6 +395,40 @@ fn indicator_page_has_definition_series_sources_and_comparison() {
 }
 
 #[test]
+fn indicator_comparison_has_a_regional_map_and_a_year_choice() {
+    let html = page("/fr/indicator/IMM.STOCK");
+    let map = html.find("<svg x=\"").expect("a regional map clipped to the compared countries");
+    assert!(html[..map].contains("dernière valeur dans chaque pays"), "map under the comparison");
+    assert!(html.contains("<select id=\"year\" name=\"year\">") && html.contains("<option value=\"2013\">2013</option>"), "year choice");
+    let html = page("/fr/indicator/IMM.STOCK?area=SEN&year=2013");
+    assert!(html.contains("dernière valeur jusqu'en 2013 dans chaque pays"), "title names the year");
+    assert!(html.contains("<option value=\"2013\" selected>2013</option>"), "year kept");
+    let r = get("/fr/indicator/IMM.STOCK?year=20x3");
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.text().contains("year") && r.text().contains("20x3"), "{}", r.text());
+}
+
+#[test]
+fn every_indicator_chart_downloads_as_svg_and_png() {
+    let html = page("/pt/indicator/IMM.STOCK?area=SEN&year=2013");
+    let svg_link = "/pt/indicator/IMM.STOCK/chart/compare-map.svg?area=SEN&amp;year=2013";
+    assert!(html.contains(svg_link) && html.contains("/pt/indicator/IMM.STOCK/chart/series.png?area=SEN&amp;year=2013"), "links");
+    let r = get(&svg_link.replace("&amp;", "&"));
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.header(header::CONTENT_TYPE).starts_with("image/svg+xml"));
+    assert!(r.header(header::CONTENT_DISPOSITION).contains("mprofile-IMM.STOCK-SEN-compare-map-pt.svg"));
+    let svg = r.text();
+    assert!(svg.starts_with("<?xml") && svg.contains("até 2013"), "the title is drawn in the file");
+    assert!(!svg.contains("width=\"100%\""), "sized in pixels");
+    let r = get("/pt/indicator/IMM.STOCK/chart/series.png?area=SEN");
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header(header::CONTENT_TYPE), "image/png");
+    assert_eq!(&r.body[..4], b"\x89PNG");
+    assert_eq!(get("/pt/indicator/IMM.STOCK/chart/nothing.svg?area=SEN").status, StatusCode::NOT_FOUND);
+    assert_eq!(get("/pt/indicator/IMM.STOCK/chart/series.gif").status, StatusCode::BAD_REQUEST);
+}
+
+#[test]
 fn theme_page_shows_coverage() {
     let html = page("/en/theme/T04");
     assert!(html.contains("<h1>Emigration and immigration"), "theme name");
@@ -402,10 +439,26 @@ fn theme_page_shows_coverage() {
 }
 
 #[test]
-fn sources_page_lists_datasets_files_and_coverage() {
-    let html = page("/pt/sources");
+fn sources_page_speaks_plainly_and_keeps_files_on_its_technical_page() {
+    let html = page("/fr/sources");
     for s in ["undesa-ims", "ansd-census", "wb-wdi", "un-wpp"] {
         assert!(html.contains(&format!("id=\"src-{s}\"")), "{s}");
+    }
+    assert!(html.contains("Banque mondiale, Indicateurs du développement dans le monde"), "short localised name");
+    assert!(
+        html.contains("Édition utilisée\u{a0}: 2024. Couvre Ghana, Sénégal, 1990\u{2013}2024."),
+        "edition as a year, countries by name"
+    );
+    assert!(html.contains("chiffres dans la base. Éditions antérieures conservées\u{a0}: 2020."), "earlier editions");
+    assert!(!html.contains("SHA-256") && !html.contains(".csv") && !html.contains("class=\"code\""), "no file detail");
+    assert!(html.contains("href=\"/fr/sources/technical#tech-wb-wdi\""), "link to the technical entry");
+}
+
+#[test]
+fn sources_technical_page_lists_datasets_files_and_coverage() {
+    let html = page("/pt/sources/technical");
+    for s in ["undesa-ims", "ansd-census", "wb-wdi", "un-wpp"] {
+        assert!(html.contains(&format!("id=\"tech-{s}\"")), "{s}");
     }
     assert!(html.contains("CC BY 3.0 IGO") && html.contains("https://example.org/wb-wdi"), "licence and address");
     assert!(html.contains("undesa/ims2024.csv") && html.contains("<code class=\"sha\">"), "files and checksums");

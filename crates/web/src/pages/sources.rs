@@ -1,7 +1,9 @@
-//! The sources: every dataset with its publisher, licence, address, vintages, files and their
-//! checksums, observation counts and coverage, so any figure can be checked against its origin.
+//! The sources, twice: a public page in plain words (who publishes each data set, under which
+//! licence, which countries and years it covers, in the reader's language) and its technical page
+//! (every vintage with its files, their checksums and observation counts), so any figure can be
+//! checked against its origin without putting file paths in front of every reader.
 
-use super::{Cache, Chrome, PageLang, Section, m, render, respond};
+use super::{Cache, Chrome, PageLang, Section, m, render, respond, tr};
 use crate::http::HttpError;
 use crate::state::AppState;
 use askama::Template;
@@ -10,12 +12,47 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use mp_domain::Lang;
+use mp_store::DatasetInfo;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// The HTML id of a source's entry on the sources page.
 pub(crate) fn anchor(code: &str) -> String {
     format!("src-{}", mp_render::html::anchor(code))
+}
+
+/// The HTML id of a source's entry on the technical page.
+fn technical_anchor(code: &str) -> String {
+    format!("tech-{}", mp_render::html::anchor(code))
+}
+
+/// A source as readers meet it on the plain page.
+struct PlainSource {
+    anchor: String,
+    name: String,
+    publisher: String,
+    licence: String,
+    url: String,
+    link: bool,
+    edition: String,
+    earlier: Option<String>,
+    covers: String,
+    figures: String,
+    technical_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "sources_plain.html")]
+struct PlainT {
+    chrome: Chrome,
+    heading: String,
+    intro: String,
+    technical_href: String,
+    technical_label: String,
+    publisher_label: String,
+    licence_label: String,
+    sources: Vec<PlainSource>,
+    none: String,
 }
 
 struct FileView {
@@ -49,6 +86,8 @@ struct SourcesT {
     chrome: Chrome,
     heading: String,
     intro: String,
+    back_href: String,
+    back_label: String,
     publisher_label: String,
     licence_label: String,
     url_label: String,
@@ -61,7 +100,7 @@ struct SourcesT {
     none: String,
 }
 
-/// `GET /{lang}/sources`
+/// `GET /{lang}/sources`: the sources in plain words.
 pub(crate) async fn page(
     State(st): State<AppState>,
     Extension(cache): Extension<Arc<Cache>>,
@@ -69,7 +108,101 @@ pub(crate) async fn page(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
+    respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build_plain(&st, &cache, lang, &uri)).await)
+}
+
+/// `GET /{lang}/sources/technical`: every vintage, its files and their checksums.
+pub(crate) async fn technical(
+    State(st): State<AppState>,
+    Extension(cache): Extension<Arc<Cache>>,
+    PageLang(lang): PageLang,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri)).await)
+}
+
+/// Which profile countries a dataset covers, and its first and last year.
+type Coverage<'a> = BTreeMap<(&'a str, &'a str), (BTreeSet<&'a str>, i32, i32)>;
+
+fn coverage(totals: &[mp_domain::Record]) -> Coverage<'_> {
+    let mut cov: Coverage = BTreeMap::new();
+    for r in totals.iter().filter(|r| r.value.is_some()) {
+        let e = cov.entry((r.dataset.source.as_str(), r.dataset.vintage.as_str())).or_insert((BTreeSet::new(), i32::MAX, i32::MIN));
+        e.0.insert(r.area.as_str());
+        e.1 = e.1.min(r.period.start_year());
+        e.2 = e.2.max(r.period.end_year());
+    }
+    cov
+}
+
+fn years(from: i32, to: i32) -> String {
+    if from == to { from.to_string() } else { format!("{from}\u{2013}{to}") }
+}
+
+/// A vintage as a reader names an edition: its year when it starts with one (`2024-07` → 2024).
+fn edition(vintage: &str) -> String {
+    let year: String = vintage.chars().take(4).collect();
+    if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) { year } else { vintage.to_string() }
+}
+
+async fn build_plain(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<String, HttpError> {
+    let l = lang.code();
+    let g = cache.generation(st).await?;
+    let datasets = g.datasets(st).await?;
+    let totals = g.totals(st).await?;
+    let cov = coverage(&totals);
+    // Datasets arrive grouped by source, oldest vintage first.
+    let mut groups: Vec<Vec<&DatasetInfo>> = Vec::new();
+    for d in datasets.iter() {
+        match groups.last_mut().filter(|g| g[0].source.code == d.source.code) {
+            Some(g) => g.push(d),
+            None => groups.push(vec![d]),
+        }
+    }
+    let mut sources: Vec<PlainSource> = Vec::new();
+    for group in groups {
+        let Some(latest) = group.iter().find(|d| d.is_latest).or(group.last()).copied() else { continue };
+        let src = &latest.source;
+        let id = format!("reader-source-{}", src.code);
+        let name = if mp_i18n::has(lang, &id) { m(lang, &id) } else { src.name.clone() };
+        let earlier: Vec<String> = group.iter().rev().filter(|d| d.vintage != latest.vintage).map(|d| edition(&d.vintage)).collect();
+        let covers = match cov.get(&(src.code.as_str(), latest.vintage.as_str())) {
+            Some((areas, from, to)) => {
+                let mut names: Vec<String> =
+                    areas.iter().map(|a| st.areas().find(a).map(|x| tr(&x.name, lang)).unwrap_or_else(|| a.to_string())).collect();
+                names.sort_by_cached_key(|n| mp_text::fold(n));
+                super::ma(lang, "sources-covers", &[("countries", &names.join(", ")), ("years", &years(*from, *to))])
+            }
+            None => m(lang, "web-no-profile-coverage"),
+        };
+        sources.push(PlainSource {
+            anchor: anchor(&src.code),
+            name,
+            publisher: src.publisher.clone(),
+            licence: src.licence.clone(),
+            url: src.url.clone(),
+            link: src.url.starts_with("https://") || src.url.starts_with("http://"),
+            edition: super::ma(lang, "sources-edition", &[("edition", &edition(&latest.vintage))]),
+            earlier: (!earlier.is_empty()).then(|| super::ma(lang, "sources-earlier", &[("editions", &earlier.join(", "))])),
+            covers,
+            figures: mp_i18n::t(lang, "sources-figures", &[("count", mp_i18n::Arg::Count(latest.observations as i64))]),
+            technical_href: format!("/{l}/sources/technical#{}", technical_anchor(&src.code)),
+        });
+    }
+    sources.sort_by_cached_key(|s| mp_text::fold(&s.name));
+    let heading = m(lang, "sources");
+    render(&PlainT {
+        chrome: Chrome::new(lang, uri, &heading, Section::Sources),
+        heading,
+        intro: m(lang, "sources-plain-intro"),
+        technical_href: format!("/{l}/sources/technical"),
+        technical_label: m(lang, "sources-technical-link"),
+        publisher_label: m(lang, "web-publisher"),
+        licence_label: m(lang, "web-licence"),
+        sources,
+        none: m(lang, "web-no-imports"),
+    })
 }
 
 /// A size in bytes as readers pay for it: `1.2 MB`, `830 kB`.
@@ -87,20 +220,13 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
     let datasets = g.datasets(st).await?;
     let totals = g.totals(st).await?;
     // Coverage of the profile countries by each dataset: which countries, which years.
-    let mut cov: BTreeMap<(&str, &str), (BTreeSet<&str>, i32, i32)> = BTreeMap::new();
-    for r in totals.iter().filter(|r| r.value.is_some()) {
-        let e = cov.entry((r.dataset.source.as_str(), r.dataset.vintage.as_str())).or_insert((BTreeSet::new(), i32::MAX, i32::MIN));
-        e.0.insert(r.area.as_str());
-        e.1 = e.1.min(r.period.start_year());
-        e.2 = e.2.max(r.period.end_year());
-    }
+    let cov = coverage(&totals);
     let mut sources: Vec<SourceView> = Vec::new();
     for d in datasets.iter() {
         let coverage = match cov.get(&(d.source.code.as_str(), d.vintage.as_str())) {
             Some((areas, from, to)) => {
                 let list: Vec<&str> = areas.iter().copied().collect();
-                let years = if from == to { from.to_string() } else { format!("{from}\u{2013}{to}") };
-                format!("{} · {years}", list.join(", "))
+                format!("{} · {}", list.join(", "), years(*from, *to))
             }
             None => m(lang, "web-no-profile-coverage"),
         };
@@ -122,7 +248,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
         match sources.last_mut().filter(|s| s.code == d.source.code) {
             Some(s) => s.vintages.push(v),
             None => sources.push(SourceView {
-                anchor: anchor(&d.source.code),
+                anchor: technical_anchor(&d.source.code),
                 name: d.source.name.clone(),
                 code: d.source.code.clone(),
                 publisher: d.source.publisher.clone(),
@@ -139,11 +265,13 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
         s.vintages.reverse();
     }
     sources.sort_by_cached_key(|s| mp_text::fold(&s.name));
-    let heading = m(lang, "sources");
+    let heading = m(lang, "sources-technical-title");
     render(&SourcesT {
         chrome: Chrome::new(lang, uri, &heading, Section::Sources),
         heading,
         intro: m(lang, "web-sources-intro"),
+        back_href: format!("/{}/sources", lang.code()),
+        back_label: m(lang, "sources-back"),
         publisher_label: m(lang, "web-publisher"),
         licence_label: m(lang, "web-licence"),
         url_label: m(lang, "web-address"),
@@ -160,6 +288,13 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> Result<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editions_are_years_when_vintages_start_with_one() {
+        assert_eq!(edition("2024-07"), "2024");
+        assert_eq!(edition("2024"), "2024");
+        assert_eq!(edition("rev-b"), "rev-b");
+    }
 
     #[test]
     fn sizes() {
