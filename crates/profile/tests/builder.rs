@@ -415,7 +415,7 @@ fn a_computed_figure_in_the_portals_comparison_names_its_sources() {
     let publisher = |ds: &DatasetId| Some(if ds.source.starts_with("wb") { "World Bank".to_string() } else { "UN DESA".to_string() });
     let labels = mp_profile::views::ViewLabels { series_title: Text::plain("s"), compare_title: Text::plain("c"), publisher: &publisher };
     let sen = areas.get(&AreaCode::parse("SEN").unwrap()).unwrap();
-    let doc = mp_profile::views::indicator_view(&d, ind, &sen.code, &DimensionKey::total(), &[sen], &labels);
+    let doc = mp_profile::views::indicator_view(&d, ind, &sen.code, &DimensionKey::total(), &[sen], None, &labels);
     let table = doc
         .sections
         .iter()
