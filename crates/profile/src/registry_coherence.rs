@@ -90,7 +90,7 @@ impl Coherence<'_> {
         self.themes.iter().filter(|(_, i)| i.is_empty()).map(|(t, _)| t).collect()
     }
     /// The newest plan that counts (adopted or in force), if any.
-    fn plan(&self) -> Option<&(&Instrument, &Sourced<Ratification>)> {
+    pub fn plan(&self) -> Option<&(&Instrument, &Sourced<Ratification>)> {
         self.plans.iter().filter(|(_, r)| counts(r.entry.status)).max_by_key(|(i, r)| (r.entry.year.or(i.year), i.code.clone()))
     }
     /// Whether migration appears in the national development plan: `None` when no plan in
