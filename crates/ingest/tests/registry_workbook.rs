@@ -3,12 +3,12 @@
 //! bad cells are named with sheet, row and column; the export writes what it is given, and
 //! with its source filled in reads back to the same entries (projects included).
 
+use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus, Sourced};
+use mp_domain::{AreaCode, I18nText, Instrument, InstrumentCode, Provenance, Ratification, SourceInfo, ThemeCode};
 use mp_domain::{InstrumentKind, InstrumentStatus, RegistryView};
 use mp_ingest::context::Context;
 use mp_ingest::files::InputFile;
 use mp_ingest::framework_dir::testing::fixture;
-use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus, Sourced};
-use mp_domain::{AreaCode, I18nText, Instrument, InstrumentCode, Provenance, Ratification, SourceInfo, ThemeCode};
 use mp_ingest::registry::workbook::{self, INSTITUTIONS, INSTRUMENTS, STATUS};
 use rust_xlsxwriter::Workbook;
 
@@ -217,7 +217,8 @@ fn a_bad_project_row_is_named() {
     }
     s.write_string(0, 0, "field").unwrap();
     s.write_string(0, 1, "value").unwrap();
-    for (name, cols) in [("instruments", INSTRUMENTS), ("status", STATUS), ("institutions", INSTITUTIONS), ("projects", workbook::PROJECTS)] {
+    for (name, cols) in [("instruments", INSTRUMENTS), ("status", STATUS), ("institutions", INSTITUTIONS), ("projects", workbook::PROJECTS)]
+    {
         let s = wb.add_worksheet();
         s.set_name(name).unwrap();
         for (c, h) in cols.iter().enumerate() {

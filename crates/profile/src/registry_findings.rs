@@ -83,10 +83,8 @@ pub fn regional_findings(view: &RegistryView, themes: &[ThemeName], areas: &Area
     let with: Vec<I18nText> = views.iter().filter(|(_, c)| c.plan_covers_migration() == Some(true)).map(|(a, _)| name(a)).collect();
     let without = views.iter().filter(|(_, c)| c.plan_covers_migration() == Some(false)).count();
     let unknown = views.iter().filter(|(_, c)| c.plan().is_none()).count();
-    let mut out = vec![Text::msg_with(
-        "gov-regional-countries",
-        vec![("recorded", count(recorded.len())), ("total", count(subject.len()))],
-    )];
+    let mut out =
+        vec![Text::msg_with("gov-regional-countries", vec![("recorded", count(recorded.len())), ("total", count(subject.len()))])];
     out.push(if with.is_empty() {
         Text::msg_with("gov-regional-plan-none", vec![("without", count(without)), ("unknown", count(unknown))])
     } else {

@@ -3,11 +3,11 @@
 //! keeps them in step with the entries, and every value names the entry it came from.
 
 use mp_domain::registry::{Date, Project};
-use mp_profile::registry_coherence::{ThemeName, coherence};
 use mp_domain::{
     AreaCode, CodeValue, DatasetImport, DimensionId, DimensionKey, FileInfo, Framework, IndicatorCode, ObsStatus, Observation, Period,
     Provenance, RegistryView, SourceInfo, UnitMult,
 };
+use mp_profile::registry_coherence::{ThemeName, coherence};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 

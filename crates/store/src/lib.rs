@@ -51,8 +51,8 @@ pub use narrative_review::NarrativeRevision;
 pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;
-pub use registry_review::{ProposalState, ProposalStep, RegistryChange, RegistryProposal};
 pub use registry::{RegistrySummary, WORKSPACE_REGISTRY_VINTAGE, workspace_registry_source};
+pub use registry_review::{ProposalState, ProposalStep, RegistryChange, RegistryProposal};
 pub use scenario::{ForecastComparator, ForecastScenario};
 pub use store::{Backend, Store};
 pub use workspace::{

@@ -307,7 +307,15 @@ impl Store {
                 area_ok(&i.area, &what)?;
                 let file_id = file_of(&i.provenance, &what)?;
                 let key = [V::I(Some(dataset_id)), t(i.area.as_str()), t(i.name.as_str())];
-                let content = [topt(&i.acronym), topt(&i.mandate), topt(&i.parent), lines(&i.themes), topt(&i.contact), topt(&i.data_held), topt(&i.organisation)];
+                let content = [
+                    topt(&i.acronym),
+                    topt(&i.mandate),
+                    topt(&i.parent),
+                    lines(&i.themes),
+                    topt(&i.contact),
+                    topt(&i.data_held),
+                    topt(&i.organisation),
+                ];
                 let book = [V::I(Some(file_id)), t(i.provenance.locator.as_str()), V::I(Some(batch_id))];
                 sum.count(upsert(tx, &INSTITUTION, &key, &content, &book).await.map_err(&err)?);
             }

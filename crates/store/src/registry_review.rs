@@ -247,7 +247,8 @@ impl Store {
         );
         let rows = sqlx::query(&sql).bind(area.as_str()).fetch_all(&self.pool).await.map_err(self.sql_err("reading registry proposals"))?;
         let all = rows.iter().map(proposal_row).collect::<Result<Vec<_>, _>>()?;
-        let (open, done): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| matches!(p.state, ProposalState::Proposed | ProposalState::Approved));
+        let (open, done): (Vec<_>, Vec<_>) =
+            all.into_iter().partition(|p| matches!(p.state, ProposalState::Proposed | ProposalState::Approved));
         Ok(open.into_iter().chain(done.into_iter().take(20)).collect())
     }
 
@@ -290,7 +291,12 @@ impl Store {
             .map_err(&err)?
             .rows_affected();
         if n == 0 {
-            return Err(StoreError::Conflict { what: format!("registry proposal {id}"), by: "someone".into(), at: now, now: "changed".into() });
+            return Err(StoreError::Conflict {
+                what: format!("registry proposal {id}"),
+                by: "someone".into(),
+                at: now,
+                now: "changed".into(),
+            });
         }
         let mut after = format!("proposal {id}: {}", to.code());
         if !reason.trim().is_empty() {

@@ -209,7 +209,15 @@ fn registry_changes_are_proposed_approved_published_and_audited() {
             let id = newest(&app).await.id;
             assert_eq!(step(&app, &chair, id, "approve", "").await.status, StatusCode::SEE_OTHER);
         }
-        let ids: Vec<i64> = app.store.registry_proposals(&mp_domain::AreaCode::parse("SEN").unwrap()).await.unwrap().iter().filter(|p| p.state == mp_store::ProposalState::Approved).map(|p| p.id).collect();
+        let ids: Vec<i64> = app
+            .store
+            .registry_proposals(&mp_domain::AreaCode::parse("SEN").unwrap())
+            .await
+            .unwrap()
+            .iter()
+            .filter(|p| p.state == mp_store::ProposalState::Approved)
+            .map(|p| p.id)
+            .collect();
         let (first, second) = (ids.iter().min().copied().unwrap(), ids.iter().max().copied().unwrap());
         assert_eq!(step(&app, &sec, first, "publish", "").await.status, StatusCode::SEE_OTHER);
         let r = step(&app, &sec, second, "publish", "").await;

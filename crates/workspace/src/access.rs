@@ -408,15 +408,9 @@ mod tests {
             Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
             Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeRegistry],
             Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[
-                A::ViewUnpublished,
-                A::Review,
-                A::ApproveNarrative,
-                A::Comment,
-                A::ResolveComment,
-                A::ProposeRegistry,
-                A::ApproveRegistry,
-            ],
+            Role::Chair => {
+                &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment, A::ProposeRegistry, A::ApproveRegistry]
+            }
             Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
         }
     }

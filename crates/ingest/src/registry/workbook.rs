@@ -425,10 +425,15 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
             if r[2].is_empty() {
                 problems.push(cell(s.name, row, "reporting_org", "", "the organisation reporting the project".into()));
             }
-            let countries: Vec<AreaCode> =
-                r[5].split_whitespace().filter_map(|c| country(s.name, row, c, &mut problems)).collect();
+            let countries: Vec<AreaCode> = r[5].split_whitespace().filter_map(|c| country(s.name, row, c, &mut problems)).collect();
             if r[5].trim().is_empty() {
-                problems.push(cell(s.name, row, "countries", "", "the countries of the project, ISO alpha-3 codes separated by spaces".into()));
+                problems.push(cell(
+                    s.name,
+                    row,
+                    "countries",
+                    "",
+                    "the countries of the project, ISO alpha-3 codes separated by spaces".into(),
+                ));
             }
             let th = themes(s.name, row, r[6], &mut problems);
             let mut date = |col: &str, v: &str| -> Option<Date> {
@@ -452,9 +457,7 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                     if value.is_none() {
                         problems.push(cell(s.name, row, "budget", v, "an amount such as 1500000, with its currency".into()));
                     }
-                    let cur = Currency::parse(c)
-                        .map_err(|e| problems.push(cell(s.name, row, "currency", c, e.expected.into())))
-                        .ok();
+                    let cur = Currency::parse(c).map_err(|e| problems.push(cell(s.name, row, "currency", c, e.expected.into()))).ok();
                     value.zip(cur).map(|(value, currency)| Money { value, currency })
                 }
             };

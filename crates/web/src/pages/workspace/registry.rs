@@ -126,7 +126,8 @@ fn scope(v: &Viewer, country: &str) -> Result<(AreaCode, Rights), WsError> {
     };
     let target = Target::country(&c);
     let may = |a: Action| authorize(&v.principal.memberships, a, &target) == mp_workspace::Decision::Allow;
-    let rights = Rights { propose: may(Action::ProposeRegistry), approve: may(Action::ApproveRegistry), publish: may(Action::PublishRegistry) };
+    let rights =
+        Rights { propose: may(Action::ProposeRegistry), approve: may(Action::ApproveRegistry), publish: may(Action::PublishRegistry) };
     if !(rights.propose || rights.approve || rights.publish) {
         return Err(forbidden());
     }
@@ -156,7 +157,14 @@ fn form_kind(s: &str) -> &'static str {
 }
 
 /// The fields of a form, prefilled from the workspace's own entry `key` when there is one.
-fn fields(st: &AppState, lang: mp_domain::Lang, kind: &str, view: &RegistryView, src: &str, key: &str, orgs: &[(String, String)]) -> (Vec<Field>, Vec<Field>) {
+fn fields(
+    lang: mp_domain::Lang,
+    kind: &str,
+    view: &RegistryView,
+    src: &str,
+    key: &str,
+    orgs: &[(String, String)],
+) -> (Vec<Field>, Vec<Field>) {
     let l = |id: &str| m(lang, id);
     let themes_of = |t: &[ThemeCode]| t.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
     let o = |x: &Option<String>| x.clone().unwrap_or_default();
@@ -202,7 +210,12 @@ fn fields(st: &AppState, lang: mp_domain::Lang, kind: &str, view: &RegistryView,
                     text("start", l("gov-ws-f-start"), e.map(|e| d(e.start)).unwrap_or_default(), false),
                     text("end", l("gov-ws-f-end"), e.map(|e| d(e.end)).unwrap_or_default(), false),
                     choice("status", l("col-status"), e.and_then(|e| e.status).map(|s| s.code().to_string()).unwrap_or_default(), statuses),
-                    text("budget", l("gov-ws-f-budget"), e.and_then(|e| e.budget.as_ref()).map(|b| b.value.to_string()).unwrap_or_default(), false),
+                    text(
+                        "budget",
+                        l("gov-ws-f-budget"),
+                        e.and_then(|e| e.budget.as_ref()).map(|b| b.value.to_string()).unwrap_or_default(),
+                        false,
+                    ),
                     text(
                         "currency",
                         l("gov-ws-f-currency"),
@@ -221,11 +234,15 @@ fn fields(st: &AppState, lang: mp_domain::Lang, kind: &str, view: &RegistryView,
             let inst = code.as_ref().and_then(|c| view.instrument(c));
             let statuses = InstrumentStatus::ALL.iter().map(|s| (s.code().to_string(), status_label(lang, *s))).collect();
             let kinds = InstrumentKind::ALL.iter().map(|k| (k.code().to_string(), k.code().to_string())).collect();
-            let _ = st;
             (
                 vec![
                     text("instrument", l("ws-registry-f-instrument"), code.map(|c| c.to_string()).unwrap_or_default(), true),
-                    choice("status", l("col-status"), r.map(|r| r.entry.status.code().to_string()).unwrap_or_else(|| "ratified".into()), statuses),
+                    choice(
+                        "status",
+                        l("col-status"),
+                        r.map(|r| r.entry.status.code().to_string()).unwrap_or_else(|| "ratified".into()),
+                        statuses,
+                    ),
                     text("year", l("col-year"), r.and_then(|r| r.entry.year).map(|y| y.to_string()).unwrap_or_default(), false),
                     text("responsible", l("ws-registry-f-responsible"), r.map(|r| o(&r.entry.responsible)).unwrap_or_default(), false),
                     text("note", l("ws-registry-f-note"), r.map(|r| o(&r.entry.note)).unwrap_or_default(), false),
@@ -237,7 +254,12 @@ fn fields(st: &AppState, lang: mp_domain::Lang, kind: &str, view: &RegistryView,
                     text("title", l("ws-registry-f-title"), inst.map(|i| i.title.en.clone()).unwrap_or_default(), false),
                     text("title_fr", l("gov-ws-f-title-fr"), inst.map(|i| i.title.fr.clone()).unwrap_or_default(), false),
                     text("title_pt", l("gov-ws-f-title-pt"), inst.map(|i| i.title.pt.clone()).unwrap_or_default(), false),
-                    text("instrument_year", l("gov-ws-f-instrument-year"), inst.and_then(|i| i.year).map(|y| y.to_string()).unwrap_or_default(), false),
+                    text(
+                        "instrument_year",
+                        l("gov-ws-f-instrument-year"),
+                        inst.and_then(|i| i.year).map(|y| y.to_string()).unwrap_or_default(),
+                        false,
+                    ),
                     text("themes", l("ws-registry-f-themes"), inst.map(|i| themes_of(&i.themes)).unwrap_or_default(), false),
                     text("citation", l("ws-registry-f-citation"), inst.map(|i| o(&i.citation)).unwrap_or_default(), false),
                     text("link", l("ws-registry-f-link"), inst.map(|i| o(&i.link)).unwrap_or_default(), false),
@@ -251,7 +273,10 @@ fn fields(st: &AppState, lang: mp_domain::Lang, kind: &str, view: &RegistryView,
 fn describe(lang: mp_domain::Lang, c: &RegistryChange) -> String {
     match c {
         RegistryChange::Status { instrument, status } => {
-            let name = instrument.as_ref().map(|i| format!("{} — {}", i.short, i.title.get(lang))).unwrap_or_else(|| status.instrument.to_string());
+            let name = instrument
+                .as_ref()
+                .map(|i| format!("{} — {}", i.short, i.title.get(lang)))
+                .unwrap_or_else(|| status.instrument.to_string());
             let year = status.year.map(|y| format!(" ({y})")).unwrap_or_default();
             format!("{name}: {}{year}", status_label(lang, status.status))
         }
@@ -261,13 +286,22 @@ fn describe(lang: mp_domain::Lang, c: &RegistryChange) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn render(st: &AppState, v: &Viewer, uri: &Uri, area: &AreaCode, rights: &Rights, kind: &str, key: &str) -> Result<Response, WsError> {
+async fn render(
+    st: &AppState,
+    v: &Viewer,
+    uri: &Uri,
+    area: &AreaCode,
+    rights: &Rights,
+    kind: &str,
+    key: &str,
+) -> Result<Response, WsError> {
     let lang = v.lang;
     let l = lang.code();
     let view = st.store().registry_view(std::slice::from_ref(area)).await?;
     let src = workspace_registry_source(area).code;
     let edit = |form: &str, key: &str| format!("/{l}/ws/registry?country={area}&form={form}&key={}#form", mp_text::query_value(key));
-    let orgs: Vec<(String, String)> = st.store().orgs().await?.into_iter().map(|o| (o.code.clone(), format!("{} ({})", o.name, o.code))).collect();
+    let orgs: Vec<(String, String)> =
+        st.store().orgs().await?.into_iter().map(|o| (o.code.clone(), format!("{} ({})", o.name, o.code))).collect();
     let org_name = |c: &str| orgs.iter().find(|(k, _)| k == c).map(|(_, n)| n.clone()).unwrap_or_else(|| c.to_string());
 
     let statuses = List {
@@ -318,7 +352,11 @@ async fn render(st: &AppState, v: &Viewer, uri: &Uri, area: &AreaCode, rights: &
             .projects
             .iter()
             .map(|p| Row {
-                cells: vec![format!("{} ({})", p.entry.title, p.entry.identifier), p.entry.reporting_org.clone(), format!("{} — {}", p.source_name, p.at)],
+                cells: vec![
+                    format!("{} ({})", p.entry.title, p.entry.identifier),
+                    p.entry.reporting_org.clone(),
+                    format!("{} — {}", p.source_name, p.at),
+                ],
                 edit: edit("project", &p.entry.identifier),
             })
             .collect(),
@@ -347,10 +385,14 @@ async fn render(st: &AppState, v: &Viewer, uri: &Uri, area: &AreaCode, rights: &
         })
         .collect();
 
-    let (fields, extra) = fields(st, lang, kind, &view, &src, key, &orgs);
+    let (fields, extra) = fields(lang, kind, &view, &src, key, &orgs);
     let probe = match kind {
-        "institution" => view.institutions.iter().find(|i| i.source == src && i.entry.name == key).map(|i| RegistryChange::Institution(i.entry.clone())),
-        "project" => view.projects.iter().find(|p| p.source == src && p.entry.identifier == key).map(|p| RegistryChange::Project(p.entry.clone())),
+        "institution" => {
+            view.institutions.iter().find(|i| i.source == src && i.entry.name == key).map(|i| RegistryChange::Institution(i.entry.clone()))
+        }
+        "project" => {
+            view.projects.iter().find(|p| p.source == src && p.entry.identifier == key).map(|p| RegistryChange::Project(p.entry.clone()))
+        }
         _ => view
             .ratifications
             .iter()
@@ -389,7 +431,11 @@ async fn render(st: &AppState, v: &Viewer, uri: &Uri, area: &AreaCode, rights: &
         reason_label: m(lang, "gov-ws-reason"),
         lists: vec![statuses, institutions, projects],
         edit_label: m(lang, "ws-registry-edit"),
-        forms_nav: vec![nav("status", "ws-registry-new"), nav("institution", "gov-ws-new-institution"), nav("project", "gov-ws-new-project")],
+        forms_nav: vec![
+            nav("status", "ws-registry-new"),
+            nav("institution", "gov-ws-new-institution"),
+            nav("project", "gov-ws-new-project"),
+        ],
         form_heading,
         form_note: m(lang, "gov-ws-form-note"),
         action: match kind {
@@ -474,7 +520,12 @@ impl Posted {
 }
 
 /// Stores a proposed change, then shows the registry page again.
-async fn propose(st: &AppState, v: &Viewer, f: &Posted, build: impl FnOnce(&AreaCode, &RegistryView) -> Result<RegistryChange, WsError>) -> Result<Response, WsError> {
+async fn propose(
+    st: &AppState,
+    v: &Viewer,
+    f: &Posted,
+    build: impl FnOnce(&AreaCode, &RegistryView) -> Result<RegistryChange, WsError>,
+) -> Result<Response, WsError> {
     v.check_csrf(f.get("csrf"))?;
     let (area, rights) = scope(v, f.get("country"))?;
     if !rights.propose {
@@ -538,7 +589,12 @@ pub(crate) async fn save(State(st): State<AppState>, v: Viewer, uri: Uri, Form(p
 }
 
 /// `POST /{lang}/ws/registry/institution`: proposes an institution.
-pub(crate) async fn save_institution(State(st): State<AppState>, v: Viewer, uri: Uri, Form(pairs): Form<Vec<(String, String)>>) -> Response {
+pub(crate) async fn save_institution(
+    State(st): State<AppState>,
+    v: Viewer,
+    uri: Uri,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
     let f = Posted::new(pairs);
     let orgs = match st.store().orgs().await {
         Ok(o) => o,
