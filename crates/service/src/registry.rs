@@ -272,6 +272,6 @@ mod tests {
         let view = RegistryView { ratifications: vec![r], ..RegistryView::default() };
         let ds = derived_dataset(&view, fw, &[sen], 2026);
         let o = ds.observations.iter().find(|o| o.indicator.as_str() == "POL.CONV_RATIF").expect("the workspace's entry is derived");
-        assert_eq!((o.value, o.period.clone()), (Some(1.0), Period::Year(2026)));
+        assert_eq!((o.value, o.period), (Some(1.0), Period::Year(2026)));
     }
 }

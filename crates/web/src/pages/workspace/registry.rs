@@ -550,7 +550,8 @@ pub(crate) async fn save(State(st): State<AppState>, v: Viewer, uri: Uri, Form(p
         // added (or adds now), so a public record is never overwritten from a form.
         let known = view.instrument(&code).is_some();
         let own = view.ratifications.iter().any(|r| r.entry.instrument == code && r.source == src);
-        let instrument = if known && !(own && !f.get("title").is_empty()) {
+        let redescribed = own && !f.get("title").is_empty();
+        let instrument = if known && !redescribed {
             None
         } else {
             let kind = InstrumentKind::parse(f.get("kind")).map_err(|e| bad("kind", e.to_string()))?;
