@@ -216,6 +216,9 @@ pub struct Institution {
     pub contact: Option<String>,
     /// Data it holds (registers, surveys).
     pub data_held: Option<String>,
+    /// The code of the TWG workspace organisation it is, when it takes part in the TWG.
+    #[serde(default)]
+    pub organisation: Option<String>,
     /// Where it was read.
     pub provenance: Provenance,
 }

@@ -75,6 +75,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::Pt, "web.ftl", include_str!("../locales/pt-PT/web.ftl")),
     (Lang::Pt, "workspace.ftl", include_str!("../locales/pt-PT/workspace.ftl")),
     (Lang::Pt, "registry.ftl", include_str!("../locales/pt-PT/registry.ftl")),
+    // The registry's findings in plain language and its review in the workspace.
+    (Lang::En, "governance.ftl", include_str!("../locales/en/governance.ftl")),
+    (Lang::Fr, "governance.ftl", include_str!("../locales/fr/governance.ftl")),
+    (Lang::Pt, "governance.ftl", include_str!("../locales/pt-PT/governance.ftl")),
     // The forecasting module's messages, in their own files.
     (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
     (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),

@@ -1,7 +1,10 @@
 //! The registry workbook: a hand-written workbook (an instrument the public files lack, its
 //! status, an institution) reads back with its source; rows of another source are left out;
-//! bad cells are named with sheet, row and column; the export writes what it is given.
+//! bad cells are named with sheet, row and column; the export writes what it is given, and
+//! with its source filled in reads back to the same entries (projects included).
 
+use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus, Sourced};
+use mp_domain::{AreaCode, I18nText, Instrument, InstrumentCode, Provenance, Ratification, SourceInfo, ThemeCode};
 use mp_domain::{InstrumentKind, InstrumentStatus, RegistryView};
 use mp_ingest::context::Context;
 use mp_ingest::files::InputFile;
@@ -73,7 +76,7 @@ fn a_filled_workbook_reads_back_with_its_source() {
             &["REFUGEE_1951", "SEN", "ratified", "1963", "", "", "", ""],
             &["ICRMW", "SEN", "ratified", "1999", "", "", "wpdl-hr-treaties", "hr_status_icmw.csv row 148"],
         ],
-        &[&["SEN", "Test directorate", "TD", "Coordinates the test", "Test ministry", "T01", "", "Register", "", ""]],
+        &[&["SEN", "Test directorate", "TD", "Coordinates the test", "Test ministry", "T01", "", "Register", "test-org", "", ""]],
     );
     let imp = workbook::read(&f, &ctx()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((imp.source.code.as_str(), imp.vintage.as_str()), ("twg-test", "2026-06"));
@@ -85,6 +88,7 @@ fn a_filled_workbook_reads_back_with_its_source() {
     assert_eq!((imp.ratifications[0].status, imp.ratifications[0].year), (InstrumentStatus::Ratified, Some(1963)));
     assert_eq!(imp.ratifications[0].provenance.locator, "sheet status row 2");
     assert_eq!(imp.institutions[0].name, "Test directorate");
+    assert_eq!(imp.institutions[0].organisation.as_deref(), Some("test-org"), "linked to the workspace organisation");
 }
 
 #[test]
@@ -116,4 +120,126 @@ fn the_export_is_a_workbook_the_reader_opens() {
     let bytes = workbook::write(&RegistryView::default()).unwrap();
     let e = workbook::read(&InputFile::from_bytes("export.xlsx", bytes), &ctx()).unwrap_err().to_string();
     assert!(e.contains("`code` is empty"), "an export without its source filled in is refused: {e}");
+}
+
+fn sourced<T>(entry: T) -> Sourced<T> {
+    Sourced { entry, source: "twg-test".into(), vintage: "2026-06".into(), source_name: "Test".into(), at: "form".into() }
+}
+
+fn th(v: &[&str]) -> Vec<ThemeCode> {
+    v.iter().map(|t| ThemeCode::parse(t).unwrap()).collect()
+}
+
+/// Exported with its source filled in, a registry (instrument, status, institution, project:
+/// hand-written test entries) imports back to the same entries.
+#[test]
+fn a_registry_round_trips_through_the_workbook() {
+    let sen = AreaCode::parse("SEN").unwrap();
+    let p = |l: &str| Provenance { file: 0, locator: l.into() };
+    let view = RegistryView {
+        instruments: vec![Instrument {
+            code: InstrumentCode::parse("PLAN_SEN_TEST").unwrap(),
+            kind: InstrumentKind::DevelopmentPlan,
+            short: "PTD".into(),
+            title: I18nText::new("Test development plan", "Plan de développement de test", "Plano de desenvolvimento de teste"),
+            year: Some(2019),
+            area: Some(sen.clone()),
+            citation: Some("Test gazette No. 1".into()),
+            link: Some("https://example.org/plan".into()),
+            themes: th(&["T01", "T08"]),
+        }],
+        ratifications: vec![sourced(Ratification {
+            instrument: InstrumentCode::parse("PLAN_SEN_TEST").unwrap(),
+            area: sen.clone(),
+            status: InstrumentStatus::InForce,
+            year: Some(2019),
+            responsible: Some("Test ministry".into()),
+            note: Some("Chapter 4".into()),
+            provenance: p("gazette"),
+        })],
+        institutions: vec![sourced(Institution {
+            area: sen.clone(),
+            name: "Test directorate; for migrants".into(),
+            acronym: Some("TD".into()),
+            mandate: Some("Coordinates".into()),
+            parent: None,
+            themes: th(&["T01"]),
+            contact: Some("office@example.org".into()),
+            data_held: None,
+            organisation: Some("test-org".into()),
+            provenance: p("decree"),
+        })],
+        projects: vec![sourced(Project {
+            identifier: "XM-TEST-1".into(),
+            title: "Test project".into(),
+            reporting_org: "Test agency".into(),
+            implementing: vec!["Agency A".into(), "Agency B, Dakar".into()],
+            donors: vec!["Donor".into()],
+            countries: vec![AreaCode::parse("MLI").unwrap(), sen.clone()],
+            themes: th(&["T07", "T13"]),
+            sectors: vec!["15190".into()],
+            start: Some(Date::parse("2021-03-01").unwrap()),
+            end: None,
+            status: Some(ProjectStatus::Implementation),
+            budget: Some(Money { value: 1_250_000.5, currency: Currency::parse("EUR").unwrap() }),
+            results: Some("Returns assisted".into()),
+            provenance: p("report"),
+        })],
+    };
+    let src = SourceInfo {
+        code: "twg-test".into(),
+        name: "Test registry".into(),
+        publisher: "Test TWG".into(),
+        licence: "CC BY 4.0".into(),
+        url: String::new(),
+    };
+    let bytes = workbook::write_with_source(&view, Some((&src, "2026-06"))).unwrap();
+    let imp = workbook::read(&InputFile::from_bytes("registry.xlsx", bytes), &ctx()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((imp.source.clone(), imp.vintage.as_str()), (src, "2026-06"));
+    assert_eq!(imp.instruments, view.instruments);
+    let strip = |l: &str| Provenance { file: 0, locator: l.into() };
+    let want_status = Ratification { provenance: strip("sheet status row 2"), ..view.ratifications[0].entry.clone() };
+    assert_eq!(imp.ratifications, vec![want_status]);
+    let want_inst = Institution { provenance: strip("sheet institutions row 2"), ..view.institutions[0].entry.clone() };
+    assert_eq!(imp.institutions, vec![want_inst]);
+    let want_proj = Project { provenance: strip("sheet projects row 2"), ..view.projects[0].entry.clone() };
+    assert_eq!(imp.projects, vec![want_proj]);
+}
+
+#[test]
+fn a_bad_project_row_is_named() {
+    let mut wb = Workbook::new();
+    let s = wb.add_worksheet();
+    s.set_name("source").unwrap();
+    for (i, (k, v)) in SOURCE.iter().enumerate() {
+        s.write_string(i as u32 + 1, 0, *k).unwrap();
+        s.write_string(i as u32 + 1, 1, *v).unwrap();
+    }
+    s.write_string(0, 0, "field").unwrap();
+    s.write_string(0, 1, "value").unwrap();
+    for (name, cols) in [("instruments", INSTRUMENTS), ("status", STATUS), ("institutions", INSTITUTIONS), ("projects", workbook::PROJECTS)]
+    {
+        let s = wb.add_worksheet();
+        s.set_name(name).unwrap();
+        for (c, h) in cols.iter().enumerate() {
+            s.write_string(0, c as u16, *h).unwrap();
+        }
+        if name == "projects" {
+            let row = ["XM-TEST-2", "", "Agency", "", "", "SEN XXX", "T13", "", "2021-13-01", "", "ongoing", "12x", "EUR", "", "", ""];
+            for (c, v) in row.iter().enumerate() {
+                s.write_string(1, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let f = InputFile::from_bytes("registry.xlsx", wb.save_to_buffer().unwrap());
+    let e = workbook::read(&f, &ctx()).unwrap_err().to_string();
+    for want in [
+        "sheet projects, row 2, column title",
+        "sheet projects, row 2, column country: `XXX`",
+        "column start: `2021-13-01`",
+        "column status: `ongoing`",
+        "column budget: `12x`",
+    ] {
+        assert!(e.contains(want), "missing {want:?} in {e}");
+    }
 }

@@ -758,7 +758,11 @@ impl<'a> Builder<'a> {
             BlockSpec::CompareSources { indicator } => self.compare_sources(area, indicator),
             BlockSpec::Forecast { history, projection, until, title } => self.forecast(area, history, projection, *until, title.as_ref()),
             BlockSpec::ThemeTable { theme } => self.theme_table(area, theme),
-            BlockSpec::Ratifications { .. } | BlockSpec::Institutions | BlockSpec::Projects | BlockSpec::Coherence => {
+            BlockSpec::Ratifications { .. }
+            | BlockSpec::Institutions
+            | BlockSpec::Projects
+            | BlockSpec::Coherence
+            | BlockSpec::CoherenceFindings => {
                 let themes: Vec<_> =
                     fw.themes.iter().map(|t| crate::registry_coherence::ThemeName { code: t.code.clone(), name: t.name.clone() }).collect();
                 crate::registry::blocks(b, self.inputs.registry, &themes, self.inputs.areas, subject, &mut self.sources)

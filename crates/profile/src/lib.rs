@@ -19,6 +19,7 @@ pub mod model;
 pub mod quality;
 mod registry;
 pub mod registry_coherence;
+pub mod registry_findings;
 pub mod template;
 pub mod views;
 

@@ -90,7 +90,7 @@ impl Coherence<'_> {
         self.themes.iter().filter(|(_, i)| i.is_empty()).map(|(t, _)| t).collect()
     }
     /// The newest plan that counts (adopted or in force), if any.
-    fn plan(&self) -> Option<&(&Instrument, &Sourced<Ratification>)> {
+    pub fn plan(&self) -> Option<&(&Instrument, &Sourced<Ratification>)> {
         self.plans.iter().filter(|(_, r)| counts(r.entry.status)).max_by_key(|(i, r)| (r.entry.year.or(i.year), i.code.clone()))
     }
     /// Whether migration appears in the national development plan: `None` when no plan in
@@ -328,15 +328,15 @@ pub fn projects_compare(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use mp_domain::Provenance;
 
-    fn th(c: &str) -> ThemeName {
+    pub(crate) fn th(c: &str) -> ThemeName {
         ThemeName { code: ThemeCode::parse(c).unwrap(), name: I18nText::new(c, c, c) }
     }
 
-    fn inst(code: &str, kind: InstrumentKind, themes: &[&str], area: Option<&str>) -> Instrument {
+    pub(crate) fn inst(code: &str, kind: InstrumentKind, themes: &[&str], area: Option<&str>) -> Instrument {
         Instrument {
             code: mp_domain::InstrumentCode::parse(code).unwrap(),
             kind,
@@ -350,7 +350,7 @@ mod tests {
         }
     }
 
-    fn status(code: &str, area: &str, s: InstrumentStatus, note: Option<&str>) -> Sourced<Ratification> {
+    pub(crate) fn status(code: &str, area: &str, s: InstrumentStatus, note: Option<&str>) -> Sourced<Ratification> {
         Sourced {
             entry: Ratification {
                 instrument: mp_domain::InstrumentCode::parse(code).unwrap(),
@@ -370,7 +370,7 @@ mod tests {
 
     /// A hand-written registry: one convention in force, one plan naming migration, one policy
     /// only in preparation, one ECOWAS protocol with an implementation note.
-    fn view() -> RegistryView {
+    pub(crate) fn view() -> RegistryView {
         RegistryView {
             instruments: vec![
                 inst("ICRMW", InstrumentKind::Convention, &["T01", "T12"], None),

@@ -137,6 +137,9 @@ pub enum BlockSpec {
     /// The coherence view: instruments × themes, ECOWAS free movement, the development plan
     /// (in the regional report, the countries side by side).
     Coherence,
+    /// The coherence view's findings in plain language (Part D; in the regional report, the
+    /// countries compared).
+    CoherenceFindings,
 }
 
 fn ten() -> usize {

@@ -202,6 +202,7 @@ fn registry() -> RegistryView {
             themes: vec![],
             contact: None,
             data_held: None,
+            organisation: None,
             provenance: prov(),
         },
         source: "fixture".into(),

@@ -7,6 +7,7 @@ use mp_domain::{
     AreaCode, CodeValue, DatasetImport, DimensionId, DimensionKey, FileInfo, Framework, IndicatorCode, ObsStatus, Observation, Period,
     Provenance, RegistryView, SourceInfo, UnitMult,
 };
+use mp_profile::registry_coherence::{ThemeName, coherence};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,6 +18,12 @@ pub const VINTAGE: &str = "current";
 
 fn code(s: &str) -> Option<IndicatorCode> {
     IndicatorCode::parse(s).ok()
+}
+
+/// The year a status is as of: its source's vintage year, or for a registry kept current in
+/// place (the workspace's entries, vintage `current`) the year of the derivation.
+fn status_year(vintage: &str, as_of_year: i32) -> i32 {
+    vintage.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(as_of_year)
 }
 
 /// The derived dataset for `areas`, given what the registry holds about them and the year the
@@ -52,7 +59,7 @@ pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], 
             if !areas.contains(&r.entry.area) || cl.code(r.entry.instrument.as_str()).is_none() {
                 continue;
             }
-            let Some(year) = r.vintage.get(..4).and_then(|y| y.parse::<i32>().ok()) else { continue };
+            let year = status_year(&r.vintage, as_of_year);
             let Ok(value) = CodeValue::parse(r.entry.instrument.as_str()) else { continue };
             let Ok(dim) = DimensionId::parse("INSTRUMENT") else { continue };
             let bound = r.entry.status.binds();
@@ -69,6 +76,34 @@ pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], 
                 if bound { 1.0 } else { 0.0 },
                 note,
                 format!("ratification {} {} from {}", r.entry.instrument, r.entry.area, r.at),
+            );
+        }
+    }
+
+    // T01: POL.DEVPLAN from the development plan adopted or in force recorded for the country
+    // (the coherence view's reading: the plan includes migration when it lists a theme of the
+    // profile). No plan recorded gives no value: a gap, never a "no".
+    if let Some(ind) = code("POL.DEVPLAN").filter(|c| fw.indicator(c).is_some()) {
+        let themes: Vec<ThemeName> = fw.themes.iter().map(|t| ThemeName { code: t.code.clone(), name: t.name.clone() }).collect();
+        for area in areas {
+            let c = coherence(view, &themes, area);
+            let (Some((plan, r)), Some(includes)) = (c.plan(), c.plan_covers_migration()) else { continue };
+            let title = &plan.title.en;
+            let note = if includes {
+                let list = plan.themes.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
+                format!("{title} ({}) takes up the themes {list}, as recorded in {}", r.entry.status, r.source_name)
+            } else {
+                format!("{title} ({}) is recorded in {} with no theme of the profile", r.entry.status, r.source_name)
+            };
+            push(
+                &mut obs,
+                &ind,
+                area,
+                Period::Year(status_year(&r.vintage, as_of_year)),
+                DimensionKey::total(),
+                if includes { 1.0 } else { 0.0 },
+                note,
+                format!("development plan {} {} from {}", plan.code, area, r.at),
             );
         }
     }
@@ -157,5 +192,86 @@ pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], 
         vintage: VINTAGE.into(),
         files: vec![FileInfo { path: "mprofile registry".into(), sha256: digest, bytes: obs.len() as u64 }],
         observations: obs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mp_domain::registry::Sourced;
+    use mp_domain::{I18nText, Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Ratification, ThemeCode};
+
+    /// A hand-written development plan (not a real one) and its status in a country.
+    fn plan(code: &str, area: &str, status: InstrumentStatus, themes: &[&str], vintage: &str) -> (Instrument, Sourced<Ratification>) {
+        let a = AreaCode::parse(area).unwrap();
+        let i = Instrument {
+            code: InstrumentCode::parse(code).unwrap(),
+            kind: InstrumentKind::DevelopmentPlan,
+            short: code.into(),
+            title: I18nText::new("Test plan", "Plan de test", "Plano de teste"),
+            year: Some(2019),
+            area: Some(a.clone()),
+            citation: None,
+            link: None,
+            themes: themes.iter().map(|t| ThemeCode::parse(t).unwrap()).collect(),
+        };
+        let r = Sourced {
+            entry: Ratification {
+                instrument: i.code.clone(),
+                area: a,
+                status,
+                year: Some(2019),
+                responsible: None,
+                note: None,
+                provenance: Provenance { file: 0, locator: "fixture gazette".into() },
+            },
+            source: "nat-sen-twg-registry".into(),
+            vintage: vintage.into(),
+            source_name: "Test registry".into(),
+            at: "workspace entry row 1".into(),
+        };
+        (i, r)
+    }
+
+    fn devplan(view: &RegistryView, area: &str) -> Option<(f64, i32, String)> {
+        let (fw, _) = mp_ingest::framework_dir::testing::fixture();
+        let a = AreaCode::parse(area).unwrap();
+        let ds = derived_dataset(view, fw, &[a], 2026);
+        let o = ds.observations.iter().find(|o| o.indicator.as_str() == "POL.DEVPLAN")?;
+        let Period::Year(y) = o.period else { panic!("{:?}", o.period) };
+        Some((o.value.unwrap(), y, o.provenance.locator.clone()))
+    }
+
+    #[test]
+    fn the_development_plan_gives_pol_devplan_and_its_absence_a_gap() {
+        // Nothing recorded: no value at all, not a 0.
+        assert_eq!(devplan(&RegistryView::default(), "SEN"), None);
+        // A plan in force listing themes: 1, as of the derivation year for a registry kept current.
+        let (i, r) = plan("PLAN_SEN_TEST", "SEN", InstrumentStatus::InForce, &["T01", "T08"], "current");
+        let view = RegistryView { instruments: vec![i.clone()], ratifications: vec![r.clone()], ..RegistryView::default() };
+        let (v, y, at) = devplan(&view, "SEN").unwrap();
+        assert_eq!((v, y), (1.0, 2026));
+        assert!(at.contains("PLAN_SEN_TEST") && at.contains("workspace entry row 1"), "{at}");
+        // The other country has no plan recorded: still a gap.
+        assert_eq!(devplan(&view, "MLI"), None);
+        // A plan recorded with no theme: 0, from that entry; a plan only in preparation: a gap.
+        let (i0, r0) = plan("PLAN_SEN_TEST", "SEN", InstrumentStatus::Adopted, &[], "2025-05");
+        let view = RegistryView { instruments: vec![i0], ratifications: vec![r0], ..RegistryView::default() };
+        assert_eq!(devplan(&view, "SEN").map(|(v, y, _)| (v, y)), Some((0.0, 2025)));
+        let (ip, rp) = plan("PLAN_SEN_TEST", "SEN", InstrumentStatus::InPreparation, &["T01"], "2025-05");
+        let view = RegistryView { instruments: vec![ip], ratifications: vec![rp], ..RegistryView::default() };
+        assert_eq!(devplan(&view, "SEN"), None);
+    }
+
+    #[test]
+    fn a_status_entered_in_the_workspace_counts_for_pol_conv_ratif() {
+        let (fw, _) = mp_ingest::framework_dir::testing::fixture();
+        let sen = AreaCode::parse("SEN").unwrap();
+        let (_, mut r) = plan("PLAN_SEN_TEST", "SEN", InstrumentStatus::Ratified, &[], "current");
+        r.entry.instrument = InstrumentCode::parse("REFUGEE_1951").unwrap();
+        let view = RegistryView { ratifications: vec![r], ..RegistryView::default() };
+        let ds = derived_dataset(&view, fw, &[sen], 2026);
+        let o = ds.observations.iter().find(|o| o.indicator.as_str() == "POL.CONV_RATIF").expect("the workspace's entry is derived");
+        assert_eq!((o.value, o.period), (Some(1.0), Period::Year(2026)));
     }
 }

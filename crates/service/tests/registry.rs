@@ -247,11 +247,25 @@ async fn coherence_on_the_treaty_data() {
     let c1 = doc.sections.iter().find(|s| s.id == "C").unwrap().children.iter().find(|s| s.id == "C.1").unwrap();
     let Some(Block::Paragraph(p)) = c1.blocks.iter().find(|b| matches!(b, Block::Paragraph(_))) else { panic!("no sentences in C.1") };
     assert!(p.iter().any(|s| matches!(s, Text::Msg { id, .. } if id == "coherence-plan-none")));
+    // Part D restates it as findings: the themes no treaty covers, the plan not recorded.
+    let d = doc.sections.iter().find(|s| s.id == "D").unwrap();
+    let Some(Block::Paragraph(f)) = d.blocks.iter().find(|b| matches!(b, Block::Paragraph(_))) else { panic!("no findings in D") };
+    let ids: Vec<&str> = f.iter().filter_map(|t| if let Text::Msg { id, .. } = t { Some(id.as_str()) } else { None }).collect();
+    assert_eq!(ids[..2], ["gov-finding-uncovered", "gov-finding-plan-unknown"]);
+    let html = mp_render::section_html(&doc, d, mp_domain::Lang::Fr);
+    assert!(html.contains("On ne sait pas si le plan national de développement traite de la migration"), "{html}");
 
     let rtext = std::fs::read_to_string(repo_root().join("templates/regional.toml")).unwrap();
     let rtpl = Template::parse("regional.toml", &rtext, fw).unwrap();
     let reg = mp_service::regional_document(&store, fw, areas, &rtpl).await.unwrap();
     assert_eq!(table(&reg, "table-coherence-compare").rows.len(), 10);
+    // And compares the ten countries in plain language.
+    let g = reg.sections.iter().find(|s| s.id == "governance").unwrap();
+    let found = g.blocks.iter().any(|b| {
+        matches!(b, Block::Paragraph(p) if p.iter().any(|t| matches!(t, Text::Msg { id, args } if id == "gov-regional-countries"
+            && args.iter().any(|(k, a)| k == "recorded" && *a == mp_profile::Arg::Count(10)))))
+    });
+    assert!(found, "the regional findings count the ten countries with entries");
 }
 
 /// An IATI datastore CSV export with two reporting organisations imports in one transaction as
@@ -277,4 +291,74 @@ async fn an_iati_csv_export_imports_as_one_source_per_organisation() {
     let doc = mp_service::country_document(&store, fw, areas, &tpl, &AreaCode::parse("SEN").unwrap(), None).await.unwrap();
     let t = table(&doc, "table-projects");
     assert_eq!(plain(&t.rows[0][0]), "Labour migration governance (example)");
+}
+
+/// The demo's check, on the HTML the build writes: C.1 of each of the ten countries shows the
+/// ratification table in English, French and Portuguese (the Migrant Workers Convention with
+/// the status and year imported from the treaty file), and the empty registries of C.2 and
+/// C.3 say so in one line, never as "no data".
+#[tokio::test(flavor = "multi_thread")]
+async fn c1_shows_the_ratification_table_for_the_ten_countries_in_three_languages() {
+    use mp_domain::Lang;
+    let Some(dir) = mirror() else { return };
+    let (fw, areas) = fixture();
+    let (_tmp, store) = store_with_treaties(&dir).await;
+    let tpl_text = std::fs::read_to_string(repo_root().join("templates/iom-2011.toml")).unwrap();
+    let tpl = Template::parse("iom-2011.toml", &tpl_text, fw).unwrap();
+    let ten: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
+    let view = store.registry_view(&ten).await.unwrap();
+    // The words of each language, as the reader sees them (from the locale files).
+    let words = |lang: Lang| match lang {
+        Lang::En => (
+            "Ratified or acceded",
+            "Not signed",
+            "The institutions registry holds no entry",
+            "The project registry holds no",
+            "No data available",
+        ),
+        Lang::Fr => (
+            "Ratification ou adhésion",
+            "Non signé",
+            "Le registre des institutions ne contient",
+            "Le registre des projets ne contient",
+            "Aucune donnée",
+        ),
+        Lang::Pt => {
+            ("Ratificação ou adesão", "Não assinado", "O registo de instituições ainda não", "O registo de projetos ainda não", "Sem dados")
+        }
+    };
+    let mut checked = 0;
+    for area in &ten {
+        let doc = mp_service::country_document(&store, fw, areas, &tpl, area, None).await.unwrap();
+        let c = doc.sections.iter().find(|s| s.id == "C").unwrap();
+        let sub = |id: &str| c.children.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no {id}"));
+        let icmw = view
+            .ratifications
+            .iter()
+            .find(|r| &r.entry.area == area && r.entry.instrument.as_str() == "ICRMW")
+            .unwrap_or_else(|| panic!("{area}: no ICMW status"));
+        for lang in [Lang::En, Lang::Fr, Lang::Pt] {
+            let (ratified, not_signed, no_inst, no_proj, no_data) = words(lang);
+            let c1 = mp_render::section_html(&doc, sub("C.1"), lang);
+            let tbody =
+                c1.split("<tbody>").nth(1).and_then(|t| t.split("</tbody>").next()).unwrap_or_else(|| panic!("{area} {lang}: no table"));
+            assert_eq!(tbody.matches("<tr").count(), 18, "{area} {lang}: the 18 instruments of the treaty file");
+            let row = tbody.split("<tr").find(|r| r.contains("(ICMW)")).unwrap_or_else(|| panic!("{area} {lang}: no ICMW row"));
+            match icmw.entry.status {
+                InstrumentStatus::Ratified => assert!(row.contains(ratified), "{area} {lang}: {row}"),
+                InstrumentStatus::NoAction => assert!(row.contains(not_signed), "{area} {lang}: {row}"),
+                _ => {}
+            }
+            if let Some(y) = icmw.entry.year {
+                assert!(row.contains(&y.to_string()), "{area} {lang}: {y} in {row}");
+            }
+            for (id, line) in [("C.2", no_inst), ("C.3", no_proj)] {
+                let html = mp_render::section_html(&doc, sub(id), lang);
+                assert_eq!(html.matches(line).count(), 1, "{area} {lang} {id}: one line saying the registry is empty: {html}");
+                assert!(!html.contains(no_data) && !html.contains("<table"), "{area} {lang} {id}: no wall of empty cells: {html}");
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 30);
 }

@@ -34,6 +34,7 @@ mod quality;
 mod query;
 mod redact;
 mod registry;
+mod registry_review;
 mod rows;
 mod scenario;
 mod store;
@@ -50,7 +51,8 @@ pub use narrative_review::NarrativeRevision;
 pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;
-pub use registry::{RegistrySummary, StatusEdit, WORKSPACE_REGISTRY_VINTAGE, workspace_registry_source};
+pub use registry::{RegistrySummary, WORKSPACE_REGISTRY_VINTAGE, workspace_registry_source};
+pub use registry_review::{ProposalState, ProposalStep, RegistryChange, RegistryProposal};
 pub use scenario::{ForecastComparator, ForecastScenario};
 pub use store::{Backend, Store};
 pub use workspace::{

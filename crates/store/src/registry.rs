@@ -108,7 +108,7 @@ const RATIFICATION: Table = Table {
 const INSTITUTION: Table = Table {
     name: "registry_institution",
     key: &["dataset_id", "area", "name"],
-    content: &["acronym", "mandate", "parent", "themes", "contact", "data_held"],
+    content: &["acronym", "mandate", "parent", "themes", "contact", "data_held", "organisation"],
     book: &["file_id", "locator", "batch_id"],
 };
 const PROJECT: Table = Table {
@@ -217,7 +217,7 @@ impl Store {
     }
 
     /// The import inside a transaction the caller commits (`batch_id` is set).
-    async fn import_registry_in(
+    pub(crate) async fn import_registry_in(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         imports: &[RegistryImport],
@@ -307,7 +307,15 @@ impl Store {
                 area_ok(&i.area, &what)?;
                 let file_id = file_of(&i.provenance, &what)?;
                 let key = [V::I(Some(dataset_id)), t(i.area.as_str()), t(i.name.as_str())];
-                let content = [topt(&i.acronym), topt(&i.mandate), topt(&i.parent), lines(&i.themes), topt(&i.contact), topt(&i.data_held)];
+                let content = [
+                    topt(&i.acronym),
+                    topt(&i.mandate),
+                    topt(&i.parent),
+                    lines(&i.themes),
+                    topt(&i.contact),
+                    topt(&i.data_held),
+                    topt(&i.organisation),
+                ];
                 let book = [V::I(Some(file_id)), t(i.provenance.locator.as_str()), V::I(Some(batch_id))];
                 sum.count(upsert(tx, &INSTITUTION, &key, &content, &book).await.map_err(&err)?);
             }
@@ -448,7 +456,7 @@ impl Store {
         }
 
         let sql = format!(
-            "SELECT r.id, r.area, r.name, r.acronym, r.mandate, r.parent, r.themes, r.contact, r.data_held, r.locator, f.path, d.source_code, d.vintage, s.name AS source_name \
+            "SELECT r.id, r.area, r.name, r.acronym, r.mandate, r.parent, r.themes, r.contact, r.data_held, r.organisation, r.locator, f.path, d.source_code, d.vintage, s.name AS source_name \
              FROM registry_institution r JOIN dataset d ON d.id = r.dataset_id JOIN source s ON s.code = d.source_code \
              JOIN source_file f ON f.id = r.file_id WHERE {newest}{} ORDER BY r.area, r.name",
             filter("r.area")
@@ -469,6 +477,7 @@ impl Store {
                 themes: r.parse("themes", parse_themes)?,
                 contact: r.get("contact")?,
                 data_held: r.get("data_held")?,
+                organisation: r.get("organisation")?,
                 provenance: Provenance { file: 0, locator: r.get("locator")? },
             };
             view.institutions.push(sourced_named(&r, entry, "source_name")?);
@@ -597,19 +606,6 @@ impl Store {
     }
 }
 
-/// One status entered in the browser by a TWG secretariat: the instrument (described when the
-/// registry does not know it yet), its status in the country, and where the secretariat read it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatusEdit {
-    /// The instrument; `None` when it is already in the registry.
-    pub instrument: Option<Instrument>,
-    /// The status (its provenance locator is the secretariat's citation of its source).
-    pub status: Ratification,
-    /// The version the secretariat saw: the import batch that last wrote the entry, `None` for
-    /// a new entry. A different stored version means someone else saved first.
-    pub version: Option<i64>,
-}
-
 /// The source of a country's registry entries made in the TWG workspace: a national source.
 pub fn workspace_registry_source(area: &AreaCode) -> mp_domain::SourceInfo {
     mp_domain::SourceInfo {
@@ -623,95 +619,3 @@ pub fn workspace_registry_source(area: &AreaCode) -> mp_domain::SourceInfo {
 
 /// The vintage of the workspace registry source: one, rewritten in place.
 pub const WORKSPACE_REGISTRY_VINTAGE: &str = "current";
-
-impl Store {
-    /// The version (import batch) of a status the secretariat entered for `area`, if any.
-    pub async fn registry_status_version(&self, area: &AreaCode, instrument: &InstrumentCode) -> Result<Option<i64>, StoreError> {
-        let src = workspace_registry_source(area).code;
-        sqlx::query_scalar(
-            "SELECT r.batch_id FROM registry_ratification r JOIN dataset d ON d.id = r.dataset_id \
-             WHERE d.source_code = $1 AND r.instrument = $2 AND r.area = $3",
-        )
-        .bind(src)
-        .bind(instrument.as_str())
-        .bind(area.as_str())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(self.sql_err("reading a registry entry's version"))
-    }
-
-    /// Saves a status entered in the TWG workspace: checks the version the secretariat saw,
-    /// stores the entry as an import of the country's workspace registry source, and appends
-    /// the audit row, all in one transaction. Returns the new version.
-    pub async fn registry_edit_status(&self, actor: &crate::Actor, edit: &StatusEdit) -> Result<i64, StoreError> {
-        let r = &edit.status;
-        let err = self.sql_err("saving a registry entry");
-        let mut tx = self.ws_begin("saving a registry entry").await?;
-        let src = workspace_registry_source(&r.area);
-        let current: Option<i64> = sqlx::query_scalar(
-            "SELECT r.batch_id FROM registry_ratification r JOIN dataset d ON d.id = r.dataset_id \
-             WHERE d.source_code = $1 AND r.instrument = $2 AND r.area = $3",
-        )
-        .bind(&src.code)
-        .bind(r.instrument.as_str())
-        .bind(r.area.as_str())
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(&err)?;
-        let target = format!("registry status {} {}", r.instrument, r.area);
-        if current != edit.version {
-            let by: Option<(String, String)> =
-                sqlx::query_as("SELECT actor_name, at FROM audit_log WHERE target = $1 ORDER BY seq DESC LIMIT 1")
-                    .bind(&target)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(&err)?;
-            let (by, at) = by.unwrap_or_else(|| ("another import".into(), String::new()));
-            return Err(StoreError::Conflict {
-                what: target,
-                by,
-                at,
-                now: current.map(|v| format!("version {v}")).unwrap_or_else(|| "removed".into()),
-            });
-        }
-        let before = match current {
-            Some(_) => {
-                let row: Option<(String, Option<i64>)> = sqlx::query_as(
-                    "SELECT r.status, r.year FROM registry_ratification r JOIN dataset d ON d.id = r.dataset_id \
-                     WHERE d.source_code = $1 AND r.instrument = $2 AND r.area = $3",
-                )
-                .bind(&src.code)
-                .bind(r.instrument.as_str())
-                .bind(r.area.as_str())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(&err)?;
-                row.map(|(s, y)| format!("{s} {}", y.map(|y| y.to_string()).unwrap_or_default())).unwrap_or_default()
-            }
-            None => String::new(),
-        };
-        let body = serde_json::json!({
-            "instrument": r.instrument.as_str(), "area": r.area.as_str(), "status": r.status.code(), "year": r.year,
-            "responsible": r.responsible, "note": r.note, "source": r.provenance.locator,
-        })
-        .to_string();
-        // The SHA-256 of what was entered: the "file" of a browser entry.
-        let sha = mp_workspace::hash_token(&body);
-        let imp = RegistryImport {
-            source: src,
-            vintage: WORKSPACE_REGISTRY_VINTAGE.into(),
-            files: vec![mp_domain::FileInfo { path: format!("workspace entry by {}", actor.name), sha256: sha, bytes: body.len() as u64 }],
-            instruments: edit.instrument.iter().cloned().collect(),
-            ratifications: vec![Ratification { provenance: Provenance { file: 0, locator: r.provenance.locator.clone() }, ..r.clone() }],
-            institutions: Vec::new(),
-            projects: Vec::new(),
-        };
-        let opts = ImportOptions { dry_run: false, command: format!("workspace: {target}"), origin: crate::Origin::National };
-        let sum = self.import_registry_in(&mut tx, std::slice::from_ref(&imp), &opts).await?;
-        let version = sum.batch_id.unwrap_or_default();
-        let after = format!("{} {} (source: {})", r.status.code(), r.year.map(|y| y.to_string()).unwrap_or_default(), r.provenance.locator);
-        self.audit_append(&mut tx, actor, "registry.status", &target, &before, &after).await?;
-        tx.commit().await.map_err(&err)?;
-        Ok(version)
-    }
-}

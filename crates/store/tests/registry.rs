@@ -75,6 +75,7 @@ fn fixture() -> RegistryImport {
             themes: vec![ThemeCode::parse("T01").unwrap()],
             contact: None,
             data_held: Some("Register".into()),
+            organisation: None,
             provenance: prov(4),
         }],
         projects: vec![Project {

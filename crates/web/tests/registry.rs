@@ -126,6 +126,7 @@ fn registry() -> RegistryImport {
             themes: themes(&["T01"]),
             contact: None,
             data_held: Some("Register of returnees".into()),
+            organisation: None,
             provenance: Provenance { file: 0, locator: "row 2".into() },
         }],
         projects: vec![

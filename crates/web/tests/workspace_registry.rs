@@ -1,6 +1,9 @@
-//! The registry in the TWG workspace: Senegal's secretariat adds the status of an instrument
-//! the public files do not give, with its source; the entry shows on the public policy page and
-//! in the audit trail; a save over a version someone else changed is a 409; the form needs its
+//! The registries in the TWG workspace, reviewed like data: Senegal's secretariat proposes the
+//! status of an instrument the public files do not give, with its source; it is not public
+//! until a chair has approved it (the proposer may not) and the secretariat has published it;
+//! every step is in the audit trail; a publication over a version someone else changed is a
+//! 409; a member proposes an institution linked to its workspace organisation and the
+//! secretariat a project, both public once published and counted in T13; forms need their
 //! CSRF token; a provider and another country's secretariat are refused.
 
 use axum::Router;
@@ -47,7 +50,9 @@ async fn app() -> App {
     let users = [
         ("secretariat", Membership::new(Role::Secretariat, Some(sen.clone()), ThemeSet::All, None).unwrap()),
         ("mali", Membership::new(Role::Secretariat, Some(mli), ThemeSet::All, None).unwrap()),
-        ("provider", Membership::new(Role::Provider, Some(sen), ThemeSet::parse("T01").unwrap(), Some(ansd.id)).unwrap()),
+        ("provider", Membership::new(Role::Provider, Some(sen.clone()), ThemeSet::parse("T01").unwrap(), Some(ansd.id)).unwrap()),
+        ("chair", Membership::new(Role::Chair, Some(sen.clone()), ThemeSet::parse("T01").unwrap(), None).unwrap()),
+        ("member", Membership::new(Role::Member, Some(sen), ThemeSet::All, None).unwrap()),
     ];
     for (login, m) in &users {
         store.user_add(login, login, &hash, &cli).await.unwrap();
@@ -133,18 +138,34 @@ fn palermo<'a>(csrf: &'a str, version: &'a str, year: &'a str) -> Vec<(&'static 
     ]
 }
 
+/// The newest proposal of Senegal and its id.
+async fn newest(app: &App) -> mp_store::RegistryProposal {
+    app.store.registry_proposals(&mp_domain::AreaCode::parse("SEN").unwrap()).await.unwrap().into_iter().max_by_key(|p| p.id).unwrap()
+}
+
+async fn step(app: &App, who: &str, id: i64, step: &str, reason: &str) -> Res {
+    let page = send(app, "GET", "/en/ws/registry?country=SEN", who, String::new()).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let body = form(&[("csrf", &page.field("csrf")), ("id", &id.to_string()), ("step", step), ("reason", reason)]);
+    send(app, "POST", "/en/ws/registry/review", who, body).await
+}
+
 #[test]
-fn the_secretariat_adds_a_status_with_its_source_audited_and_versioned() {
+fn registry_changes_are_proposed_approved_published_and_audited() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     rt.block_on(async {
         let app = app().await;
         let sec = sign_in(&app, "secretariat").await;
+        let chair = sign_in(&app, "chair").await;
+        let member = sign_in(&app, "member").await;
         let home = send(&app, "GET", "/en/ws/", &sec, String::new()).await;
         assert!(home.body.contains("href=\"/en/ws/registry\""), "the workspace home links to the registry");
         let page = send(&app, "GET", "/en/ws/registry", &sec, String::new()).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.len() < 150_000, "page budget");
+        assert!(!page.body.contains("<script"), "no JavaScript");
         let csrf = page.field("csrf");
-        // Without the token nothing is saved.
+        // Without the token nothing is proposed.
         let r = send(&app, "POST", "/en/ws/registry", &sec, form(&palermo("wrong", "", "2003"))).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         // A status without its source is refused, naming the field.
@@ -156,30 +177,127 @@ fn the_secretariat_adds_a_status_with_its_source_audited_and_versioned() {
 
         let r = send(&app, "POST", "/en/ws/registry", &sec, form(&palermo(&csrf, "", "2003"))).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let p = newest(&app).await;
+        assert_eq!(p.state, mp_store::ProposalState::Proposed);
+        // Proposed, not public.
+        let public = send(&app, "GET", "/en/policy/SEN", "", String::new()).await;
+        assert!(!public.body.contains("Fixture Trafficking Protocol"), "a proposal is not public");
+        // The proposer may not approve its own change; the chair may not publish.
+        assert_eq!(step(&app, &sec, p.id, "approve", "").await.status, StatusCode::BAD_REQUEST);
+        assert_eq!(step(&app, &chair, p.id, "publish", "").await.status, StatusCode::FORBIDDEN);
+        let listed = send(&app, "GET", "/en/ws/registry?country=SEN", &chair, String::new()).await;
+        assert!(listed.body.contains("Fixture Trafficking Protocol") && listed.body.contains("value=\"approve\""), "{}", listed.body);
+        assert_eq!(step(&app, &chair, p.id, "approve", "").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(step(&app, &sec, p.id, "publish", "").await.status, StatusCode::SEE_OTHER);
         let audit = app.store.audit_rows(Some("registry status PALERMO_TIP SEN")).await.unwrap();
-        assert_eq!(audit.len(), 1);
-        assert_eq!(audit[0].actor_name, "secretariat");
-        assert!(audit[0].after.contains("Fixture gazette"), "{}", audit[0].after);
+        let steps: Vec<(&str, &str)> = audit.iter().map(|a| (a.action.as_str(), a.actor_name.as_str())).collect();
+        assert_eq!(steps, [("registry.propose", "secretariat"), ("registry.approve", "chair"), ("registry.publish", "secretariat")]);
+        assert!(audit[2].after.contains("Fixture gazette"), "{}", audit[2].after);
 
         // The public policy page shows it with its source.
         let public = send(&app, "GET", "/en/policy/SEN", "", String::new()).await;
         assert!(public.body.contains("Fixture Trafficking Protocol (Palermo TIP)"), "{}", public.body);
         assert!(public.body.contains("Registry entries of the Technical Working Group (SEN)"));
 
-        // Editing: the form carries the version; a save over a stale version is a 409.
-        let edit = send(&app, "GET", "/en/ws/registry?country=SEN&instrument=PALERMO_TIP", &sec, String::new()).await;
+        // Two corrections from the same version: the second to be published is a 409.
+        let edit = send(&app, "GET", "/en/ws/registry?country=SEN&form=status&key=PALERMO_TIP", &sec, String::new()).await;
         let version = edit.field("version");
         assert!(!version.is_empty());
-        let r = send(&app, "POST", "/en/ws/registry", &sec, form(&palermo(&csrf, &version, "2004"))).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let r = send(&app, "POST", "/en/ws/registry", &sec, form(&palermo(&csrf, &version, "2005"))).await;
+        for year in ["2004", "2005"] {
+            let r = send(&app, "POST", "/en/ws/registry", &sec, form(&palermo(&csrf, &version, year))).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            let id = newest(&app).await.id;
+            assert_eq!(step(&app, &chair, id, "approve", "").await.status, StatusCode::SEE_OTHER);
+        }
+        let ids: Vec<i64> = app
+            .store
+            .registry_proposals(&mp_domain::AreaCode::parse("SEN").unwrap())
+            .await
+            .unwrap()
+            .iter()
+            .filter(|p| p.state == mp_store::ProposalState::Approved)
+            .map(|p| p.id)
+            .collect();
+        let (first, second) = (ids.iter().min().copied().unwrap(), ids.iter().max().copied().unwrap());
+        assert_eq!(step(&app, &sec, first, "publish", "").await.status, StatusCode::SEE_OTHER);
+        let r = step(&app, &sec, second, "publish", "").await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
-        assert!(r.body.contains("secretariat"), "the 409 names who saved first: {}", r.body);
+        assert!(r.body.contains("secretariat"), "the 409 names who published first: {}", r.body);
         let view = app.store.registry_view(&[mp_domain::AreaCode::parse("SEN").unwrap()]).await.unwrap();
-        assert_eq!(view.ratifications[0].entry.year, Some(2004), "the stale save changed nothing");
-        assert_eq!(app.store.audit_rows(Some("registry status PALERMO_TIP SEN")).await.unwrap().len(), 2);
+        assert_eq!(view.ratifications[0].entry.year, Some(2004), "the stale publication changed nothing");
+        // Sending back needs a reason.
+        assert_eq!(step(&app, &sec, second, "reject", "").await.status, StatusCode::BAD_REQUEST);
+        assert_eq!(step(&app, &sec, second, "reject", "superseded by the 2004 entry").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.store.registry_proposal(second).await.unwrap().unwrap().state, mp_store::ProposalState::Rejected);
 
-        // Another country's secretariat and a provider may not edit Senegal's registry.
+        // A member proposes an institution linked to its workspace organisation.
+        let page = send(&app, "GET", "/en/ws/registry?country=SEN&form=institution", &member, String::new()).await;
+        assert!(page.body.contains("<option value=\"ansd\""), "the workspace's organisations are offered");
+        let mcsrf = page.field("csrf");
+        let inst = [
+            ("csrf", mcsrf.as_str()),
+            ("country", "SEN"),
+            ("version", ""),
+            ("name", "Fixture statistics agency"),
+            ("acronym", "FSA"),
+            ("themes", "T01 T03"),
+            ("organisation", "ansd"),
+            ("source", "Fixture decree No. 1, 2005"),
+        ];
+        let r = send(&app, "POST", "/en/ws/registry/institution", &member, form(&inst)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mut bad_org = inst.to_vec();
+        bad_org[6] = ("organisation", "nobody");
+        let r = send(&app, "POST", "/en/ws/registry/institution", &member, form(&bad_org)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an organisation not in the workspace is refused");
+        let id = newest(&app).await.id;
+        assert_eq!(step(&app, &member, id, "approve", "").await.status, StatusCode::FORBIDDEN, "a member does not approve");
+        assert_eq!(step(&app, &chair, id, "approve", "").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(step(&app, &sec, id, "publish", "").await.status, StatusCode::SEE_OTHER);
+        let view = app.store.registry_view(&[mp_domain::AreaCode::parse("SEN").unwrap()]).await.unwrap();
+        assert_eq!(view.institutions[0].entry.organisation.as_deref(), Some("ansd"));
+        let public = send(&app, "GET", "/en/policy/SEN", "", String::new()).await;
+        assert!(public.body.contains("Fixture statistics agency"), "{}", public.body);
+        let ws = send(&app, "GET", "/en/ws/registry?country=SEN", &sec, String::new()).await;
+        assert!(ws.body.contains("Agence nationale de la statistique et de la démographie (ansd)"), "the link to the organisation shows");
+
+        // The secretariat proposes a project; once published it is public and counted in T13.
+        let proj = [
+            ("csrf", csrf.as_str()),
+            ("country", "SEN"),
+            ("version", ""),
+            ("identifier", "XM-FIXTURE-1"),
+            ("title", "Fixture reintegration project"),
+            ("reporting_org", "Fixture agency"),
+            ("implementing", "Fixture NGO; Fixture ministry"),
+            ("countries", "MLI"),
+            ("themes", "T07"),
+            ("start", "2024-01-01"),
+            ("status", "implementation"),
+            ("budget", "250000"),
+            ("currency", "usd"),
+            ("source", "Fixture annual report 2024, p. 3"),
+        ];
+        let mut bad_date = proj.to_vec();
+        bad_date[9] = ("start", "2024-13-01");
+        let r = send(&app, "POST", "/en/ws/registry/project", &sec, form(&bad_date)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("start"), "{}", r.body);
+        let r = send(&app, "POST", "/en/ws/registry/project", &sec, form(&proj)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let id = newest(&app).await.id;
+        assert_eq!(step(&app, &chair, id, "approve", "").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(step(&app, &sec, id, "publish", "").await.status, StatusCode::SEE_OTHER);
+        let public = send(&app, "GET", "/en/programmes/SEN", "", String::new()).await;
+        assert!(public.body.contains("Fixture reintegration project"), "{}", public.body);
+        let q = mp_store::ObsQuery {
+            areas: vec![mp_domain::AreaCode::parse("SEN").unwrap()],
+            indicator: Some(mp_domain::IndicatorCode::parse("PRJ.COUNT").unwrap()),
+            ..mp_store::ObsQuery::default()
+        };
+        assert!(!app.store.records(&q).await.unwrap().is_empty(), "T13 is derived from the published project");
+
+        // Another country's secretariat and a provider may not work on Senegal's registry.
         for who in ["mali", "provider"] {
             let s = sign_in(&app, who).await;
             let r = send(&app, "GET", "/en/ws/registry?country=SEN", &s, String::new()).await;

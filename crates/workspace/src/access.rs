@@ -226,11 +226,19 @@ pub enum Action {
     Comment,
     /// Resolve or reopen any thread of the country (a thread's author may too, see the web).
     ResolveComment,
+    // The governance registries (instruments, institutions, projects): a change is proposed,
+    // approved by another member, then published, like data.
+    /// Propose a change to the country's registries.
+    ProposeRegistry,
+    /// Approve or send back a proposed registry change (not one's own: checked by the store).
+    ApproveRegistry,
+    /// Publish an approved registry change.
+    PublishRegistry,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 20] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -248,6 +256,9 @@ impl Action {
         Action::PublishNarrative,
         Action::Comment,
         Action::ResolveComment,
+        Action::ProposeRegistry,
+        Action::ApproveRegistry,
+        Action::PublishRegistry,
     ];
 }
 
@@ -317,6 +328,11 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::Comment) => Some(Reach::Country),
         (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
+        // Registries: working members propose, a chair or the secretariat approves, the
+        // secretariat publishes; providers and readers do not edit them.
+        (R::Secretariat | R::Member | R::Chair, A::ProposeRegistry) => Some(Reach::Country),
+        (R::Secretariat | R::Chair, A::ApproveRegistry) => Some(Reach::Country),
+        (R::Secretariat, A::PublishRegistry) => Some(Reach::Country),
         _ => None,
     }
 }
@@ -385,11 +401,16 @@ mod tests {
                 A::PublishNarrative,
                 A::Comment,
                 A::ResolveComment,
+                A::ProposeRegistry,
+                A::ApproveRegistry,
+                A::PublishRegistry,
             ],
             Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
-            Role::Member => &[A::ViewUnpublished, A::Comment],
+            Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeRegistry],
             Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment],
+            Role::Chair => {
+                &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment, A::ProposeRegistry, A::ApproveRegistry]
+            }
             Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
         }
     }
@@ -430,7 +451,7 @@ mod tests {
                 checked += 7;
             }
         }
-        assert_eq!(checked, 7 * 17 * 7);
+        assert_eq!(checked, 7 * Action::ALL.len() * 7);
     }
 
     #[test]

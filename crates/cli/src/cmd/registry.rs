@@ -75,10 +75,11 @@ pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
             let bytes = mp_ingest::registry::workbook::write(&view)?;
             std::fs::write(&out, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
             println!(
-                "{}: {} statuses, {} institutions; fill the `source` sheet before importing entries back",
+                "{}: {} statuses, {} institutions, {} projects; fill the `source` sheet before importing entries back",
                 out.display(),
                 view.ratifications.len(),
-                view.institutions.len()
+                view.institutions.len(),
+                view.projects.len()
             );
             Ok(ExitCode::SUCCESS)
         }

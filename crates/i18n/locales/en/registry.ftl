@@ -88,8 +88,7 @@ web-registry-country-page = Full profile of { $country }
 ## TWG workspace: registry entries
 
 ws-registry-title = Policy registry: { $country }
-ws-registry-intro = The instruments recorded for the country and their status. Add a status the public files do not give, or correct one, with the source you read it in; it is published as soon as it is saved and recorded in the audit trail.
-ws-registry-not-secretariat = Only the secretariat of the country's Technical Working Group may edit its registry.
+ws-registry-not-secretariat = Only the secretariat, the chairs and the members of the country's Technical Working Group may work on its registry.
 ws-registry-edit = Edit
 ws-registry-new = Add a status
 ws-registry-change = Change this status

@@ -88,8 +88,7 @@ web-registry-country-page = Profil complet : { $country }
 ## Espace de travail du GTT : entrées du registre
 
 ws-registry-title = Registre des politiques : { $country }
-ws-registry-intro = Les instruments enregistrés pour le pays et leur statut. Ajoutez un statut que les fichiers publics ne donnent pas, ou corrigez-en un, avec la source où vous l'avez lu ; il est publié dès l'enregistrement et consigné dans le journal d'audit.
-ws-registry-not-secretariat = Seul le secrétariat du Groupe de travail technique du pays peut modifier son registre.
+ws-registry-not-secretariat = Seuls le secrétariat, les présidents et les membres du Groupe de travail technique du pays peuvent travailler sur son registre.
 ws-registry-edit = Modifier
 ws-registry-new = Ajouter un statut
 ws-registry-change = Modifier ce statut

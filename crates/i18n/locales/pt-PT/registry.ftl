@@ -88,8 +88,7 @@ web-registry-country-page = Perfil completo: { $country }
 ## Espaço de trabalho do GTT: entradas do registo
 
 ws-registry-title = Registo das políticas: { $country }
-ws-registry-intro = Os instrumentos registados para o país e o seu estatuto. Acrescente um estatuto que os ficheiros públicos não dão, ou corrija um, com a fonte onde o leu; é publicado logo que guardado e fica registado no registo de auditoria.
-ws-registry-not-secretariat = Só o secretariado do Grupo de Trabalho Técnico do país pode editar o seu registo.
+ws-registry-not-secretariat = Só o secretariado, os presidentes e os membros do Grupo de Trabalho Técnico do país podem trabalhar no seu registo.
 ws-registry-edit = Editar
 ws-registry-new = Acrescentar um estatuto
 ws-registry-change = Alterar este estatuto

@@ -5,7 +5,10 @@
 //! it back, all or nothing.
 //!
 //! Sheets: `source` (field, value: code, name, publisher, licence, url, vintage), `instruments`,
-//! `status`, `institutions`, with the columns of [`INSTRUMENTS`], [`STATUS`], [`INSTITUTIONS`].
+//! `status`, `institutions`, `projects`, with the columns of [`INSTRUMENTS`], [`STATUS`],
+//! [`INSTITUTIONS`], [`PROJECTS`]. Lists of organisations and sectors are separated by `;`,
+//! lists of codes (themes, countries) by spaces. An institution's `organisation` is the code of
+//! the TWG workspace organisation it is, when it takes part in the TWG.
 //! Rows whose `source` column names another source are exported for reference and left out on
 //! import: they are corrected at their own source.
 
@@ -13,7 +16,7 @@ use crate::context::Context;
 use crate::error::{IngestError, Problem, Problems};
 use crate::files::InputFile;
 use crate::workbook::{Workbook, cell_text};
-use mp_domain::registry::Institution;
+use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus};
 use mp_domain::{
     AreaCode, I18nText, Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Provenance, Ratification, RegistryImport,
     RegistryView, SourceInfo, ThemeCode,
@@ -27,7 +30,26 @@ pub const INSTRUMENTS: &[&str] =
 pub const STATUS: &[&str] = &["instrument", "country", "status", "year", "responsible", "note", "source", "read_at"];
 /// Columns of the `institutions` sheet.
 pub const INSTITUTIONS: &[&str] =
-    &["country", "name", "acronym", "mandate", "parent", "themes", "contact", "data_held", "source", "read_at"];
+    &["country", "name", "acronym", "mandate", "parent", "themes", "contact", "data_held", "organisation", "source", "read_at"];
+/// Columns of the `projects` sheet.
+pub const PROJECTS: &[&str] = &[
+    "identifier",
+    "title",
+    "reporting_org",
+    "implementing",
+    "donors",
+    "countries",
+    "themes",
+    "sectors",
+    "start",
+    "end",
+    "status",
+    "budget",
+    "currency",
+    "results",
+    "source",
+    "read_at",
+];
 /// Fields of the `source` sheet.
 pub const SOURCE_FIELDS: &[&str] = &["code", "name", "publisher", "licence", "url", "vintage"];
 
@@ -38,6 +60,13 @@ fn themes_text(t: &[ThemeCode]) -> String {
 /// Writes the registry workbook with the entries of `view` (the `source` sheet left for the
 /// secretariat to fill).
 pub fn write(view: &RegistryView) -> Result<Vec<u8>, XlsxError> {
+    write_with_source(view, None)
+}
+
+/// Writes the registry workbook with the entries of `view` and, when given, the `source` sheet
+/// filled in with the source and vintage the secretariat's rows belong to (a workbook that
+/// imports back as it is).
+pub fn write_with_source(view: &RegistryView, source: Option<(&SourceInfo, &str)>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = XlsxWriter::new();
     let bold = Format::new().set_bold();
     let src = wb.add_worksheet();
@@ -46,6 +75,17 @@ pub fn write(view: &RegistryView) -> Result<Vec<u8>, XlsxError> {
     src.write_string_with_format(0, 1, "value", &bold)?;
     for (i, f) in SOURCE_FIELDS.iter().enumerate() {
         src.write_string(i as u32 + 1, 0, *f)?;
+        if let Some((s, vintage)) = source {
+            let v = match *f {
+                "code" => &s.code,
+                "name" => &s.name,
+                "publisher" => &s.publisher,
+                "licence" => &s.licence,
+                "url" => &s.url,
+                _ => vintage,
+            };
+            src.write_string(i as u32 + 1, 1, v)?;
+        }
     }
     src.set_column_width(1, 60)?;
 
@@ -115,6 +155,38 @@ pub fn write(view: &RegistryView) -> Result<Vec<u8>, XlsxError> {
             themes_text(&e.themes),
             o(&e.contact),
             o(&e.data_held),
+            o(&e.organisation),
+            s.source.clone(),
+            s.at.clone(),
+        ];
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, v)?;
+        }
+    }
+
+    let sheet = wb.add_worksheet();
+    sheet.set_name("projects")?;
+    for (c, h) in PROJECTS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (r, s) in view.projects.iter().enumerate() {
+        let e = &s.entry;
+        let d = |x: &Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
+        let row = [
+            e.identifier.clone(),
+            e.title.clone(),
+            e.reporting_org.clone(),
+            e.implementing.join("; "),
+            e.donors.join("; "),
+            e.countries.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(" "),
+            themes_text(&e.themes),
+            e.sectors.join("; "),
+            d(&e.start),
+            d(&e.end),
+            e.status.map(|s| s.code().to_string()).unwrap_or_default(),
+            e.budget.as_ref().map(|b| b.value.to_string()).unwrap_or_default(),
+            e.budget.as_ref().map(|b| b.currency.as_str().to_string()).unwrap_or_default(),
+            e.results.clone().unwrap_or_default(),
             s.source.clone(),
             s.at.clone(),
         ];
@@ -310,7 +382,7 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
     }
     if let Some(s) = Sheet::read(&mut wb, "institutions", INSTITUTIONS, file, &mut problems) {
         for (row, r) in s.data() {
-            if !mine(r[8]) {
+            if !mine(r[9]) {
                 continue;
             }
             let area = country(s.name, row, r[0], &mut problems);
@@ -329,9 +401,82 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                     themes: th,
                     contact: opt(r[6]),
                     data_held: opt(r[7]),
+                    organisation: opt(r[8]),
                     provenance: at(s.name, row),
                 });
             }
+        }
+    }
+    // Workbooks written before the projects sheet existed have none: nothing to read then.
+    let has_projects = wb.sheet_names().iter().any(|n| n == "projects");
+    if let Some(s) = has_projects.then(|| Sheet::read(&mut wb, "projects", PROJECTS, file, &mut problems)).flatten() {
+        let list = |v: &str| v.split(';').map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect::<Vec<_>>();
+        for (row, r) in s.data() {
+            if !mine(r[14]) {
+                continue;
+            }
+            if r[0].is_empty() {
+                problems.push(cell(s.name, row, "identifier", "", "the project's identifier (its IATI identifier when it has one)".into()));
+                continue;
+            }
+            if r[1].is_empty() {
+                problems.push(cell(s.name, row, "title", "", "the project's title".into()));
+            }
+            if r[2].is_empty() {
+                problems.push(cell(s.name, row, "reporting_org", "", "the organisation reporting the project".into()));
+            }
+            let countries: Vec<AreaCode> = r[5].split_whitespace().filter_map(|c| country(s.name, row, c, &mut problems)).collect();
+            if r[5].trim().is_empty() {
+                problems.push(cell(
+                    s.name,
+                    row,
+                    "countries",
+                    "",
+                    "the countries of the project, ISO alpha-3 codes separated by spaces".into(),
+                ));
+            }
+            let th = themes(s.name, row, r[6], &mut problems);
+            let mut date = |col: &str, v: &str| -> Option<Date> {
+                if v.is_empty() {
+                    return None;
+                }
+                Date::parse(v).map_err(|e| problems.push(cell(s.name, row, col, v, e.expected.into()))).ok()
+            };
+            let (start, end) = (date("start", r[8]), date("end", r[9]));
+            let status = if r[10].is_empty() {
+                None
+            } else {
+                ProjectStatus::parse(r[10])
+                    .map_err(|e| problems.push(cell(s.name, row, "status", r[10], format!("one of {}", e.expected))))
+                    .ok()
+            };
+            let budget = match (r[11], r[12]) {
+                ("", "") => None,
+                (v, c) => {
+                    let value = v.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0);
+                    if value.is_none() {
+                        problems.push(cell(s.name, row, "budget", v, "an amount such as 1500000, with its currency".into()));
+                    }
+                    let cur = Currency::parse(c).map_err(|e| problems.push(cell(s.name, row, "currency", c, e.expected.into()))).ok();
+                    value.zip(cur).map(|(value, currency)| Money { value, currency })
+                }
+            };
+            imp.projects.push(Project {
+                identifier: r[0].to_string(),
+                title: r[1].to_string(),
+                reporting_org: r[2].to_string(),
+                implementing: list(r[3]),
+                donors: list(r[4]),
+                countries,
+                themes: th,
+                sectors: list(r[7]),
+                start,
+                end,
+                status,
+                budget,
+                results: opt(r[13]),
+                provenance: at(s.name, row),
+            });
         }
     }
     problems.finish(imp)

@@ -131,6 +131,9 @@ pub struct InstitutionOut {
     /// Data it holds.
     #[schema(required = true)]
     pub data_held: Option<String>,
+    /// The code of the TWG workspace organisation it is, when it takes part in the TWG.
+    #[schema(required = true)]
+    pub organisation: Option<String>,
     /// Where it was read.
     #[schema(inline)]
     pub source: SourceOut,
@@ -148,6 +151,7 @@ impl InstitutionOut {
             themes: i.themes.clone(),
             contact: i.contact.clone(),
             data_held: i.data_held.clone(),
+            organisation: i.organisation.clone(),
             source: SourceOut::of(s),
         }
     }
@@ -458,7 +462,20 @@ pub async fn institutions(State(st): State<AppState>, p: Params) -> ApiResult<Re
     if fmt == Fmt::Json {
         return json(&List { data });
     }
-    let header = ["country", "name", "acronym", "mandate", "parent", "themes", "contact", "data_held", "source", "vintage", "read_at"];
+    let header = [
+        "country",
+        "name",
+        "acronym",
+        "mandate",
+        "parent",
+        "themes",
+        "contact",
+        "data_held",
+        "organisation",
+        "source",
+        "vintage",
+        "read_at",
+    ];
     let rows: Vec<Vec<String>> = data
         .iter()
         .map(|d| {
@@ -472,6 +489,7 @@ pub async fn institutions(State(st): State<AppState>, p: Params) -> ApiResult<Re
                 themes(&i.themes),
                 opt(&i.contact),
                 opt(&i.data_held),
+                opt(&i.organisation),
                 d.source.source.clone(),
                 d.source.vintage.clone(),
                 d.source.at.clone(),

@@ -141,7 +141,7 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         for c in p.memberships.iter().filter_map(|m| m.scope.country.as_ref()).collect::<BTreeSet<_>>() {
             links.push((format!("/{l}/ws/narrative/{c}"), ma(lang, "narrative-link", &[("country", c.as_str())])));
         }
-        if p.memberships.iter().any(|m| m.role == Role::Secretariat) {
+        if p.memberships.iter().any(|m| matches!(m.role, Role::Secretariat | Role::Member | Role::Chair)) {
             links.push((format!("/{l}/ws/registry"), m(lang, "ws-registry-link")));
         }
         links.push((format!("/{l}/ws/tokens"), m(lang, "ws-tokens")));
