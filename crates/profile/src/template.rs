@@ -177,6 +177,7 @@ impl BlockSpec {
             BlockSpec::Projects => "projects",
             BlockSpec::Quality => "quality",
             BlockSpec::Coherence => "coherence",
+            BlockSpec::CoherenceFindings => "coherence_findings",
         }
     }
 
