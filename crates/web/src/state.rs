@@ -14,7 +14,12 @@ pub struct AppState {
     inner: Arc<Inner>,
     uploads: Arc<dyn UploadReader>,
     rules: Arc<RuleSet>,
+    pdf: Option<PdfWriter>,
 }
+
+/// Typesets a document as PDF in one language (the binary gives `mp-pdf`'s; the portal itself
+/// does not link typst).
+pub type PdfWriter = Arc<dyn Fn(&mp_profile::Document, mp_domain::Lang) -> Result<Vec<u8>, String> + Send + Sync>;
 
 struct Inner {
     store: Store,
@@ -31,6 +36,7 @@ impl AppState {
             inner: Arc::new(Inner { store, framework, areas, profile, regional }),
             uploads: Arc::new(NoUploads),
             rules: Arc::new(RuleSet::default()),
+            pdf: None,
         }
     }
     /// The same state, taking uploads into the TWG workspace with `reader` (the binary gives
@@ -42,6 +48,15 @@ impl AppState {
     /// `rules` (loaded once by the binary; without them, no rule applies).
     pub fn with_rules(self, rules: RuleSet) -> Self {
         AppState { rules: Arc::new(rules), ..self }
+    }
+    /// The same state, typesetting workshop reports as PDF with `pdf` (without it, the
+    /// workspace offers the HTML report only).
+    pub fn with_pdf(self, pdf: PdfWriter) -> Self {
+        AppState { pdf: Some(pdf), ..self }
+    }
+    /// What typesets PDF, if the binary gave it.
+    pub fn pdf_writer(&self) -> Option<&PdfWriter> {
+        self.pdf.as_ref()
     }
     /// The validation rules run on every upload and publication.
     pub fn rules(&self) -> &RuleSet {

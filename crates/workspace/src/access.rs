@@ -226,11 +226,14 @@ pub enum Action {
     Comment,
     /// Resolve or reopen any thread of the country (a thread's author may too, see the web).
     ResolveComment,
+    /// Record the country's meetings and workshops (agenda, participants, minutes, decisions,
+    /// action items) and change an action item's status.
+    ManageMeetings,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -248,6 +251,7 @@ impl Action {
         Action::PublishNarrative,
         Action::Comment,
         Action::ResolveComment,
+        Action::ManageMeetings,
     ];
 }
 
@@ -316,6 +320,8 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         // Every working member discusses; a reader reads and changes nothing.
         (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::Comment) => Some(Reach::Country),
         (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
+        // The secretariat keeps the record of the TWG's meetings; a chair records its sub-group's.
+        (R::Secretariat | R::Chair, A::ManageMeetings) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
         _ => None,
     }
@@ -385,11 +391,12 @@ mod tests {
                 A::PublishNarrative,
                 A::Comment,
                 A::ResolveComment,
+                A::ManageMeetings,
             ],
             Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
             Role::Member => &[A::ViewUnpublished, A::Comment],
             Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment],
+            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment, A::ManageMeetings],
             Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
         }
     }
@@ -430,7 +437,7 @@ mod tests {
                 checked += 7;
             }
         }
-        assert_eq!(checked, 7 * 17 * 7);
+        assert_eq!(checked, 7 * 18 * 7);
     }
 
     #[test]
