@@ -88,7 +88,7 @@ pub async fn meeting_report(store: &Store, fw: &Framework, areas: &AreaRegistry,
     let mut sources: Vec<SourceEntry> = Vec::new();
     let countries = joined(m.countries.iter().map(|c| country_name(areas, c)).collect());
     let facts = vec![
-        (msg("meeting-field-kind"), msg(&format!("meeting-kind-{}", m.kind.code()))),
+        (msg("meeting-field-kind"), msg(&format!("meeting-kind-{}", m.kind.code().replace('_', "-")))),
         (msg("meeting-field-status"), msg(&format!("meeting-status-{}", m.status.code()))),
         (msg("meeting-field-date"), Text::plain(m.held_on.to_string())),
         (msg("meeting-field-place"), Text::plain(m.place.clone())),
@@ -249,7 +249,7 @@ pub async fn meeting_report(store: &Store, fw: &Framework, areas: &AreaRegistry,
         subtitle: Some(Text::msg_with(
             "meeting-report-subtitle",
             vec![
-                ("kind", Arg::Text(msg(&format!("meeting-kind-{}", m.kind.code())))),
+                ("kind", Arg::Text(msg(&format!("meeting-kind-{}", m.kind.code().replace('_', "-"))))),
                 ("place", Arg::Text(Text::plain(m.place.clone()))),
                 ("date", Arg::Text(Text::plain(m.held_on.to_string()))),
             ],

@@ -266,7 +266,7 @@ fn a_workshop_recorded_with_action_items_and_its_report() {
         for want in [
             "Ordre du jour",
             "Revue des chiffres",
-            "Participants",
+            "Personnes présentes",
             "ANSD",
             "Awa Ndiaye, provider",
             "Décisions",

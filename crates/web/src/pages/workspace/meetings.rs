@@ -46,7 +46,7 @@ async fn visible(st: &AppState, v: &Viewer, id: i64) -> Result<MeetingRecord, Ws
 }
 
 fn kind_label(lang: Lang, k: MeetingKind) -> String {
-    m(lang, &format!("meeting-kind-{}", k.code()))
+    m(lang, &format!("meeting-kind-{}", k.code().replace('_', "-")))
 }
 
 fn status_label(lang: Lang, s: MeetingStatus) -> String {
@@ -800,4 +800,31 @@ pub(crate) async fn overdue(st: &AppState, p: &Principal, lang: Lang) -> Result<
             )
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message the meeting pages and the report use exists in the three languages: the
+    /// ids written in their sources, and those made from the kinds and statuses.
+    #[test]
+    fn every_message_in_three_languages() {
+        let sources = [include_str!("meetings.rs"), include_str!("../../../../service/src/meeting_report.rs")];
+        let mut ids: Vec<String> = Vec::new();
+        for src in sources {
+            for part in src.split('"').skip(1).step_by(2) {
+                if part.starts_with("meeting-") && !part.ends_with('-') && part.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                    ids.push(part.to_string());
+                }
+            }
+        }
+        ids.extend(MeetingKind::ALL.iter().map(|k| format!("meeting-kind-{}", k.code().replace('_', "-"))));
+        ids.extend(MeetingStatus::ALL.iter().map(|s| format!("meeting-status-{}", s.code())));
+        ids.extend(ActionStatus::ALL.iter().map(|s| format!("meeting-action-status-{}", s.code())));
+        assert!(ids.len() > 40, "{ids:?}");
+        let missing: Vec<String> =
+            ids.iter().flat_map(|id| Lang::ALL.into_iter().filter(|l| !mp_i18n::has(*l, id)).map(move |l| format!("{id} ({l})"))).collect();
+        assert!(missing.is_empty(), "missing messages: {missing:?}");
+    }
 }
