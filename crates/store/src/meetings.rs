@@ -216,7 +216,7 @@ impl Store {
                 continue;
             }
             let q = ObsQuery {
-                period: Some(period.clone()),
+                period: Some(*period),
                 source: Some((source.clone(), None)),
                 ..ObsQuery::indicator(indicator.clone()).area(AreaCode::from(m.country.clone()))
             };

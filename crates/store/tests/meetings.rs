@@ -92,7 +92,7 @@ async fn meetings_actions_and_figures(db: &TestDb) {
     assert_eq!(MeetingRef::write_list(&m.actions[0].refs), "section:A.1 indicator:IMM.STOCK");
     let overdue = store.actions_overdue(Some(std::slice::from_ref(&sen)), &date("2026-05-01")).await.unwrap();
     assert_eq!(overdue.iter().map(|(a, c, _)| (a.id, c.as_str())).collect::<Vec<_>>(), [(a1, "SEN")]);
-    assert!(store.actions_overdue(Some(&[mli.clone()]), &date("2026-05-01")).await.unwrap().is_empty());
+    assert!(store.actions_overdue(Some(std::slice::from_ref(&mli)), &date("2026-05-01")).await.unwrap().is_empty());
     assert!(store.action_set_status(a1, ActionStatus::Done, &awa_a).await.unwrap());
     assert!(!store.action_set_status(a1, ActionStatus::Done, &awa_a).await.unwrap(), "already done");
     assert!(store.actions_overdue(None, &date("2026-05-01")).await.unwrap().is_empty(), "a done item is not overdue");

@@ -246,7 +246,7 @@ fn a_workshop_recorded_with_action_items_and_its_report() {
         );
         let m = app.store.meeting(id).await.unwrap().unwrap();
         assert_eq!(m.actions.len(), 2);
-        assert_eq!(m.actions[0].owner_id.is_some(), true, "@provider is the member");
+        assert!(m.actions[0].owner_id.is_some(), "@provider is the member");
 
         // The overdue item is on the secretariat's home, not the reader's.
         let home = get(&app, "/en/ws/", &sec.0).await;
