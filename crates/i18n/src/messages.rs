@@ -95,6 +95,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "draft.ftl", include_str!("../locales/en/draft.ftl")),
     (Lang::Fr, "draft.ftl", include_str!("../locales/fr/draft.ftl")),
     (Lang::Pt, "draft.ftl", include_str!("../locales/pt-PT/draft.ftl")),
+    // Meetings and workshops, their action items and reports.
+    (Lang::En, "meeting.ftl", include_str!("../locales/en/meeting.ftl")),
+    (Lang::Fr, "meeting.ftl", include_str!("../locales/fr/meeting.ftl")),
+    (Lang::Pt, "meeting.ftl", include_str!("../locales/pt-PT/meeting.ftl")),
     (Lang::En, "history.ftl", include_str!("../locales/en/history.ftl")),
     (Lang::Fr, "history.ftl", include_str!("../locales/fr/history.ftl")),
     (Lang::Pt, "history.ftl", include_str!("../locales/pt-PT/history.ftl")),

@@ -212,8 +212,9 @@ fn translations_differ_from_english() {
         "col-source",
         "series-by-source",
         "period-label",
+        "meeting-list-join",
     ];
-    let same_pt = ["obs-status-g", "area-year", "series-by-source", "legend-unit", "period-label"];
+    let same_pt = ["obs-status-g", "area-year", "series-by-source", "legend-unit", "period-label", "meeting-list-join"];
     let en = entries(Lang::En);
     let mut problems = Vec::new();
     for (lang, allowed) in [(Lang::Fr, &same_fr[..]), (Lang::Pt, &same_pt[..])] {

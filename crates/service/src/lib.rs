@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod json;
+pub mod meeting_report;
 pub mod quality;
 pub mod registry;
 

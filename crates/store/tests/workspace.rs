@@ -99,13 +99,13 @@ async fn matrix_through_the_store(db: &TestDb) {
             }
         }
     }
-    // Of 7 roles × 20 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
-    // secretariat 14 actions on the three Senegal targets (42); provider viewing and commenting
+    // Of 7 roles × 21 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
+    // secretariat 15 actions on the three Senegal targets (45); provider viewing and commenting
     // (3 + 3) and uploading and submitting in scope (2); member viewing, commenting and
     // proposing registry changes (9); reader viewing (3); chair viewing, approving narrative,
-    // commenting, resolving, proposing and approving registry changes (6 × 3) and reviewing its
-    // theme for any organisation (2); validator 3 actions (9).
-    assert_eq!(allowed, 25 + 42 + 8 + 9 + 3 + 20 + 9, "allowed decisions");
+    // commenting, resolving, proposing and approving registry changes and keeping meetings
+    // (7 × 3) and reviewing its theme for any organisation (2); validator 3 actions (9).
+    assert_eq!(allowed, 25 + 45 + 8 + 9 + 3 + 23 + 9, "allowed decisions");
 }
 
 async fn sessions_and_tokens(db: &TestDb) {

@@ -15,11 +15,16 @@ pub struct AppState {
     uploads: Arc<dyn UploadReader>,
     rules: Arc<RuleSet>,
     pictures: Option<Arc<Rasteriser>>,
+    pdf: Option<PdfWriter>,
 }
 
 /// Turns a chart's SVG into a PNG `width` pixels wide. The binary hands in the PDF writer's
 /// (which owns the fonts the charts are laid out for), so this crate needs no rasteriser.
 pub type Rasteriser = dyn Fn(&str, u32) -> Result<Vec<u8>, String> + Send + Sync;
+
+/// Typesets a document as PDF in one language (the binary gives `mp-pdf`'s; the portal itself
+/// does not link typst).
+pub type PdfWriter = Arc<dyn Fn(&mp_profile::Document, mp_domain::Lang) -> Result<Vec<u8>, String> + Send + Sync>;
 
 struct Inner {
     store: Store,
@@ -37,6 +42,7 @@ impl AppState {
             uploads: Arc::new(NoUploads),
             rules: Arc::new(RuleSet::default()),
             pictures: None,
+            pdf: None,
         }
     }
     /// The same state, offering charts as PNG pictures drawn by `rasterise` (without it,
@@ -57,6 +63,15 @@ impl AppState {
     /// `rules` (loaded once by the binary; without them, no rule applies).
     pub fn with_rules(self, rules: RuleSet) -> Self {
         AppState { rules: Arc::new(rules), ..self }
+    }
+    /// The same state, typesetting workshop reports as PDF with `pdf` (without it, the
+    /// workspace offers the HTML report only).
+    pub fn with_pdf(self, pdf: PdfWriter) -> Self {
+        AppState { pdf: Some(pdf), ..self }
+    }
+    /// What typesets PDF, if the binary gave it.
+    pub fn pdf_writer(&self) -> Option<&PdfWriter> {
+        self.pdf.as_ref()
     }
     /// The validation rules run on every upload and publication.
     pub fn rules(&self) -> &RuleSet {

@@ -234,11 +234,14 @@ pub enum Action {
     ApproveRegistry,
     /// Publish an approved registry change.
     PublishRegistry,
+    /// Record the country's meetings and workshops (agenda, participants, minutes, decisions,
+    /// action items) and change an action item's status.
+    ManageMeetings,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -259,6 +262,7 @@ impl Action {
         Action::ProposeRegistry,
         Action::ApproveRegistry,
         Action::PublishRegistry,
+        Action::ManageMeetings,
     ];
 }
 
@@ -327,6 +331,8 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         // Every working member discusses; a reader reads and changes nothing.
         (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::Comment) => Some(Reach::Country),
         (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
+        // The secretariat keeps the record of the TWG's meetings; a chair records its sub-group's.
+        (R::Secretariat | R::Chair, A::ManageMeetings) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
         // Registries: working members propose, a chair or the secretariat approves, the
         // secretariat publishes; providers and readers do not edit them.
@@ -404,13 +410,21 @@ mod tests {
                 A::ProposeRegistry,
                 A::ApproveRegistry,
                 A::PublishRegistry,
+                A::ManageMeetings,
             ],
             Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
             Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeRegistry],
             Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => {
-                &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment, A::ProposeRegistry, A::ApproveRegistry]
-            }
+            Role::Chair => &[
+                A::ViewUnpublished,
+                A::Review,
+                A::ApproveNarrative,
+                A::Comment,
+                A::ResolveComment,
+                A::ProposeRegistry,
+                A::ApproveRegistry,
+                A::ManageMeetings,
+            ],
             Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
         }
     }

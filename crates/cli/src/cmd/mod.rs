@@ -7,6 +7,7 @@ mod forecast_scenario;
 mod handbook;
 mod health;
 mod import;
+mod meeting;
 mod national;
 mod profile;
 pub(crate) mod quality;
@@ -92,6 +93,9 @@ pub enum Command {
     /// Forecast the ten countries' migration series and backtest every method.
     #[command(subcommand)]
     Forecast(forecast::ForecastCmd),
+    /// Meetings and workshops recorded in the workspace, and their reports.
+    #[command(subcommand)]
+    Meeting(meeting::MeetingCmd),
 }
 
 /// Runs a subcommand.
@@ -121,5 +125,6 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Quality(c) => quality::run(&s, c).await,
         Command::Registry(c) => registry::run(&s, c).await,
         Command::Forecast(c) => forecast::run(&s, c).await,
+        Command::Meeting(c) => meeting::run(&s, c).await,
     }
 }

@@ -31,7 +31,10 @@ pub async fn serve(s: &Settings, a: ServeArgs) -> Result<ExitCode> {
     let state = mp_web::AppState::new(store.clone(), fw, areas, profile, regional)
         .with_uploads(std::sync::Arc::new(mp_ingest::national::upload::NationalReader))
         .with_rules(rules)
-        .with_pictures(std::sync::Arc::new(|svg: &str, width: u32| mp_pdf::png::svg_to_png(svg, width).map_err(|e| e.to_string())));
+        .with_pictures(std::sync::Arc::new(|svg: &str, width: u32| mp_pdf::png::svg_to_png(svg, width).map_err(|e| e.to_string())))
+        .with_pdf(std::sync::Arc::new(|doc: &mp_profile::Document, lang: mp_domain::Lang| {
+            mp_pdf::document_pdf(doc, lang, &mp_pdf::PdfOptions::default()).map_err(|e| e.to_string())
+        }));
     println!("mprofile portal on http://{addr}/ (store {}); Ctrl-C to stop", store.display_url());
     mp_web::serve(state, addr).await.with_context(|| format!("cannot serve on {addr}"))?;
     Ok(ExitCode::SUCCESS)

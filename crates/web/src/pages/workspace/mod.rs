@@ -15,6 +15,7 @@ mod comments;
 mod entry;
 mod figure;
 mod inbox;
+mod meetings;
 mod members;
 mod narrative;
 mod registry;
@@ -81,6 +82,15 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/discuss/{iso3}", get(comments::page_handler).post(comments::post_comment))
         .route("/{lang}/ws/discuss/{iso3}/thread/{id}", post(comments::resolve))
         .route("/{lang}/ws/inbox", get(inbox::page_handler))
+        // Meetings and workshops, their action items and reports, and the regional programme.
+        .route("/{lang}/ws/meetings", get(meetings::list))
+        .route("/{lang}/ws/meetings/programme", get(meetings::programme))
+        .route("/{lang}/ws/meetings/new/{iso3}", get(meetings::new_page).post(meetings::create))
+        .route("/{lang}/ws/meeting/{id}", get(meetings::view))
+        .route("/{lang}/ws/meeting/{id}/edit", get(meetings::edit_page).post(meetings::update))
+        .route("/{lang}/ws/meeting/{id}/action", post(meetings::add_action))
+        .route("/{lang}/ws/meeting/{id}/{file}", get(meetings::report))
+        .route("/{lang}/ws/meeting-action/{id}/status", post(meetings::set_status))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 

@@ -93,6 +93,9 @@ struct HomeT {
     links: Vec<(String, String)>,
     groups: Vec<Group>,
     none: String,
+    /// Overdue action items of the meetings the user keeps: (address, text).
+    overdue: Vec<(String, String)>,
+    overdue_label: String,
     col_id: String,
     col_country: String,
     col_org: String,
@@ -144,6 +147,8 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         if p.memberships.iter().any(|m| matches!(m.role, Role::Secretariat | Role::Member | Role::Chair)) {
             links.push((format!("/{l}/ws/registry"), m(lang, "ws-registry-link")));
         }
+        links.push((format!("/{l}/ws/meetings"), m(lang, "meeting-title")));
+        let overdue = super::meetings::overdue(&st, p, lang).await?;
         links.push((format!("/{l}/ws/tokens"), m(lang, "ws-tokens")));
         links.push((format!("/{l}/ws/password"), m(lang, "ws-change-password")));
         let heading = m(lang, "ws-title");
@@ -161,6 +166,8 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
                 Group { label: m(lang, "ws-all"), rows: all },
             ],
             none: m(lang, "ws-none"),
+            overdue_label: m(lang, "meeting-overdue-title"),
+            overdue,
             col_id: m(lang, "ws-col-id"),
             col_country: m(lang, "ws-col-country"),
             col_org: m(lang, "ws-col-org"),

@@ -1,0 +1,322 @@
+//! Meetings and workshops in the TWG workspace through the router: Senegal's secretariat
+//! records a national workshop with its participants, decisions and a figure discussed, adds
+//! two action items (one overdue, shown on its workspace home until done), and downloads the
+//! report; a reader cannot write, another country's TWG gets 404s, a form without its CSRF
+//! token is refused, bad input names the field, every page is under 150 KB, and every write is
+//! in the audit chain. The regional programme counts the workshops planned and held.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use mp_domain::{AreaRegistry, Framework, Iso3};
+use mp_store::{Actor, Store};
+use mp_web::AppState;
+use mp_workspace::{Membership, Role, ThemeSet, hash_password, verify_chain};
+use tower::ServiceExt;
+
+const PW: &str = "twelve chars pw";
+const MAX_PAGE: usize = 150 * 1024;
+
+fn fw_areas() -> &'static (Framework, AreaRegistry) {
+    mp_ingest::framework_dir::testing::fixture()
+}
+
+fn have_data() -> bool {
+    let ok = std::env::var_os("MPROFILE_DATA").is_some_and(|d| std::path::Path::new(&d).join("country-codes").exists())
+        || mp_ingest::framework_dir::testing::repo_root().join("../shared/data/country-codes").exists();
+    if !ok {
+        eprintln!("skipping: no public data mirror (MPROFILE_DATA) for the framework's areas");
+    }
+    ok
+}
+
+fn template(id: &str, fw: &Framework) -> mp_profile::Template {
+    let path = mp_ingest::framework_dir::testing::repo_root().join("templates").join(format!("{id}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    mp_profile::Template::parse(&format!("{id}.toml"), &text, fw).unwrap_or_else(|e| panic!("{e}"))
+}
+
+struct App {
+    router: Router,
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+async fn app() -> App {
+    // SAFETY of the environment change: every test of this binary sets the same value.
+    unsafe { std::env::set_var(mp_web::pages::COOKIE_SECURE_ENV, "0") };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (fw, areas) = fw_areas();
+    let store = Store::open(&dir.path().join("mt.db").display().to_string()).await.unwrap_or_else(|e| panic!("{e}"));
+    store.load_framework(fw, areas).await.unwrap_or_else(|e| panic!("{e}"));
+    let cli = Actor { id: None, name: "cli:test".into() };
+    let (sen, mli) = (Iso3::parse("SEN").unwrap(), Iso3::parse("MLI").unwrap());
+    store.twg_set(&sen, "GTT Sénégal", false, &cli).await.unwrap();
+    store.twg_set(&mli, "GTT Mali", false, &cli).await.unwrap();
+    let ansd = store.org_add("ansd", "ANSD", &cli).await.unwrap();
+    let hash = hash_password(PW).unwrap();
+    for (login, m) in [
+        ("secretariat", Membership::new(Role::Secretariat, Some(sen.clone()), ThemeSet::All, None).unwrap()),
+        ("provider", Membership::new(Role::Provider, Some(sen.clone()), ThemeSet::parse("T04").unwrap(), Some(ansd.id)).unwrap()),
+        ("reader", Membership::new(Role::Reader, Some(sen.clone()), ThemeSet::All, None).unwrap()),
+        ("mali", Membership::new(Role::Secretariat, Some(mli.clone()), ThemeSet::All, None).unwrap()),
+    ] {
+        store.user_add(login, login, &hash, &cli).await.unwrap();
+        store.member_add(login, &m, &cli).await.unwrap();
+    }
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    App { router: mp_web::router(state), store, _dir: dir }
+}
+
+struct Res {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Res {
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
+            let (kv, _) = v.split_once(';').unwrap_or((v, ""));
+            let (k, val) = kv.split_once('=')?;
+            (k == name).then(|| val.to_string())
+        })
+    }
+    fn csrf(&self) -> String {
+        let at = self.body.find("name=\"csrf\" value=\"").unwrap_or_else(|| panic!("no csrf field in {}", self.body));
+        let rest = &self.body[at + 19..];
+        rest[..rest.find('"').unwrap()].to_string()
+    }
+}
+
+async fn send(app: &App, method: &str, uri: &str, cookie: &str, body: Body, ctype: &str) -> Res {
+    let mut req = Request::builder().method(method).uri(uri);
+    if !cookie.is_empty() {
+        req = req.header(header::COOKIE, cookie);
+    }
+    if !ctype.is_empty() {
+        req = req.header(header::CONTENT_TYPE, ctype);
+    }
+    let res = app.router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let body = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
+    Res { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&body).into_owned() }
+}
+
+async fn get(app: &App, uri: &str, cookie: &str) -> Res {
+    let r = send(app, "GET", uri, cookie, Body::empty(), "").await;
+    assert!(r.body.len() < MAX_PAGE, "{uri}: {} bytes", r.body.len());
+    r
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let enc: String = v
+                .bytes()
+                .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+                .collect();
+            format!("{k}={enc}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn post(app: &App, uri: &str, cookie: &str, pairs: &[(&str, &str)]) -> Res {
+    send(app, "POST", uri, cookie, Body::from(form(pairs)), "application/x-www-form-urlencoded").await
+}
+
+async fn sign_in(app: &App, login: &str) -> (String, String) {
+    let page = get(app, "/en/ws/sign-in", "").await;
+    let pre = page.cookie("mp_signin").expect("the sign-in form sets its CSRF cookie");
+    let res = post(app, "/en/ws/sign-in", &format!("mp_signin={pre}"), &[("login", login), ("password", PW), ("csrf", &page.csrf())]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{login}: {}", res.body);
+    let session = format!("mp_session={}", res.cookie("mp_session").unwrap());
+    let home = get(app, "/en/ws/", &session).await;
+    (session, home.csrf())
+}
+
+fn meeting_form<'a>(csrf: &'a str, date: &'a str, participants: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("kind", "national_workshop"),
+        ("status", "held"),
+        ("title", "Atelier national de validation du profil"),
+        ("date", date),
+        ("place", "Dakar"),
+        ("meeting_lang", "fr"),
+        ("countries", "SEN"),
+        ("agenda", "Ouverture\nRevue des chiffres de l'immigration"),
+        ("participants", participants),
+        ("documents", "Note technique https://example.org/note.pdf"),
+        ("minutes", "Le groupe a revu les chiffres."),
+        ("decisions", "Adopter la section A.1\nDemander le recensement 2023"),
+        ("outputs", "Projet de section A.1"),
+        ("figures", "figure:IMM.STOCK:2020:undesa-ims"),
+    ]
+}
+
+#[test]
+fn a_workshop_recorded_with_action_items_and_its_report() {
+    if !have_data() {
+        return;
+    }
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap().block_on(async {
+        let app = app().await;
+        let sec = sign_in(&app, "secretariat").await;
+        let reader = sign_in(&app, "reader").await;
+        let mali = sign_in(&app, "mali").await;
+        let people = "ANSD: Awa Ndiaye\n@provider\nOIM: Jean Diop";
+
+        let form = get(&app, "/en/ws/meetings/new/SEN", &sec.0).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        assert_eq!(get(&app, "/en/ws/meetings/new/SEN", &reader.0).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(get(&app, "/en/ws/meetings/new/SEN", &mali.0).await.status, StatusCode::NOT_FOUND);
+        let no_csrf = meeting_form("", "2026-03-10", people);
+        assert_eq!(post(&app, "/en/ws/meetings/new/SEN", &sec.0, &no_csrf).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            post(&app, "/en/ws/meetings/new/SEN", &reader.0, &meeting_form(&reader.1, "2026-03-10", people)).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let bad_date = post(&app, "/en/ws/meetings/new/SEN", &sec.0, &meeting_form(&sec.1, "2026-13-01", people)).await;
+        assert_eq!(bad_date.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad_date.body.contains("date:"), "{}", bad_date.body);
+        let bad_people = post(&app, "/en/ws/meetings/new/SEN", &sec.0, &meeting_form(&sec.1, "2026-03-10", "ANSD: Awa\nJust a name")).await;
+        assert_eq!(bad_people.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad_people.body.contains("participants, line 2"), "{}", bad_people.body);
+        assert!(app.store.meetings(None).await.unwrap().is_empty(), "nothing stored by refused forms");
+
+        let r = post(&app, "/en/ws/meetings/new/SEN", &sec.0, &meeting_form(&sec.1, "2026-03-10", people)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let at = r.headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+        let id: i64 = at.rsplit('/').next().unwrap().parse().unwrap();
+        let page = get(&app, &at, &sec.0).await;
+        assert_eq!(page.status, StatusCode::OK);
+        for want in [
+            "Atelier national de validation du profil",
+            "ANSD: Awa Ndiaye",
+            "ANSD: provider",
+            "OIM: Jean Diop",
+            "Adopter la section A.1",
+            "not in the store when recorded",
+        ] {
+            assert!(page.body.contains(want), "{want}: {}", page.body);
+        }
+        assert_eq!(get(&app, &at, &reader.0).await.status, StatusCode::OK, "the TWG reads its meetings");
+        assert_eq!(get(&app, &at, &mali.0).await.status, StatusCode::NOT_FOUND);
+
+        // Two action items: one long overdue, one due later.
+        let add = format!("/en/ws/meeting/{id}/action");
+        let r = post(
+            &app,
+            &add,
+            &sec.0,
+            &[
+                ("csrf", &sec.1),
+                ("body", "Envoyer le recensement 2023"),
+                ("owner", "@provider"),
+                ("due", "2020-01-31"),
+                ("refs", "figure:IMM.STOCK:2020:undesa-ims section:A.1"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = post(
+            &app,
+            &add,
+            &sec.0,
+            &[
+                ("csrf", &sec.1),
+                ("body", "Rédiger la section A.1"),
+                ("owner", "Secrétariat"),
+                ("due", "2099-06-30"),
+                ("refs", "section:A.1"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let bad_ref =
+            post(&app, &add, &sec.0, &[("csrf", &sec.1), ("body", "x"), ("owner", "y"), ("due", "2099-06-30"), ("refs", "chapter:3")])
+                .await;
+        assert_eq!(bad_ref.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            post(&app, &add, &reader.0, &[("csrf", &reader.1), ("body", "x"), ("owner", "y"), ("due", "2099-06-30")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let m = app.store.meeting(id).await.unwrap().unwrap();
+        assert_eq!(m.actions.len(), 2);
+        assert!(m.actions[0].owner_id.is_some(), "@provider is the member");
+
+        // The overdue item is on the secretariat's home, not the reader's.
+        let home = get(&app, "/en/ws/", &sec.0).await;
+        assert!(home.body.contains("Overdue action items") && home.body.contains("Envoyer le recensement 2023"), "{}", home.body);
+        assert!(!home.body.contains("Rédiger la section A.1"), "not overdue");
+        assert!(!get(&app, "/en/ws/", &reader.0).await.body.contains("Overdue action items"));
+        let done = format!("/en/ws/meeting-action/{}/status", m.actions[0].id);
+        assert_eq!(post(&app, &done, &mali.0, &[("csrf", &mali.1), ("status", "done")]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(post(&app, &done, &sec.0, &[("csrf", &sec.1), ("status", "finished")]).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(post(&app, &done, &sec.0, &[("csrf", &sec.1), ("status", "done")]).await.status, StatusCode::SEE_OTHER);
+        assert!(!get(&app, "/en/ws/", &sec.0).await.body.contains("Overdue action items"));
+
+        // The report, in the meeting's language (French), from the record.
+        let rep = get(&app, &format!("/en/ws/meeting/{id}/report.html"), &sec.0).await;
+        assert_eq!(rep.status, StatusCode::OK);
+        let text = rep.body.replace(['\u{a0}', '\u{202f}'], " ");
+        for want in [
+            "Ordre du jour",
+            "Revue des chiffres",
+            "Personnes présentes",
+            "ANSD",
+            "Awa Ndiaye, provider",
+            "Décisions",
+            "Demander le recensement 2023",
+            "Actions",
+            "Envoyer le recensement 2023",
+            "faite",
+            "Chiffres examinés",
+            "absent de la base",
+        ] {
+            assert!(text.contains(want), "{want} in the report");
+        }
+        assert_eq!(
+            get(&app, &format!("/en/ws/meeting/{id}/report.pdf"), &sec.0).await.status,
+            StatusCode::NOT_FOUND,
+            "no PDF writer given"
+        );
+        assert_eq!(get(&app, &format!("/en/ws/meeting/{id}/report.html"), &mali.0).await.status, StatusCode::NOT_FOUND);
+
+        // Editing keeps the figures' values and the member link; the programme counts the workshop.
+        let edit = get(&app, &format!("/fr/ws/meeting/{id}/edit"), &sec.0).await;
+        assert!(edit.body.contains("Atelier national de validation du profil"));
+        let r = post(
+            &app,
+            &format!("/en/ws/meeting/{id}/edit"),
+            &sec.0,
+            &meeting_form(&sec.1, "2026-03-11", "ANSD: Awa Ndiaye\nANSD: provider"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let m = app.store.meeting(id).await.unwrap().unwrap();
+        assert_eq!((m.held_on.to_string().as_str(), m.participants.len()), ("2026-03-11", 2));
+        assert!(m.participants[1].user_id.is_some(), "the member stays linked");
+        for lang in ["en", "fr", "pt"] {
+            let p = get(&app, &format!("/{lang}/ws/meetings/programme"), &mali.0).await;
+            assert_eq!(p.status, StatusCode::OK);
+            assert!(p.body.contains("1 ") && p.body.contains(" 8"), "{}", p.body);
+            assert!(!p.body.contains(&format!("/ws/meeting/{id}\"")), "Mali sees the programme but not Senegal's record");
+            assert_eq!(get(&app, &format!("/{lang}/ws/meetings"), &sec.0).await.status, StatusCode::OK);
+        }
+        let prog = get(&app, "/en/ws/meetings/programme", &sec.0).await;
+        assert!(prog.body.contains("National workshop: 1 held, 0 planned, of 8 in the programme."), "{}", prog.body);
+        assert!(prog.body.contains("Regional workshop: 0 held, 0 planned, of 3 in the programme."));
+
+        let rows = app.store.audit_rows(Some(&format!("meeting:{id}"))).await.unwrap();
+        assert_eq!(
+            rows.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(),
+            ["meeting.create", "meeting.action.add", "meeting.action.add", "meeting.action.status", "meeting.update"]
+        );
+        let head = app.store.audit_head().await.unwrap();
+        assert!(verify_chain(&app.store.audit_rows(None).await.unwrap(), head.count, &head.last).is_ok());
+    });
+}
