@@ -99,12 +99,13 @@ async fn matrix_through_the_store(db: &TestDb) {
             }
         }
     }
-    // Of 7 roles × 17 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
-    // secretariat 11 actions on the three Senegal targets (33); provider viewing and commenting
-    // (3 + 3) and uploading and submitting in scope (2); member viewing and commenting (6);
-    // reader viewing (3); chair viewing, approving narrative, commenting and resolving
-    // (4 × 3) and reviewing its theme for any organisation (2); validator 3 actions (9).
-    assert_eq!(allowed, 25 + 33 + 8 + 6 + 3 + 14 + 9, "allowed decisions");
+    // Of 7 roles × 18 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
+    // secretariat 12 actions on the three Senegal targets (36); provider viewing, commenting and
+    // adding to the library (3 + 3 + 3) and uploading and submitting in scope (2); member viewing,
+    // commenting and adding to the library (9); reader viewing (3); chair viewing, approving
+    // narrative, commenting, resolving and adding to the library (5 × 3) and reviewing its theme
+    // for any organisation (2); validator 4 actions (12).
+    assert_eq!(allowed, 25 + 36 + 11 + 9 + 3 + 17 + 12, "allowed decisions");
 }
 
 async fn sessions_and_tokens(db: &TestDb) {

@@ -226,11 +226,13 @@ pub enum Action {
     Comment,
     /// Resolve or reopen any thread of the country (a thread's author may too, see the web).
     ResolveComment,
+    /// Add documents and versions to the country's library and set who may read them.
+    EditLibrary,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -248,6 +250,7 @@ impl Action {
         Action::PublishNarrative,
         Action::Comment,
         Action::ResolveComment,
+        Action::EditLibrary,
     ];
 }
 
@@ -316,6 +319,8 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         // Every working member discusses; a reader reads and changes nothing.
         (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::Comment) => Some(Reach::Country),
         (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
+        // The library: every working member brings papers and training material; a reader reads.
+        (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::EditLibrary) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
         _ => None,
     }
@@ -385,12 +390,13 @@ mod tests {
                 A::PublishNarrative,
                 A::Comment,
                 A::ResolveComment,
+                A::EditLibrary,
             ],
-            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
-            Role::Member => &[A::ViewUnpublished, A::Comment],
+            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment, A::EditLibrary],
+            Role::Member => &[A::ViewUnpublished, A::Comment, A::EditLibrary],
             Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment],
-            Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
+            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment, A::EditLibrary],
+            Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment, A::EditLibrary],
         }
     }
 
@@ -430,7 +436,7 @@ mod tests {
                 checked += 7;
             }
         }
-        assert_eq!(checked, 7 * 17 * 7);
+        assert_eq!(checked, 7 * Action::ALL.len() * 7);
     }
 
     #[test]
