@@ -260,9 +260,15 @@ impl Store {
             .map_err(&err)?;
         let number = last.unwrap_or(0) + 1;
         let sha = Self::library_put_file(&mut tx, id, number, f, writer, &now, &err).await?;
-        sqlx::query("UPDATE library_document SET updated_at = $1 WHERE id = $2").bind(&now).bind(id).execute(&mut *tx).await.map_err(&err)?;
-        let after = serde_json::json!({ "document": id, "version": number, "sha256": sha, "type": f.file_type.code(), "note": f.note.trim() })
-            .to_string();
+        sqlx::query("UPDATE library_document SET updated_at = $1 WHERE id = $2")
+            .bind(&now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(&err)?;
+        let after =
+            serde_json::json!({ "document": id, "version": number, "sha256": sha, "type": f.file_type.code(), "note": f.note.trim() })
+                .to_string();
         self.audit_append(&mut tx, actor, "library.version", &format!("library:{}:{id}", d.country), "", &after).await?;
         tx.commit().await.map_err(&err)?;
         Ok(number)

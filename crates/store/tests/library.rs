@@ -37,12 +37,17 @@ async fn documents_versions_and_visibility(db: &TestDb) {
     assert!(matches!(store.library_add(&new, file, &cli).await, Err(StoreError::Refused(_))), "the command line has no member");
     assert!(matches!(store.library_add(&NewLibraryDocument { title: " ", ..new.clone() }, file, &awa).await, Err(StoreError::Refused(_))));
     let id = store.library_add(&new, file, &awa).await.unwrap();
-    let two = store.library_add_version(id, LibraryFile { bytes: b"# Note\n\nRevue.\n", file_type: FileType::Markdown, note: "revue" }, &awa).await;
+    let two = store
+        .library_add_version(id, LibraryFile { bytes: b"# Note\n\nRevue.\n", file_type: FileType::Markdown, note: "revue" }, &awa)
+        .await;
     assert_eq!(two.unwrap(), 2);
     // The same content again is kept once, under its hash.
     assert_eq!(store.library_add_version(id, file, &awa).await.unwrap(), 3);
     let d = store.library_document(id).await.unwrap().unwrap();
-    assert_eq!((d.title.as_str(), d.kind, d.visibility, d.regional), ("Note sur le recensement", DocKind::MethodNote, Visibility::Members, false));
+    assert_eq!(
+        (d.title.as_str(), d.kind, d.visibility, d.regional),
+        ("Note sur le recensement", DocKind::MethodNote, Visibility::Members, false)
+    );
     assert_eq!((d.languages, d.themes, d.indicators), (langs.clone(), themes.clone(), inds.clone()));
     assert_eq!(d.versions.iter().map(|v| v.number).collect::<Vec<_>>(), [1, 2, 3]);
     assert_eq!(d.versions[0].sha256, content_address(v1));

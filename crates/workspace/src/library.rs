@@ -88,7 +88,11 @@ impl FromStr for Visibility {
         match s.trim() {
             "public" => Ok(Visibility::Public),
             "members" => Ok(Visibility::Members),
-            other => Err(LibraryError::Field { field: "visibility", expected: "public or members".into(), got: other.chars().take(40).collect() }),
+            other => Err(LibraryError::Field {
+                field: "visibility",
+                expected: "public or members".into(),
+                got: other.chars().take(40).collect(),
+            }),
         }
     }
 }
@@ -206,7 +210,8 @@ pub fn sniff(bytes: &[u8]) -> Result<FileType, LibraryError> {
 
 fn sniff_zip(bytes: &[u8]) -> Result<FileType, LibraryError> {
     let bad = |why: &str| LibraryError::Type(why.to_string());
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| LibraryError::Type(format!("a damaged zip archive ({e})")))?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| LibraryError::Type(format!("a damaged zip archive ({e})")))?;
     if zip.len() > MAX_ZIP_ENTRIES {
         return Err(bad("a zip archive with too many entries"));
     }
@@ -305,13 +310,17 @@ mod tests {
     fn types_are_told_from_content() {
         assert_eq!(sniff(b"%PDF-1.7\n1 0 obj\n%%EOF\n"), Ok(FileType::Pdf));
         assert!(matches!(sniff(b"%PDF-1.7\n1 0 obj\n"), Err(LibraryError::Type(_))));
-        let ct: &[u8] = b"<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+        let ct: &[u8] =
+            b"<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
         assert_eq!(sniff(&zip_of(&[("[Content_Types].xml", ct), ("word/document.xml", b"<w/>")])), Ok(FileType::Docx));
         assert_eq!(sniff(&zip_of(&[("[Content_Types].xml", b"<Types/>"), ("xl/workbook.xml", b"<w/>")])), Ok(FileType::Xlsx));
         assert_eq!(sniff(&zip_of(&[("[Content_Types].xml", b"<Types/>"), ("ppt/presentation.xml", b"<p/>")])), Ok(FileType::Pptx));
         let macro_ct: &[u8] = b"<Types><Override ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/></Types>";
         assert!(sniff(&zip_of(&[("[Content_Types].xml", macro_ct), ("word/document.xml", b"<w/>")])).is_err());
-        assert_eq!(sniff(&zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<o/>")])), Ok(FileType::Odt));
+        assert_eq!(
+            sniff(&zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<o/>")])),
+            Ok(FileType::Odt)
+        );
         // A zip that is neither, and an archive renamed .docx, are refused.
         assert!(sniff(&zip_of(&[("evil.exe", b"MZ")])).is_err());
         assert!(sniff(b"PK\x03\x04garbage").is_err());

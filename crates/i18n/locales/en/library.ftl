@@ -2,3 +2,54 @@
 ### Every message exists in en, fr and pt-PT with the same $variables.
 
 library-awaiting-text = [Awaiting text] This section's text has not been written or approved yet in this language.
+
+## The library on the portal.
+library-heading = Library
+library-intro = Technical papers, training material, methodological notes and national reports of the Technical Working Groups.
+library-filter = Filter the documents
+library-area = Country or region
+library-theme = Theme
+library-kind = Kind of document
+library-language = Language
+library-indicator = Indicator code
+library-all = All
+library-show = Show
+library-none = No document matches.
+library-authors = Authors
+library-themes = Themes
+library-indicators = Indicators
+library-older = Earlier versions
+library-members-only = members only
+library-regional = West and Central Africa (regional)
+library-kind-technical-paper = Technical paper
+library-kind-training = Training material
+library-kind-method-note = Methodological note
+library-kind-national-report = National report
+library-file = Version { $version }, { $type }, { $size }, { $date }
+library-no-file = There is no such file in the library.
+library-link = Technical papers and training material in the library
+
+## The library in the workspace.
+library-ws-heading = Document library
+library-ws-intro = Documents you may read, including your countries' members-only documents.
+library-ws-public-page = The library as the public sees it
+library-ws-add = Add a document
+library-ws-country = Country (TWG)
+library-ws-regional = It covers the region, not only this country
+library-ws-visibility = Who may read it
+library-ws-public = Everyone, on the portal
+library-ws-title = Title
+library-ws-indicators-hint = Indicator codes separated by commas, e.g. IMM.STOCK, REM.IN
+library-ws-file = File
+library-ws-file-hint = PDF, Word, Excel, PowerPoint, OpenDocument or Markdown; at most { $size } MB.
+library-ws-note = What this version is or changes
+library-ws-add-submit = Add the document
+library-ws-version-submit = Add a new version
+library-ws-make-public = Publish on the portal
+library-ws-make-members = Keep for members only
+library-ws-refused-file = The file was refused: { $why }.
+library-ws-bad-country = Choose a country.
+library-ws-no-title = Give the document a title.
+library-ws-no-language = Tick the document's language or languages.
+library-ws-bad-code = { $code } is not a theme or indicator of the framework.
+library-ws-forbidden = Only working members of the country's TWG add documents to its library.

@@ -59,6 +59,7 @@ struct IndicatorT {
     compare_label: String,
     compare_html: String,
     compare_downloads: String,
+    library: String,
 }
 
 /// `GET /{lang}/indicator/{code}?area=SEN&dims=SEX=F`
@@ -278,6 +279,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
         compare_label: compare_title.clone(),
         compare_html: section_blocks(&view, views::COMPARE).map(|b| blocks_html(&view, b, lang, 2)).unwrap_or_default(),
         compare_downloads: DownloadLinks::new(lang, &base, &compare_q, &compare_title).html(),
+        library: super::library::link_html(lang, "indicator", ind.code.as_str()),
     })
 }
 

@@ -15,6 +15,7 @@ mod comments;
 mod entry;
 mod figure;
 mod inbox;
+mod library;
 mod members;
 mod narrative;
 mod registry;
@@ -78,6 +79,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/discuss/{iso3}", get(comments::page_handler).post(comments::post_comment))
         .route("/{lang}/ws/discuss/{iso3}/thread/{id}", post(comments::resolve))
         .route("/{lang}/ws/inbox", get(inbox::page_handler))
+        // The document library: documents, versions and who may read them.
+        .route("/{lang}/ws/library", get(library::page_handler).post(library::add).layer(DefaultBodyLimit::max(library::BODY_LIMIT)))
+        .route("/{lang}/ws/library/{id}/version", post(library::add_version).layer(DefaultBodyLimit::max(library::BODY_LIMIT)))
+        .route("/{lang}/ws/library/{id}/visibility", post(library::set_visibility))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 
