@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod collection_guide;
 pub mod coverage;
 pub mod data;
 pub mod facts;

@@ -53,3 +53,16 @@ library-ws-no-title = Give the document a title.
 library-ws-no-language = Tick the document's language or languages.
 library-ws-bad-code = { $code } is not a theme or indicator of the framework.
 library-ws-forbidden = Only working members of the country's TWG add documents to its library.
+
+## The data-collection guide of an organisation.
+library-guide-title = Data-collection guide: { $organisation }
+library-guide-subtitle = { $country }: the indicators to report for the Migration Profile (framework version { $version })
+library-guide-intro-title = What to report, how, and by when
+library-guide-intro = This guide lists the indicators { $organisation } reports to the Technical Working Group of { $country }, with their definition, unit, breakdowns, recommended sources and how to report them. It is generated from the indicator framework and the organisation's assignments in the TWG workspace, so it always matches what the platform expects. Indicators that mprofile computes from others are not listed: nobody reports them.
+library-guide-deadline = The figures for the { $edition } edition are due by { $date }.
+library-guide-no-deadline = No deadline has been set yet for the edition being prepared; the TWG secretariat will announce it.
+library-guide-template = Report { $count ->
+    [one] this theme's indicator
+   *[other] this theme's { $count } indicators
+} with the submission template for { $country } and { $theme } (from the upload page of the TWG workspace, or mprofile template --country { $country } --theme { $theme }), or through the workspace's entry form.
+library-guide-nothing = The organisation has no indicator to report: no data provider of it is assigned a theme in this country.

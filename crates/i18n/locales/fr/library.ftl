@@ -53,3 +53,16 @@ library-ws-no-title = Donnez un titre au document.
 library-ws-no-language = Cochez la ou les langues du document.
 library-ws-bad-code = { $code } n'est ni un thème ni un indicateur du cadre.
 library-ws-forbidden = Seuls les membres actifs du GTT du pays ajoutent des documents à sa bibliothèque.
+
+## Le guide de collecte d'une organisation.
+library-guide-title = Guide de collecte des données : { $organisation }
+library-guide-subtitle = { $country } : les indicateurs à transmettre pour le Profil migratoire (version { $version } du cadre)
+library-guide-intro-title = Quoi transmettre, comment et pour quand
+library-guide-intro = Ce guide énumère les indicateurs que { $organisation } transmet au groupe de travail technique du pays ({ $country }), avec leur définition, leur unité, leurs ventilations, les sources recommandées et la manière de les transmettre. Il est produit à partir du cadre d'indicateurs et des attributions de l'organisation dans l'espace de travail du GTT ; il correspond donc toujours à ce que la plateforme attend. Les indicateurs que mprofile calcule à partir d'autres n'y figurent pas : personne ne les transmet.
+library-guide-deadline = Les chiffres de l'édition { $edition } sont attendus au plus tard le { $date }.
+library-guide-no-deadline = Aucune date limite n'est encore fixée pour l'édition en préparation ; le secrétariat du GTT l'annoncera.
+library-guide-template = Transmettez { $count ->
+    [one] l'indicateur de ce thème
+   *[other] les { $count } indicateurs de ce thème
+} avec le modèle de soumission pour { $country } et { $theme } (depuis la page de dépôt de l'espace de travail du GTT, ou mprofile template --country { $country } --theme { $theme }), ou par le formulaire de saisie de l'espace de travail.
+library-guide-nothing = L'organisation n'a aucun indicateur à transmettre : aucun de ses fournisseurs de données n'a de thème attribué dans ce pays.

@@ -53,3 +53,16 @@ library-ws-no-title = Dê um título ao documento.
 library-ws-no-language = Assinale a língua ou as línguas do documento.
 library-ws-bad-code = { $code } não é um tema nem um indicador do quadro.
 library-ws-forbidden = Só os membros ativos do GTT do país acrescentam documentos à sua biblioteca.
+
+## O guia de recolha de uma organização.
+library-guide-title = Guia de recolha de dados: { $organisation }
+library-guide-subtitle = { $country }: os indicadores a comunicar para o Perfil Migratório (versão { $version } do quadro)
+library-guide-intro-title = O que comunicar, como e até quando
+library-guide-intro = Este guia enumera os indicadores que { $organisation } comunica ao grupo de trabalho técnico do país ({ $country }), com a sua definição, unidade, desagregações, fontes recomendadas e a forma de os comunicar. É gerado a partir do quadro de indicadores e das atribuições da organização no espaço de trabalho do GTT, pelo que corresponde sempre ao que a plataforma espera. Os indicadores que o mprofile calcula a partir de outros não constam: ninguém os comunica.
+library-guide-deadline = Os valores da edição { $edition } devem ser entregues até { $date }.
+library-guide-no-deadline = Ainda não foi fixado um prazo para a edição em preparação; o secretariado do GTT irá anunciá-lo.
+library-guide-template = Comunique { $count ->
+    [one] o indicador deste tema
+   *[other] os { $count } indicadores deste tema
+} com o modelo de submissão para { $country } e { $theme } (na página de envio do espaço de trabalho do GTT, ou mprofile template --country { $country } --theme { $theme }), ou pelo formulário de introdução do espaço de trabalho.
+library-guide-nothing = A organização não tem indicadores a comunicar: nenhum dos seus fornecedores de dados tem um tema atribuído neste país.

@@ -42,3 +42,12 @@ CREATE TABLE library_version (
     created_at   TEXT NOT NULL,
     UNIQUE (document_id, number)
 );
+
+-- The deadline of the edition being prepared in each country, which the data-collection guides
+-- of its organisations print (one row per country; set again, it is replaced).
+CREATE TABLE collection_deadline (
+    country     TEXT PRIMARY KEY REFERENCES area (code),
+    edition     TEXT NOT NULL,
+    deadline    TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
