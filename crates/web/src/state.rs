@@ -14,7 +14,12 @@ pub struct AppState {
     inner: Arc<Inner>,
     uploads: Arc<dyn UploadReader>,
     rules: Arc<RuleSet>,
+    pdf: Option<Arc<Typesetter>>,
 }
+
+/// What typesets a document as PDF (the binary hands `mp_pdf::document_pdf` in, so the web
+/// crate does not compile typst).
+pub type Typesetter = dyn Fn(&mp_profile::Document, mp_domain::Lang) -> Result<Vec<u8>, String> + Send + Sync;
 
 struct Inner {
     store: Store,
@@ -31,6 +36,7 @@ impl AppState {
             inner: Arc::new(Inner { store, framework, areas, profile, regional }),
             uploads: Arc::new(NoUploads),
             rules: Arc::new(RuleSet::default()),
+            pdf: None,
         }
     }
     /// The same state, taking uploads into the TWG workspace with `reader` (the binary gives
@@ -42,6 +48,15 @@ impl AppState {
     /// `rules` (loaded once by the binary; without them, no rule applies).
     pub fn with_rules(self, rules: RuleSet) -> Self {
         AppState { rules: Arc::new(rules), ..self }
+    }
+    /// The same state, typesetting the workspace's PDF downloads (the data-collection guides)
+    /// with `pdf`; without it they are offered as HTML only.
+    pub fn with_pdf(self, pdf: Arc<Typesetter>) -> Self {
+        AppState { pdf: Some(pdf), ..self }
+    }
+    /// What typesets PDF downloads, if the binary gave one.
+    pub fn pdf(&self) -> Option<Arc<Typesetter>> {
+        self.pdf.clone()
     }
     /// The validation rules run on every upload and publication.
     pub fn rules(&self) -> &RuleSet {

@@ -64,7 +64,11 @@ async fn app() -> App {
         store.user_add(login, login, &hash, &cli).await.unwrap();
         store.member_add(login, &m, &cli).await.unwrap();
     }
-    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw)).with_pdf(
+        std::sync::Arc::new(|d: &mp_profile::Document, l| {
+            mp_pdf::document_pdf(d, l, &mp_pdf::PdfOptions::default()).map_err(|e| e.to_string())
+        }),
+    );
     App { router: mp_web::router(state), store, _dir: dir }
 }
 
@@ -286,5 +290,50 @@ fn members_only_documents_stay_with_members_until_published() {
         assert_eq!(actions, ["library.add", "library.version", "library.visibility", "library.visibility"]);
         let head = app.store.audit_head().await.unwrap();
         assert!(verify_chain(&rows, head.count, &head.last).is_ok());
+    });
+}
+
+#[test]
+fn each_organisation_downloads_its_collection_guide() {
+    if !have_data() {
+        return;
+    }
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap().block_on(async {
+        let app = app().await;
+        let provider = sign_in(&app, "provider").await;
+        let mali = sign_in(&app, "mali").await;
+        let sen = Iso3::parse("SEN").unwrap();
+        let list = get(&app, "/fr/ws/guide", &provider.0).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains("ANSD") && list.body.contains("/fr/ws/guide/SEN/ansd/html/fr"), "{}", list.body);
+        assert!(list.body.contains("Aucune date limite"), "no deadline yet: {}", list.body);
+        assert!(!get(&app, "/en/ws/guide", &mali.0).await.body.contains("ANSD"), "Mali's TWG sees Mali only");
+
+        let cli = Actor { id: None, name: "cli:test".into() };
+        let due = mp_store::CollectionDeadline { edition: "2027".into(), deadline: "2027-03-31".into() };
+        app.store.collection_deadline_set(&sen, &due, &cli).await.unwrap();
+        let bad = mp_store::CollectionDeadline { edition: "2027".into(), deadline: "31/03/2027".into() };
+        assert!(app.store.collection_deadline_set(&sen, &bad, &cli).await.is_err());
+        let fw = fw_areas();
+        let stock = fw.0.find("IMM.STOCK").unwrap();
+        let other = fw.0.indicators.iter().find(|i| i.theme.as_str() == "T09" && i.formula.is_none()).unwrap();
+        for (l, due) in [("en", "due by 2027-03-31"), ("fr", "au plus tard le 2027-03-31"), ("pt", "entregues até 2027-03-31")] {
+            let g = get(&app, &format!("/en/ws/guide/SEN/ansd/html/{l}"), &provider.0).await;
+            assert_eq!(g.status, StatusCode::OK);
+            assert!(g.body.contains(due), "{l}: {}", g.body);
+            let lang: mp_domain::Lang = l.parse().unwrap();
+            assert!(g.body.contains(&stock.name.get(lang).replace('\'', "&#39;")), "{l}: the assigned theme's indicator");
+            assert!(!g.body.contains(other.name.get(lang)), "{l}: not another theme's");
+            assert!(!g.body.contains("library-guide-") && !g.body.contains("<script"), "{l}");
+            assert!(g.body.len() < MAX_PAGE);
+        }
+        assert_eq!(get(&app, "/en/ws/guide/SEN/ansd/html/fr", &mali.0).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(get(&app, "/en/ws/guide/SEN/nobody/html/fr", &provider.0).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(get(&app, "/en/ws/guide/SEN/ansd/html/fr", "").await.status, StatusCode::SEE_OTHER, "members only");
+        let pdf = send(&app, "GET", "/en/ws/guide/SEN/ansd/pdf/fr", &provider.0, Body::empty(), "").await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.body.starts_with("%PDF-"));
+        assert_eq!(pdf.headers[header::CONTENT_DISPOSITION], "attachment; filename=\"collection-guide-SEN-ansd-fr.pdf\"");
+        assert!(app.store.audit_rows(None).await.unwrap().iter().any(|r| r.action == "guide.deadline"));
     });
 }

@@ -30,7 +30,10 @@ pub async fn serve(s: &Settings, a: ServeArgs) -> Result<ExitCode> {
     let rules = super::quality::rules(s, &fw)?;
     let state = mp_web::AppState::new(store.clone(), fw, areas, profile, regional)
         .with_uploads(std::sync::Arc::new(mp_ingest::national::upload::NationalReader))
-        .with_rules(rules);
+        .with_rules(rules)
+        .with_pdf(std::sync::Arc::new(|d: &mp_profile::Document, l| {
+            mp_pdf::document_pdf(d, l, &mp_pdf::PdfOptions::default()).map_err(|e| e.to_string())
+        }));
     println!("mprofile portal on http://{addr}/ (store {}); Ctrl-C to stop", store.display_url());
     mp_web::serve(state, addr).await.with_context(|| format!("cannot serve on {addr}"))?;
     Ok(ExitCode::SUCCESS)

@@ -66,3 +66,6 @@ library-guide-template = Report { $count ->
    *[other] this theme's { $count } indicators
 } with the submission template for { $country } and { $theme } (from the upload page of the TWG workspace, or mprofile template --country { $country } --theme { $theme }), or through the workspace's entry form.
 library-guide-nothing = The organisation has no indicator to report: no data provider of it is assigned a theme in this country.
+library-guide-ws-heading = Data-collection guides
+library-guide-ws-intro = Each organisation's guide lists the indicators it reports, their definitions, the template to use and the deadline of the edition being prepared. It is generated from the framework and the assignments below, so it is always current.
+library-guide-ws-none = No organisation has a data provider here yet.

@@ -66,3 +66,6 @@ library-guide-template = Transmettez { $count ->
    *[other] les { $count } indicateurs de ce thème
 } avec le modèle de soumission pour { $country } et { $theme } (depuis la page de dépôt de l'espace de travail du GTT, ou mprofile template --country { $country } --theme { $theme }), ou par le formulaire de saisie de l'espace de travail.
 library-guide-nothing = L'organisation n'a aucun indicateur à transmettre : aucun de ses fournisseurs de données n'a de thème attribué dans ce pays.
+library-guide-ws-heading = Guides de collecte des données
+library-guide-ws-intro = Le guide de chaque organisation énumère les indicateurs qu'elle transmet, leurs définitions, le modèle à utiliser et la date limite de l'édition en préparation. Il est produit à partir du cadre et des attributions ci-dessous ; il est donc toujours à jour.
+library-guide-ws-none = Aucune organisation n'a encore de fournisseur de données ici.

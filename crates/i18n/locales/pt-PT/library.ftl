@@ -66,3 +66,6 @@ library-guide-template = Comunique { $count ->
    *[other] os { $count } indicadores deste tema
 } com o modelo de submissão para { $country } e { $theme } (na página de envio do espaço de trabalho do GTT, ou mprofile template --country { $country } --theme { $theme }), ou pelo formulário de introdução do espaço de trabalho.
 library-guide-nothing = A organização não tem indicadores a comunicar: nenhum dos seus fornecedores de dados tem um tema atribuído neste país.
+library-guide-ws-heading = Guias de recolha de dados
+library-guide-ws-intro = O guia de cada organização enumera os indicadores que comunica, as suas definições, o modelo a utilizar e o prazo da edição em preparação. É gerado a partir do quadro e das atribuições abaixo, pelo que está sempre atualizado.
+library-guide-ws-none = Nenhuma organização tem ainda um fornecedor de dados aqui.

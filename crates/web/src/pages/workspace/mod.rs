@@ -14,6 +14,7 @@ mod auth;
 mod comments;
 mod entry;
 mod figure;
+mod guide;
 mod inbox;
 mod library;
 mod members;
@@ -83,6 +84,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/library", get(library::page_handler).post(library::add).layer(DefaultBodyLimit::max(library::BODY_LIMIT)))
         .route("/{lang}/ws/library/{id}/version", post(library::add_version).layer(DefaultBodyLimit::max(library::BODY_LIMIT)))
         .route("/{lang}/ws/library/{id}/visibility", post(library::set_visibility))
+        .route("/{lang}/ws/guide", get(guide::page_handler))
+        .route("/{lang}/ws/guide/{iso3}/{org}/{format}/{doc_lang}", get(guide::file))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 
