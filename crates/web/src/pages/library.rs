@@ -188,7 +188,7 @@ pub(crate) fn choices(st: &AppState, lang: Lang, f: &Filters) -> Choices {
         .iter()
         .map(|a| (a.code.to_string(), tr(&a.name, lang), f.area.eq_ignore_ascii_case(&a.code.to_string())))
         .collect();
-    areas.sort_by(|a, b| mp_text::fold(&a.1).cmp(&mp_text::fold(&b.1)));
+    areas.sort_by_cached_key(|a| mp_text::fold(&a.1));
     areas.push(("regional".into(), m(lang, "library-regional"), f.area == "regional"));
     let themes = st.framework().themes.iter().map(|t| (t.code.to_string(), tr(&t.name, lang), f.theme == t.code.as_str())).collect();
     let kinds = DocKind::ALL.iter().map(|k| (k.code().to_string(), kind_name(*k, lang), f.kind == k.code())).collect();

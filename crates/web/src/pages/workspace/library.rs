@@ -91,7 +91,7 @@ fn editable_countries(st: &AppState, v: &Viewer) -> Vec<(String, String)> {
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| mp_text::fold(&a.1).cmp(&mp_text::fold(&b.1)));
+    out.sort_by_cached_key(|a| mp_text::fold(&a.1));
     out
 }
 
