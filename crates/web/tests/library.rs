@@ -167,7 +167,7 @@ async fn upload(app: &App, uri: &str, who: &(String, String), fields: &[(&str, &
 const NOTE: &[u8] = "# Note méthodologique\n\nLe stock d'immigrants du recensement de 2023.\n".as_bytes();
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
-fn meta<'a>(country: &'a str) -> Vec<(&'a str, &'a str)> {
+fn meta(country: &str) -> Vec<(&str, &str)> {
     vec![
         ("title", "Note sur le stock d'immigrants"),
         ("authors", "ANSD, GTT Sénégal"),
