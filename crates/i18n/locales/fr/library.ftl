@@ -25,7 +25,7 @@ library-kind-technical-paper = Document technique
 library-kind-training = Support de formation
 library-kind-method-note = Note méthodologique
 library-kind-national-report = Rapport national
-library-file = Version { $version }, { $type }, { $size }, { $date }
+library-file = Version n° { $version }, { $type }, { $size }, { $date }
 library-no-file = Ce fichier n'existe pas dans la bibliothèque.
 library-link = Documents techniques et supports de formation de la bibliothèque
 
