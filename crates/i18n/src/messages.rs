@@ -122,6 +122,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "onefig.ftl", include_str!("../locales/en/onefig.ftl")),
     (Lang::Fr, "onefig.ftl", include_str!("../locales/fr/onefig.ftl")),
     (Lang::Pt, "onefig.ftl", include_str!("../locales/pt-PT/onefig.ftl")),
+    // The document library, the data-collection guides and texts awaiting writing.
+    (Lang::En, "library.ftl", include_str!("../locales/en/library.ftl")),
+    (Lang::Fr, "library.ftl", include_str!("../locales/fr/library.ftl")),
+    (Lang::Pt, "library.ftl", include_str!("../locales/pt-PT/library.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -66,7 +66,7 @@ fn diagnostics(d: &[SourceDiagnostic]) -> String {
 /// many profiles costs one font load; calls may run in parallel.
 pub fn document_pdf(doc: &Document, lang: Lang, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     // Body tables without codes, gaps listed once (see mp_render::reader).
-    let doc = &mp_render::reader::for_readers(doc);
+    let doc = &mp_render::awaiting::for_lang(&mp_render::reader::for_readers(doc), lang, opts.draft.is_some());
     let prepared = data::prepare(doc, lang, opts);
     let json = serde_json::to_vec(&prepared.data).map_err(|e| PdfError::Typeset(e.to_string()))?;
 

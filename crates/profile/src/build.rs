@@ -782,10 +782,9 @@ impl<'a> Builder<'a> {
                 };
                 crate::quality::blocks(d, inputs.records, inputs.conflicts, area, gaps, &mut cite)
             }
-            BlockSpec::Narrative => match self.inputs.narrative.get(&s.id) {
-                Some(t) if t.values().any(|x| !x.trim().is_empty()) => vec![Block::Narrative(t.clone())],
-                _ => Vec::new(),
-            },
+            // Kept even when nothing is written yet: a draft marks it, a published document
+            // leaves the section out if nothing else is in it (mp_render::awaiting).
+            BlockSpec::Narrative => vec![Block::Narrative(self.inputs.narrative.get(&s.id).cloned().unwrap_or_default())],
             BlockSpec::Gaps | BlockSpec::Sources => Vec::new(), // filled once the whole document is known
             BlockSpec::Definitions { themes } => {
                 let defs = fw

@@ -24,7 +24,7 @@ fn term(id: &str) -> Text {
 }
 
 /// What a reader of the handbook learns about one indicator.
-fn indicator_terms(fw: &Framework, i: &Indicator) -> Vec<(Text, Text)> {
+pub(crate) fn indicator_terms(fw: &Framework, i: &Indicator) -> Vec<(Text, Text)> {
     let mut out =
         vec![(term("handbook-code"), Text::plain(i.code.as_str())), (term("handbook-definition"), Text::I18n(i.definition.clone()))];
     let unit = fw.unit(&i.unit).map(|u| Text::I18n(u.name.clone())).unwrap_or_else(|| Text::plain(i.unit.clone()));

@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod computed;
+pub mod collection_guide;
 pub mod coverage;
 pub mod data;
 pub mod facts;

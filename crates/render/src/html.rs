@@ -564,7 +564,7 @@ fn with_title(svg: String, title: &str) -> String {
 
 /// The whole profile as one HTML file in `lang`.
 pub fn document_html(doc: &Document, lang: Lang, opts: &HtmlOptions) -> String {
-    let doc = &crate::reader::for_readers(doc);
+    let doc = &crate::awaiting::for_lang(&crate::reader::for_readers(doc), lang, opts.draft.is_some());
     let f = Fragments::new(doc, lang);
     render(&PageT {
         lang: lang.code(),

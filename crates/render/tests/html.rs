@@ -207,3 +207,38 @@ fn write_sample() {
         std::fs::write(name, document_html(&doc, lang, &options(lang))).unwrap();
     }
 }
+
+#[test]
+fn drafts_mark_missing_text_and_published_documents_leave_it_out_renumbered() {
+    let mut doc: Document = document();
+    let empty = || Block::Narrative(Default::default());
+    let t = || i18n("T", "T", "T");
+    doc.sections.push(section(
+        "part-x",
+        "C",
+        i18n("Part X", "Partie X", "Parte X"),
+        Vec::new(),
+        vec![
+            section("x-first", "C.1", t(), vec![empty()], Vec::new()),
+            section(
+                "x-second",
+                "C.2",
+                i18n("Written", "Écrit", "Escrito"),
+                vec![narrative("Some text", "Du texte", "Algum texto")],
+                Vec::new(),
+            ),
+        ],
+    ));
+    let draft =
+        HtmlOptions { draft: Some(mp_render::html::DraftMark { word: "DRAFT".into(), note: "n".into() }), ..HtmlOptions::default() };
+    let d = document_html(&doc, Lang::En, &draft);
+    assert!(d.contains("[Awaiting text]") && d.contains(">C.1<") && d.contains(">C.2<"), "a draft shows the gap and keeps numbers");
+    let p = document_html(&doc, Lang::En, &HtmlOptions::default());
+    assert!(!p.contains("[Awaiting text]") && !p.contains("Awaiting"), "a published document never shows placeholders");
+    assert!(
+        p.contains(r#"<span class="no">C.1</span> Written"#) && !p.contains(">C.2<"),
+        "the written section takes the number of the one left out"
+    );
+    let fr = document_html(&doc, Lang::Fr, &HtmlOptions::default());
+    assert!(fr.contains("Du texte") && !fr.contains("Texte en attente"));
+}

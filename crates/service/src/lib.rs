@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod guide;
 pub mod json;
 pub mod meeting_report;
 pub mod quality;

@@ -99,13 +99,14 @@ async fn matrix_through_the_store(db: &TestDb) {
             }
         }
     }
-    // Of 7 roles × 21 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
-    // secretariat 15 actions on the three Senegal targets (45); provider viewing and commenting
-    // (3 + 3) and uploading and submitting in scope (2); member viewing, commenting and
-    // proposing registry changes (9); reader viewing (3); chair viewing, approving narrative,
-    // commenting, resolving, proposing and approving registry changes and keeping meetings
-    // (7 × 3) and reviewing its theme for any organisation (2); validator 3 actions (9).
-    assert_eq!(allowed, 25 + 45 + 8 + 9 + 3 + 23 + 9, "allowed decisions");
+    // Of 7 roles × 22 actions × 5 targets, allowed: administrator 5 actions everywhere (25);
+    // secretariat 16 actions on the three Senegal targets (48); provider viewing, commenting and
+    // adding to the library (3 + 3 + 3) and uploading and submitting in scope (2); member viewing,
+    // commenting, proposing registry changes and adding to the library (12); reader viewing (3);
+    // chair viewing, approving narrative, commenting, resolving, proposing and approving registry
+    // changes, keeping meetings and adding to the library (8 × 3) and reviewing its theme for any
+    // organisation (2); validator 4 actions (12).
+    assert_eq!(allowed, 25 + 48 + 11 + 12 + 3 + 26 + 12, "allowed decisions");
 }
 
 async fn sessions_and_tokens(db: &TestDb) {

@@ -24,7 +24,10 @@ pub type Rasteriser = dyn Fn(&str, u32) -> Result<Vec<u8>, String> + Send + Sync
 
 /// Typesets a document as PDF in one language (the binary gives `mp-pdf`'s; the portal itself
 /// does not link typst).
-pub type PdfWriter = Arc<dyn Fn(&mp_profile::Document, mp_domain::Lang) -> Result<Vec<u8>, String> + Send + Sync>;
+pub type PdfWriter = Arc<Typesetter>;
+
+/// What typesets a document as PDF in one language.
+pub type Typesetter = dyn Fn(&mp_profile::Document, mp_domain::Lang) -> Result<Vec<u8>, String> + Send + Sync;
 
 struct Inner {
     store: Store,
@@ -72,6 +75,11 @@ impl AppState {
     /// What typesets PDF, if the binary gave it.
     pub fn pdf_writer(&self) -> Option<&PdfWriter> {
         self.pdf.as_ref()
+    }
+    /// What typesets PDF downloads (workshop reports, data-collection guides), if the binary
+    /// gave one.
+    pub fn pdf(&self) -> Option<PdfWriter> {
+        self.pdf.clone()
     }
     /// The validation rules run on every upload and publication.
     pub fn rules(&self) -> &RuleSet {

@@ -237,11 +237,13 @@ pub enum Action {
     /// Record the country's meetings and workshops (agenda, participants, minutes, decisions,
     /// action items) and change an action item's status.
     ManageMeetings,
+    /// Add documents and versions to the country's library and set who may read them.
+    EditLibrary,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 18] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -263,6 +265,7 @@ impl Action {
         Action::ApproveRegistry,
         Action::PublishRegistry,
         Action::ManageMeetings,
+        Action::EditLibrary,
     ];
 }
 
@@ -333,6 +336,8 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
         // The secretariat keeps the record of the TWG's meetings; a chair records its sub-group's.
         (R::Secretariat | R::Chair, A::ManageMeetings) => Some(Reach::Country),
+        // The library: every working member brings papers and training material; a reader reads.
+        (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::EditLibrary) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
         // Registries: working members propose, a chair or the secretariat approves, the
         // secretariat publishes; providers and readers do not edit them.
@@ -411,9 +416,10 @@ mod tests {
                 A::ApproveRegistry,
                 A::PublishRegistry,
                 A::ManageMeetings,
+                A::EditLibrary,
             ],
-            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
-            Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeRegistry],
+            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment, A::EditLibrary],
+            Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeRegistry, A::EditLibrary],
             Role::Reader => &[A::ViewUnpublished],
             Role::Chair => &[
                 A::ViewUnpublished,
@@ -424,8 +430,9 @@ mod tests {
                 A::ProposeRegistry,
                 A::ApproveRegistry,
                 A::ManageMeetings,
+                A::EditLibrary,
             ],
-            Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
+            Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment, A::EditLibrary],
         }
     }
 

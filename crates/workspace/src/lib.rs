@@ -11,6 +11,7 @@
 //! - [`audit`]: the hash chain of the audit trail and its verification.
 //! - [`comments`]: what a comment is about and whom it mentions.
 //! - [`meeting`]: meetings, action items and what they point at.
+//! - [`library`]: the document library's kinds, visibility and file types told from content.
 //! - [`narrative`]: the narrative revisions' workflow and the diff between two revisions.
 //! - [`secret`]: argon2id password hashes and random tokens (stored only as hashes).
 
@@ -20,6 +21,7 @@ pub mod access;
 pub mod audit;
 pub mod comments;
 pub mod meeting;
+pub mod library;
 pub mod narrative;
 pub mod secret;
 pub mod workflow;

@@ -4,6 +4,7 @@ mod data;
 mod draft;
 pub(crate) mod forecast;
 mod forecast_scenario;
+mod guide;
 mod handbook;
 mod health;
 mod import;
@@ -64,6 +65,8 @@ pub enum Command {
     Template(national::TemplateArgs),
     /// Write the indicator handbook (HTML and PDF, EN/FR/PT) from the framework.
     Handbook(handbook::HandbookArgs),
+    /// Write each organisation's data-collection guide for a country (HTML and PDF, EN/FR/PT), or set the edition's deadline.
+    Guide(guide::GuideArgs),
     /// Accounts of the TWG workspace: add, list, disable, enable, reset a password.
     #[command(subcommand)]
     User(workspace::UserCmd),
@@ -115,6 +118,7 @@ pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
         Command::Serve(a) => serve::serve(&s, a).await,
         Command::Template(a) => national::template(&s, a).await,
         Command::Handbook(a) => handbook::handbook(&s, a).await,
+        Command::Guide(a) => guide::guide(&s, a).await,
         Command::User(c) => workspace::user(&s, c).await,
         Command::Org(c) => workspace::org(&s, c).await,
         Command::Twg(c) => workspace::twg(&s, c).await,

@@ -122,6 +122,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, iso3: &str, 
     }
     let g = cache.generation(st).await?;
     let doc = mp_render::reader::for_readers(g.document(st, &area.code, edition).await?.as_ref());
+    let doc = mp_render::awaiting::for_lang(&doc, lang, false);
     let f = mp_render::Fragments::new(&doc, lang);
     let base = format!("/{l}/download/country/{}", area.code);
     let edition_q = edition.map(|e| format!("edition={}", super::qv(e))).unwrap_or_default();

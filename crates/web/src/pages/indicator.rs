@@ -78,6 +78,7 @@ struct IndicatorT {
     dims_value: Option<String>,
     compare_html: String,
     compare_downloads: String,
+    library: String,
 }
 
 /// `GET /{lang}/indicator/{code}?area=SEN&dims=SEX=F`
@@ -352,6 +353,7 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
             .collect::<Vec<_>>()
             .join("\n"),
         compare_downloads: DownloadLinks::new(lang, &base, &compare_q, &compare_title).html(),
+        library: super::library::link_html(lang, "indicator", ind.code.as_str()),
     })
 }
 

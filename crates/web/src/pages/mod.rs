@@ -12,6 +12,7 @@ mod country;
 mod download;
 mod home;
 mod indicator;
+mod library;
 mod policy;
 mod quality;
 mod search;
@@ -71,6 +72,8 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/policy", get(policy::regional))
         .route("/{lang}/policy/{iso3}", get(policy::policy))
         .route("/{lang}/programmes/{iso3}", get(policy::programmes))
+        .route("/{lang}/library", get(library::page))
+        .route("/{lang}/library/file/{id}", get(library::file))
         .merge(workspace::routes())
         .layer(axum::Extension(cache))
         .layer(CompressionLayer::new().gzip(true).compress_when(compress))

@@ -36,6 +36,7 @@ struct ThemeT {
     cols: Vec<Col>,
     rows: Vec<Row>,
     missing: String,
+    library: String,
 }
 
 /// `GET /{lang}/theme/{code}`
@@ -85,5 +86,6 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str) 
         cols: countries.iter().map(|a| Col { code: a.code.to_string(), name: tr(&a.name, lang) }).collect(),
         rows,
         missing: m(lang, "no-data-label"),
+        library: super::library::link_html(lang, "theme", tc.as_str()),
     })
 }

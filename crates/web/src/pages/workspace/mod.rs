@@ -14,8 +14,10 @@ mod auth;
 mod comments;
 mod entry;
 mod figure;
+mod guide;
 mod inbox;
 mod meetings;
+mod library;
 mod members;
 mod narrative;
 mod registry;
@@ -91,6 +93,12 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/meeting/{id}/action", post(meetings::add_action))
         .route("/{lang}/ws/meeting/{id}/{file}", get(meetings::report))
         .route("/{lang}/ws/meeting-action/{id}/status", post(meetings::set_status))
+        // The document library: documents, versions and who may read them.
+        .route("/{lang}/ws/library", get(library::page_handler).post(library::add).layer(DefaultBodyLimit::max(library::BODY_LIMIT)))
+        .route("/{lang}/ws/library/{id}/version", post(library::add_version).layer(DefaultBodyLimit::max(library::BODY_LIMIT)))
+        .route("/{lang}/ws/library/{id}/visibility", post(library::set_visibility))
+        .route("/{lang}/ws/guide", get(guide::page_handler))
+        .route("/{lang}/ws/guide/{iso3}/{org}/{format}/{doc_lang}", get(guide::file))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 
