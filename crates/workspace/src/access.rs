@@ -243,7 +243,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 22] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
