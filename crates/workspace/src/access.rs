@@ -226,11 +226,17 @@ pub enum Action {
     Comment,
     /// Resolve or reopen any thread of the country (a thread's author may too, see the web).
     ResolveComment,
+    /// Propose a new national indicator on the member's themes.
+    ProposeIndicator,
+    /// Review a proposed national indicator (sub-group chair of its theme, or the secretariat).
+    ReviewIndicator,
+    /// Approve a reviewed national indicator for the TWG: it joins the country's framework.
+    ApproveIndicator,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 20] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -248,6 +254,9 @@ impl Action {
         Action::PublishNarrative,
         Action::Comment,
         Action::ResolveComment,
+        Action::ProposeIndicator,
+        Action::ReviewIndicator,
+        Action::ApproveIndicator,
     ];
 }
 
@@ -317,6 +326,9 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         (R::Secretariat | R::Provider | R::Member | R::Chair | R::Validator, A::Comment) => Some(Reach::Country),
         (R::Secretariat | R::Chair, A::ResolveComment) => Some(Reach::Country),
         (R::Validator, A::ViewUnpublished | A::Validate) => Some(Reach::Country),
+        // New indicators: sub-groups propose on their themes, chairs review them, the TWG approves.
+        (R::Provider | R::Member | R::Chair, A::ProposeIndicator) | (R::Chair, A::ReviewIndicator) => Some(Reach::Themes),
+        (R::Secretariat, A::ProposeIndicator | A::ReviewIndicator | A::ApproveIndicator) => Some(Reach::Country),
         _ => None,
     }
 }
@@ -385,18 +397,34 @@ mod tests {
                 A::PublishNarrative,
                 A::Comment,
                 A::ResolveComment,
+                A::ProposeIndicator,
+                A::ReviewIndicator,
+                A::ApproveIndicator,
             ],
-            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment],
-            Role::Member => &[A::ViewUnpublished, A::Comment],
+            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment, A::ProposeIndicator],
+            Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeIndicator],
             Role::Reader => &[A::ViewUnpublished],
-            Role::Chair => &[A::ViewUnpublished, A::Review, A::ApproveNarrative, A::Comment, A::ResolveComment],
+            Role::Chair => &[
+                A::ViewUnpublished,
+                A::Review,
+                A::ApproveNarrative,
+                A::Comment,
+                A::ResolveComment,
+                A::ProposeIndicator,
+                A::ReviewIndicator,
+            ],
             Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment],
         }
     }
 
     /// Actions whose reach depends on the target's themes (for a thematic membership).
     fn theme_bound(role: Role, a: Action) -> bool {
-        matches!((role, a), (Role::Provider, Action::Upload | Action::Submit) | (Role::Chair, Action::Review))
+        matches!(
+            (role, a),
+            (Role::Provider, Action::Upload | Action::Submit)
+                | (Role::Chair, Action::Review | Action::ReviewIndicator)
+                | (Role::Provider | Role::Member | Role::Chair, Action::ProposeIndicator)
+        )
     }
 
     #[test]
@@ -430,7 +458,7 @@ mod tests {
                 checked += 7;
             }
         }
-        assert_eq!(checked, 7 * 17 * 7);
+        assert_eq!(checked, 7 * 20 * 7);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! - [`audit`]: the hash chain of the audit trail and its verification.
 //! - [`comments`]: what a comment is about and whom it mentions.
 //! - [`narrative`]: the narrative revisions' workflow and the diff between two revisions.
+//! - [`indicator`]: a proposed national indicator's review and approval.
 //! - [`secret`]: argon2id password hashes and random tokens (stored only as hashes).
 
 #![warn(missing_docs)]
@@ -18,6 +19,7 @@
 pub mod access;
 pub mod audit;
 pub mod comments;
+pub mod indicator;
 pub mod narrative;
 pub mod secret;
 pub mod workflow;
@@ -25,6 +27,7 @@ pub mod workflow;
 pub use access::{Action, Decision, Membership, Principal, Role, Scope, Target, ThemeSet, authorize};
 pub use audit::{AuditBreak, AuditRow, GENESIS, chain_hash, verify_chain};
 pub use comments::{CommentTarget, mentions};
+pub use indicator::{proposal_next, proposal_step, proposer_may};
 pub use narrative::{DiffLine, line_diff, narrative_next, narrative_step, writer_may};
 pub use secret::{PasswordError, Token, dummy_hash, hash_password, hash_token, new_token, same_secret, verify_password};
 pub use workflow::{State, Step, WorkflowError, step};
