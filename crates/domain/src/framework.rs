@@ -248,6 +248,8 @@ pub struct Framework {
     pub indicators: Vec<Indicator>,
     /// National extensions (`indicators/national/<ISO3>.toml`), kept out of `indicators`.
     pub extensions: BTreeMap<Iso3, Vec<Indicator>>,
+    /// The version of each national extension (its `[extension]` table).
+    pub extension_versions: BTreeMap<Iso3, u32>,
     index: HashMap<IndicatorCode, usize>,
     files: std::sync::Arc<FrameworkFiles>,
 }
@@ -640,6 +642,7 @@ impl Framework {
         let mut indicators: Vec<Indicator> = Vec::new();
         let mut index = HashMap::new();
         let mut own_dims: Vec<(DimensionId, Dimension, Codelist)> = Vec::new();
+        let mut extension_versions = BTreeMap::new();
         let mut indicator_files: Vec<&(String, String)> =
             files.iter().filter(|(p, _)| p.starts_with("indicators/") && p.ends_with(".toml")).collect();
         indicator_files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -649,6 +652,9 @@ impl Framework {
         for (file, text) in indicator_files {
             let Some(raw) = ck.parse::<RawIndicators>(file, text) else { continue };
             let national = national_file(&mut ck, file, raw.extension.as_ref());
+            if let (Some(c), Some(e)) = (&national, &raw.extension) {
+                extension_versions.insert(c.clone(), e.version);
+            }
             if file.starts_with("indicators/national/") && national.is_none() {
                 continue;
             }
@@ -848,7 +854,7 @@ impl Framework {
         }
         let index = indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), i)).collect();
         let files = std::sync::Arc::new(files.clone());
-        Ok(Framework { version, themes, units, codelists, dimensions, indicators, extensions, index, files })
+        Ok(Framework { version, themes, units, codelists, dimensions, indicators, extensions, extension_versions, index, files })
     }
 
     /// The framework of `country`: the regional indicators and its national ones, each theme's

@@ -12,7 +12,7 @@
 use crate::codes::{CodeError, DimensionId, IndicatorCode, Iso3, ThemeCode};
 use crate::framework::Framework;
 use crate::text::{I18nText, Lang};
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// The first segment of every national indicator code, which regional codes may not use.
@@ -24,7 +24,7 @@ pub fn is_national(code: &IndicatorCode) -> bool {
 }
 
 /// The code of a national indicator: `NAT.<ISO3>.<NAME>`, always of its country.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NationalCode {
     country: Iso3,
     code: IndicatorCode,
@@ -67,11 +67,23 @@ impl fmt::Display for NationalCode {
     }
 }
 
+impl Serialize for NationalCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for NationalCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        NationalCode::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
 /// The longest rationale kept with a proposal, in bytes.
 pub const MAX_RATIONALE_BYTES: usize = 8 * 1024;
 
 /// A new indicator as a sub-group proposes it, checked against the framework it extends.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
     /// Its code in the country's namespace.
     pub code: NationalCode,
@@ -307,6 +319,7 @@ mod tests {
         let mut with = files();
         with.push(("indicators/national/SEN.toml".into(), text.clone()));
         let loaded = crate::Framework::from_files(&with, None).unwrap();
+        assert_eq!(loaded.extension_versions.get(&sen()), Some(&1));
         // Kept out of the regional framework, present in Senegal's.
         assert!(loaded.indicator(p.code.code()).is_none());
         assert_eq!(loaded.regional_indicators().count(), 1);
