@@ -110,6 +110,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "onefig.ftl", include_str!("../locales/en/onefig.ftl")),
     (Lang::Fr, "onefig.ftl", include_str!("../locales/fr/onefig.ftl")),
     (Lang::Pt, "onefig.ftl", include_str!("../locales/pt-PT/onefig.ftl")),
+    // New national indicators: proposals and the national mark.
+    (Lang::En, "national.ftl", include_str!("../locales/en/national.ftl")),
+    (Lang::Fr, "national.ftl", include_str!("../locales/fr/national.ftl")),
+    (Lang::Pt, "national.ftl", include_str!("../locales/pt-PT/national.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

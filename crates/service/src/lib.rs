@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod json;
+pub mod national;
 pub mod quality;
 pub mod registry;
 
@@ -29,6 +30,9 @@ pub enum ServiceError {
         /// The label asked for.
         label: String,
     },
+    /// A country's framework extension in the store no longer loads.
+    #[error("{0}")]
+    Extension(String),
 }
 
 pub use mp_text::today;
@@ -55,6 +59,7 @@ pub async fn country_document(
     area: &AreaCode,
     edition: Option<&str>,
 ) -> Result<Document, ServiceError> {
+    let fw = &national::country_framework(store, fw, area).await?;
     let (records, narrative, as_of, label) = match edition {
         Some(label) => {
             let (info, recs) = store
@@ -95,6 +100,7 @@ pub async fn country_document_from(
     area: &AreaCode,
     records: &[Record],
 ) -> Result<Document, ServiceError> {
+    let fw = &national::country_framework(store, fw, area).await?;
     let narrative = store.narrative(area, None).await?;
     let registry = store.registry_view(std::slice::from_ref(area)).await?;
     let conflicts = quality::source_conflicts(records, &tpl.prefer);

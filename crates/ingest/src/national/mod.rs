@@ -12,6 +12,7 @@
 //! - [`sdmx`]: SDMX-CSV 1.0 and 2.0, and the writer used for downloads.
 //! - [`template`]: the XLSX submission template, written per country and theme, read back as is.
 
+pub mod extension;
 pub mod longcsv;
 pub mod owner;
 pub mod sdmx;

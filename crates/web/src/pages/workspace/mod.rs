@@ -15,6 +15,7 @@ mod comments;
 mod entry;
 mod figure;
 mod inbox;
+mod indicators;
 mod members;
 mod narrative;
 mod registry;
@@ -78,6 +79,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/discuss/{iso3}", get(comments::page_handler).post(comments::post_comment))
         .route("/{lang}/ws/discuss/{iso3}/thread/{id}", post(comments::resolve))
         .route("/{lang}/ws/inbox", get(inbox::page_handler))
+        // New national indicators: proposals, their steps, the country's framework extension.
+        .route("/{lang}/ws/indicators/{iso3}", get(indicators::page_handler).post(indicators::propose))
+        .route("/{lang}/ws/indicators/{iso3}/extension.toml", get(indicators::extension_file))
+        .route("/{lang}/ws/indicator-proposal/{id}/step", post(indicators::step))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 
