@@ -9,8 +9,17 @@ use mp_store::Store;
 
 /// The framework of `area`: `fw` with the country's national indicators (for a group, `fw`).
 pub async fn country_framework(store: &Store, fw: &Framework, area: &AreaCode) -> Result<Framework, ServiceError> {
+    country_framework_at(store, fw, area, None).await
+}
+
+/// The framework of `area` as it was at `at` (a UTC time `YYYY-MM-DDTHH:MM:SSZ`, such as an
+/// edition's freezing time): the extension version approved by then; `None` for the newest.
+pub async fn country_framework_at(store: &Store, fw: &Framework, area: &AreaCode, at: Option<&str>) -> Result<Framework, ServiceError> {
     let AreaCode::Country(iso) = area else { return Ok(fw.clone()) };
-    match store.framework_extension(iso).await? {
+    let versions = store.framework_extensions(iso).await?;
+    // The store's times share one format, so text order is time order.
+    let ext = versions.into_iter().rev().find(|v| at.is_none_or(|t| v.created_at.as_str() <= t));
+    match ext {
         Some(ext) => Ok(fw
             .with_extension(iso, &ext.body)
             .map_err(|e| ServiceError::Extension(format!("{iso}'s framework extension, version {}: {e}", ext.version)))?

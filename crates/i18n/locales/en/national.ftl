@@ -36,3 +36,4 @@ national-not-proposer = You may propose indicators only on the themes of your su
 national-not-your-step = This step belongs to another role.
 national-not-own = You cannot review or approve your own proposal.
 national-conflict = { $by } acted on this proposal first ({ $at }); it is now { $state }.
+national-mark = national indicator

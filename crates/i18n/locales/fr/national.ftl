@@ -36,3 +36,4 @@ national-not-proposer = Vous ne pouvez proposer des indicateurs que sur les thè
 national-not-your-step = Cette étape revient à un autre rôle.
 national-not-own = Vous ne pouvez ni examiner ni approuver votre propre proposition.
 national-conflict = { $by } a agi sur cette proposition avant vous ({ $at }) ; elle est maintenant « { $state } ».
+national-mark = indicateur national

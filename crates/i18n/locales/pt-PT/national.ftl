@@ -36,3 +36,4 @@ national-not-proposer = Só pode propor indicadores nos temas do seu subgrupo.
 national-not-your-step = Este passo cabe a outra função.
 national-not-own = Não pode analisar nem aprovar a sua própria proposta.
 national-conflict = { $by } agiu sobre esta proposta primeiro ({ $at }); está agora «{ $state }».
+national-mark = indicador nacional
