@@ -2,8 +2,9 @@
 //! proposes it in French (a refused field first, every problem named), the sub-group chair
 //! reviews it, the secretariat approves it for the TWG; it then joins Senegal's framework
 //! extension (version 1, downloadable as a framework file that loads back), appears in the
-//! French XLSX submission template and in the draft profile, marked as national, and never in
-//! the regional report. Forms and buttons only, no script; no page scrolls sideways at 320 px.
+//! French XLSX submission template, the draft profile and the portal's country page, marked as
+//! national, and never in the regional report, the comparison pages or the API's catalogue.
+//! Forms and buttons only, no script; no page scrolls sideways at 320 px.
 //!
 //! Needs `chromium` and `chromedriver`; without them the test says so and passes, unless `CI`
 //! is set, where it fails.
@@ -228,4 +229,14 @@ async fn checks(c: Client, base: String) {
     assert!(t.contains("Approuvée") && t.contains("Extension du cadre : version 1"), "{t}");
     fits(&c, "proposals page after approval").await;
     c.find(Locator::Css("a[href='/fr/ws/indicators/SEN/extension.toml']")).await.expect("the extension's download link");
+
+    // The portal's country page shows it, marked as national; comparisons between countries
+    // and the API's indicator catalogue do not know it.
+    c.goto(&format!("{base}/fr/country/SEN?visit=after")).await.unwrap();
+    let t = body_text(&c).await;
+    assert!(t.contains(&format!("{NAME_FR} (indicateur national, SEN)")), "public country page: {t}");
+    c.goto(&format!("{base}/fr/indicator/{CODE}")).await.unwrap();
+    assert!(!body_text(&c).await.contains("Rapatriés réintégrés"), "no comparison page for a national indicator");
+    c.goto(&format!("{base}/api/v1/indicators?q=RETOURS")).await.unwrap();
+    assert!(!c.source().await.unwrap().contains("NAT.SEN"), "not in the API's regional catalogue");
 }
