@@ -507,7 +507,7 @@ pub fn write_template_prefilled(
         ws.set_column_width(ndims + 3, 44).map_err(xerr)?;
         let merge_to = last.max(4);
 
-        ws.write_string_with_format(0, 0, &super::extension::sheet_title(ind, lang), &title).map_err(xerr)?;
+        ws.write_string_with_format(0, 0, super::extension::sheet_title(ind, lang), &title).map_err(xerr)?;
         let unit = fw.unit(&ind.unit).map(|u| match &u.symbol {
             Some(s) if !s.is_empty() => format!("{} ({s})", u.name.get(lang)),
             _ => u.name.get(lang).to_string(),
