@@ -140,6 +140,7 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         links.push((format!("/{l}/ws/inbox"), m(lang, "inbox-title")));
         for c in p.memberships.iter().filter_map(|m| m.scope.country.as_ref()).collect::<BTreeSet<_>>() {
             links.push((format!("/{l}/ws/narrative/{c}"), ma(lang, "narrative-link", &[("country", c.as_str())])));
+            links.push((format!("/{l}/ws/indicators/{c}"), ma(lang, "national-title", &[("country", c.as_str())])));
         }
         if p.memberships.iter().any(|m| m.role == Role::Secretariat) {
             links.push((format!("/{l}/ws/registry"), m(lang, "ws-registry-link")));
