@@ -6,7 +6,7 @@
 //! the item and what is wrong.
 
 use crate::area::AreaRegistry;
-use crate::codes::{CodeValue, DimensionId, IndicatorCode, ThemeCode};
+use crate::codes::{CodeValue, DimensionId, IndicatorCode, Iso3, ThemeCode};
 use crate::formula::Formula;
 use crate::obs::{DimensionKey, UnitMult};
 use crate::text::{I18nText, Lang};
@@ -215,6 +215,12 @@ pub struct Indicator {
     /// The file it was defined in.
     #[serde(skip)]
     pub file: String,
+    /// The country whose national extension it belongs to; `None` for the regional framework.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub national: Option<Iso3>,
+    /// Why a national indicator was added (the sub-group's pilot research).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
 }
 
 fn ser_formula<S: serde::Serializer>(f: &Option<Formula>, s: S) -> Result<S::Ok, S::Error> {
@@ -237,9 +243,15 @@ pub struct Framework {
     pub codelists: BTreeMap<String, Codelist>,
     /// Dimensions by id (global and indicator-owned).
     pub dimensions: BTreeMap<DimensionId, Dimension>,
-    /// Indicators, by theme then file order.
+    /// Indicators, by theme then file order: the regional framework's, plus one country's
+    /// national ones in a framework made by [`Framework::for_country`].
     pub indicators: Vec<Indicator>,
+    /// National extensions (`indicators/national/<ISO3>.toml`), kept out of `indicators`.
+    pub extensions: BTreeMap<Iso3, Vec<Indicator>>,
+    /// The version of each national extension (its `[extension]` table).
+    pub extension_versions: BTreeMap<Iso3, u32>,
     index: HashMap<IndicatorCode, usize>,
+    files: std::sync::Arc<FrameworkFiles>,
 }
 
 // ---- raw file shapes -------------------------------------------------------------------
@@ -330,8 +342,16 @@ struct RawDimension {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawIndicators {
+    extension: Option<RawExtension>,
     #[serde(default)]
     indicator: Vec<RawIndicator>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExtension {
+    country: String,
+    version: u32,
 }
 
 #[derive(Deserialize)]
@@ -375,6 +395,7 @@ struct RawIndicator {
     #[serde(default)]
     key: bool,
     formula: Option<String>,
+    rationale: Option<String>,
 }
 
 // ---- checking --------------------------------------------------------------------------
@@ -410,6 +431,48 @@ impl Checker {
                 None
             }
         }
+    }
+}
+
+/// The country of a national extension file (`indicators/national/<ISO3>.toml`), checked
+/// against its `[extension]` table; `None` for the regional files (which may not have one).
+fn national_file(ck: &mut Checker, file: &str, ext: Option<&RawExtension>) -> Option<Iso3> {
+    let Some(name) = file.strip_prefix("indicators/national/") else {
+        if ext.is_some() {
+            ck.add(file, "extension", "only a national file (indicators/national/<ISO3>.toml) has an [extension] table");
+        }
+        return None;
+    };
+    let stem = name.strip_suffix(".toml").unwrap_or(name);
+    let Ok(country) = Iso3::parse(stem) else {
+        ck.add(file, "-", format!("`{stem}` is not a country: a national file is named indicators/national/<ISO3>.toml"));
+        return None;
+    };
+    match ext {
+        Some(e) if e.country == country.as_str() => Some(country),
+        Some(e) => {
+            ck.add(file, "extension", format!("country = \"{}\" but the file is {country}'s", e.country));
+            None
+        }
+        None => {
+            ck.add(file, "extension", "the [extension] table is missing: expected country and version");
+            None
+        }
+    }
+}
+
+/// National codes (`NAT.<ISO3>.…`) in their country's file only, and nowhere else.
+fn check_namespace(code: &IndicatorCode, national: Option<&Iso3>) -> Result<(), String> {
+    match national {
+        None if crate::national::is_national(code) => {
+            Err(format!("codes under {}. are national: they belong in indicators/national/<ISO3>.toml", crate::national::NATIONAL_PREFIX))
+        }
+        None => Ok(()),
+        Some(c) => match crate::national::NationalCode::parse(code.as_str()) {
+            Ok(n) if n.country() == c => Ok(()),
+            Ok(n) => Err(format!("a code of {}'s namespace in {c}'s extension", n.country())),
+            Err(e) => Err(e.to_string()),
+        },
     }
 }
 
@@ -579,6 +642,7 @@ impl Framework {
         let mut indicators: Vec<Indicator> = Vec::new();
         let mut index = HashMap::new();
         let mut own_dims: Vec<(DimensionId, Dimension, Codelist)> = Vec::new();
+        let mut extension_versions = BTreeMap::new();
         let mut indicator_files: Vec<&(String, String)> =
             files.iter().filter(|(p, _)| p.starts_with("indicators/") && p.ends_with(".toml")).collect();
         indicator_files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -587,6 +651,13 @@ impl Framework {
         }
         for (file, text) in indicator_files {
             let Some(raw) = ck.parse::<RawIndicators>(file, text) else { continue };
+            let national = national_file(&mut ck, file, raw.extension.as_ref());
+            if let (Some(c), Some(e)) = (&national, &raw.extension) {
+                extension_versions.insert(c.clone(), e.version);
+            }
+            if file.starts_with("indicators/national/") && national.is_none() {
+                continue;
+            }
             for ri in raw.indicator {
                 let item = format!("indicator {}", ri.code);
                 let code = match IndicatorCode::parse(&ri.code) {
@@ -596,6 +667,10 @@ impl Framework {
                         continue;
                     }
                 };
+                if let Err(e) = check_namespace(&code, national.as_ref()) {
+                    ck.add(file, &item, e);
+                    continue;
+                }
                 if let Some(&i) = index.get(&code) {
                     let other: &Indicator = &indicators[i];
                     ck.add(file, &item, format!("duplicate indicator code (first defined in {})", other.file));
@@ -711,6 +786,8 @@ impl Framework {
                     key: ri.key,
                     formula,
                     file: file.clone(),
+                    national: national.clone(),
+                    rationale: ri.rationale,
                 });
             }
         }
@@ -729,6 +806,9 @@ impl Framework {
                     continue;
                 };
                 let target = &indicators[j];
+                if target.national.is_some() && target.national != ind.national {
+                    ck.add(&ind.file, &item, format!("formula names {}, a national indicator of another framework", r.code));
+                }
                 for (d, c) in r.dims.iter().map(|(d, c)| (d, Some(c))).chain(by.map(|d| (d, None))) {
                     if !target.dimensions.contains(d) {
                         ck.add(&ind.file, &item, format!("formula uses dimension {d} of {}, which {} does not have", r.code, r.code));
@@ -753,7 +833,7 @@ impl Framework {
             }
         }
         for t in &themes {
-            if !indicators.iter().any(|i| i.theme == t.code) {
+            if !indicators.iter().any(|i| i.theme == t.code && i.national.is_none()) {
                 ck.add(THEMES, format!("theme {}", t.code), "no indicator belongs to this theme");
             }
         }
@@ -764,9 +844,44 @@ impl Framework {
         let order: HashMap<&ThemeCode, u32> = themes.iter().map(|t| (&t.code, t.order)).collect();
         let mut sorted: Vec<(usize, Indicator)> = indicators.into_iter().enumerate().collect();
         sorted.sort_by_key(|(i, ind)| (order.get(&ind.theme).copied().unwrap_or(u32::MAX), *i));
-        let indicators: Vec<Indicator> = sorted.into_iter().map(|(_, i)| i).collect();
+        let (indicators, national): (Vec<Indicator>, Vec<Indicator>) =
+            sorted.into_iter().map(|(_, i)| i).partition(|i| i.national.is_none());
+        let mut extensions: BTreeMap<Iso3, Vec<Indicator>> = BTreeMap::new();
+        for ind in national {
+            if let Some(c) = ind.national.clone() {
+                extensions.entry(c).or_default().push(ind);
+            }
+        }
         let index = indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), i)).collect();
-        Ok(Framework { version, themes, units, codelists, dimensions, indicators, index })
+        let files = std::sync::Arc::new(files.clone());
+        Ok(Framework { version, themes, units, codelists, dimensions, indicators, extensions, extension_versions, index, files })
+    }
+
+    /// The framework of `country`: the regional indicators and its national ones, each theme's
+    /// national indicators after the regional ones. Without an extension, the regional framework.
+    pub fn for_country(&self, country: &Iso3) -> Framework {
+        let mut fw = self.clone();
+        let Some(ext) = self.extensions.get(country) else { return fw };
+        let order: HashMap<&ThemeCode, u32> = self.themes.iter().map(|t| (&t.code, t.order)).collect();
+        fw.indicators.extend(ext.iter().cloned());
+        // A stable sort keeps the file order within a theme, regional indicators first.
+        fw.indicators.sort_by_key(|i| (order.get(&i.theme).copied().unwrap_or(u32::MAX), i.national.is_some()));
+        fw.index = fw.indicators.iter().enumerate().map(|(i, ind)| (ind.code.clone(), i)).collect();
+        fw
+    }
+
+    /// This framework with `country`'s extension replaced by `text` (a national framework file
+    /// kept in the store), checked by the same loader as the files on disk.
+    pub fn with_extension(&self, country: &Iso3, text: &str) -> Result<Framework, FrameworkError> {
+        let path = format!("indicators/national/{country}.toml");
+        let mut files: FrameworkFiles = self.files.iter().filter(|(p, _)| *p != path).cloned().collect();
+        files.push((path, text.to_string()));
+        Framework::from_files(&files, None)
+    }
+
+    /// The regional indicators only: what every comparison between countries may use.
+    pub fn regional_indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter().filter(|i| i.national.is_none())
     }
 
     /// Looks an indicator up.

@@ -12,6 +12,7 @@ pub mod codes;
 pub mod compute;
 pub mod formula;
 pub mod framework;
+pub mod national;
 pub mod obs;
 pub mod period;
 pub mod record;

@@ -496,7 +496,7 @@ pub fn write_template_prefilled(
         ws.set_column_width(ndims + 3, 44)?;
         let merge_to = last.max(4);
 
-        ws.write_string_with_format(0, 0, ind.name.get(lang), &title)?;
+        ws.write_string_with_format(0, 0, sheet_title(ind, lang), &title)?;
         let unit = fw.unit(&ind.unit).map(|u| match &u.symbol {
             Some(s) if !s.is_empty() => format!("{} ({s})", u.name.get(lang)),
             _ => u.name.get(lang).to_string(),
@@ -647,5 +647,19 @@ mod tests {
         let b = sheet_name(long, std::slice::from_ref(&a));
         assert!(b.ends_with("~2") && b.chars().count() == 31, "{b}");
         assert_eq!(sheet_name("lists", &[]), "lists~2");
+    }
+}
+
+/// The title of an indicator's sheet: its name, and for a national indicator the mark that
+/// says it is not compared between countries.
+fn sheet_title(ind: &Indicator, lang: Lang) -> String {
+    let name = ind.name.get(lang);
+    match &ind.national {
+        None => name.to_string(),
+        Some(c) => match lang {
+            Lang::En => format!("{name} — national indicator of {c}, not compared between countries"),
+            Lang::Fr => format!("{name} — indicateur national ({c}), non comparé entre pays"),
+            Lang::Pt => format!("{name} — indicador nacional ({c}), não comparado entre países"),
+        },
     }
 }

@@ -126,6 +126,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "library.ftl", include_str!("../locales/en/library.ftl")),
     (Lang::Fr, "library.ftl", include_str!("../locales/fr/library.ftl")),
     (Lang::Pt, "library.ftl", include_str!("../locales/pt-PT/library.ftl")),
+    // New national indicators: proposals and the national mark.
+    (Lang::En, "national.ftl", include_str!("../locales/en/national.ftl")),
+    (Lang::Fr, "national.ftl", include_str!("../locales/fr/national.ftl")),
+    (Lang::Pt, "national.ftl", include_str!("../locales/pt-PT/national.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -4,11 +4,12 @@ use crate::error::{IngestError, Problem};
 use mp_domain::FrameworkFiles;
 use std::path::Path;
 
-/// Reads `*.toml` directly in `dir` and in `dir/indicators`, with paths relative to `dir`.
+/// Reads `*.toml` directly in `dir`, in `dir/indicators` and in `dir/indicators/national` (the
+/// national extensions), with paths relative to `dir`.
 pub fn read_framework_dir(dir: &Path) -> Result<FrameworkFiles, IngestError> {
     let shown = dir.display().to_string();
     let mut files = Vec::new();
-    for sub in ["", "indicators"] {
+    for sub in ["", "indicators", "indicators/national"] {
         let d = if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) };
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,

@@ -57,7 +57,14 @@ struct Builder<'a> {
 }
 
 fn name(ind: &mp_domain::Indicator) -> Text {
-    Text::I18n(ind.name.clone())
+    // A national indicator says so wherever its name shows: it is not compared between countries.
+    match &ind.national {
+        None => Text::I18n(ind.name.clone()),
+        Some(c) => Text::msg_with(
+            "national-indicator-name",
+            vec![("name", Arg::Text(Text::I18n(ind.name.clone()))), ("country", Arg::Text(Text::plain(c.as_str())))],
+        ),
+    }
 }
 
 impl<'a> Builder<'a> {

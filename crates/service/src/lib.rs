@@ -10,6 +10,7 @@
 pub mod guide;
 pub mod json;
 pub mod meeting_report;
+pub mod national;
 pub mod quality;
 pub mod registry;
 
@@ -31,6 +32,9 @@ pub enum ServiceError {
         /// The label asked for.
         label: String,
     },
+    /// A country's framework extension in the store no longer loads.
+    #[error("{0}")]
+    Extension(String),
 }
 
 pub use mp_text::today;
@@ -57,16 +61,20 @@ pub async fn country_document(
     area: &AreaCode,
     edition: Option<&str>,
 ) -> Result<Document, ServiceError> {
+    let mut frozen_at = None;
     let (records, narrative, as_of, label) = match edition {
         Some(label) => {
             let (info, recs) = store
                 .edition(area, label)
                 .await?
                 .ok_or_else(|| ServiceError::NoEdition { area: area.to_string(), label: label.to_string() })?;
+            frozen_at = Some(info.created_at);
             (recs, store.narrative(area, Some(label)).await?, info.as_of, Some(label.to_string()))
         }
         None => (live_records(store, area).await?, store.narrative(area, None).await?, today(), None),
     };
+    // A frozen edition keeps the national indicators of its day, so it rebuilds to the same bytes.
+    let fw = &national::country_framework_at(store, fw, area, frozen_at.as_deref()).await?;
     // A frozen edition shows the registry as it was frozen (nothing, if frozen without a copy).
     let registry = match edition {
         Some(l) => store.edition_registry(area, l).await?.unwrap_or_default(),
@@ -97,6 +105,7 @@ pub async fn country_document_from(
     area: &AreaCode,
     records: &[Record],
 ) -> Result<Document, ServiceError> {
+    let fw = &national::country_framework(store, fw, area).await?;
     let narrative = store.narrative(area, None).await?;
     let registry = store.registry_view(std::slice::from_ref(area)).await?;
     let conflicts = quality::source_conflicts(records, &tpl.prefer);

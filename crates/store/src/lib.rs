@@ -33,6 +33,7 @@ mod import;
 mod meetings;
 mod library;
 mod narrative_review;
+mod national;
 mod quality;
 mod query;
 mod redact;
@@ -54,6 +55,7 @@ pub use import::{DatasetSummary, ImportOptions, ImportSummary, NATIONAL_PREFIX, 
 pub use meetings::{ActionItem, MeetingFigure, MeetingInput, MeetingRecord, NewAction, Participant};
 pub use library::{LibraryDocument, LibraryFile, LibraryVersion, NewLibraryDocument};
 pub use narrative_review::NarrativeRevision;
+pub use national::{ExtensionVersion, StoredProposal};
 pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;

@@ -239,11 +239,17 @@ pub enum Action {
     ManageMeetings,
     /// Add documents and versions to the country's library and set who may read them.
     EditLibrary,
+    /// Propose a new national indicator on the member's themes.
+    ProposeIndicator,
+    /// Review a proposed national indicator (sub-group chair of its theme, or the secretariat).
+    ReviewIndicator,
+    /// Approve a reviewed national indicator for the TWG: it joins the country's framework.
+    ApproveIndicator,
 }
 
 impl Action {
     /// Every action, in a fixed order.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 25] = [
         Action::ViewUnpublished,
         Action::Upload,
         Action::Submit,
@@ -266,6 +272,9 @@ impl Action {
         Action::PublishRegistry,
         Action::ManageMeetings,
         Action::EditLibrary,
+        Action::ProposeIndicator,
+        Action::ReviewIndicator,
+        Action::ApproveIndicator,
     ];
 }
 
@@ -344,6 +353,9 @@ fn reach(role: Role, action: Action) -> Option<Reach> {
         (R::Secretariat | R::Member | R::Chair, A::ProposeRegistry) => Some(Reach::Country),
         (R::Secretariat | R::Chair, A::ApproveRegistry) => Some(Reach::Country),
         (R::Secretariat, A::PublishRegistry) => Some(Reach::Country),
+        // New indicators: sub-groups propose on their themes, chairs review them, the TWG approves.
+        (R::Provider | R::Member | R::Chair, A::ProposeIndicator) | (R::Chair, A::ReviewIndicator) => Some(Reach::Themes),
+        (R::Secretariat, A::ProposeIndicator | A::ReviewIndicator | A::ApproveIndicator) => Some(Reach::Country),
         _ => None,
     }
 }
@@ -417,9 +429,12 @@ mod tests {
                 A::PublishRegistry,
                 A::ManageMeetings,
                 A::EditLibrary,
+                A::ProposeIndicator,
+                A::ReviewIndicator,
+                A::ApproveIndicator,
             ],
-            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment, A::EditLibrary],
-            Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeRegistry, A::EditLibrary],
+            Role::Provider => &[A::ViewUnpublished, A::Upload, A::Submit, A::Comment, A::EditLibrary, A::ProposeIndicator],
+            Role::Member => &[A::ViewUnpublished, A::Comment, A::ProposeRegistry, A::EditLibrary, A::ProposeIndicator],
             Role::Reader => &[A::ViewUnpublished],
             Role::Chair => &[
                 A::ViewUnpublished,
@@ -431,6 +446,8 @@ mod tests {
                 A::ApproveRegistry,
                 A::ManageMeetings,
                 A::EditLibrary,
+                A::ProposeIndicator,
+                A::ReviewIndicator,
             ],
             Role::Validator => &[A::ViewUnpublished, A::Validate, A::Comment, A::EditLibrary],
         }
@@ -438,7 +455,12 @@ mod tests {
 
     /// Actions whose reach depends on the target's themes (for a thematic membership).
     fn theme_bound(role: Role, a: Action) -> bool {
-        matches!((role, a), (Role::Provider, Action::Upload | Action::Submit) | (Role::Chair, Action::Review))
+        matches!(
+            (role, a),
+            (Role::Provider, Action::Upload | Action::Submit)
+                | (Role::Chair, Action::Review | Action::ReviewIndicator)
+                | (Role::Provider | Role::Member | Role::Chair, Action::ProposeIndicator)
+        )
     }
 
     #[test]

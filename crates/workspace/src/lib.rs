@@ -13,6 +13,7 @@
 //! - [`meeting`]: meetings, action items and what they point at.
 //! - [`library`]: the document library's kinds, visibility and file types told from content.
 //! - [`narrative`]: the narrative revisions' workflow and the diff between two revisions.
+//! - [`indicator`]: a proposed national indicator's review and approval.
 //! - [`secret`]: argon2id password hashes and random tokens (stored only as hashes).
 
 #![warn(missing_docs)]
@@ -22,6 +23,7 @@ pub mod audit;
 pub mod comments;
 pub mod meeting;
 pub mod library;
+pub mod indicator;
 pub mod narrative;
 pub mod secret;
 pub mod workflow;
@@ -30,6 +32,7 @@ pub use access::{Action, Decision, Membership, Principal, Role, Scope, Target, T
 pub use audit::{AuditBreak, AuditRow, GENESIS, chain_hash, verify_chain};
 pub use comments::{CommentTarget, mentions};
 pub use meeting::{ActionStatus, MeetingKind, MeetingRef, MeetingStatus};
+pub use indicator::{proposal_next, proposal_step, proposer_may};
 pub use narrative::{DiffLine, line_diff, narrative_next, narrative_step, writer_may};
 pub use secret::{PasswordError, Token, dummy_hash, hash_password, hash_token, new_token, same_secret, verify_password};
 pub use workflow::{State, Step, WorkflowError, step};

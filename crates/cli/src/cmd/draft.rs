@@ -49,6 +49,8 @@ fn key(r: &Record) -> String {
 
 /// The records of `area` with the figures of its unpublished submissions merged in.
 pub async fn draft_records(store: &Store, fw: &Framework, areas: &AreaRegistry, area: &AreaCode) -> Result<Draft> {
+    // Submissions are read with the country's framework, national indicators included.
+    let fw = &mp_service::national::country_framework(store, fw, area).await?;
     let published = mp_service::live_records(store, area).await?;
     let AreaCode::Country(iso) = area else {
         return Ok(Draft { records: published, used: Vec::new(), left_out: Vec::new() });

@@ -2,6 +2,7 @@
 
 mod data;
 mod draft;
+mod extension;
 pub(crate) mod forecast;
 mod forecast_scenario;
 mod guide;
@@ -105,6 +106,7 @@ pub enum Command {
 pub async fn run(cmd: Command, s: Settings) -> Result<ExitCode> {
     match cmd {
         Command::Init => setup::init(&s).await,
+        Command::Framework(setup::FrameworkCmd::Export { area, version, out }) => extension::export(&s, &area, version, out).await,
         Command::Framework(c) => setup::framework(&s, c),
         Command::Areas { format, lang } => setup::areas(&s, format, lang).await,
         Command::Doctor => setup::doctor(&s).await,

@@ -95,6 +95,8 @@ pub async fn template(s: &Settings, a: TemplateArgs) -> Result<ExitCode> {
     let areas = store.area_registry().await?;
     let fw = s.framework(Some(&areas))?;
     let area = areas.find(&a.country).with_context(|| format!("unknown country `{}`", a.country))?;
+    // The country's own framework: its national indicators get their sheets too.
+    let fw = mp_service::national::country_framework(&store, &fw, &area.code).await?;
     if let Some(t) = &a.theme
         && fw.theme(t).is_none()
     {

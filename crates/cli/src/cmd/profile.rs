@@ -455,8 +455,8 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
         }
         EditionCmd::Diff { area, from, to, all } => {
             let area = country(&areas, &area)?;
-            let (_, a) = store.edition(&area, &from).await?.with_context(|| format!("no edition {from} of {area}"))?;
-            let (_, b) = store.edition(&area, &to).await?.with_context(|| format!("no edition {to} of {area}"))?;
+            let (ia, a) = store.edition(&area, &from).await?.with_context(|| format!("no edition {from} of {area}"))?;
+            let (ib, b) = store.edition(&area, &to).await?.with_context(|| format!("no edition {to} of {area}"))?;
             let key = |r: &Record| (r.indicator.to_string(), r.period, r.dims.to_string(), r.dataset.source.clone());
             let old: BTreeMap<_, &Record> = a.iter().filter(|r| all || r.dims.is_total()).map(|r| (key(r), r)).collect();
             let new: BTreeMap<_, &Record> = b.iter().filter(|r| all || r.dims.is_total()).map(|r| (key(r), r)).collect();
@@ -503,6 +503,10 @@ pub async fn edition(s: &Settings, c: EditionCmd) -> Result<ExitCode> {
                 "{changed} figures changed, {added} new, {removed} no longer present ({})",
                 if all { "all observations" } else { "totals; --all for every breakdown" }
             );
+            let fw = s.framework(Some(&areas))?;
+            for line in super::extension::added_between(&store, &fw, &area, &ia.created_at, &ib.created_at).await? {
+                println!("{line}");
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

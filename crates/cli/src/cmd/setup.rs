@@ -35,6 +35,19 @@ pub enum FrameworkCmd {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Write a country's framework extension (its national indicators approved by the TWG) as
+    /// a framework file, to save as indicators/national/<ISO3>.toml.
+    Export {
+        /// Country (ISO alpha-3), e.g. SEN.
+        #[arg(long)]
+        area: String,
+        /// A version kept in the store (default: the newest).
+        #[arg(long)]
+        version: Option<i64>,
+        /// Output file (default: standard output).
+        #[arg(long, short)]
+        out: Option<std::path::PathBuf>,
+    },
     /// List the themes.
     Themes {
         /// Language.
@@ -156,6 +169,8 @@ pub fn framework(s: &Settings, c: FrameworkCmd) -> Result<ExitCode> {
                 output::table(&["code", "theme", "indicators"], &rows, 70);
             }
         },
+        // Dispatched to `extension::export` before this function: it reads the store.
+        FrameworkCmd::Export { .. } => bail!("framework export reads the store"),
     }
     Ok(ExitCode::SUCCESS)
 }

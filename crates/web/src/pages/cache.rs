@@ -98,7 +98,15 @@ fn warm(st: AppState, g: Arc<Generation>) {
 
 /// What identifies a country's live narrative, for keys of what is built from it.
 pub(crate) async fn narrative_key(st: &AppState, area: &AreaCode) -> Result<[u8; 16], HttpError> {
-    Ok(narrative_hash(&st.store().narrative(area, None).await?))
+    let mut key = narrative_hash(&st.store().narrative(area, None).await?);
+    // A national indicator approved without an import changes the document too.
+    if let AreaCode::Country(c) = area
+        && let Some(ext) = st.store().framework_extension(c).await?
+    {
+        let v = Sha256::digest(format!("{}:{}", ext.version, ext.created_at));
+        key.iter_mut().zip(v.iter()).for_each(|(k, x)| *k ^= x);
+    }
+    Ok(key)
 }
 
 fn narrative_hash(n: &mp_store::NarrativeMap) -> [u8; 16] {

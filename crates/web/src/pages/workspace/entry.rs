@@ -86,7 +86,7 @@ pub(crate) struct EntryQuery {
 
 #[allow(clippy::too_many_arguments)] // the page's parts: who, where, what, and what was typed
 fn render(
-    st: &AppState,
+    fw: &mp_domain::Framework,
     v: &Viewer,
     uri: &Uri,
     country: &Iso3,
@@ -96,7 +96,6 @@ fn render(
     problems: Vec<super::submissions::ProblemView>,
 ) -> Result<Response, WsError> {
     let lang = v.lang;
-    let fw = st.framework();
     let heading = match ind {
         Some(i) => format!("{} · {}", m(lang, "ws-entry"), tr(&i.name, lang)),
         None => m(lang, "ws-entry"),
@@ -108,7 +107,12 @@ fn render(
             .iter()
             .filter(|i| i.formula.is_none() && covers(&mb.scope.themes, i))
             .map(|i| {
-                (format!("/{}/ws/entry?country={country}&indicator={}", lang.code(), i.code), format!("{} — {}", i.code, tr(&i.name, lang)))
+                // A national indicator says so (it is the country's own, never compared).
+                let mark = if i.national.is_some() { format!(" ({})", m(lang, "national-mark")) } else { String::new() };
+                (
+                    format!("/{}/ws/entry?country={country}&indicator={}", lang.code(), i.code),
+                    format!("{} — {}{mark}", i.code, tr(&i.name, lang)),
+                )
             })
             .collect(),
     };
@@ -190,8 +194,19 @@ fn render(
     Ok(page(status, t.render().map_err(|e| WsError::Internal(e.to_string()))?))
 }
 
+/// The country's framework (its national indicators too) of the country a form is for: the
+/// one named, else the provider's own.
+async fn country_fw(st: &AppState, v: &Viewer, country: &str) -> Result<mp_domain::Framework, WsError> {
+    let mine = v.principal.memberships.iter().find(|m| m.role == Role::Provider).and_then(|m| m.scope.country.clone());
+    let c = if country.trim().is_empty() { mine } else { Iso3::parse(&country.to_ascii_uppercase()).ok() };
+    Ok(match c {
+        Some(c) => mp_service::national::country_framework(st.store(), st.framework(), &mp_domain::AreaCode::Country(c)).await?,
+        None => st.framework().clone(),
+    })
+}
+
 fn scope<'a>(
-    st: &'a AppState,
+    fw: &'a mp_domain::Framework,
     v: &'a Viewer,
     country: &str,
     indicator: &str,
@@ -208,7 +223,7 @@ fn scope<'a>(
     let ind = if indicator.trim().is_empty() {
         None
     } else {
-        let i = st.framework().find(indicator.trim()).filter(|i| i.formula.is_none()).ok_or(WsError::NotFound)?;
+        let i = fw.find(indicator.trim()).filter(|i| i.formula.is_none()).ok_or(WsError::NotFound)?;
         if !covers(&mb.scope.themes, i) {
             return Err(forbidden());
         }
@@ -224,12 +239,13 @@ pub(crate) async fn form_page(
     uri: Uri,
     q: Result<Query<EntryQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let run = || {
+    let run = async {
         let Query(q) = q.map_err(|e| WsError::Bad(StatusCode::BAD_REQUEST, e.body_text()))?;
-        let (c, mb, ind) = scope(&st, &v, &q.country, &q.indicator)?;
-        render(&st, &v, &uri, &c, mb, ind, &HashMap::new(), Vec::new())
+        let fw = country_fw(&st, &v, &q.country).await?;
+        let (c, mb, ind) = scope(&fw, &v, &q.country, &q.indicator)?;
+        render(&fw, &v, &uri, &c, mb, ind, &HashMap::new(), Vec::new())
     };
-    run().unwrap_or_else(|e| e.page(v.lang, &uri))
+    run.await.unwrap_or_else(|e| e.page(v.lang, &uri))
 }
 
 /// A CSV field, quoted when needed (RFC 4180).
@@ -243,7 +259,8 @@ pub(crate) async fn submit(State(st): State<AppState>, v: Viewer, uri: Uri, Form
         let typed: HashMap<String, String> = pairs.into_iter().take(400).map(|(k, v)| (k, v.chars().take(200).collect())).collect();
         let get = |k: &str| typed.get(k).map(String::as_str).unwrap_or_default();
         v.check_csrf(get("csrf"))?;
-        let (c, mb, ind) = scope(&st, &v, get("country"), get("indicator"))?;
+        let fw = country_fw(&st, &v, get("country")).await?;
+        let (c, mb, ind) = scope(&fw, &v, get("country"), get("indicator"))?;
         let ind = ind.ok_or_else(|| WsError::Bad(StatusCode::BAD_REQUEST, "choose an indicator".into()))?;
         let vintage: String = get("vintage").chars().filter(|ch| ch.is_ascii_alphanumeric() || *ch == '.' || *ch == '-').take(20).collect();
         let vintage = if vintage.is_empty() { this_year().to_string() } else { vintage };
@@ -271,7 +288,7 @@ pub(crate) async fn submit(State(st): State<AppState>, v: Viewer, uri: Uri, Form
             csv.push_str(&rec.iter().map(|s| field(s)).collect::<Vec<_>>().join(","));
             csv.push_str("\r\n");
         }
-        let rejected = |p| render(&st, &v, &uri, &c, mb, Some(ind), &typed, p);
+        let rejected = |p| render(&fw, &v, &uri, &c, mb, Some(ind), &typed, p);
         if n == 0 {
             return rejected(vec![super::submissions::ProblemView::expected(m(v.lang, "ws-entry-empty"))]);
         }

@@ -18,6 +18,7 @@ mod guide;
 mod inbox;
 mod meetings;
 mod library;
+mod indicators;
 mod members;
 mod narrative;
 mod registry;
@@ -99,6 +100,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/library/{id}/visibility", post(library::set_visibility))
         .route("/{lang}/ws/guide", get(guide::page_handler))
         .route("/{lang}/ws/guide/{iso3}/{org}/{format}/{doc_lang}", get(guide::file))
+        // New national indicators: proposals, their steps, the country's framework extension.
+        .route("/{lang}/ws/indicators/{iso3}", get(indicators::page_handler).post(indicators::propose))
+        .route("/{lang}/ws/indicators/{iso3}/extension.toml", get(indicators::extension_file))
+        .route("/{lang}/ws/indicator-proposal/{id}/step", post(indicators::step))
         .route("/ws/api/submissions", post(submissions::api_upload).layer(DefaultBodyLimit::max(staging::MAX_FILE_BYTES)))
 }
 

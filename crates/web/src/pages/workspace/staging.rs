@@ -109,9 +109,11 @@ pub(crate) fn read(
     country: &Iso3,
     org: &OrgInfo,
     themes: &ThemeSet,
+    fw: &mp_domain::Framework,
 ) -> Result<Staged, Rejected> {
     let upload = Upload { name: file_name, bytes, kind, mapping };
-    let mut datasets = st.uploads().read(upload, st.framework(), st.areas())?;
+    // `fw` is the country's framework: its national indicators are read like the others.
+    let mut datasets = st.uploads().read(upload, fw, st.areas())?;
     let code = source_code(country, org);
     let want = AreaCode::Country(country.clone());
     let mut out = Rejected::default();
@@ -135,7 +137,7 @@ pub(crate) fn read(
             if o.area != want {
                 out.problems.push(problem("REF_AREA", o.area.to_string(), format!("{country}: this submission is for {country} only")));
             }
-            match st.framework().indicator(&o.indicator) {
+            match fw.indicator(&o.indicator) {
                 Some(ind) => {
                     let covered = match themes {
                         ThemeSet::All => true,

@@ -143,6 +143,7 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         links.push((format!("/{l}/ws/inbox"), m(lang, "inbox-title")));
         for c in p.memberships.iter().filter_map(|m| m.scope.country.as_ref()).collect::<BTreeSet<_>>() {
             links.push((format!("/{l}/ws/narrative/{c}"), ma(lang, "narrative-link", &[("country", c.as_str())])));
+            links.push((format!("/{l}/ws/indicators/{c}"), ma(lang, "national-title", &[("country", c.as_str())])));
         }
         if p.memberships.iter().any(|m| matches!(m.role, Role::Secretariat | Role::Member | Role::Chair)) {
             links.push((format!("/{l}/ws/registry"), m(lang, "ws-registry-link")));
@@ -313,7 +314,8 @@ pub(crate) async fn create_draft(
     let name = safe_name(file_name);
     let (st2, name2, c2, org2, themes, map2) = (st.clone(), name.clone(), c.clone(), org.clone(), mb.scope.themes.clone(), mapping.clone());
     let kept = bytes.clone();
-    let staged = tokio::task::spawn_blocking(move || staging::read(&st2, &name2, kept, kind, map2.as_deref(), &c2, &org2, &themes))
+    let cfw = mp_service::national::country_framework(st.store(), st.framework(), &mp_domain::AreaCode::Country(c.clone())).await?;
+    let staged = tokio::task::spawn_blocking(move || staging::read(&st2, &name2, kept, kind, map2.as_deref(), &c2, &org2, &themes, &cfw))
         .await
         .map_err(|e| WsError::Internal(e.to_string()))?;
     let staged = match staged {
@@ -443,7 +445,8 @@ pub(crate) async fn restage(st: &AppState, s: &SubmissionInfo) -> Result<Result<
         .ok()
         .and_then(|v| v.get("mapping").and_then(|m| m.as_str().map(str::to_string)));
     let (st2, name, c, themes) = (st.clone(), s.file_name.clone(), s.country.clone(), s.themes.clone());
-    let read = tokio::task::spawn_blocking(move || staging::read(&st2, &name, bytes, kind, mapping.as_deref(), &c, &org, &themes))
+    let cfw = mp_service::national::country_framework(st.store(), st.framework(), &mp_domain::AreaCode::Country(c.clone())).await?;
+    let read = tokio::task::spawn_blocking(move || staging::read(&st2, &name, bytes, kind, mapping.as_deref(), &c, &org, &themes, &cfw))
         .await
         .map_err(|e| WsError::Internal(e.to_string()))?;
     Ok(read.map(|staged| {
