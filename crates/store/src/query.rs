@@ -562,6 +562,20 @@ impl Store {
         Ok(out)
     }
 
+    /// What identifies the imported data as they are now: the number of import batches and the
+    /// newest one's id. Every import commits its batch row with its observations, so the pair
+    /// changes with every import that changed anything (an import committed after a later-numbered
+    /// one still raises the count); one cheap query, for caches keyed by it.
+    pub async fn import_generation(&self) -> Result<(i64, Option<i64>), StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n, MAX(id) AS last FROM import_batch")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(self.sql_err("reading the import generation"))?;
+        let n: i64 = row.try_get("n").map_err(self.sql_err("reading the import generation"))?;
+        let last: Option<i64> = row.try_get("last").map_err(self.sql_err("reading the import generation"))?;
+        Ok((n, last))
+    }
+
     /// Every import batch, oldest first.
     pub async fn import_batches(&self) -> Result<Vec<BatchInfo>, StoreError> {
         let rows =

@@ -27,10 +27,14 @@ pub const CONTENT_SECURITY_POLICY: &str =
 
 /// Every route of the portal and the API, with the security headers on every answer.
 pub fn router(state: AppState) -> Router {
+    app(state, pages::routes())
+}
+
+fn app(state: AppState, pages: Router<AppState>) -> Router {
     let set = |name, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
     Router::new()
-        .merge(api::routes())
-        .merge(pages::routes())
+        .merge(api::routes(&state))
+        .merge(pages)
         .with_state(state)
         .layer(set(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -41,8 +45,10 @@ pub fn router(state: AppState) -> Router {
 pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "listening");
+    // The documents are built from the start, so the first reader does not wait for them all.
+    let pages = pages::routes_with(pages::Cache::warming(&state));
     // One structured log line per request (method, path, status, latency) at info level.
-    let logged = router(state).layer(
+    let logged = app(state, pages).layer(
         tower_http::trace::TraceLayer::new_for_http()
             .make_span_with(tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO))
             .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),

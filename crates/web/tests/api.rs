@@ -1144,6 +1144,41 @@ fn profiles_are_built_once_per_state_of_the_store() {
 }
 
 #[test]
+fn observations_are_kept_until_the_next_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = rt().block_on(open_store(&dir));
+    let opts = ImportOptions { dry_run: false, command: "api answer cache test".into(), origin: Origin::Public };
+    let one = |vintage: &str, v: f64| DatasetImport {
+        source: source("undesa-ims", "UN DESA International Migrant Stock"),
+        vintage: vintage.into(),
+        files: vec![file(&format!("ims{vintage}.csv"))],
+        observations: vec![obs("IMM.STOCK", "SEN", "2020", &[], v, ObsStatus::Normal, 1)],
+    };
+    rt().block_on(store.import(&[one("2020", 111_111.0)], &opts, &|_, _| {})).unwrap();
+    let router = mp_web::router(state_of(store.clone()));
+    let uri = "/api/v1/observations?indicator=IMM.STOCK&area=SEN";
+    let gzip = [(header::ACCEPT_ENCODING, "gzip")];
+    let first = send_via(&router, Method::GET, uri, &[]);
+    let first_gz = send_via(&router, Method::GET, uri, &gzip);
+    assert!(first.json().to_string().contains("111111"));
+    // Kept answers are the same bytes and headers, each encoding its own.
+    let again = send_via(&router, Method::GET, uri, &[]);
+    let again_gz = send_via(&router, Method::GET, uri, &gzip);
+    assert_eq!((again.body == first.body, again.header(header::ETAG)), (true, first.header(header::ETAG)));
+    assert_eq!((again_gz.body == first_gz.body, again_gz.header(header::CONTENT_ENCODING)), (true, Some("gzip")));
+    assert_eq!(again_gz.header(header::ETAG), first_gz.header(header::ETAG));
+    let tag = first.header(header::ETAG).unwrap().to_string();
+    let nm = send_via(&router, Method::GET, uri, &[(header::IF_NONE_MATCH, tag.as_str())]);
+    assert_eq!(nm.status, StatusCode::NOT_MODIFIED);
+    rt().block_on(store.import(&[one("2024", 222_222.0)], &opts, &|_, _| {})).unwrap();
+    let after = send_via(&router, Method::GET, uri, &[]);
+    assert!(after.json().to_string().contains("222222"), "an import is seen at once");
+    assert_ne!(after.header(header::ETAG), first.header(header::ETAG));
+    let after_gz = send_via(&router, Method::GET, uri, &gzip);
+    assert_ne!(after_gz.body, first_gz.body);
+}
+
+#[test]
 fn answers_are_gzipped_for_clients_that_accept_it() {
     let plain = get("/api/v1/indicators");
     let gz = send(Method::GET, "/api/v1/indicators", &[(header::ACCEPT_ENCODING, "gzip")]);

@@ -210,42 +210,55 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
         countries = c.areas.profile_countries().iter().map(|a| a.code.clone()).collect();
     }
     let t0 = Instant::now();
-    // The documents are built first (one store read each, one model per country shared by its
-    // languages), then typeset and written side by side: typst is the slow part and every
-    // (document, language) pair is independent.
-    let mut built: Vec<(Built, Vec<Lang>)> = Vec::new();
-    for area in &countries {
-        let (doc, draft) = if a.draft {
-            let d = super::draft::draft_records(&store, &c.fw, &c.areas, area).await?;
-            for u in &d.used {
-                println!("{area} draft: figures of submission {} ({}, {})", u.id, u.org, u.state.code());
-            }
-            for (id, why) in &d.left_out {
-                println!("{area} draft: submission {id} left out: {why}");
-            }
-            (mp_service::country_document_from(&store, &c.fw, &c.areas, &tpl, area, &d.records).await?, Some(d.used))
-        } else {
-            (mp_service::country_document(&store, &c.fw, &c.areas, &tpl, area, a.edition.as_deref()).await?, None)
-        };
-        let own = c.areas.get(area).and_then(|x| x.profile_language).unwrap_or(Lang::En);
-        let langs: Vec<Lang> = if !a.lang.is_empty() {
-            a.lang.clone()
-        } else if a.all {
-            Lang::ALL.to_vec()
-        } else {
-            vec![own]
-        };
-        let name = if draft.is_some() { format!("{area}-draft") } else { area.to_string() };
-        built.push((Built { doc, name, dir: area.to_string(), draft }, langs));
+    // One model per country, shared by its languages, is built from the store while the
+    // documents before it are typeset on every core: typst is the slow part, every (document,
+    // language) pair is independent, and only a few documents are held in memory at a time.
+    let mut typesetters = Typesetters::start(&a.out, &formats);
+    // Whatever happens while reading the store, the typesetters finish what they were given
+    // before the command returns.
+    let built: Result<usize> = async {
+        let mut built = 0;
+        for area in &countries {
+            let (doc, draft) = if a.draft {
+                let d = super::draft::draft_records(&store, &c.fw, &c.areas, area).await?;
+                for u in &d.used {
+                    println!("{area} draft: figures of submission {} ({}, {})", u.id, u.org, u.state.code());
+                }
+                for (id, why) in &d.left_out {
+                    println!("{area} draft: submission {id} left out: {why}");
+                }
+                (mp_service::country_document_from(&store, &c.fw, &c.areas, &tpl, area, &d.records).await?, Some(d.used))
+            } else {
+                (mp_service::country_document(&store, &c.fw, &c.areas, &tpl, area, a.edition.as_deref()).await?, None)
+            };
+            let own = c.areas.get(area).and_then(|x| x.profile_language).unwrap_or(Lang::En);
+            let langs: Vec<Lang> = if !a.lang.is_empty() {
+                a.lang.clone()
+            } else if a.all {
+                Lang::ALL.to_vec()
+            } else {
+                vec![own]
+            };
+            let name = if draft.is_some() { format!("{area}-draft") } else { area.to_string() };
+            typesetters.send(Built { doc, name, dir: area.to_string(), draft }, langs).await?;
+            built += 1;
+        }
+        if a.all || a.regional {
+            let rtpl = settings::template("regional", &c.fw)?;
+            let doc = mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?;
+            let langs: Vec<Lang> = if a.lang.is_empty() { Lang::ALL.to_vec() } else { a.lang.clone() };
+            typesetters.send(Built { doc, name: "regional".into(), dir: "regional".into(), draft: None }, langs).await?;
+            built += 1;
+        }
+        Ok(built)
     }
-    if a.all || a.regional {
-        let rtpl = settings::template("regional", &c.fw)?;
-        let doc = mp_service::regional_document(&store, &c.fw, &c.areas, &rtpl).await?;
-        let langs: Vec<Lang> = if a.lang.is_empty() { Lang::ALL.to_vec() } else { a.lang.clone() };
-        built.push((Built { doc, name: "regional".into(), dir: "regional".into(), draft: None }, langs));
+    .await;
+    if let Ok(n) = built {
+        println!("{n} document(s) built from the store in {:.1} s", t0.elapsed().as_secs_f64());
     }
-    println!("{} document(s) built from the store in {:.1} s", built.len(), t0.elapsed().as_secs_f64());
-    let entries = write_all(&a.out, &built, &formats)?;
+    let entries = typesetters.finish();
+    built?;
+    let entries = entries?;
     write_index(&a.out, &c.areas, &entries)?;
     println!(
         "{} files in {} ({:.1} s); open {}",
@@ -257,41 +270,78 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Typesets and writes every (document, language) pair on as many threads as the machine has
-/// cores; returns the files written, in document and language order whatever the threads did.
-fn write_all(out: &Path, built: &[(Built, Vec<Lang>)], formats: &[String]) -> Result<Vec<(String, Lang, PathBuf)>> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let jobs: Vec<(usize, Lang)> = built.iter().enumerate().flat_map(|(i, (_, langs))| langs.iter().map(move |l| (i, *l))).collect();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Vec<PathBuf>>>>> = Mutex::new(jobs.iter().map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let j = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(i, lang)) = jobs.get(j) else { break };
-                    let (b, langs) = &built[i];
-                    let t = Instant::now();
-                    let r = write_doc(out, b, lang, formats, langs);
-                    if r.is_ok() {
-                        println!("{}  {}  {:.1} s", b.name, lang.code(), t.elapsed().as_secs_f64());
+type Job = (usize, std::sync::Arc<(Built, Vec<Lang>)>, Lang);
+type Done = (usize, String, Lang, Result<Vec<PathBuf>>);
+
+/// Threads, one per core, that typeset and write every (document, language) pair sent to them.
+struct Typesetters {
+    jobs: tokio::sync::mpsc::Sender<Job>,
+    next: usize,
+    threads: Vec<std::thread::JoinHandle<Vec<Done>>>,
+}
+
+impl Typesetters {
+    fn start(out: &Path, formats: &[String]) -> Self {
+        use std::sync::{Arc, Mutex};
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).max(1);
+        // A bounded queue: the store is read ahead of the typesetters by a document or two,
+        // never by all of them.
+        let (jobs, rx) = tokio::sync::mpsc::channel::<Job>(workers);
+        let rx = Arc::new(Mutex::new(rx));
+        let threads = (0..workers)
+            .map(|_| {
+                let (rx, out, formats) = (rx.clone(), out.to_path_buf(), formats.to_vec());
+                std::thread::spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let job = match rx.lock() {
+                            Ok(mut rx) => rx.blocking_recv(),
+                            Err(_) => None,
+                        };
+                        let Some((j, b, lang)) = job else { break };
+                        let (b, langs) = b.as_ref();
+                        let t = Instant::now();
+                        let r = write_doc(&out, b, lang, &formats, langs);
+                        if r.is_ok() {
+                            println!("{}  {}  {:.1} s", b.name, lang.code(), t.elapsed().as_secs_f64());
+                        }
+                        done.push((j, b.name.clone(), lang, r));
                     }
-                    if let Ok(mut all) = results.lock() {
-                        all[j] = Some(r);
-                    }
-                }
-            });
-        }
-    });
-    let results = results.into_inner().map_err(|_| anyhow::anyhow!("a typesetting thread panicked"))?;
-    let mut entries = Vec::new();
-    for (&(i, lang), r) in jobs.iter().zip(results) {
-        let paths = r.ok_or_else(|| anyhow::anyhow!("a typesetting thread stopped before writing {}", built[i].0.name))??;
-        entries.extend(paths.into_iter().map(|p| (built[i].0.name.clone(), lang, p)));
+                    done
+                })
+            })
+            .collect();
+        Typesetters { jobs, next: 0, threads }
     }
-    Ok(entries)
+
+    /// Queues a document in each of its languages; waits while the typesetters are busy.
+    async fn send(&mut self, b: Built, langs: Vec<Lang>) -> Result<()> {
+        let shared = std::sync::Arc::new((b, langs));
+        for lang in shared.1.clone() {
+            self.jobs.send((self.next, shared.clone(), lang)).await.map_err(|_| anyhow::anyhow!("a typesetting thread stopped"))?;
+            self.next += 1;
+        }
+        Ok(())
+    }
+
+    /// Waits for every queued pair; returns the files written, in document and language order
+    /// whatever the threads did, or the first failure in that order.
+    fn finish(self) -> Result<Vec<(String, Lang, PathBuf)>> {
+        drop(self.jobs);
+        let mut done: Vec<Done> = Vec::new();
+        for t in self.threads {
+            done.extend(t.join().map_err(|_| anyhow::anyhow!("a typesetting thread panicked"))?);
+        }
+        done.sort_by_key(|d| d.0);
+        if done.len() != self.next {
+            bail!("a typesetting thread stopped before writing every document");
+        }
+        let mut entries = Vec::new();
+        for (_, name, lang, r) in done {
+            entries.extend(r?.into_iter().map(|p| (name.clone(), lang, p)));
+        }
+        Ok(entries)
+    }
 }
 
 /// The index page of an output folder: every document by country and language.

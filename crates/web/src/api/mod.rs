@@ -10,6 +10,7 @@
 //! handlers' `#[utoipa::path]` attributes and the `ToSchema`/`IntoParams` types beside them
 //! (`openapi.rs`); types other crates own are described in `schema.rs`.
 
+mod answers;
 mod catalogue;
 mod document;
 mod error;
@@ -100,8 +101,9 @@ pub fn endpoints() -> Vec<Endpoint> {
     table().into_iter().map(|(e, _)| e).collect()
 }
 
-/// The API routes and `/healthz`, to merge into the application router.
-pub fn routes() -> Router<AppState> {
+/// The API routes and `/healthz`, to merge into the application router; answers that change
+/// only with an import are kept per import generation of `state`'s store (see `answers`).
+pub fn routes(state: &AppState) -> Router<AppState> {
     let mut api = Router::new();
     let mut root = Router::new();
     for (e, handler) in table() {
@@ -116,7 +118,8 @@ pub fn routes() -> Router<AppState> {
         .layer(Extension(Arc::new(crate::pages::Cache::default())))
         .layer(middleware::from_fn(api_layer))
         .layer(CompressionLayer::new().gzip(true))
-        .layer(middleware::from_fn(crate::http::etag_per_encoding));
+        .layer(middleware::from_fn(crate::http::etag_per_encoding))
+        .layer(middleware::from_fn_with_state((state.clone(), answers::Answers::default()), answers::layer));
     root.nest("/api", api)
 }
 

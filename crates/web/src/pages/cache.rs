@@ -47,9 +47,32 @@ pub(crate) struct Generation {
 #[derive(Default)]
 pub(crate) struct Cache {
     current: RwLock<Option<Arc<Generation>>>,
+    /// Set by the server: pages that list every country show those whose documents are ready
+    /// rather than wait for all of them (and are not kept until they are complete).
+    ready_only: bool,
 }
 
 impl Cache {
+    /// The server's cache: its first generation starts warming now, in the background, and
+    /// pages listing the countries show what is ready (see `ready_only`).
+    pub(crate) fn warming(st: &AppState) -> Arc<Cache> {
+        let cache = Arc::new(Cache { ready_only: true, ..Cache::default() });
+        if tokio::runtime::Handle::try_current().is_ok() {
+            let (c, st) = (cache.clone(), st.clone());
+            tokio::spawn(async move {
+                if let Err(e) = c.generation(&st).await {
+                    tracing::warn!(error = %e.message(), "warming the page cache");
+                }
+            });
+        }
+        cache
+    }
+
+    /// Whether pages listing the countries show only the documents already built.
+    pub(crate) fn ready_only(&self) -> bool {
+        self.ready_only
+    }
+
     /// The generation for the store as it is now; starts a new one (and warms it in the
     /// background) when data were imported or the day changed.
     pub(crate) async fn generation(&self, st: &AppState) -> Result<Arc<Generation>, HttpError> {
@@ -155,6 +178,39 @@ impl Generation {
             })
             .await?;
         Ok(doc.clone())
+    }
+
+    /// A country's live document if it is already built, without building it.
+    pub(crate) async fn ready_document(&self, st: &AppState, area: &AreaCode) -> Result<Option<Arc<Document>>, HttpError> {
+        let key = (area.clone(), None, narrative_key(st, area).await?);
+        let docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(docs.get(&key).and_then(|slot| slot.get().cloned()))
+    }
+
+    /// Like [`Generation::page`], for a page that may be built from part of what it shows
+    /// (`build` says whether it is complete): only a complete page is kept.
+    pub(crate) async fn page_when_complete<F, Fut>(&self, key: String, build: F) -> Result<Bytes, HttpError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<(String, bool), HttpError>>,
+    {
+        let slot = {
+            let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+            if pages.len() >= MAX_PAGES && !pages.contains_key(&key) {
+                pages.clear();
+            }
+            pages.entry(key).or_default().clone()
+        };
+        if let Some(body) = slot.get() {
+            return Ok(Bytes::clone(body));
+        }
+        let (body, complete) = build().await?;
+        let body = Bytes::from(body);
+        if complete {
+            // Another reader may have kept the same page meanwhile; either copy is the same.
+            let _ = slot.set(Arc::new(body.clone()));
+        }
+        Ok(body)
     }
 
     /// A page rendered once per generation and `key` (its address, plus whatever else it

@@ -78,26 +78,44 @@ pub(crate) async fn page(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    respond(lang, &uri, &headers, super::cached(&st, &cache, &uri, || build(&st, &cache, lang, &uri)).await)
+    let page = async {
+        let g = cache.generation(&st).await?;
+        g.page_when_complete(uri.to_string(), || build(&st, &cache, lang, &uri)).await
+    };
+    respond(lang, &uri, &headers, page.await)
 }
 
-async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Result<String, HttpError> {
+/// The page, and whether it shows every country (a server still warming its cache lists the
+/// countries whose documents are ready, so that its first reader does not wait for ten).
+async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Result<(String, bool), HttpError> {
     let l = lang.code();
     let g = cache.generation(st).await?;
     let fw = st.framework();
     let profile = st.areas().profile_countries();
-    // Ten documents: built side by side the first time after an import (the store answers
-    // several queries at once), then read from the cache.
-    let mut tasks = tokio::task::JoinSet::new();
-    for (i, a) in profile.iter().enumerate() {
-        let (g, st, code) = (g.clone(), st.clone(), a.code.clone());
-        tasks.spawn(async move { (i, g.document(&st, &code, None).await) });
-    }
     let mut docs = vec![None; profile.len()];
-    while let Some(done) = tasks.join_next().await {
-        let (i, doc) = done.map_err(HttpError::internal)?;
-        docs[i] = Some(doc?);
+    if cache.ready_only() {
+        for (i, a) in profile.iter().enumerate() {
+            docs[i] = g.ready_document(st, &a.code).await?;
+            if docs[i].is_none() {
+                // Not being warmed (say, its narrative changed since): built for the next reader.
+                let (g, st, code) = (g.clone(), st.clone(), a.code.clone());
+                tokio::spawn(async move { g.document(&st, &code, None).await.map(drop) });
+            }
+        }
+    } else {
+        // Ten documents: built side by side the first time after an import (the store answers
+        // several queries at once), then read from the cache.
+        let mut tasks = tokio::task::JoinSet::new();
+        for (i, a) in profile.iter().enumerate() {
+            let (g, st, code) = (g.clone(), st.clone(), a.code.clone());
+            tasks.spawn(async move { (i, g.document(&st, &code, None).await) });
+        }
+        while let Some(done) = tasks.join_next().await {
+            let (i, doc) = done.map_err(HttpError::internal)?;
+            docs[i] = Some(doc?);
+        }
     }
+    let complete = docs.iter().all(Option::is_some);
     let mut countries = Vec::new();
     for (a, doc) in profile.iter().zip(docs) {
         let Some(doc) = doc else { continue };
@@ -167,7 +185,7 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
         })
         .collect();
     let heading = m(lang, "site-title");
-    render(&HomeT {
+    let page = render(&HomeT {
         chrome: Chrome::new(lang, uri, &heading, Section::Home),
         heading,
         intro: m(lang, "web-home-intro"),
@@ -184,5 +202,6 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
         datasets_label: m(lang, "web-latest-datasets"),
         datasets,
         no_data: m(lang, "web-no-imports"),
-    })
+    })?;
+    Ok((page, complete))
 }

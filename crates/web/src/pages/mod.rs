@@ -49,7 +49,11 @@ static CSS: LazyLock<String> = LazyLock::new(|| format!("{}{}", mp_render::CSS, 
 
 /// The portal's pages and downloads, to merge into the application router.
 pub fn routes() -> Router<AppState> {
-    let cache = Arc::new(Cache::default());
+    routes_with(Arc::new(Cache::default()))
+}
+
+/// The pages with a given cache (the server's starts warming at once, see [`Cache::warming`]).
+pub(crate) fn routes_with(cache: Arc<Cache>) -> Router<AppState> {
     // Workbooks are zip files already: compressing them again costs the server and saves nothing.
     let compress = DefaultPredicate::new().and(NotForContentType::const_new(mp_export::XLSX));
     Router::new()
