@@ -188,6 +188,24 @@ fn arc<P>(arcs: &[Vec<P>], r: i32) -> (&[P], bool) {
 pub const WEST_CENTRAL_AFRICA: [u16; 25] =
     [204, 854, 132, 384, 270, 288, 324, 624, 430, 466, 478, 562, 566, 686, 694, 768, 24, 120, 140, 148, 178, 180, 226, 266, 678];
 
+/// The bounds of the countries of `region` with a margin of a tenth, which shows their
+/// neighbours; `None` when none of them has a shape.
+fn region_frame(world: &World, region: &[u16]) -> Option<(f64, f64, f64, f64)> {
+    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for s in world.shapes.iter().filter(|s| region.contains(&s.m49)) {
+        for r in s.polygons.iter().flatten().flatten() {
+            for &(x, y) in arc(&world.arcs, *r).0 {
+                b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+            }
+        }
+    }
+    if !b.0.is_finite() || b.2 <= b.0 || b.3 <= b.1 {
+        return None;
+    }
+    let (mx, my) = ((b.2 - b.0) * 0.1, (b.3 - b.1) * 0.1);
+    Some((b.0 - mx, b.1 - my, b.2 + mx, b.3 + my))
+}
+
 /// A locator map for a cover: the countries of `region` framed and tinted, `focus` in the
 /// focus orange, neighbours outside the region in grey, `width` units wide (the height
 /// follows the region's shape). `None` when no country of `region` has a shape.
@@ -196,18 +214,7 @@ pub fn region_locator(focus: u16, region: &[u16], width: f64, alt: &str) -> Opti
     let points = |s: &Shape| -> Vec<(f64, f64)> {
         s.polygons.iter().flatten().flatten().flat_map(|r| arc(&world.arcs, *r).0.iter().copied()).collect()
     };
-    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
-    for s in world.shapes.iter().filter(|s| region.contains(&s.m49)) {
-        for (x, y) in points(s) {
-            b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
-        }
-    }
-    if !b.0.is_finite() || b.2 <= b.0 || b.3 <= b.1 {
-        return None;
-    }
-    // A margin of a tenth shows the neighbours around the region.
-    let (mx, my) = ((b.2 - b.0) * 0.1, (b.3 - b.1) * 0.1);
-    let (x0, y0, x1, y1) = (b.0 - mx, b.1 - my, b.2 + mx, b.3 + my);
+    let (x0, y0, x1, y1) = region_frame(world, region)?;
     let k = width / (x1 - x0);
     let height = ((y1 - y0) * k).ceil();
     let inside = |&(x, y): &(f64, f64)| x >= x0 && x <= x1 && y >= y0 && y <= y1;
@@ -307,20 +314,23 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     }
     // The world is wider than high: when the width limits it, the drawing ends below the map
     // rather than leaving a blank band (a page that shows the title outside has room to spare).
-    if let Some(w) = world {
+    // A map whose countries are all in West and Central Africa (the regional report's) frames
+    // that region; any other shows the world.
+    let in_region = |m: &u16| WEST_CENTRAL_AFRICA.contains(m);
+    let regional = !c.values.is_empty() && c.values.iter().all(|(m, _)| in_region(m)) && c.focus.as_ref().is_none_or(|(m, _)| in_region(m));
+    let frame = world.and_then(|w| if regional { region_frame(w, &WEST_CENTRAL_AFRICA) } else { Some(w.bounds) });
+    if let Some((x0, y0, x1, y1)) = frame {
         let (top, below) = cx.measure_decor(&c.title, &legend, &c.source);
-        let (x0, y0, x1, y1) = w.bounds;
         let map_h = (cx.w - 2.0 * cx.pad) * (y1 - y0) / (x1 - x0);
         cx.h = cx.h.min((top + map_h + below + cx.pad / 2.0).ceil());
     }
     cx.begin(&c.title, &c.alt);
     let (top, bottom) = cx.decor(&c.title, &legend, &c.source);
-    let Some(world) = world else {
+    let (Some(world), Some((x0, y0, x1, y1))) = (world, frame) else {
         return;
     };
 
-    // Fit the world into the space between legend and source, centred, north up.
-    let (x0, y0, x1, y1) = world.bounds;
+    // Fit the frame into the space between legend and source, centred, north up.
     let (bw, bh) = (cx.w - 2.0 * cx.pad, (bottom - top).max(1.0));
     let k = (bw / (x1 - x0)).min(bh / (y1 - y0));
     let ox = cx.pad + (bw - k * (x1 - x0)) / 2.0;
@@ -354,7 +364,12 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     // One path per fill: fewer bytes than one per country, and the table under the map names
     // every country and value anyway.
     let mut paths: Vec<(&str, String)> = Vec::new();
-    for s in &world.shapes {
+    // A framed region shows the countries that lie wholly inside the frame: the drawing stays
+    // plain SVG (no clipping), and no neighbour spills over the legend.
+    let inside = |s: &Shape| {
+        s.polygons.iter().flatten().flatten().all(|r| arc(&world.arcs, *r).0.iter().all(|&(x, y)| x >= x0 && x <= x1 && y >= y0 && y <= y1))
+    };
+    for s in world.shapes.iter().filter(|s| !regional || inside(s)) {
         let fill: &'static str = if Some(s.m49) == focus {
             FOCUS
         } else {
@@ -434,6 +449,20 @@ mod tests {
         // Framed on the region: far smaller than the world.
         assert!(svg.len() < 60_000, "{} bytes", svg.len());
         assert!(region_locator(686, &[], 300.0, "none").is_none());
+    }
+
+    #[test]
+    fn a_map_of_the_region_s_countries_frames_the_region() {
+        let map =
+            |values: Vec<(u16, f64)>| MapChart {
+                title: "Émigrés".into(), values, no_data: "Pas de données".into(), ..MapChart::default()
+            };
+        let draw = |m: &MapChart| crate::render_svg(&crate::Chart::Map(m.clone()), &crate::ChartStyle::default(), &|v| format!("{v}"));
+        let regional = draw(&map(vec![(686, 5.0), (566, 20.0), (180, 1.0)]));
+        let world = draw(&map(vec![(686, 5.0), (250, 20.0)]));
+        // Only the region is drawn: far fewer path bytes than the world a map with a country
+        // outside the region shows.
+        assert!(regional.len() * 3 < world.len(), "{} vs {} bytes", regional.len(), world.len());
     }
 
     #[test]

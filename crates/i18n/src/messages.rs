@@ -110,6 +110,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "onefig.ftl", include_str!("../locales/en/onefig.ftl")),
     (Lang::Fr, "onefig.ftl", include_str!("../locales/fr/onefig.ftl")),
     (Lang::Pt, "onefig.ftl", include_str!("../locales/pt-PT/onefig.ftl")),
+    // The documents as publications: acronyms of the printed profile.
+    (Lang::En, "pubdoc.ftl", include_str!("../locales/en/pubdoc.ftl")),
+    (Lang::Fr, "pubdoc.ftl", include_str!("../locales/fr/pubdoc.ftl")),
+    (Lang::Pt, "pubdoc.ftl", include_str!("../locales/pt-PT/pubdoc.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

@@ -10,6 +10,7 @@ use mp_domain::{AreaCode, AreaRegistry, DatasetId, DimensionKey, Framework, I18n
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod forecasts;
+mod regional;
 mod sources;
 
 /// Narrative texts by section id and language (Markdown).
@@ -768,8 +769,9 @@ impl<'a> Builder<'a> {
                         }
                     }
                 }
+                let (before, after) = self.ranking_extras(ind, &items, subject.len(), &srcs);
                 let title = name(ind);
-                vec![Block::Chart(Chart {
+                let chart = Block::Chart(Chart {
                     id: self.next_id("chart"),
                     kind: ChartKind::HBar,
                     alt: Text::msg_with(
@@ -798,7 +800,8 @@ impl<'a> Builder<'a> {
                     forecast_from: None,
                     map: None,
                     sources: srcs,
-                })]
+                });
+                before.into_iter().chain([chart]).chain(after).collect()
             }
         }
     }

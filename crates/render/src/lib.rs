@@ -5,10 +5,12 @@
 //! - [`numbering`]: figure and table numbers in reading order, shared with the PDF.
 //! - [`html`]: the self-contained HTML profile and its pieces for the web portal.
 //! - [`marks`]: circles on flagged chart points, the footnote that explains a block's marks.
+//! - [`grammar`]: country names with their article and prepositions in sentences.
 //! - [`markdown`]: narrative Markdown rendered without scripts, raw HTML or requests.
 
 #![warn(missing_docs)]
 
+pub mod grammar;
 pub mod html;
 pub mod localize;
 pub mod markdown;
