@@ -214,6 +214,7 @@ impl World {
 pub const WEST_CENTRAL_AFRICA: [u16; 25] =
     [204, 854, 132, 384, 270, 288, 324, 624, 430, 466, 478, 562, 566, 686, 694, 768, 24, 120, 140, 148, 178, 180, 226, 266, 678];
 
+
 /// A locator map for a cover: the countries of `region` framed and tinted, `focus` in the
 /// focus orange, neighbours outside the region in grey, `width` units wide (the height
 /// follows the region's shape). `None` when no country of `region` has a shape.
@@ -319,19 +320,29 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     }
     // The world is wider than high: when the width limits it, the drawing ends below the map
     // rather than leaving a blank band (a page that shows the title outside has room to spare).
-    // A regional map frames its countries; a world map the whole world.
-    let frame = world.map(|w| if c.region.is_empty() { None } else { w.region_bounds(&c.region) }.unwrap_or(w.bounds));
+    // A regional map frames its countries; so does a map whose countries all lie in West and
+    // Central Africa (the regional report's); any other shows the world.
+    let in_region = |m: &u16| WEST_CENTRAL_AFRICA.contains(m);
+    let region: &[u16] = if !c.region.is_empty() {
+        &c.region
+    } else if !c.values.is_empty() && c.values.iter().all(|(m, _)| in_region(m)) && c.focus.as_ref().is_none_or(|(m, _)| in_region(m)) {
+        &WEST_CENTRAL_AFRICA
+    } else {
+        &[]
+    };
+    let framed = world.and_then(|w| w.region_bounds(region));
+    let frame = world.map(|w| framed.unwrap_or(w.bounds));
     if let Some((x0, y0, x1, y1)) = frame {
         let (top, below) = cx.measure_decor(&c.title, &legend, &c.source);
         let map_h = (cx.w - 2.0 * cx.pad) * (y1 - y0) / (x1 - x0);
         let fitted = (top + map_h + below + cx.pad / 2.0).ceil();
         // A region taller than wide (West and Central Africa down to the Congo) gets the height
         // it needs on a narrow screen, up to one and a half times the width.
-        cx.h = if c.region.is_empty() { cx.h.min(fitted) } else { fitted.min(cx.w * 1.5).max(cx.h.min(fitted)) };
+        cx.h = if framed.is_none() { cx.h.min(fitted) } else { fitted.min(cx.w * 1.5).max(cx.h.min(fitted)) };
     }
     cx.begin(&c.title, &c.alt);
     let (top, bottom) = cx.decor(&c.title, &legend, &c.source);
-    let Some(world) = world else {
+    let (Some(world), Some((x0, y0, x1, y1))) = (world, frame) else {
         return;
     };
 
@@ -370,8 +381,8 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     // One path per fill: fewer bytes than one per country, and the table under the map names
     // every country and value anyway.
     let mut paths: Vec<(&str, String)> = Vec::new();
-    let framed = |s: &&Shape| c.region.is_empty() || world.points(s).any(|(x, y)| x >= x0 && x <= x1 && y >= y0 && y <= y1);
-    for s in world.shapes.iter().filter(framed) {
+    let in_frame = |s: &&Shape| framed.is_none() || world.points(s).any(|(x, y)| x >= x0 && x <= x1 && y >= y0 && y <= y1);
+    for s in world.shapes.iter().filter(in_frame) {
         let fill: &'static str = if Some(s.m49) == focus {
             FOCUS
         } else {
@@ -395,7 +406,7 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     paths.sort_by_key(|(f, _)| *f != NO_DATA);
     // A framed map cuts its neighbours at the frame: a nested viewport clips without an id
     // that could collide with another chart's on the same page.
-    let clip = !c.region.is_empty();
+    let clip = framed.is_some();
     if clip {
         let (fw, fh) = (k * (x1 - x0), k * (y1 - y0));
         w!(cx.out, r#"<svg x="{ox:.1}" y="{oy:.1}" width="{fw:.1}" height="{fh:.1}" viewBox="{ox:.1} {oy:.1} {fw:.1} {fh:.1}">"#);
@@ -461,6 +472,20 @@ mod tests {
         // Framed on the region: far smaller than the world.
         assert!(svg.len() < 60_000, "{} bytes", svg.len());
         assert!(region_locator(686, &[], 300.0, "none").is_none());
+    }
+
+    #[test]
+    fn a_map_of_the_region_s_countries_frames_the_region() {
+        let map =
+            |values: Vec<(u16, f64)>| MapChart {
+                title: "Émigrés".into(), values, no_data: "Pas de données".into(), ..MapChart::default()
+            };
+        let draw = |m: &MapChart| crate::render_svg(&crate::Chart::Map(m.clone()), &crate::ChartStyle::default(), &|v| format!("{v}"));
+        let regional = draw(&map(vec![(686, 5.0), (566, 20.0), (180, 1.0)]));
+        let world = draw(&map(vec![(686, 5.0), (250, 20.0)]));
+        // Only the region is drawn: far fewer path bytes than the world a map with a country
+        // outside the region shows.
+        assert!(regional.len() * 3 < world.len(), "{} vs {} bytes", regional.len(), world.len());
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub struct ConfigFile {
     pub framework: Option<PathBuf>,
     /// Address for `serve`.
     pub addr: Option<String>,
+    /// The profile template of a country when `build` is given none, by ISO alpha-3 code
+    /// (`[templates]` then `SEN = "wca-2009"`); a country not listed gets `iom-2011`.
+    #[serde(default)]
+    pub templates: std::collections::BTreeMap<String, String>,
 }
 
 /// Resolved settings.
@@ -36,6 +40,8 @@ pub struct Settings {
     pub framework: Option<PathBuf>,
     /// Address for `serve`.
     pub addr: Option<String>,
+    /// Template per country from the config file (see [`ConfigFile::templates`]).
+    pub templates: std::collections::BTreeMap<String, String>,
 }
 
 /// The default store: a SQLite file in the working directory.
@@ -51,8 +57,9 @@ impl Settings {
         let cfg: ConfigFile = match &file {
             Some(p) => {
                 let text = std::fs::read_to_string(p).with_context(|| format!("cannot read the config file {}", p.display()))?;
-                toml::from_str(&text)
-                    .with_context(|| format!("{} is not a valid mprofile config file (keys: db, data, framework, addr)", p.display()))?
+                toml::from_str(&text).with_context(|| {
+                    format!("{} is not a valid mprofile config file (keys: db, data, framework, addr, templates)", p.display())
+                })?
             }
             None => ConfigFile::default(),
         };
@@ -62,6 +69,7 @@ impl Settings {
             data,
             framework: framework.or(cfg.framework),
             addr: cfg.addr,
+            templates: cfg.templates.into_iter().map(|(k, v)| (k.to_ascii_uppercase(), v)).collect(),
         })
     }
 

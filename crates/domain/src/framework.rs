@@ -501,10 +501,12 @@ impl Framework {
             }
         }
         for (p, _) in files {
-            let known = [META, THEMES, UNITS, CODELISTS, DIMENSIONS, "areas.toml", "rules.toml"].contains(&p.as_str())
+            // country-forms.toml: how sentences name a country, read by the renderer (mp_render::grammar).
+            let known = [META, THEMES, UNITS, CODELISTS, DIMENSIONS, "areas.toml", "rules.toml", "country-forms.toml"]
+                .contains(&p.as_str())
                 || (p.starts_with("indicators/") && p.ends_with(".toml"));
             if !known && p.ends_with(".toml") {
-                ck.add(p, "-", "unexpected file: expected framework.toml, themes.toml, units.toml, codelists.toml, dimensions.toml, areas.toml, rules.toml or indicators/*.toml");
+                ck.add(p, "-", "unexpected file: expected framework.toml, themes.toml, units.toml, codelists.toml, dimensions.toml, areas.toml, rules.toml, country-forms.toml or indicators/*.toml");
             }
         }
 

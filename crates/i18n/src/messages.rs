@@ -130,6 +130,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "national.ftl", include_str!("../locales/en/national.ftl")),
     (Lang::Fr, "national.ftl", include_str!("../locales/fr/national.ftl")),
     (Lang::Pt, "national.ftl", include_str!("../locales/pt-PT/national.ftl")),
+    // The documents as publications: acronyms of the printed profile.
+    (Lang::En, "pubdoc.ftl", include_str!("../locales/en/pubdoc.ftl")),
+    (Lang::Fr, "pubdoc.ftl", include_str!("../locales/fr/pubdoc.ftl")),
+    (Lang::Pt, "pubdoc.ftl", include_str!("../locales/pt-PT/pubdoc.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

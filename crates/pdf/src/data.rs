@@ -15,6 +15,9 @@ use serde_json::{Value as Json, json};
 const PAGE: &str = "\u{E000}";
 const PAGES: &str = "\u{E001}";
 
+/// The template section whose narrative is the foreword, printed before the contents.
+const FOREWORD: &str = "foreword";
+
 /// The template's input and the virtual files it refers to.
 pub(crate) struct Prepared {
     /// The localised document.
@@ -86,6 +89,34 @@ pub(crate) fn ymd(iso: &str) -> Option<(i32, u8, u8)> {
     (iso.len() == 10 && it.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
+/// The acronyms the front matter may list (`pubdoc-acr-<key>` in the messages); each is listed
+/// only when the document's text uses it.
+const ACRONYMS: &[&str] = &[
+    "ecowas", "au", "eu", "fdi", "gdp", "hdi", "iati", "idmc", "idp", "ilo", "iom", "knomad", "oda", "twg", "un", "undesa", "unesco",
+    "unhcr", "wdi", "wpp",
+];
+
+/// Whether `word` occurs in `text` on its own (not inside a longer word).
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The acronyms `text` uses, in `lang`, sorted: `{short, long}` for the front matter.
+fn acronyms(text: &str, lang: Lang) -> Vec<Json> {
+    let mut found: Vec<(String, String)> = ACRONYMS
+        .iter()
+        .map(|k| (msg(lang, &format!("pubdoc-acr-{k}")), msg(lang, &format!("pubdoc-acr-{k}-long"))))
+        .filter(|(short, _)| has_word(text, short))
+        .collect();
+    found.sort();
+    found.dedup_by(|a, b| a.0 == b.0);
+    found.into_iter().map(|(short, long)| json!({"short": short, "long": long})).collect()
+}
+
 impl Ctx<'_> {
     fn section(&mut self, s: &Section, level: usize) -> Json {
         let mut blocks: Vec<Json> = Vec::new();
@@ -106,8 +137,13 @@ impl Ctx<'_> {
                 (None, _) => blocks.push(j),
             }
         }
-        let children: Vec<Json> = s.children.iter().map(|c| self.section(c, level + 1)).collect();
+        // A section with nothing to show in the language (a heading over text not yet written)
+        // is left out, as in the HTML.
+        let lang = self.lang;
+        let children: Vec<Json> =
+            s.children.iter().filter(|c| localize::section_has_content(c, lang)).map(|c| self.section(c, level + 1)).collect();
         json!({
+            "id": s.id,
             "number": s.number,
             "title": text(&s.title, self.lang),
             "level": level,
@@ -153,14 +189,16 @@ impl Ctx<'_> {
         n.map(|n| Json::from(msg_with(self.lang, id, &[("number", &n.to_string())]))).unwrap_or(Json::Null)
     }
 
-    fn value_cell(&self, v: &Value) -> Json {
-        json!({"s": localize::number(v, self.lang), "mark": localize::status_mark(v, self.lang), "num": true})
+    fn value_cell(&self, v: &Value, in_words: bool) -> Json {
+        json!({"s": localize::table_number(v, self.lang, in_words), "mark": localize::status_mark(v, self.lang), "num": true})
     }
 
     fn table(&self, t: &Table) -> Json {
         let lang = self.lang;
         let width = t.columns.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
         let columns: Vec<String> = (0..width).map(|i| t.columns.get(i).map(|c| text(c, lang)).unwrap_or_default()).collect();
+        // One number style per table (see mp_render::localize::table_in_words).
+        let in_words = localize::table_in_words(t);
         let rows: Vec<Vec<Json>> = t
             .rows
             .iter()
@@ -168,7 +206,7 @@ impl Ctx<'_> {
                 (0..width)
                     .map(|i| match r.get(i) {
                         Some(Cell::Text(s)) => json!({"s": text(s, lang), "num": false}),
-                        Some(Cell::Value(v)) => self.value_cell(v),
+                        Some(Cell::Value(v)) => self.value_cell(v, in_words),
                         Some(Cell::Empty) | None => json!({"empty": true}),
                     })
                     .collect()
@@ -245,7 +283,11 @@ pub(crate) fn prepare(doc: &Document, lang: Lang, opts: &PdfOptions) -> Prepared
     let fragments = Fragments::new(doc, lang);
     let numbers = fragments.numbering().clone();
     let mut ctx = Ctx { doc, lang, numbers: &numbers, fragments, files: Vec::new() };
-    let sections: Vec<Json> = doc.sections.iter().map(|s| ctx.section(s, 1)).collect();
+    let mut sections: Vec<Json> =
+        doc.sections.iter().filter(|s| localize::section_has_content(s, lang)).map(|s| ctx.section(s, 1)).collect();
+    // The foreword, when the narrative has one, opens the front matter before the contents.
+    let foreword = sections.iter().position(|s| s["id"] == FOREWORD).map(|i| sections.remove(i));
+    let acronyms = acronyms(&serde_json::to_string(&sections).unwrap_or_default(), lang);
     let title = text(&doc.title, lang);
     let country = country_name(doc, lang);
     let published_by = opts.publisher.clone().or_else(|| country.as_ref().map(|c| msg_with(lang, "published-by", &[("country", c)])));
@@ -274,6 +316,9 @@ pub(crate) fn prepare(doc: &Document, lang: Lang, opts: &PdfOptions) -> Prepared
         "figure_supplement": supplement(lang, "figure-numbered"),
         "table_supplement": supplement(lang, "table-numbered"),
         "sections": sections,
+        "foreword": foreword,
+        "acronyms": acronyms,
+        "acronyms_title": msg(lang, "pubdoc-acronyms"),
         "draft": opts.draft.as_ref().map(|(word, note)| json!({"word": word, "note": note})),
         "cover_map": cover_map,
     });
@@ -318,6 +363,15 @@ mod tests {
         assert_eq!(supplement(Lang::Fr, "table-numbered"), "Tableau");
         assert_eq!(supplement(Lang::Pt, "table-numbered"), "Quadro");
         assert_eq!(supplement(Lang::Pt, "figure-numbered"), "Figura");
+    }
+
+    #[test]
+    fn acronyms_are_listed_only_when_used_as_words() {
+        let fr = acronyms("Les émigrés vivant dans la CEDEAO ; 3,1 % du PIB. UNE phrase.", Lang::Fr);
+        let shorts: Vec<&str> = fr.iter().filter_map(|a| a["short"].as_str()).collect();
+        assert_eq!(shorts, ["CEDEAO", "PIB"]);
+        assert_eq!(fr[0]["long"], "Communauté économique des États de l'Afrique de l'Ouest");
+        assert!(acronyms("GDPR and UNHCRX", Lang::En).is_empty());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use mp_domain::{
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod forecasts;
+mod regional;
 mod sources;
 
 /// Narrative texts by section id and language (Markdown).
@@ -872,8 +873,9 @@ impl<'a> Builder<'a> {
                         }
                     }
                 }
+                let (before, after) = self.ranking_extras(ind, &items, subject.len(), &srcs);
                 let title = name(ind);
-                vec![Block::Chart(Chart {
+                let chart = Block::Chart(Chart {
                     id: self.next_id("chart"),
                     kind: ChartKind::HBar,
                     alt: Text::msg_with(
@@ -902,7 +904,8 @@ impl<'a> Builder<'a> {
                     forecast_from: None,
                     map: None,
                     sources: srcs,
-                })]
+                });
+                before.into_iter().chain([chart]).chain(after).collect()
             }
         }
     }

@@ -89,8 +89,20 @@ fn same_source_now(d: &Data, proj: &mp_domain::Record, area: &AreaCode) -> Optio
     Some((r.period, d.value(r)?))
 }
 
-/// The sentence for a fact about a country, or `None` when its figures are missing.
+/// The sentence for a fact about a country, or `None` when its figures are missing. Every
+/// sentence gets the country's name, so that its message can name it with the right article
+/// and preposition (the renderer's grammar) rather than say "the country".
 pub fn fact(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
+    let mut t = sentence(id, d, area)?;
+    if let Text::Msg { args, .. } = &mut t
+        && !args.iter().any(|(k, _)| k == "country")
+    {
+        args.push(("country".into(), Arg::Text(Text::I18n(d.area_name(area)))));
+    }
+    Some(t)
+}
+
+fn sentence(id: &str, d: &Data, area: &AreaCode) -> Option<Text> {
     let tot = DimensionKey::total();
     let country = Arg::Text(Text::I18n(d.area_name(area)));
     let latest = |c: &str| d.latest(&code(c), area, &tot).and_then(|r| Some((r.period, d.value(r)?)));

@@ -396,7 +396,9 @@ fn countries_are_compared_and_ranked_with_their_latest_figures() {
     );
     let list = [AreaCode::parse("SEN").unwrap(), AreaCode::parse("GHA").unwrap()];
     let doc = build_regional(&tpl, &inputs, &list);
-    let [Block::Table(t), Block::Chart(c)] = blocks(&doc) else { panic!("{:?}", blocks(&doc)) };
+    // The ranking comes after a sentence naming the first and the last country.
+    let [Block::Table(t), Block::Paragraph(p), Block::Chart(c)] = blocks(&doc) else { panic!("{:?}", blocks(&doc)) };
+    assert!(matches!(&p[0], Text::Msg { id, .. } if id == "pubdoc-rank-first-last"));
     assert_eq!(t.rows.len(), 2);
     assert_eq!(t.rows[0][2], Cell::Empty, "no population: an empty cell, not a zero");
     let ranked: Vec<f64> = c.series[0].values.iter().flatten().map(|v: &Value| v.v).collect();

@@ -109,6 +109,8 @@ struct PageT<'a> {
     css: &'a str,
     skip: String,
     header: String,
+    /// The opening section when it carries the key figures: read before the contents.
+    lead: Vec<String>,
     toc: String,
     sections: Vec<String>,
 }
@@ -224,7 +226,12 @@ struct DataTableT {
 }
 
 fn value_cell(v: &Value, lang: Lang) -> CellView {
-    CellView { text: localize::number(v, lang), mark: localize::status_mark(v, lang), num: true, empty: false }
+    table_cell(v, lang, false)
+}
+
+/// A figure of a data table, in the table's one number style (see `localize::table_in_words`).
+fn table_cell(v: &Value, lang: Lang, in_words: bool) -> CellView {
+    CellView { text: localize::table_number(v, lang, in_words), mark: localize::status_mark(v, lang), num: true, empty: false }
 }
 
 fn empty_cell() -> CellView {
@@ -400,6 +407,7 @@ impl<'a> Fragments<'a> {
         let title = text(&t.title, lang);
         let a = anchor(&t.id);
         let caption = if number.is_empty() { title.clone() } else { format!("{number}. {title}") };
+        let in_words = localize::table_in_words(t);
         let rows = t
             .rows
             .iter()
@@ -407,7 +415,7 @@ impl<'a> Fragments<'a> {
                 r.iter()
                     .map(|c| match c {
                         Cell::Text(s) => text_cell(text(s, lang)),
-                        Cell::Value(v) => value_cell(v, lang),
+                        Cell::Value(v) => table_cell(v, lang, in_words),
                         Cell::Empty => empty_cell(),
                     })
                     .collect()
@@ -566,6 +574,12 @@ fn with_title(svg: String, title: &str) -> String {
 pub fn document_html(doc: &Document, lang: Lang, opts: &HtmlOptions) -> String {
     let doc = &crate::awaiting::for_lang(&crate::reader::for_readers(doc), lang, opts.draft.is_some());
     let f = Fragments::new(doc, lang);
+    // Key figures come before the contents, as on the portal's country page: the opening
+    // sections up to the one that holds them (a foreword may precede it) are read first.
+    let figures = |s: &Section| s.blocks.iter().any(|b| matches!(b, Block::KeyFigures(_)));
+    let lead_count = doc.sections.iter().take(3).position(figures).map_or(0, |i| i + 1);
+    let html = |list: &[Section]| list.iter().map(|s| f.section(s, 2)).filter(|h| !h.is_empty()).collect::<Vec<_>>();
+    let (lead, sections) = (html(&doc.sections[..lead_count]), html(&doc.sections[lead_count..]));
     render(&PageT {
         lang: lang.code(),
         title: f.title(),
@@ -575,8 +589,9 @@ pub fn document_html(doc: &Document, lang: Lang, opts: &HtmlOptions) -> String {
             Some(d) => format!("{}{}", draft_banner(d), f.header(opts)),
             None => f.header(opts),
         },
+        lead,
         toc: f.toc(),
-        sections: f.sections(),
+        sections,
     })
 }
 

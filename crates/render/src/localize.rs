@@ -24,7 +24,20 @@ pub fn text(t: &Text, lang: Lang) -> String {
         Text::I18n(s) => s.get(lang).to_string(),
         Text::Plain(s) => s.clone(),
         Text::Msg { id, args } => {
-            let args: Vec<(&str, i18n::Arg)> = args.iter().map(|(k, a)| (k.as_str(), arg(a, lang))).collect();
+            // A country's name also comes with its article and prepositions (see grammar).
+            let forms: Vec<(String, String)> = args
+                .iter()
+                .filter_map(|(k, a)| match a {
+                    Arg::Text(Text::I18n(name)) if crate::grammar::NAMED.contains(&k.as_str()) => {
+                        Some(crate::grammar::arguments(k, name, lang))
+                    }
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let mut args: Vec<(&str, i18n::Arg)> =
+                args.iter().filter(|(k, _)| !forms.iter().any(|(f, _)| f == k)).map(|(k, a)| (k.as_str(), arg(a, lang))).collect();
+            args.extend(forms.iter().map(|(k, v)| (k.as_str(), i18n::Arg::text(v.clone()))));
             i18n::t(lang, id, &args)
         }
     }
@@ -68,6 +81,19 @@ pub fn key_number(v: &Value, lang: Lang) -> String {
         ValueKind::Number => i18n::format_compact(v.v, lang),
         _ => number(v, lang),
     }
+}
+
+/// Whether a table writes its large figures in words: it does when one of its amounts in
+/// dollars is a million or more ("30,85 milliards de dollars US"), so that its other large
+/// figures follow the same style rather than run to eleven digits beside it.
+pub fn table_in_words(t: &mp_profile::Table) -> bool {
+    t.rows.iter().flatten().any(|c| matches!(c, mp_profile::Cell::Value(v) if v.kind == ValueKind::Usd && v.v.abs() >= 1e6))
+}
+
+/// A figure of a table whose style [`table_in_words`] chose: large counts in words when the
+/// table writes its amounts so, else as [`number`] writes it.
+pub fn table_number(v: &Value, lang: Lang, in_words: bool) -> String {
+    if in_words && v.kind == ValueKind::Number && v.v.abs() >= 1e6 { i18n::format_compact(v.v, lang) } else { number(v, lang) }
 }
 
 /// The label of a figure's status when readers must be told: a projection (F), an estimate
@@ -364,6 +390,27 @@ mod tests {
 
     fn v(x: f64, kind: ValueKind, decimals: u8) -> Value {
         Value { v: x, kind, decimals, trace: Vec::new(), formula: None, status: None }
+    }
+
+    #[test]
+    fn a_table_writes_its_large_figures_in_one_style() {
+        let table = |cells: Vec<Value>| mp_profile::Table {
+            id: "t".into(),
+            title: Text::plain("T"),
+            columns: Vec::new(),
+            rows: cells.into_iter().map(|c| vec![mp_profile::Cell::Value(c)]).collect(),
+            sources: Vec::new(),
+            notes: Vec::new(),
+        };
+        let gdp = v(30.85e9, ValueKind::Usd, 0);
+        let gdp_constant = v(27_973_016_519.0, ValueKind::Number, 0);
+        let t = table(vec![gdp.clone(), gdp_constant.clone()]);
+        assert!(table_in_words(&t));
+        let written = table_number(&gdp_constant, Lang::Fr, table_in_words(&t));
+        assert!(written.contains("milliards"), "{written}");
+        // A table of counts alone keeps every digit.
+        assert!(!table_in_words(&table(vec![gdp_constant.clone()])));
+        assert_eq!(table_number(&v(4_317.0, ValueKind::Number, 0), Lang::Fr, true), number(&v(4_317.0, ValueKind::Number, 0), Lang::Fr));
     }
 
     fn doc() -> Document {

@@ -65,8 +65,26 @@ fn is_msg(t: &Text, id: &str) -> bool {
     matches!(t, Text::Msg { id: m, .. } if m == id)
 }
 
+/// A comparison table (countries side by side) without its columns in which no country has a
+/// figure: a column of dashes tells the reader nothing the list of gaps does not.
+fn without_empty_columns(mut t: Table) -> Table {
+    let width = t.columns.len();
+    let empty: Vec<bool> =
+        (0..width).map(|i| i > 0 && !t.rows.is_empty() && t.rows.iter().all(|r| matches!(r.get(i), Some(Cell::Empty) | None))).collect();
+    if !empty.iter().any(|e| *e) {
+        return t;
+    }
+    let keep = |i: &usize| !empty.get(*i).copied().unwrap_or(false);
+    t.columns = t.columns.into_iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, c)| c).collect();
+    t.rows = t.rows.into_iter().map(|r| r.into_iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, c)| c).collect()).collect();
+    t
+}
+
 fn tidy_block(b: Block) -> Vec<Block> {
     let Block::Table(t) = b else { return vec![b] };
+    if t.columns.first().is_some_and(|c| is_msg(c, "col-area")) {
+        return vec![Block::Table(without_empty_columns(t))];
+    }
     if !t.columns.first().is_some_and(|c| is_msg(c, "col-code")) {
         return vec![Block::Table(t)];
     }
@@ -210,6 +228,22 @@ mod tests {
         let Block::Note(Text::Msg { id, args }) = &out[1] else { panic!("then a note: {out:?}") };
         assert_eq!(id, "reader-gaps");
         assert!(matches!(&args[0].1, Arg::Text(Text::I18n(t)) if t.en == "Plan; Treaties" && t.fr == "Plan (fr)\u{a0}; Treaties (fr)"));
+    }
+
+    #[test]
+    fn a_comparison_drops_the_columns_no_country_fills() {
+        let t = Block::Table(Table {
+            id: "t".into(),
+            title: Text::Plain("t".into()),
+            columns: vec![Text::msg("col-area"), Text::Plain("A".into()), Text::Plain("B".into())],
+            rows: vec![vec![name("Mali"), value(), Cell::Empty], vec![name("Niger"), Cell::Empty, Cell::Empty]],
+            sources: Vec::new(),
+            notes: Vec::new(),
+        });
+        let Block::Table(out) = &tidy_block(t)[0] else { panic!("a table") };
+        assert_eq!(out.columns.len(), 2);
+        assert!(out.rows.iter().all(|r| r.len() == 2));
+        assert_eq!(out.columns[1], Text::Plain("A".into()));
     }
 
     #[test]

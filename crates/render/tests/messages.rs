@@ -336,6 +336,16 @@ fn problems(used: &BTreeMap<String, BTreeSet<String>>) -> (Vec<String>, Vec<Stri
             missing.push(format!("{id} (missing in {})", absent.join(", ")));
             continue;
         }
+        // A country's name also reaches the message with its article and prepositions.
+        let given: BTreeSet<String> = given
+            .iter()
+            .flat_map(|g| {
+                let forms = mp_render::grammar::NAMED
+                    .contains(&g.as_str())
+                    .then(|| ["_the", "_The", "_in", "_In", "_of"].map(|suffix| format!("{g}{suffix}")).to_vec());
+                std::iter::once(g.clone()).chain(forms.into_iter().flatten())
+            })
+            .collect();
         for lang in Lang::ALL {
             let Some(e) = mp_i18n::entries(lang).get(id.as_str()) else { continue };
             // A message may use fewer arguments than given; one it uses but is not given breaks.

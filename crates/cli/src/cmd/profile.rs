@@ -32,9 +32,10 @@ pub struct BuildArgs {
     /// Output directory.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
-    /// Template id (iom-2011, wca-2009) or a template file.
-    #[arg(long, default_value = "iom-2011")]
-    pub template: String,
+    /// Template id (iom-2011, wca-2009) or a template file; by default the country's
+    /// `[templates]` entry in the config file, else iom-2011.
+    #[arg(long)]
+    pub template: Option<String>,
     /// Build a frozen edition (e.g. 2026) instead of the live data.
     #[arg(long)]
     pub edition: Option<String>,
@@ -198,7 +199,11 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     let areas = store.area_registry().await?;
     let fw = s.framework(Some(&areas))?;
     let c = Ctx { fw, areas };
-    let tpl = settings::template(&a.template, &c.fw)?;
+    // The template of each country: the flag, else the config file's choice, else the IOM one.
+    let template_of = |area: &AreaCode| -> Result<mp_profile::Template> {
+        let id = a.template.as_deref().or_else(|| s.templates.get(area.as_str()).map(String::as_str)).unwrap_or("iom-2011");
+        settings::template(id, &c.fw)
+    };
     let formats: Vec<String> = a.format.iter().map(|f| f.trim().to_ascii_lowercase()).collect();
     for f in &formats {
         if f != "html" && f != "pdf" {
@@ -219,6 +224,15 @@ pub async fn build(s: &Settings, a: BuildArgs) -> Result<ExitCode> {
     let built: Result<usize> = async {
         let mut built = 0;
         for area in &countries {
+            // A frozen edition is rebuilt with the template it was frozen with, unless told otherwise.
+            let frozen_with = match (&a.edition, &a.template) {
+                (Some(label), None) => store.editions(Some(area)).await?.into_iter().find(|e| &e.label == label).map(|e| e.template),
+                _ => None,
+            };
+            let tpl = match frozen_with {
+                Some(id) => settings::template(&id, &c.fw)?,
+                None => template_of(area)?,
+            };
             let (doc, draft) = if a.draft {
                 let d = super::draft::draft_records(&store, &c.fw, &c.areas, area).await?;
                 for u in &d.used {
@@ -446,7 +460,7 @@ pub async fn demo(s: &Settings, a: DemoArgs) -> Result<ExitCode> {
             lang: vec![],
             format: vec!["html".into(), "pdf".into()],
             out: a.out.clone(),
-            template: "iom-2011".into(),
+            template: None,
             edition: None,
             draft: false,
         },

@@ -1,44 +1,44 @@
 ### Messages of the profile builder (mp-profile): document titles, generated facts, table and
-### chart labels. Facts speak of "the country" (see profile.ftl for why).
+### chart labels. Facts name the country with its article and prepositions (mp_render::grammar).
 
 doc-title = Migration Profile: { $country }
 doc-title-regional = Migration in West and Central Africa: the profile countries compared
 
 ## Generated facts
 
-fact-population = In { $year }, the country had a population of { $value }.
-fact-imm-stock = In { $year }, { $value } international migrants lived in the country, { $share } of its population.
-fact-imm-stock-noshare = In { $year }, { $value } international migrants lived in the country.
+fact-population = { $country_The } had a population of { $value } in { $year }.
+fact-imm-stock = In { $year }, { $value } international migrants lived { $country_in }, { $share } of its population.
+fact-imm-stock-noshare = The number of international migrants living { $country_in } reached { $value } in { $year }.
 fact-imm-female = Women made up { $share } of international migrants in { $year }.
-fact-imm-origins = The largest group of immigrants came from { $top }: { $top_value }, or { $top_share } of the { $value } international migrants counted in { $year }.
-fact-emi-stock = In { $year }, { $value } emigrants from the country lived abroad; the main destination was { $top } ({ $top_value }, { $top_share } of emigrants).
+fact-imm-origins = The largest group of immigrants came from { $top_the }: { $top_value }, or { $top_share } of the { $value } international migrants counted in { $year }.
+fact-emi-stock = Emigrants from { $country_the } living abroad numbered { $value } in { $year }; the main destination was { $top_the } ({ $top_value }, { $top_share } of emigrants).
 fact-imm-change = From { $from } to { $to }, the number of international migrants { $direction ->
         [up] rose by { $change }
        *[down] fell by { $change }
     }.
-fact-emi-ecowas = In { $year }, { $share } of the country's emigrants lived in another ECOWAS member state.
+fact-emi-ecowas = Other ECOWAS member states were home to { $share } of the emigrants from { $country_the } in { $year }.
 fact-net-migration = { $sign ->
-        [positive] In { $year }, more people arrived than left: net migration was +{ $value } people ({ $rate } per 1,000 inhabitants).
-        [negative] In { $year }, more people left than arrived: net migration was { $value } people ({ $rate } per 1,000 inhabitants).
-       *[zero] In { $year }, arrivals and departures balanced out ({ $rate } per 1,000 inhabitants).
+        [positive] { $country_In }, more people arrived than left in { $year }: net migration was +{ $value } people ({ $rate } per 1,000 inhabitants).
+        [negative] { $country_In }, more people left than arrived in { $year }: net migration was { $value } people ({ $rate } per 1,000 inhabitants).
+       *[zero] { $country_In }, arrivals and departures balanced out in { $year } ({ $rate } per 1,000 inhabitants).
     }
 fact-net-migration-norate = { $sign ->
-        [positive] In { $year }, more people arrived than left: net migration was +{ $value } people.
-        [negative] In { $year }, more people left than arrived: net migration was { $value } people.
-       *[zero] In { $year }, arrivals and departures balanced out.
+        [positive] { $country_In }, more people arrived than left in { $year }: net migration was +{ $value } people.
+        [negative] { $country_In }, more people left than arrived in { $year }: net migration was { $value } people.
+       *[zero] { $country_In }, arrivals and departures balanced out in { $year }.
     }
-fact-remittances = In { $year }, personal remittances received amounted to { $value }, or { $share } of GDP.
-fact-remittances-nogdp = In { $year }, personal remittances received amounted to { $value }.
-fact-refugees-hosted = At the end of { $year }, the country hosted { $value } refugees.
-fact-refugees-origin = At the end of { $year }, { $value } refugees from the country were living in other countries.
-fact-idps = At the end of { $year }, { $value } people were internally displaced in the country.
-fact-hdi = The country's Human Development Index was { $value } in { $year }.
-fact-dead-missing = In { $year }, { $value } migrants from the country were recorded dead or missing on migration routes.
-fact-frontex = In { $year }, { $value } irregular crossings of the European Union's external borders by nationals of the country were detected.
-fact-eu-asylum = In { $year }, nationals of the country lodged { $value } first-time asylum applications in European countries.
-fact-unemployment = In { $year }, the unemployment rate was { $value }; among young people aged 15–24 it was { $youth }.
-fact-unemployment-noyouth = In { $year }, the unemployment rate was { $value }.
-fact-forecast-pop = Under the UN medium variant, the population would reach { $value } in 2050, from { $now } in { $year }.
+fact-remittances = Personal remittances received by { $country_the } amounted to { $value } in { $year }, or { $share } of GDP.
+fact-remittances-nogdp = Personal remittances received by { $country_the } amounted to { $value } in { $year }.
+fact-refugees-hosted = At the end of { $year }, { $country_the } hosted { $value } refugees.
+fact-refugees-origin = Refugees from { $country_the } living in other countries numbered { $value } at the end of { $year }.
+fact-idps = At the end of { $year }, { $value } people were internally displaced { $country_in }.
+fact-hdi = The Human Development Index { $country_of } was { $value } in { $year }.
+fact-dead-missing = On migration routes, { $value } migrants from { $country_the } were recorded dead or missing in { $year }.
+fact-frontex = Irregular crossings of the European Union's external borders detected in { $year } by nationals { $country_of } numbered { $value }.
+fact-eu-asylum = Nationals { $country_of } lodged { $value } first-time asylum applications in European countries in { $year }.
+fact-unemployment = The unemployment rate { $country_in } was { $value } in { $year }; among young people aged 15–24 it was { $youth }.
+fact-unemployment-noyouth = The unemployment rate { $country_in } was { $value } in { $year }.
+fact-forecast-pop = Under the UN medium variant, the population { $country_of } would reach { $value } in 2050, from { $now } in { $year }.
 fact-forecast-netmig = For { $year }, the UN projects net migration of { $value } people, with an 80 % interval of { $low } to { $high }.
 
 ## Notes

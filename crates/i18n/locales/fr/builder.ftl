@@ -6,39 +6,39 @@ doc-title-regional = Migrations en Afrique de l'Ouest et du Centre : les pays c
 
 ## Faits générés
 
-fact-population = En { $year }, la population du pays s'élevait à { $value } habitants.
-fact-imm-stock = En { $year }, { $value } migrants internationaux vivaient dans le pays, soit { $share } de sa population.
-fact-imm-stock-noshare = En { $year }, { $value } migrants internationaux vivaient dans le pays.
+fact-population = { $country_The } comptait { $value } habitants en { $year }.
+fact-imm-stock = En { $year }, { $value } migrants internationaux vivaient { $country_in }, soit { $share } de sa population.
+fact-imm-stock-noshare = Le nombre de migrants internationaux vivant { $country_in } atteignait { $value } en { $year }.
 fact-imm-female = Les femmes représentaient { $share } des migrants internationaux en { $year }.
-fact-imm-origins = Le principal pays d'origine des immigrés était { $top } : { $top_value }, soit { $top_share } des { $value } migrants internationaux recensés en { $year }.
-fact-emi-stock = En { $year }, { $value } émigrés originaires du pays vivaient à l'étranger ; la principale destination était { $top } ({ $top_value }, soit { $top_share } des émigrés).
+fact-imm-origins = Le principal pays d'origine des immigrés était { $top_the } : { $top_value }, soit { $top_share } des { $value } migrants internationaux recensés en { $year }.
+fact-emi-stock = Les émigrés originaires { $country_of } vivant à l'étranger étaient { $value } en { $year } ; la principale destination était { $top_the } ({ $top_value }, soit { $top_share } des émigrés).
 fact-imm-change = De { $from } à { $to }, le nombre de migrants internationaux { $direction ->
         [up] a augmenté de { $change }
        *[down] a diminué de { $change }
     }.
-fact-emi-ecowas = En { $year }, { $share } des émigrés du pays vivaient dans un autre État membre de la CEDEAO.
+fact-emi-ecowas = Les autres États membres de la CEDEAO accueillaient { $share } des émigrés { $country_of } en { $year }.
 fact-net-migration = { $sign ->
-        [positive] En { $year }, les arrivées ont dépassé les départs : le solde migratoire était de +{ $value } personnes ({ $rate } pour 1 000 habitants).
-        [negative] En { $year }, les départs ont dépassé les arrivées : le solde migratoire était de { $value } personnes ({ $rate } pour 1 000 habitants).
-       *[zero] En { $year }, les arrivées et les départs se sont équilibrés ({ $rate } pour 1 000 habitants).
+        [positive] { $country_In }, les arrivées ont dépassé les départs en { $year } : le solde migratoire était de +{ $value } personnes ({ $rate } pour 1 000 habitants).
+        [negative] { $country_In }, les départs ont dépassé les arrivées en { $year } : le solde migratoire était de { $value } personnes ({ $rate } pour 1 000 habitants).
+       *[zero] { $country_In }, les arrivées et les départs se sont équilibrés en { $year } ({ $rate } pour 1 000 habitants).
     }
 fact-net-migration-norate = { $sign ->
-        [positive] En { $year }, les arrivées ont dépassé les départs : le solde migratoire était de +{ $value } personnes.
-        [negative] En { $year }, les départs ont dépassé les arrivées : le solde migratoire était de { $value } personnes.
-       *[zero] En { $year }, les arrivées et les départs se sont équilibrés.
+        [positive] { $country_In }, les arrivées ont dépassé les départs en { $year } : le solde migratoire était de +{ $value } personnes.
+        [negative] { $country_In }, les départs ont dépassé les arrivées en { $year } : le solde migratoire était de { $value } personnes.
+       *[zero] { $country_In }, les arrivées et les départs se sont équilibrés en { $year }.
     }
-fact-remittances = En { $year }, les envois de fonds personnels reçus atteignaient { $value }, soit { $share } du PIB.
-fact-remittances-nogdp = En { $year }, les envois de fonds personnels reçus atteignaient { $value }.
-fact-refugees-hosted = Fin { $year }, le pays accueillait { $value } réfugiés.
-fact-refugees-origin = Fin { $year }, { $value } réfugiés originaires du pays vivaient dans d'autres pays.
-fact-idps = Fin { $year }, { $value } personnes étaient déplacées à l'intérieur du pays.
-fact-hdi = L'indice de développement humain du pays était de { $value } en { $year }.
-fact-dead-missing = En { $year }, { $value } migrants originaires du pays ont été recensés morts ou disparus sur les routes migratoires.
-fact-frontex = En { $year }, { $value } franchissements irréguliers des frontières extérieures de l'Union européenne par des ressortissants du pays ont été détectés.
-fact-eu-asylum = En { $year }, les ressortissants du pays ont déposé { $value } premières demandes d'asile dans des pays européens.
-fact-unemployment = En { $year }, le taux de chômage était de { $value } ; chez les jeunes de 15 à 24 ans, il atteignait { $youth }.
-fact-unemployment-noyouth = En { $year }, le taux de chômage était de { $value }.
-fact-forecast-pop = Selon la variante moyenne des Nations Unies, la population atteindrait { $value } en 2050, contre { $now } en { $year }.
+fact-remittances = Les envois de fonds personnels reçus par { $country_the } atteignaient { $value } en { $year }, soit { $share } du PIB.
+fact-remittances-nogdp = Les envois de fonds personnels reçus par { $country_the } atteignaient { $value } en { $year }.
+fact-refugees-hosted = Fin { $year }, { $country_the } accueillait { $value } réfugiés.
+fact-refugees-origin = Les réfugiés originaires { $country_of } vivant dans d'autres pays étaient { $value } fin { $year }.
+fact-idps = Fin { $year }, { $value } personnes étaient déplacées à l'intérieur { $country_of }.
+fact-hdi = L'indice de développement humain { $country_of } était de { $value } en { $year }.
+fact-dead-missing = Sur les routes migratoires, { $value } migrants originaires { $country_of } ont été recensés morts ou disparus en { $year }.
+fact-frontex = Les franchissements irréguliers des frontières extérieures de l'Union européenne par des ressortissants { $country_of } détectés en { $year } s'élevaient à { $value }.
+fact-eu-asylum = Les ressortissants { $country_of } ont déposé { $value } premières demandes d'asile dans des pays européens en { $year }.
+fact-unemployment = Le taux de chômage était de { $value } { $country_in } en { $year } ; chez les jeunes de 15 à 24 ans, il atteignait { $youth }.
+fact-unemployment-noyouth = Le taux de chômage était de { $value } { $country_in } en { $year }.
+fact-forecast-pop = Selon la variante moyenne des Nations Unies, la population { $country_of } atteindrait { $value } en 2050, contre { $now } en { $year }.
 fact-forecast-netmig = Pour { $year }, les Nations Unies projettent un solde migratoire de { $value } personnes, avec un intervalle à 80 % allant de { $low } à { $high }.
 
 ## Notes

@@ -6,39 +6,39 @@ doc-title-regional = Migração na África Ocidental e Central: os países compa
 
 ## Factos gerados
 
-fact-population = Em { $year }, o país tinha uma população de { $value } habitantes.
-fact-imm-stock = Em { $year }, viviam no país { $value } migrantes internacionais, ou seja, { $share } da população.
-fact-imm-stock-noshare = Em { $year }, viviam no país { $value } migrantes internacionais.
+fact-population = A população { $country_of } era de { $value } habitantes em { $year }.
+fact-imm-stock = Em { $year }, viviam { $country_in } { $value } migrantes internacionais, ou seja, { $share } da população.
+fact-imm-stock-noshare = O número de migrantes internacionais que viviam { $country_in } era de { $value } em { $year }.
 fact-imm-female = As mulheres representavam { $share } dos migrantes internacionais em { $year }.
-fact-imm-origins = O principal país de origem dos imigrantes era { $top }: { $top_value }, ou seja, { $top_share } dos { $value } migrantes internacionais contabilizados em { $year }.
-fact-emi-stock = Em { $year }, { $value } emigrantes do país viviam no estrangeiro; o principal destino era { $top } ({ $top_value }, ou seja, { $top_share } dos emigrantes).
+fact-imm-origins = O principal país de origem dos imigrantes era { $top_the }: { $top_value }, ou seja, { $top_share } dos { $value } migrantes internacionais contabilizados em { $year }.
+fact-emi-stock = Os emigrantes { $country_of } que viviam no estrangeiro eram { $value } em { $year }; o principal destino era { $top_the } ({ $top_value }, ou seja, { $top_share } dos emigrantes).
 fact-imm-change = De { $from } a { $to }, o número de migrantes internacionais { $direction ->
         [up] aumentou { $change }
        *[down] diminuiu { $change }
     }.
-fact-emi-ecowas = Em { $year }, { $share } dos emigrantes do país viviam noutro Estado-membro da CEDEAO.
+fact-emi-ecowas = Os outros Estados-membros da CEDEAO acolhiam { $share } dos emigrantes { $country_of } em { $year }.
 fact-net-migration = { $sign ->
-        [positive] Em { $year }, as entradas superaram as saídas: o saldo migratório foi de +{ $value } pessoas ({ $rate } por 1000 habitantes).
-        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de { $value } pessoas ({ $rate } por 1000 habitantes).
-       *[zero] Em { $year }, as entradas e as saídas equilibraram-se ({ $rate } por 1000 habitantes).
+        [positive] { $country_In }, as entradas superaram as saídas em { $year }: o saldo migratório foi de +{ $value } pessoas ({ $rate } por 1000 habitantes).
+        [negative] { $country_In }, as saídas superaram as entradas em { $year }: o saldo migratório foi de { $value } pessoas ({ $rate } por 1000 habitantes).
+       *[zero] { $country_In }, as entradas e as saídas equilibraram-se em { $year } ({ $rate } por 1000 habitantes).
     }
 fact-net-migration-norate = { $sign ->
-        [positive] Em { $year }, as entradas superaram as saídas: o saldo migratório foi de +{ $value } pessoas.
-        [negative] Em { $year }, as saídas superaram as entradas: o saldo migratório foi de { $value } pessoas.
-       *[zero] Em { $year }, as entradas e as saídas equilibraram-se.
+        [positive] { $country_In }, as entradas superaram as saídas em { $year }: o saldo migratório foi de +{ $value } pessoas.
+        [negative] { $country_In }, as saídas superaram as entradas em { $year }: o saldo migratório foi de { $value } pessoas.
+       *[zero] { $country_In }, as entradas e as saídas equilibraram-se em { $year }.
     }
-fact-remittances = Em { $year }, as remessas pessoais recebidas ascenderam a { $value }, ou seja, { $share } do PIB.
-fact-remittances-nogdp = Em { $year }, as remessas pessoais recebidas ascenderam a { $value }.
-fact-refugees-hosted = No final de { $year }, o país acolhia { $value } refugiados.
-fact-refugees-origin = No final de { $year }, { $value } refugiados originários do país viviam noutros países.
-fact-idps = No final de { $year }, { $value } pessoas estavam deslocadas dentro do país.
-fact-hdi = O Índice de Desenvolvimento Humano do país era de { $value } em { $year }.
-fact-dead-missing = Em { $year }, foram registados { $value } migrantes do país mortos ou desaparecidos nas rotas migratórias.
-fact-frontex = Em { $year }, foram detetadas { $value } passagens irregulares das fronteiras externas da União Europeia por nacionais do país.
-fact-eu-asylum = Em { $year }, nacionais do país apresentaram { $value } primeiros pedidos de asilo em países europeus.
-fact-unemployment = Em { $year }, a taxa de desemprego era de { $value }; entre os jovens dos 15 aos 24 anos, era de { $youth }.
-fact-unemployment-noyouth = Em { $year }, a taxa de desemprego era de { $value }.
-fact-forecast-pop = Segundo a variante média das Nações Unidas, a população atingiria { $value } em 2050, face a { $now } em { $year }.
+fact-remittances = As remessas pessoais recebidas { $country_in } ascenderam a { $value } em { $year }, ou seja, { $share } do PIB.
+fact-remittances-nogdp = As remessas pessoais recebidas { $country_in } ascenderam a { $value } em { $year }.
+fact-refugees-hosted = No final de { $year }, estavam acolhidos { $country_in } { $value } refugiados.
+fact-refugees-origin = Os refugiados originários { $country_of } que viviam noutros países eram { $value } no final de { $year }.
+fact-idps = No final de { $year }, { $value } pessoas estavam deslocadas dentro { $country_of }.
+fact-hdi = O Índice de Desenvolvimento Humano { $country_of } era de { $value } em { $year }.
+fact-dead-missing = Nas rotas migratórias, foram registados { $value } migrantes { $country_of } mortos ou desaparecidos em { $year }.
+fact-frontex = Em { $year }, foram detetadas { $value } passagens irregulares das fronteiras externas da União Europeia por nacionais { $country_of }.
+fact-eu-asylum = Os nacionais { $country_of } apresentaram { $value } primeiros pedidos de asilo em países europeus em { $year }.
+fact-unemployment = A taxa de desemprego { $country_in } era de { $value } em { $year }; entre os jovens dos 15 aos 24 anos, era de { $youth }.
+fact-unemployment-noyouth = A taxa de desemprego { $country_in } era de { $value } em { $year }.
+fact-forecast-pop = Segundo a variante média das Nações Unidas, a população { $country_of } atingiria { $value } em 2050, face a { $now } em { $year }.
 fact-forecast-netmig = Para { $year }, as Nações Unidas projetam um saldo migratório de { $value } pessoas, com um intervalo de 80 % entre { $low } e { $high }.
 
 ## Notas

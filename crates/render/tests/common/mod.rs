@@ -233,7 +233,11 @@ pub fn document() -> Document {
         ),
         Text::msg_with(
             "fact-unemployment-noyouth",
-            vec![("value", Arg::Value(val(3.05, ValueKind::Percent, 1))), ("year", Arg::Year(2023))],
+            vec![
+                ("country", Arg::Text(senegal.clone())),
+                ("value", Arg::Value(val(3.05, ValueKind::Percent, 1))),
+                ("year", Arg::Year(2023)),
+            ],
         ),
     ]);
     let part_a = section(
