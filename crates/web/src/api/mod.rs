@@ -13,7 +13,7 @@
 mod catalogue;
 mod document;
 mod error;
-mod forecasts;
+pub(crate) mod forecasts;
 mod observations;
 pub mod openapi;
 mod params;
