@@ -10,13 +10,15 @@ use mp_domain::{AreaCode, DatasetId, DimensionId, DimensionKey, Indicator, Perio
 pub(crate) const MODULE_SOURCE: &str = "mprofile-forecast";
 
 /// The forecast indicators the module fills, with their series code in CL_FC_TARGET.
-const TARGETS: [(&str, &str); 6] = [
+const TARGETS: [(&str, &str); 8] = [
     ("FCT.IMM_STOCK", "IMM_STOCK"),
     ("FCT.EMI_STOCK", "EMI_STOCK"),
     ("FCT.REM", "REM_IN"),
     ("FCT.IDP_STOCK", "IDP_STOCK"),
     ("FCT.NETMIG_ABS", "NET_MIG"),
     ("FCT.NETMIG_MED", "NET_RATE"),
+    ("FCT.REF_HOSTED", "REF_HOSTED"),
+    ("FCT.REF_ORIGIN", "REF_ORIGIN"),
 ];
 
 /// The kind of series a forecast and its skill come from, as its footnote names it
@@ -251,24 +253,35 @@ impl Builder<'_> {
 
 /// What each forecast indicator forecasts: the indicator and disaggregation its forecasts are
 /// checked against once observed.
-const HISTORIES: [(&str, &str, &str); 6] = [
+const HISTORIES: [(&str, &str, &str); 8] = [
     ("FCT.IMM_STOCK", "IMM.STOCK", ""),
     ("FCT.EMI_STOCK", "EMI.STOCK", ""),
     ("FCT.REM", "REM.IN", ""),
     ("FCT.IDP_STOCK", "IDP.STOCK", "CAUSE=CONFLICT"),
     ("FCT.NETMIG_ABS", "NET.MIG", ""),
     ("FCT.NETMIG_MED", "NET.RATE", ""),
+    ("FCT.REF_HOSTED", "REF.HOSTED", ""),
+    ("FCT.REF_ORIGIN", "REF.ORIGIN", ""),
 ];
 
 impl Builder<'_> {
     /// For a forecast indicator without values: why, when the country has no series of what it
-    /// forecasts (IDMC publishes no conflict IDP series for some countries), so the table says
-    /// "not forecast" rather than "no data".
+    /// forecasts (IDMC publishes no conflict IDP series for some countries; fewer than three
+    /// values are no series), so the table says "not forecast" rather than "no data".
     pub(super) fn no_forecast_history(&self, ind: &Indicator, area: &AreaCode) -> Option<Text> {
         let (_, hist, dims) = HISTORIES.iter().find(|h| h.0 == ind.code.as_str())?;
         let hi = self.inputs.framework.find(hist)?;
         let key = if dims.is_empty() { DimensionKey::total() } else { DimensionKey::parse(dims).ok()? };
-        if !self.d.datasets(&hi.code, area, &key).is_empty() {
+        // The module forecasts a series of three values or more; fewer is no series.
+        let years: std::collections::BTreeSet<Period> = self
+            .d
+            .datasets(&hi.code, area, &key)
+            .iter()
+            .flat_map(|ds| self.d.series(&hi.code, area, &key, ds))
+            .filter(|r| r.status != mp_domain::ObsStatus::Forecast && r.value.is_some())
+            .map(|r| r.period)
+            .collect();
+        if years.len() >= 3 {
             return None;
         }
         Some(Text::msg_with("forecast-no-history", vec![("history", Arg::Text(name(hi)))]))
