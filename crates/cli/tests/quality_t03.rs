@@ -59,3 +59,16 @@ fn every_t03_indicator_has_a_value_for_the_ten_countries() {
     let rows: Value = serde_json::from_str(&q).expect("JSON");
     assert_eq!(rows[0]["value"].as_f64(), Some(1.0), "{q}");
 }
+
+#[test]
+fn the_twg_weighs_the_dimensions_of_one_assessment() {
+    let (_g, db) = temp_db();
+    ok(&mprofile(&db, &["init"]));
+    let bad = mprofile(&db, &["quality", "assess", "--dry-run", "--weight", "SPEED=2"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("unknown quality dimension `SPEED`") && err.contains("INTEGRITY"), "{err}");
+    let bad = mprofile(&db, &["quality", "assess", "--dry-run", "--weight", "INTEGRITY=-1"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected a weight of 0 or more"));
+    ok(&mprofile(&db, &["quality", "assess", "--dry-run", "--weight", "integrity=2", "--weight", "TIMELINESS=0.5"]));
+}
