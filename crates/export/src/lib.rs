@@ -10,10 +10,13 @@
 
 #![warn(missing_docs)]
 
+mod forecasts;
 mod rows;
 mod sdmx;
 mod table;
 pub mod template;
+
+pub use forecasts::{FORECAST_COLUMNS, ForecastRow, forecasts_csv, forecasts_json, forecasts_xlsx};
 
 pub use rows::{csv_of_rows, xlsx_of_rows};
 

@@ -83,6 +83,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "forecast.ftl", include_str!("../locales/en/forecast.ftl")),
     (Lang::Fr, "forecast.ftl", include_str!("../locales/fr/forecast.ftl")),
     (Lang::Pt, "forecast.ftl", include_str!("../locales/pt-PT/forecast.ftl")),
+    // How the previous edition's forecasts did, in the next edition.
+    (Lang::En, "forecast-track.ftl", include_str!("../locales/en/forecast-track.ftl")),
+    (Lang::Fr, "forecast-track.ftl", include_str!("../locales/fr/forecast-track.ftl")),
+    (Lang::Pt, "forecast-track.ftl", include_str!("../locales/pt-PT/forecast-track.ftl")),
     // The data quality section and pages.
     (Lang::En, "quality.ftl", include_str!("../locales/en/quality.ftl")),
     (Lang::Fr, "quality.ftl", include_str!("../locales/fr/quality.ftl")),

@@ -38,6 +38,18 @@ pub struct Inputs<'a> {
     /// Figures of `records` that two or more sources publish with different values, largest
     /// difference first (found by the quality engine); the quality section lists them.
     pub conflicts: &'a [crate::quality::SourceConflict],
+    /// The edition published before this one, whose forecasts the forecasts section sets
+    /// against what has been observed since; `None` when there is none.
+    pub previous: Option<PreviousEdition<'a>>,
+}
+
+/// An edition published earlier: its label and the records frozen with it.
+#[derive(Debug, Clone, Copy)]
+pub struct PreviousEdition<'a> {
+    /// Its label, e.g. `2025`.
+    pub label: &'a str,
+    /// Its frozen records.
+    pub records: &'a [Record],
 }
 
 /// A key figure whose latest value is more than this many years older than the data date is
@@ -683,7 +695,7 @@ impl<'a> Builder<'a> {
                         Cell::Text(name(ind)),
                         Cell::Empty,
                         Cell::Empty,
-                        Cell::Text(Text::msg("no-data")),
+                        Cell::Text(self.no_forecast_history(ind, area).unwrap_or_else(|| Text::msg("no-data"))),
                     ]
                 }
             };
@@ -775,7 +787,11 @@ impl<'a> Builder<'a> {
                     fw.themes.iter().map(|t| crate::registry_coherence::ThemeName { code: t.code.clone(), name: t.name.clone() }).collect();
                 crate::registry::blocks(b, self.inputs.registry, &themes, self.inputs.areas, subject, &mut self.sources)
             }
-            BlockSpec::ForecastTable => self.forecast_table(area),
+            BlockSpec::ForecastTable => {
+                let mut blocks = self.forecast_table(area);
+                blocks.extend(self.track_record(area));
+                blocks
+            }
             BlockSpec::Quality => {
                 // The gaps the annex lists (of the indicators the document has spoken of so far:
                 // the quality section follows the statistical annex in every template).

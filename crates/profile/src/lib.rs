@@ -24,7 +24,7 @@ pub mod registry_findings;
 pub mod template;
 pub mod views;
 
-pub use build::{Inputs, Narrative, build_country, build_regional};
+pub use build::{Inputs, Narrative, PreviousEdition, build_country, build_regional};
 pub use coverage::{CoverageEntry, Covered, Origin};
 pub use model::*;
 pub use quality::SourceConflict;

@@ -95,6 +95,7 @@ fn build(blocks: &str, records: &[Record]) -> Document {
         as_of: "2026-06-01".into(),
         registry: &mp_domain::RegistryView::default(),
         conflicts: &[],
+        previous: None,
     };
     build_country(&template(blocks), &inputs, &AreaCode::parse("SEN").unwrap())
 }
@@ -390,6 +391,7 @@ fn countries_are_compared_and_ranked_with_their_latest_figures() {
         as_of: "2026-06-01".into(),
         registry: &mp_domain::RegistryView::default(),
         conflicts: &[],
+        previous: None,
     };
     let tpl = template(
         "{ type = \"compare_countries\", indicators = [\"IMM.STOCK\", \"DEV.POP\"] }, { type = \"rank_countries\", indicator = \"IMM.STOCK\" }",

@@ -70,6 +70,7 @@ fn build(records: &[Record], conflicts: &[SourceConflict]) -> Document {
         as_of: "2026-06-01".into(),
         registry: &mp_domain::RegistryView::default(),
         conflicts,
+        previous: None,
     };
     build_country(&tpl, &inputs, &AreaCode::parse("SEN").unwrap())
 }

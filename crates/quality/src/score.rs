@@ -1,8 +1,9 @@
 //! The data quality assessment a country's figures allow: what the stored data show about
 //! timeliness, periodicity, coverage, disaggregation, revisions and coherence, scored 0–3 on the
-//! IMF DQAF / UN NQAF dimensions, with the evidence. Dimensions the data cannot show
-//! (institutional prerequisites, integrity, relevance, conformity, accessibility) are left to the
-//! Technical Working Group and are not scored here.
+//! IMF DQAF / UN NQAF dimensions, with the evidence (conformity from the type-of-data codes of
+//! UN DESA's migrant stock). Dimensions the data cannot show (institutional prerequisites,
+//! integrity, relevance, accessibility) are scored by the Technical Working Group: its stored
+//! scores join the composite, weighted like the others.
 
 use crate::conflicts::conflicts;
 use crate::figure::Figure;
@@ -14,6 +15,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Source code of the assessment's own dataset.
 pub const SOURCE: &str = "mprofile-dqa";
+
+/// The prefix of national source codes (the store's `nat-<country>-…`).
+const NATIONAL: &str = "nat-";
+
+/// The quality dimensions the stored data cannot show, which the Technical Working Group scores
+/// (DQA.SCORE by DQA_DIMENSION, through the submission template) for the composite to include.
+pub const TWG_DIMENSIONS: [&str; 4] = ["PREREQUISITES", "INTEGRITY", "RELEVANCE", "ACCESSIBILITY"];
 
 /// One figure of the assessment, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -316,6 +324,82 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
             }
         }
 
+        // Administrative sources whose figures reach the profile in the last three years.
+        // Migration figures, not the quality figures a TWG enters about its sources.
+        let t03 = |c: &IndicatorCode| inp.fw.indicator(c).is_some_and(|i| i.theme.as_str() == "T03");
+        let recent = |f: &&&Figure| f.period.end_year() >= inp.year - 3;
+        let mut admin: Vec<String> = Vec::new();
+        if let Some(f) = latest
+            .iter()
+            .filter(recent)
+            .find(|f| f.indicator.as_str() == "REF.ASY_APP" && matches!(f.dims.get("PROCEDURE").map(|c| c.as_str()), Some("G" | "J")))
+        {
+            admin.push(format!(
+                "government asylum records ({} {}, asylum procedure run by the government or jointly with UNHCR)",
+                f.dataset, f.period
+            ));
+        }
+        if let Some(f) = latest.iter().filter(recent).find(|f| f.indicator.as_str() == "REM.IN" && !f.dataset.source.starts_with(NATIONAL))
+        {
+            admin.push(format!("balance-of-payments records of personal remittances ({} {})", f.dataset, f.period));
+        }
+        let national: BTreeSet<&str> = mine
+            .iter()
+            .filter(recent)
+            .filter(|f| f.dataset.source.starts_with(NATIONAL) && !t03(&f.indicator))
+            .map(|f| f.dataset.source.as_str())
+            .collect();
+        for n in &national {
+            admin.push(format!("national submission {n}"));
+        }
+        if let Some(i) = ind("DQA.ADMIN_SRC") {
+            let ev = if admin.is_empty() {
+                format!("no administrative source of the country has figures for {} or later in the profile's data", inp.year - 3)
+            } else {
+                format!("{} sources with figures for {} or later: {}", admin.len(), inp.year - 3, admin.join("; "))
+            };
+            out.push(Assessed {
+                indicator: i,
+                area: area.clone(),
+                period,
+                dims: key(&all_sources),
+                value: admin.len() as f64,
+                evidence: ev,
+            });
+        }
+
+        // Definitional conformity, from the type-of-data codes of UN DESA's migrant stock.
+        if let Some(f) = latest.iter().filter(|f| f.indicator.as_str() == "DQA.DEF_CONFORM" && f.dims.is_total()).max_by_key(|f| f.period) {
+            scores.push((
+                "CONFORMITY",
+                f.value.clamp(0.0, 3.0),
+                format!("computed from the stored data: DQA.DEF_CONFORM {} in {} {} (UN DESA type of data)", f.value, f.dataset, f.period),
+            ));
+        }
+
+        // Scores the Technical Working Group entered for the dimensions the data cannot show.
+        let computed: BTreeSet<&str> = scores.iter().map(|s| s.0).collect();
+        let mut entered: BTreeMap<&str, &Figure> = BTreeMap::new();
+        for f in mine.iter().filter(|f| f.indicator.as_str() == "DQA.SCORE") {
+            let whole = f.dims.get("SOURCE_TYPE").is_none_or(|c| c.as_str() == "_T");
+            let Some(dim) = f.dims.get("DQA_DIMENSION").map(|c| c.as_str()).filter(|d| *d != "_T" && !computed.contains(d)) else {
+                continue;
+            };
+            if whole && entered.get(dim).is_none_or(|e| (e.period, &e.dataset.vintage) < (f.period, &f.dataset.vintage)) {
+                entered.insert(dim, f);
+            }
+        }
+        for (dim, f) in entered {
+            scores.push((
+                dim,
+                f.value.clamp(0.0, 3.0),
+                format!(
+                    "entered by the Technical Working Group: {} {} ({}; its evidence is in that figure's footnote)",
+                    f.dataset, f.period, f.at
+                ),
+            ));
+        }
+
         // The scores and their weighted mean.
         let mut wsum = 0.0;
         let mut total_w = 0.0;
@@ -329,7 +413,11 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 period,
                 dims: key(&[("DQA_DIMENSION", dim)]),
                 value: *s,
-                evidence: format!("computed from the stored data: {ev}"),
+                evidence: if ev.starts_with("computed from") || ev.starts_with("entered by") {
+                    ev.clone()
+                } else {
+                    format!("computed from the stored data: {ev}")
+                },
             });
         }
         if total_w > 0.0 {
@@ -340,9 +428,21 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 dims: DimensionKey::total(),
                 value: (wsum / total_w * 10.0).round() / 10.0,
                 evidence: format!(
-                    "weighted mean of the {} dimensions the data show ({}); institutional prerequisites, integrity, relevance, conformity and accessibility are for the Technical Working Group to score",
+                    "weighted mean of the {} dimensions scored ({}){}",
                     scores.len(),
-                    scores.iter().map(|(d, s, _)| format!("{d} {s} × {}", inp.weights.get(*d).copied().unwrap_or(1.0))).collect::<Vec<_>>().join(", ")
+                    scores
+                        .iter()
+                        .map(|(d, s, _)| format!("{d} {s} × {}", inp.weights.get(*d).copied().unwrap_or(1.0)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    {
+                        let open: Vec<&str> = TWG_DIMENSIONS.iter().copied().filter(|d| !scores.iter().any(|s| s.0 == *d)).collect();
+                        if open.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; not yet scored by the Technical Working Group: {}", open.join(", "))
+                        }
+                    }
                 ),
             });
         }

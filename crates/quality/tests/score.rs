@@ -97,3 +97,51 @@ fn timeliness_periodicity_disaggregation_revisions_coherence_and_scores() {
     weights.insert("TIMELINESS".to_string(), 4.0);
     assert_eq!(get(&run(&weights), "DQA.SCORE", &intl).value, 2.1);
 }
+
+#[test]
+fn administrative_sources_conformity_and_the_scores_the_twg_enters() {
+    let fw = framework();
+    let figures = vec![
+        // Asylum applications in a procedure run by the government, and one run by UNHCR only.
+        fig("REF.ASY_APP", 2024, &[("PROCEDURE", "G")], 40.0, "unhcr", "2025-12"),
+        fig("REF.ASY_APP", 2024, &[("PROCEDURE", "U")], 5.0, "unhcr", "2025-12"),
+        // Remittances, too old to count (before 2023 for an assessment in 2026).
+        fig("REM.IN", 2020, &[], 9.0, "wdi", "2025"),
+        // A national submission, and the conformity score from UN DESA's type of data.
+        fig("IMM.STOCK", 2024, &[], 10.0, "nat-sen-ansd", "2025-03"),
+        fig("DQA.DEF_CONFORM", 2024, &[], 1.0, "undesa-ims", "2024"),
+        // Scores the TWG entered: integrity (the newer of two), and a computed dimension it
+        // cannot override.
+        fig("DQA.SCORE", 2024, &[("DQA_DIMENSION", "INTEGRITY")], 1.0, "nat-sen-twg", "2025-01"),
+        fig("DQA.SCORE", 2025, &[("DQA_DIMENSION", "INTEGRITY")], 2.0, "nat-sen-twg", "2025-06"),
+        fig("DQA.SCORE", 2025, &[("DQA_DIMENSION", "CONFORMITY")], 3.0, "nat-sen-twg", "2025-06"),
+    ];
+    let sen = vec![AreaCode::parse("SEN").unwrap()];
+    let mut weights = BTreeMap::new();
+    let run =
+        |w: &BTreeMap<String, f64>| assess(&Inputs { fw: &fw, countries: &sen, figures: &figures, mirror: &[], weights: w, year: 2026 });
+    let out = run(&weights);
+    let admin = get(&out, "DQA.ADMIN_SRC", &[]);
+    assert_eq!(admin.value, 2.0, "{}", admin.evidence);
+    assert!(admin.evidence.contains("government asylum records") && admin.evidence.contains("nat-sen-ansd"), "{}", admin.evidence);
+    assert!(!admin.evidence.contains("remittances"), "{}", admin.evidence);
+    let score = |out: &[Assessed], d: &str| get(out, "DQA.SCORE", &[("DQA_DIMENSION", d)]).clone();
+    // Conformity is computed from the data; the TWG's 3 does not replace it.
+    let c = score(&out, "CONFORMITY");
+    assert_eq!(c.value, 1.0, "{}", c.evidence);
+    assert!(c.evidence.contains("UN DESA type of data"), "{}", c.evidence);
+    let i = score(&out, "INTEGRITY");
+    assert_eq!(i.value, 2.0);
+    assert!(i.evidence.starts_with("entered by the Technical Working Group: nat-sen-twg@2025-06 2025"), "{}", i.evidence);
+    // The composite weighs the TWG's score like the computed ones, and names what is left.
+    let composite = get(&out, "DQA.SCORE", &[]);
+    assert!(composite.evidence.contains("INTEGRITY 2 × 1"), "{}", composite.evidence);
+    assert!(
+        composite.evidence.contains("not yet scored by the Technical Working Group: PREREQUISITES, RELEVANCE, ACCESSIBILITY"),
+        "{}",
+        composite.evidence
+    );
+    let before = composite.value;
+    weights.insert("INTEGRITY".to_string(), 10.0);
+    assert!(get(&run(&weights), "DQA.SCORE", &[]).value > before, "a heavier integrity weight raises the composite");
+}

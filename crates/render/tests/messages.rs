@@ -262,6 +262,7 @@ fn documents() -> Vec<Document> {
             as_of: "2026-01-15".into(),
             registry,
             conflicts: &[],
+            previous: None,
         };
         for name in ["iom-2011.toml", "wca-2009.toml"] {
             docs.push(build_country(&template(name, &fw), &inputs, &sen));

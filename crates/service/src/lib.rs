@@ -81,6 +81,7 @@ pub async fn country_document(
         None => store.registry_view(std::slice::from_ref(area)).await?,
     };
     let conflicts = quality::source_conflicts(&records, &tpl.prefer);
+    let previous = previous_edition(store, area, edition).await?;
     let inputs = Inputs {
         framework: fw,
         areas,
@@ -90,8 +91,28 @@ pub async fn country_document(
         as_of,
         registry: &registry,
         conflicts: &conflicts,
+        previous: previous.as_ref().map(|(l, r)| mp_profile::PreviousEdition { label: l, records: r }),
     };
     Ok(mp_profile::build_country(tpl, &inputs, area))
+}
+
+/// The edition of `area` published before `edition` (before any, for live data): its label and
+/// frozen records, whose forecasts the next document sets against what happened since.
+pub async fn previous_edition(
+    store: &Store,
+    area: &AreaCode,
+    edition: Option<&str>,
+) -> Result<Option<(String, Vec<Record>)>, ServiceError> {
+    let list = store.editions(Some(area)).await?;
+    let before = match edition {
+        Some(label) => match list.iter().position(|e| e.label == label) {
+            Some(i) => i.checked_sub(1).and_then(|j| list.get(j)),
+            None => None,
+        },
+        None => list.last(),
+    };
+    let Some(info) = before else { return Ok(None) };
+    Ok(store.edition(area, &info.label).await?.map(|(i, recs)| (i.label, recs)))
 }
 
 /// A country's document from `records` instead of the store's observations, with the live
@@ -109,6 +130,7 @@ pub async fn country_document_from(
     let narrative = store.narrative(area, None).await?;
     let registry = store.registry_view(std::slice::from_ref(area)).await?;
     let conflicts = quality::source_conflicts(records, &tpl.prefer);
+    let previous = previous_edition(store, area, None).await?;
     let inputs = Inputs {
         framework: fw,
         areas,
@@ -118,6 +140,7 @@ pub async fn country_document_from(
         as_of: today(),
         registry: &registry,
         conflicts: &conflicts,
+        previous: previous.as_ref().map(|(l, r)| mp_profile::PreviousEdition { label: l, records: r }),
     };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
@@ -137,6 +160,7 @@ pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegist
         as_of: today(),
         registry: &registry,
         conflicts: &[],
+        previous: None,
     };
     Ok(mp_profile::build_regional(tpl, &inputs, &list))
 }

@@ -170,10 +170,17 @@ async fn newest_of(store: &Store, indicator: &str, areas: &[AreaCode]) -> Result
 }
 
 /// The newest quality scores (`DQA.SCORE`) of `areas`, by country, then dimension.
+///
+/// The assessment repeats the scores the Technical Working Group entered (with the figure they
+/// come from as evidence) beside those it computes, so where a country has been assessed only
+/// the assessment's scores are listed, each dimension once.
 pub async fn scores(store: &Store, areas: &[AreaCode]) -> Result<Vec<ScoreOut>, ServiceError> {
-    let mut out: Vec<ScoreOut> = newest_of(store, "DQA.SCORE", areas)
-        .await?
+    let recs = newest_of(store, "DQA.SCORE", areas).await?;
+    let assessed: HashSet<AreaCode> =
+        recs.iter().filter(|r| r.dataset.source == mp_quality::score::SOURCE).map(|r| r.area.clone()).collect();
+    let mut out: Vec<ScoreOut> = recs
         .into_iter()
+        .filter(|r| r.dataset.source == mp_quality::score::SOURCE || !assessed.contains(&r.area))
         .filter_map(|r| {
             Some(ScoreOut {
                 area: r.area.to_string(),

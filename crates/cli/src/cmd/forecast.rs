@@ -101,8 +101,8 @@ impl SeriesKind {
     }
 }
 
-/// Every series is backtested; UNHCR's refugee counts are backtested only (their forecasts have
-/// no indicator of their own), as observed series beside WPP's. Net migration and its rate are
+/// Every series is backtested and forecast; UNHCR's refugee counts are observed series, beside
+/// WPP's model estimates. Net migration and its rate are
 /// forecast beside WPP's projection, which is kept with the run as the comparator.
 pub(crate) const TARGETS: [Target; 8] = [
     Target { code: "IMM_STOCK", history: "IMM.STOCK", dims: "", forecast: Some("FCT.IMM_STOCK"), horizon: 1, kind: SeriesKind::Estimates },
@@ -118,8 +118,22 @@ pub(crate) const TARGETS: [Target; 8] = [
     },
     Target { code: "NET_MIG", history: "NET.MIG", dims: "", forecast: Some("FCT.NETMIG_ABS"), horizon: 5, kind: SeriesKind::Model },
     Target { code: "NET_RATE", history: "NET.RATE", dims: "", forecast: Some("FCT.NETMIG_MED"), horizon: 5, kind: SeriesKind::Model },
-    Target { code: "REF_HOSTED", history: "REF.HOSTED", dims: "", forecast: None, horizon: 5, kind: SeriesKind::Observed },
-    Target { code: "REF_ORIGIN", history: "REF.ORIGIN", dims: "", forecast: None, horizon: 5, kind: SeriesKind::Observed },
+    Target {
+        code: "REF_HOSTED",
+        history: "REF.HOSTED",
+        dims: "",
+        forecast: Some("FCT.REF_HOSTED"),
+        horizon: 5,
+        kind: SeriesKind::Observed,
+    },
+    Target {
+        code: "REF_ORIGIN",
+        history: "REF.ORIGIN",
+        dims: "",
+        forecast: Some("FCT.REF_ORIGIN"),
+        horizon: 5,
+        kind: SeriesKind::Observed,
+    },
 ];
 
 /// Earlier origins the group rule scores methods on (see `mp_forecast::panel::Rule::standard`).

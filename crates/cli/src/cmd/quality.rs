@@ -63,6 +63,11 @@ pub enum QualityCmd {
         /// Show what would be stored, and store nothing.
         #[arg(long)]
         dry_run: bool,
+        /// A weight of the composite score for this assessment, DIMENSION=WEIGHT (e.g.
+        /// INTEGRITY=2), over those of `framework/rules.toml`; repeat for several. The weights
+        /// used are stated in the composite's evidence.
+        #[arg(long = "weight", value_name = "DIMENSION=WEIGHT")]
+        weights: Vec<String>,
     },
     /// The quality scores of every profile country side by side (0–3 per dimension and the
     /// weighted total), with the weakest dimension to improve first.
@@ -335,7 +340,7 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         QualityCmd::Scores { format } => scores(&store, &areas, format).await,
-        QualityCmd::Assess { dry_run } => assess(&store, s, &fw, &areas, dry_run).await,
+        QualityCmd::Assess { dry_run, weights } => assess(&store, s, &fw, &areas, dry_run, &weights).await,
         QualityCmd::Mirror { area, top, min, format } => {
             let area = area_arg(&areas, area.as_deref())?;
             let figs = stored_figures(&store, area.as_ref()).await?;
@@ -413,7 +418,7 @@ pub async fn assess_stored(s: &Settings) -> Result<()> {
     let store = Store::open_existing(&s.db).await?;
     let areas = store.area_registry().await?;
     let fw = s.framework(Some(&areas))?;
-    if assess(&store, s, &fw, &areas, false).await? != ExitCode::SUCCESS {
+    if assess(&store, s, &fw, &areas, false, &[]).await? != ExitCode::SUCCESS {
         bail!("the data quality assessment was refused by the validation rules");
     }
     Ok(())
@@ -427,10 +432,36 @@ fn year_month_now() -> (i32, u32) {
 }
 
 /// Computes the T03 indicators and stores them, through the validation rules like any import.
-async fn assess(store: &Store, s: &Settings, fw: &Framework, areas: &mp_domain::AreaRegistry, dry_run: bool) -> Result<ExitCode> {
+async fn assess(
+    store: &Store,
+    s: &Settings,
+    fw: &Framework,
+    areas: &mp_domain::AreaRegistry,
+    dry_run: bool,
+    weights: &[String],
+) -> Result<ExitCode> {
     use mp_domain::{DatasetImport, FileInfo, Observation, Provenance, SourceInfo, UnitMult};
     use mp_quality::score::{self, Inputs};
-    let rules = rules(s, fw)?;
+    let mut rules = rules(s, fw)?;
+    let dims: Vec<&str> = fw
+        .codelists
+        .get("CL_DQA_DIMENSION")
+        .map(|c| c.codes.iter().map(|k| k.id.as_str()).filter(|k| *k != "_T").collect())
+        .unwrap_or_default();
+    for w in weights {
+        let (d, v) = w.split_once('=').with_context(|| format!("--weight `{w}`: expected DIMENSION=WEIGHT, e.g. INTEGRITY=2"))?;
+        let d = d.trim().to_ascii_uppercase();
+        if !dims.contains(&d.as_str()) {
+            bail!("--weight `{w}`: unknown quality dimension `{d}`: expected one of {}", dims.join(", "));
+        }
+        let v: f64 = v
+            .trim()
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+            .with_context(|| format!("--weight `{w}`: expected a weight of 0 or more, such as 2 or 0.5"))?;
+        rules.score_weights.insert(d, v);
+    }
     let countries: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
     let q = ObsQuery { areas: countries.clone(), any_dims: true, latest_only: false, ..ObsQuery::default() };
     let figures: Vec<Figure> =
@@ -509,6 +540,7 @@ fn advice(dim: &str) -> &'static str {
         "DISAGGREGATION" => "publish stocks and flows by sex and age",
         "ACCURACY" => "document revisions between editions and their reasons",
         "COHERENCE" => "reconcile the sources that disagree, and say which one the profile uses and why",
+        "CONFORMITY" => "count migrants by country of birth, as the UN Recommendations define them, beside citizenship",
         _ => "see the evidence in the footnote of the score",
     }
 }

@@ -66,6 +66,11 @@ const NOTE_CITIZENS: &str =
 const NOTE_MIXED: &str =
     "The destination's estimate is derived from data on both the foreign-born and foreign citizens (UN DESA type of data B and C).";
 
+/// The T03 indicators the type-of-data flags fill.
+const DEF_CONFORM: &str = "DQA.DEF_CONFORM";
+const STOCK_TOPICS: &str = "DQA.STOCK_TOPICS";
+const NOTE_FLAGS: &str = "From UN DESA's type-of-data flags of the country's own immigrant stock estimate in this revision's newest year.";
+
 const SKIP_NEITHER: &str = "neither the destination nor the origin is a profile country: used only in the world and group totals";
 const SKIP_OOO: &str = "origin OOO (other or unknown origin): counted in the destination's totals, no COUNTERPART_AREA breakdown";
 const SKIP_XCX_ORIGIN: &str =
@@ -95,6 +100,42 @@ impl Flags {
             None
         }
     }
+    /// The definitional conformity score (3 foreign-born, the UN definition of an international
+    /// migrant; 2 foreign-born and foreign citizens; 1 foreign citizens only; 0 imputed: no data)
+    /// and the number of the two core topics (country of birth, citizenship) the data rest on.
+    fn conformity(self) -> (f64, f64) {
+        let born = self.0 & Flags::BORN != 0;
+        let citizens = self.0 & Flags::CITIZENS != 0;
+        if self.0 & Flags::IMPUTED != 0 {
+            return (0.0, 0.0);
+        }
+        let score = match (born, citizens) {
+            (true, false) => 3.0,
+            (true, true) => 2.0,
+            (false, true) => 1.0,
+            (false, false) => 0.0,
+        };
+        (score, f64::from(u8::from(born) + u8::from(citizens)))
+    }
+
+    /// The flags in words, for the footnote of the T03 figures.
+    fn evidence(self) -> String {
+        let mut parts = Vec::new();
+        if self.0 & Flags::BORN != 0 {
+            parts.push("B (data on the foreign-born: country of birth)");
+        }
+        if self.0 & Flags::CITIZENS != 0 {
+            parts.push("C (data on foreign citizens: citizenship)");
+        }
+        if self.0 & Flags::IMPUTED != 0 {
+            parts.push("I (no data on international migrants: imputed)");
+        }
+        if parts.is_empty() {
+            parts.push("none");
+        }
+        format!("Type of data: {}.", parts.join(", "))
+    }
+
     fn status(self) -> ObsStatus {
         if self.0 & Flags::IMPUTED != 0 { ObsStatus::Estimated } else { ObsStatus::Normal }
     }
@@ -583,6 +624,35 @@ pub fn read_revision(file: &InputFile, vintage: &str, ctx: &Context) -> Result<R
         let note = if *ind == emi_fem { NOTE_FEM_EMI } else { NOTE_FEM_IMM };
         let obs = Obs::new(ind, &area, Period::Year(years[yi as usize]), female.sum / all.sum * 100.0).note(note);
         ds.add(obs, fi, all.locator(), &mut problems);
+    }
+
+    // What the type-of-data flags show about each profile country's own migrant data, in the
+    // revision's newest year (theme T03): the framework's definitions say how they are scored.
+    if let Some(newest) = years.iter().copied().max() {
+        let yi = years.iter().position(|&y| y == newest).unwrap_or(0) as u16;
+        let conform = ctx.framework.find(DEF_CONFORM).map(|i| i.code.clone());
+        let topics = ctx.framework.find(STOCK_TOPICS).map(|i| i.code.clone());
+        let mut dests: Vec<(u16, Flags, u64)> = flags
+            .iter()
+            .filter_map(|(k, (f, line))| {
+                let (geo, _, y, _) = unkey(*k);
+                (y == yi && matches!(places[geo as usize], Place::Known(_, true))).then_some((geo, *f, *line))
+            })
+            .collect();
+        dests.sort_by_key(|d| d.2);
+        for (geo, f, line) in dests {
+            let Some(area) = codes.area(geo) else { continue };
+            let (score, topic_count) = f.conformity();
+            let why = f.evidence();
+            if let Some(c) = &conform {
+                let obs = Obs::new(c, area, Period::Year(newest), score).note(format!("{NOTE_FLAGS} {why}"));
+                ds.add(obs, fi, format!("row {line}, columns type_b, type_c, type_i"), &mut problems);
+            }
+            if let Some(t) = &topics {
+                let obs = Obs::new(t, area, Period::Year(newest), topic_count).note(format!("{NOTE_FLAGS} {why}"));
+                ds.add(obs, fi, format!("row {line}, columns type_b, type_c, type_i"), &mut problems);
+            }
+        }
     }
 
     let report = ReadReport { datasets: vec![ds.finish()], rows_read: table.len() as u64, skipped: skips.into_vec() };

@@ -10,13 +10,15 @@ use mp_domain::{AreaCode, DatasetId, DimensionId, DimensionKey, Indicator, Perio
 pub(crate) const MODULE_SOURCE: &str = "mprofile-forecast";
 
 /// The forecast indicators the module fills, with their series code in CL_FC_TARGET.
-const TARGETS: [(&str, &str); 6] = [
+const TARGETS: [(&str, &str); 8] = [
     ("FCT.IMM_STOCK", "IMM_STOCK"),
     ("FCT.EMI_STOCK", "EMI_STOCK"),
     ("FCT.REM", "REM_IN"),
     ("FCT.IDP_STOCK", "IDP_STOCK"),
     ("FCT.NETMIG_ABS", "NET_MIG"),
     ("FCT.NETMIG_MED", "NET_RATE"),
+    ("FCT.REF_HOSTED", "REF_HOSTED"),
+    ("FCT.REF_ORIGIN", "REF_ORIGIN"),
 ];
 
 /// The kind of series a forecast and its skill come from, as its footnote names it
@@ -246,6 +248,171 @@ impl Builder<'_> {
             sources,
             notes: vec![Text::msg("forecast-table-note")],
         })]
+    }
+}
+
+/// What each forecast indicator forecasts: the indicator and disaggregation its forecasts are
+/// checked against once observed.
+const HISTORIES: [(&str, &str, &str); 8] = [
+    ("FCT.IMM_STOCK", "IMM.STOCK", ""),
+    ("FCT.EMI_STOCK", "EMI.STOCK", ""),
+    ("FCT.REM", "REM.IN", ""),
+    ("FCT.IDP_STOCK", "IDP.STOCK", "CAUSE=CONFLICT"),
+    ("FCT.NETMIG_ABS", "NET.MIG", ""),
+    ("FCT.NETMIG_MED", "NET.RATE", ""),
+    ("FCT.REF_HOSTED", "REF.HOSTED", ""),
+    ("FCT.REF_ORIGIN", "REF.ORIGIN", ""),
+];
+
+impl Builder<'_> {
+    /// For a forecast indicator without values: why, when the country has no series of what it
+    /// forecasts (IDMC publishes no conflict IDP series for some countries; fewer than three
+    /// values are no series), so the table says "not forecast" rather than "no data".
+    pub(super) fn no_forecast_history(&self, ind: &Indicator, area: &AreaCode) -> Option<Text> {
+        let (_, hist, dims) = HISTORIES.iter().find(|h| h.0 == ind.code.as_str())?;
+        let hi = self.inputs.framework.find(hist)?;
+        let key = if dims.is_empty() { DimensionKey::total() } else { DimensionKey::parse(dims).ok()? };
+        // The module forecasts a series of three values or more; fewer is no series.
+        let years: std::collections::BTreeSet<Period> = self
+            .d
+            .datasets(&hi.code, area, &key)
+            .iter()
+            .flat_map(|ds| self.d.series(&hi.code, area, &key, ds))
+            .filter(|r| r.status != mp_domain::ObsStatus::Forecast && r.value.is_some())
+            .map(|r| r.period)
+            .collect();
+        if years.len() >= 3 {
+            return None;
+        }
+        Some(Text::msg_with("forecast-no-history", vec![("history", Arg::Text(name(hi)))]))
+    }
+
+    /// How the forecasts the previous edition published did: each one for a year observed since,
+    /// beside the observed value, the error and whether it fell inside the 80 % interval the
+    /// edition published, with a sentence counting those inside; a sentence saying nothing can be
+    /// judged yet when no forecast year has been observed. Nothing when there is no previous
+    /// edition or it published no forecast for the country.
+    pub(super) fn track_record(&mut self, area: &AreaCode) -> Vec<Block> {
+        let Some(prev) = self.inputs.previous else { return Vec::new() };
+        let fw = self.inputs.framework;
+        let edition = || Arg::Text(Text::plain(prev.label));
+        let variant = |r: &Record| r.dims.get("VARIANT").map(|c| c.as_str().to_string());
+        let mut rows = Vec::new();
+        let mut sources = Vec::new();
+        let (mut n, mut inside) = (0i64, 0i64);
+        let mut first_year: Option<i32> = None;
+        for (fc, hist, dims) in HISTORIES {
+            let (Some(fi), Some(hi)) = (fw.find(fc), fw.find(hist)) else { continue };
+            let hkey = if dims.is_empty() { Some(DimensionKey::total()) } else { DimensionKey::parse(dims).ok() };
+            let Some(hkey) = hkey else { continue };
+            let published: Vec<&Record> = prev
+                .records
+                .iter()
+                .filter(|r| r.indicator == fi.code && &r.area == area && r.dataset.source == MODULE_SOURCE && r.dims.is_total())
+                .collect();
+            for r in published {
+                let Some(f) = self.d.value(r) else { continue };
+                first_year = Some(first_year.map_or(r.period.start_year(), |y| y.min(r.period.start_year())));
+                let bound = |v: &str| {
+                    prev.records
+                        .iter()
+                        .find(|b| {
+                            b.indicator == r.indicator
+                                && b.area == r.area
+                                && b.period == r.period
+                                && b.dataset == r.dataset
+                                && variant(b).as_deref() == Some(v)
+                        })
+                        .and_then(|b| b.value)
+                };
+                // The latest observed value of the year, from any source but the forecasts.
+                let observed = self
+                    .d
+                    .datasets(&hi.code, area, &hkey)
+                    .into_iter()
+                    .filter(|d| d.source != MODULE_SOURCE && d.source != SCENARIO_SOURCE)
+                    .find_map(|ds| {
+                        self.d
+                            .series(&hi.code, area, &hkey, &ds)
+                            .into_iter()
+                            .find(|x| x.period == r.period && x.status != mp_domain::ObsStatus::Forecast && x.value.is_some())
+                    });
+                let Some(o) = observed else { continue };
+                let Some(ov) = self.d.value(o) else { continue };
+                for (ds, name) in [(&r.dataset, &r.source_name), (&o.dataset, &o.source_name)] {
+                    let i = match self.sources.iter().position(|s| s.code == ds.source && s.vintage == ds.vintage) {
+                        Some(i) => i,
+                        None => {
+                            self.sources.push(SourceEntry { code: ds.source.clone(), vintage: ds.vintage.clone(), name: name.clone() });
+                            self.sources.len() - 1
+                        }
+                    };
+                    if !sources.contains(&i) {
+                        sources.push(i);
+                    }
+                }
+                let (lo, hi80) = (bound("LO80"), bound("HI80"));
+                let interval = match (lo, hi80) {
+                    (Some(l), Some(h)) => {
+                        let (mut lv, mut hv) = (f.clone(), f.clone());
+                        lv.v = l;
+                        hv.v = h;
+                        Cell::Text(Text::msg_with("forecast-interval", vec![("lo", Arg::Value(lv)), ("hi", Arg::Value(hv))]))
+                    }
+                    _ => Cell::Empty,
+                };
+                let within = match (lo, hi80) {
+                    (Some(l), Some(h)) => {
+                        n += 1;
+                        let yes = l <= ov.v && ov.v <= h;
+                        inside += i64::from(yes);
+                        Cell::Text(Text::msg(if yes { "forecast-track-yes" } else { "forecast-track-no" }))
+                    }
+                    _ => Cell::Empty,
+                };
+                let mut err = ov.clone();
+                err.v = ov.v - f.v;
+                err.trace.extend(f.trace.iter().cloned());
+                rows.push(vec![
+                    Cell::Text(name(fi)),
+                    Cell::Text(Text::plain(r.period.to_string())),
+                    Cell::Value(f),
+                    interval,
+                    Cell::Value(ov),
+                    Cell::Value(err),
+                    within,
+                ]);
+            }
+        }
+        let Some(first) = first_year else { return Vec::new() };
+        if rows.is_empty() {
+            return vec![Block::Note(Text::msg_with(
+                "forecast-track-none-observed",
+                vec![("edition", edition()), ("year", Arg::Year(first))],
+            ))];
+        }
+        vec![
+            Block::Note(Text::msg_with(
+                "forecast-track-summary",
+                vec![("inside", Arg::Count(inside)), ("n", Arg::Count(n)), ("edition", edition())],
+            )),
+            Block::Table(Table {
+                id: self.next_id("table"),
+                title: Text::msg_with("forecast-track-title", vec![("edition", edition())]),
+                columns: vec![
+                    Text::msg("col-indicator"),
+                    Text::msg("col-period"),
+                    Text::msg("forecast-track-col-published"),
+                    Text::msg("forecast-track-col-interval"),
+                    Text::msg("forecast-track-col-observed"),
+                    Text::msg("forecast-track-col-error"),
+                    Text::msg("forecast-track-col-inside"),
+                ],
+                rows,
+                sources,
+                notes: vec![Text::msg("forecast-track-note")],
+            }),
+        ]
     }
 }
 

@@ -27,13 +27,15 @@ const MODULE: &str = "mprofile-forecast";
 const SCENARIO: &str = "mprofile-scenario";
 
 /// The forecast indicators of the module with their series code in CL_FC_TARGET.
-const TARGETS: [(&str, &str); 6] = [
+pub(crate) const TARGETS: [(&str, &str); 8] = [
     ("FCT.IMM_STOCK", "IMM_STOCK"),
     ("FCT.EMI_STOCK", "EMI_STOCK"),
     ("FCT.REM", "REM_IN"),
     ("FCT.IDP_STOCK", "IDP_STOCK"),
     ("FCT.NETMIG_ABS", "NET_MIG"),
     ("FCT.NETMIG_MED", "NET_RATE"),
+    ("FCT.REF_HOSTED", "REF_HOSTED"),
+    ("FCT.REF_ORIGIN", "REF_ORIGIN"),
 ];
 
 /// The query parameters of `GET /api/v1/forecasts` (the names are [`PARAMS`]).
@@ -206,7 +208,14 @@ pub async fn forecasts(State(st): State<AppState>, p: Params) -> ApiResult<Respo
     };
     let ind = find_indicator(&st, "parameter `indicator`", code)?;
     let area = find_area(&st, "parameter `area`", a)?.code.clone();
-    let mut q = ObsQuery::indicator(ind.code.clone()).area(area.clone());
+    json(&collect(&st, &ind.code, &area).await?)
+}
+
+/// The forecasts and scenarios of `ind` for `area`, as the endpoint and the forecast downloads
+/// serve them.
+pub(crate) async fn collect(st: &AppState, ind: &IndicatorCode, area: &mp_domain::AreaCode) -> ApiResult<Answer> {
+    let area = area.clone();
+    let mut q = ObsQuery::indicator(ind.clone()).area(area.clone());
     q.any_dims = true;
     q.status = Some(ObsStatus::Forecast);
     let rows = st.store().query(&q).await?;
@@ -223,7 +232,7 @@ pub async fn forecasts(State(st): State<AppState>, p: Params) -> ApiResult<Respo
             by_ds.entry((r.source_code != MODULE, ds)).or_default().push(r);
         }
     }
-    let target = TARGETS.iter().find(|(c, _)| *c == ind.code.as_str()).map(|(_, t)| *t);
+    let target = TARGETS.iter().find(|(c, _)| *c == ind.as_str()).map(|(_, t)| *t);
     let mut forecasts = Vec::new();
     for ((other, dataset), recs) in by_ds {
         let mut points: BTreeMap<String, PointOut> = BTreeMap::new();
@@ -242,7 +251,7 @@ pub async fn forecasts(State(st): State<AppState>, p: Params) -> ApiResult<Respo
         let median = recs.iter().find(|r| variant(r).is_none());
         let method = if other { None } else { median.and_then(|r| footnote_code(r, "FC_MODEL=")) };
         let skill = match (&method, target) {
-            (Some(m), Some(t)) => Some(skill(&st, &area, t, m).await?),
+            (Some(m), Some(t)) => Some(skill(st, &area, t, m).await?),
             _ => None,
         };
         forecasts.push(ForecastOut {
@@ -263,5 +272,5 @@ pub async fn forecasts(State(st): State<AppState>, p: Params) -> ApiResult<Respo
             values: recs.iter().filter_map(|r| Some((r.period.to_string(), scaled(r)?))).collect(),
         })
         .collect();
-    json(&Answer { indicator: ind.code.to_string(), area: area.to_string(), forecasts, scenarios })
+    Ok(Answer { indicator: ind.to_string(), area: area.to_string(), forecasts, scenarios })
 }

@@ -14,7 +14,7 @@ mod answers;
 mod catalogue;
 mod document;
 mod error;
-mod forecasts;
+pub(crate) mod forecasts;
 mod observations;
 pub mod openapi;
 mod params;

@@ -88,7 +88,15 @@ async fn series_file(st: &AppState, lang: Lang, file: &str, p: SeriesParams) -> 
     };
     let key = pages::parse_dims(st, ind, p.dims.as_deref())?;
     let codes: Vec<AreaCode> = areas.iter().map(|a| a.code.clone()).collect();
-    let records = st.store().records(&pages::series_query(ind, codes.clone(), &key)).await?;
+    let mut q = pages::series_query(ind, codes.clone(), &key);
+    // A forecast's series comes with its interval bounds (VARIANT=LO80, HI80, LO95, HI95).
+    if key.is_total()
+        && let Ok(variant) = mp_domain::DimensionId::parse("VARIANT")
+        && ind.dimensions.contains(&variant)
+    {
+        q.dims.insert(variant, mp_store::DimMatch::Any);
+    }
+    let records = st.store().records(&q).await?;
     let mut name = format!("mprofile-{}", ind.code);
     if codes.len() == profile.len() && profile.iter().all(|a| codes.contains(&a.code)) {
         name.push_str("-profile-countries");

@@ -10,6 +10,7 @@
 mod cache;
 mod country;
 mod download;
+mod download_forecasts;
 mod home;
 mod indicator;
 mod library;
@@ -73,6 +74,7 @@ pub(crate) fn routes_with(cache: Arc<Cache>) -> Router<AppState> {
         .route("/{lang}/quality/{iso3}", get(quality::country))
         .route("/{lang}/download/{file}", get(download::series))
         .route("/{lang}/download/country/{file}", get(download::country))
+        .route("/{lang}/download/forecasts/{file}", get(download_forecasts::forecasts))
         .route("/{lang}/policy", get(policy::regional))
         .route("/{lang}/policy/{iso3}", get(policy::policy))
         .route("/{lang}/programmes/{iso3}", get(policy::programmes))

@@ -1,0 +1,74 @@
+//! Theme T03 on the real data, after `import --all` and `quality assess`: every indicator of the
+//! theme in the framework has a value for each of the ten profile countries, from a public record
+//! (UN DESA's type-of-data codes, the stored datasets) or the assessment computed from them.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const COUNTRIES: [&str; 10] = ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"];
+
+/// The indicator codes of theme T03 in the framework.
+fn t03_codes() -> Vec<String> {
+    let text = std::fs::read_to_string(repo().join("framework/indicators/T03-data-quality.toml")).expect("T03 framework file");
+    text.lines().filter_map(|l| l.strip_prefix("code = \"")).map(|c| c.trim_end_matches('"').to_string()).collect()
+}
+
+#[test]
+fn every_t03_indicator_has_a_value_for_the_ten_countries() {
+    if !data_dir().join("iom-gdidata/undesa_stocks_2024.csv").is_file() {
+        eprintln!("skipping: the public data mirror is absent (set MPROFILE_DATA)");
+        return;
+    }
+    let (_g, db) = temp_db();
+    ok(&mprofile(&db, &["init"]));
+    ok(&mprofile(&db, &["import", "-q", "--all"]));
+    ok(&mprofile(&db, &["quality", "assess"]));
+    let codes = t03_codes();
+    assert!(codes.len() >= 8, "{codes:?}");
+    let mut missing = Vec::new();
+    for code in &codes {
+        let mut args = vec!["data", "query", "--indicator", code.as_str(), "--format", "json"];
+        for c in COUNTRIES {
+            args.extend(["--area", c]);
+        }
+        let q = ok(&mprofile(&db, &args));
+        let rows: Value = serde_json::from_str(&q).unwrap_or_else(|e| panic!("{code}: {e}\n{q}"));
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        for c in COUNTRIES {
+            if !rows.iter().any(|r| r["area"] == c && r["value"].is_number()) {
+                missing.push(format!("{code} {c}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "T03 figures without a value: {missing:?}");
+
+    // Conformity follows UN DESA's type-of-data codes of the 2024 revision: foreign-born for
+    // Senegal (3), foreign citizens only for Nigeria and Mauritania (1).
+    let conform = |c: &str| -> f64 {
+        let q = ok(&mprofile(&db, &["data", "query", "--indicator", "DQA.DEF_CONFORM", "--area", c, "--format", "json"]));
+        let rows: Value = serde_json::from_str(&q).expect("JSON");
+        rows[0]["value"].as_f64().unwrap_or_else(|| panic!("{c}: {q}"))
+    };
+    assert_eq!(conform("SEN"), 3.0);
+    assert_eq!(conform("NGA"), 1.0);
+    assert_eq!(conform("MRT"), 1.0);
+    // Cabo Verde has no asylum applications in UNHCR's data: its remittance records only.
+    let q = ok(&mprofile(&db, &["data", "query", "--indicator", "DQA.ADMIN_SRC", "--area", "CPV", "--format", "json"]));
+    let rows: Value = serde_json::from_str(&q).expect("JSON");
+    assert_eq!(rows[0]["value"].as_f64(), Some(1.0), "{q}");
+}
+
+#[test]
+fn the_twg_weighs_the_dimensions_of_one_assessment() {
+    let (_g, db) = temp_db();
+    ok(&mprofile(&db, &["init"]));
+    let bad = mprofile(&db, &["quality", "assess", "--dry-run", "--weight", "SPEED=2"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("unknown quality dimension `SPEED`") && err.contains("INTEGRITY"), "{err}");
+    let bad = mprofile(&db, &["quality", "assess", "--dry-run", "--weight", "INTEGRITY=-1"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected a weight of 0 or more"));
+    ok(&mprofile(&db, &["quality", "assess", "--dry-run", "--weight", "integrity=2", "--weight", "TIMELINESS=0.5"]));
+}
