@@ -347,7 +347,6 @@ pub(crate) fn render(c: &MapChart, cx: &mut Ctx<'_>) {
     };
 
     // Fit the frame into the space between legend and source, centred, north up.
-    let (x0, y0, x1, y1) = frame.unwrap_or(world.bounds);
     let (bw, bh) = (cx.w - 2.0 * cx.pad, (bottom - top).max(1.0));
     let k = (bw / (x1 - x0)).min(bh / (y1 - y0));
     let ox = cx.pad + (bw - k * (x1 - x0)) / 2.0;

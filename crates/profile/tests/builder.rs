@@ -539,6 +539,7 @@ fn a_code_the_framework_lacks_is_a_visible_note_not_a_missing_block() {
         as_of: "2026-06-01".into(),
         registry: &mp_domain::RegistryView::default(),
         conflicts: &[],
+        previous: None,
     };
     let doc = build_country(&tpl, &inputs, &AreaCode::parse("SEN").unwrap());
     let b = blocks(&doc);

@@ -90,7 +90,7 @@ fn a_new_indicator_proposed_approved_and_in_the_template_and_draft() {
 
         // The French template (the one `mprofile template SEN --lang fr` writes) has its sheet,
         // titled as a national indicator.
-        let bytes = mp_ingest::national::write_template(&cfw, areas, &area, None, Lang::Fr).unwrap();
+        let bytes = mp_export::template::write_template(&cfw, areas, &area, None, Lang::Fr).unwrap();
         let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let sheet = wb.sheet_names().into_iter().find(|n| n.starts_with("NAT.SEN.RETOURS")).expect("a sheet for the new indicator");
         let range = wb.worksheet_range(&sheet).unwrap();

@@ -78,7 +78,7 @@ impl Builder<'_> {
                 band_label: None,
             }],
             forecast_from: None,
-            map: Some(Box::new(MapAreas { m49: placed.iter().map(|(m, _)| *m).collect(), focus: None })),
+            map: Some(Box::new(MapAreas { m49: placed.iter().map(|(m, _)| *m).collect(), focus: None, region: Vec::new() })),
             sources: srcs.to_vec(),
         });
         (out, vec![map])
