@@ -482,9 +482,10 @@ mod tests {
         let draw = |m: &MapChart| crate::render_svg(&crate::Chart::Map(m.clone()), &crate::ChartStyle::default(), &|v| format!("{v}"));
         let regional = draw(&map(vec![(686, 5.0), (566, 20.0), (180, 1.0)]));
         let world = draw(&map(vec![(686, 5.0), (250, 20.0)]));
-        // Only the region is drawn: far fewer path bytes than the world a map with a country
-        // outside the region shows.
-        assert!(regional.len() * 3 < world.len(), "{} vs {} bytes", regional.len(), world.len());
+        // Only the region and the neighbours its frame cuts are drawn, clipped to the frame:
+        // fewer path bytes than the world a map with a country outside the region shows.
+        assert!(regional.contains("<svg x=\""), "clipped to the frame");
+        assert!(regional.len() * 2 < world.len(), "{} vs {} bytes", regional.len(), world.len());
     }
 
     #[test]

@@ -212,7 +212,7 @@ fn senegal_french_pdf_marks_the_fdi_artefact_and_the_ratio_built_on_it() {
     }
     // A sentence that takes the migrants from UN DESA and the population from the World Bank
     // cites both, by their numbers in the sources annex.
-    let sentence = around(&lines, "migrants internationaux vivaient dans", 4).join(" ");
+    let sentence = around(&lines, "migrants internationaux vivaient", 4).join(" ");
     let cited = sentence.split("(Sources : ").nth(1).unwrap_or_default();
     assert!(cited.starts_with('[') && cited.matches('[').count() >= 2, "{sentence}");
 }

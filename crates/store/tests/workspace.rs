@@ -106,7 +106,10 @@ async fn matrix_through_the_store(db: &TestDb) {
     // chair viewing, approving narrative, commenting, resolving, proposing and approving registry
     // changes, keeping meetings and adding to the library (8 × 3) and reviewing its theme for any
     // organisation (2); validator 4 actions (12).
-    assert_eq!(allowed, 25 + 48 + 11 + 12 + 3 + 26 + 12, "allowed decisions");
+    // New national indicators add the secretariat's proposing, reviewing and approving on the
+    // three Senegal targets (9) and proposals and reviews on their themes by providers, members
+    // and chairs (8).
+    assert_eq!(allowed, 25 + 48 + 11 + 12 + 3 + 26 + 12 + 9 + 8, "allowed decisions");
 }
 
 async fn sessions_and_tokens(db: &TestDb) {
