@@ -214,7 +214,6 @@ impl World {
 pub const WEST_CENTRAL_AFRICA: [u16; 25] =
     [204, 854, 132, 384, 270, 288, 324, 624, 430, 466, 478, 562, 566, 686, 694, 768, 24, 120, 140, 148, 178, 180, 226, 266, 678];
 
-
 /// A locator map for a cover: the countries of `region` framed and tinted, `focus` in the
 /// focus orange, neighbours outside the region in grey, `width` units wide (the height
 /// follows the region's shape). `None` when no country of `region` has a shape.

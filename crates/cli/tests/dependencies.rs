@@ -6,8 +6,8 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
-/// Each workspace crate's normal (not dev, not build) dependencies on other workspace crates.
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
+/// The workspace's `cargo metadata`.
+fn metadata() -> Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
@@ -15,7 +15,12 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         .output()
         .expect("cargo metadata runs");
     assert!(out.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&out.stderr));
-    let meta: Value = serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON");
+    serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON")
+}
+
+/// Each workspace crate's normal (not dev, not build) dependencies on other workspace crates.
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let meta = metadata();
     let packages = meta["packages"].as_array().expect("packages");
     let names: BTreeSet<String> = packages.iter().filter_map(|p| p["name"].as_str().map(str::to_string)).collect();
     packages
@@ -67,6 +72,16 @@ fn ingest_reads_and_writes_nothing_out() {
     for out in ["mp-export", "mp-render", "mp-pdf", "mp-web", "mp-store", "mp-profile"] {
         assert!(!deps.contains(out), "mp-ingest depends on {out}: {deps:?}");
     }
+}
+
+#[test]
+fn ingest_has_no_workbook_writer() {
+    // The XLSX writers (the submission template, the registry workbook) live in mp-export.
+    let meta = metadata();
+    let ingest = meta["packages"].as_array().into_iter().flatten().find(|p| p["name"] == "mp-ingest").expect("mp-ingest");
+    let writers: Vec<&Value> =
+        ingest["dependencies"].as_array().into_iter().flatten().filter(|d| d["kind"].is_null() && d["name"] == "rust_xlsxwriter").collect();
+    assert!(writers.is_empty(), "mp-ingest depends on rust_xlsxwriter");
 }
 
 #[test]

@@ -17,6 +17,7 @@ pub mod obs;
 pub mod period;
 pub mod record;
 pub mod registry;
+pub mod registry_layout;
 pub mod submission;
 pub mod text;
 pub mod upload;

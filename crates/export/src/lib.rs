@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 mod forecasts;
+pub mod registry_workbook;
 mod rows;
 mod sdmx;
 mod table;

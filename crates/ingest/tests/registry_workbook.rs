@@ -4,12 +4,14 @@
 //! with its source filled in reads back to the same entries (projects included).
 
 use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus, Sourced};
+use mp_domain::registry_layout::{INSTITUTIONS, INSTRUMENTS, PROJECTS, STATUS};
 use mp_domain::{AreaCode, I18nText, Instrument, InstrumentCode, Provenance, Ratification, SourceInfo, ThemeCode};
 use mp_domain::{InstrumentKind, InstrumentStatus, RegistryView};
+use mp_export::registry_workbook;
 use mp_ingest::context::Context;
 use mp_ingest::files::InputFile;
 use mp_ingest::framework_dir::testing::fixture;
-use mp_ingest::registry::workbook::{self, INSTITUTIONS, INSTRUMENTS, STATUS};
+use mp_ingest::registry::workbook;
 use rust_xlsxwriter::Workbook;
 
 fn ctx() -> Context<'static> {
@@ -117,7 +119,7 @@ fn bad_cells_are_named_and_a_missing_source_is_refused() {
 
 #[test]
 fn the_export_is_a_workbook_the_reader_opens() {
-    let bytes = workbook::write(&RegistryView::default()).unwrap();
+    let bytes = registry_workbook::write(&RegistryView::default()).unwrap();
     let e = workbook::read(&InputFile::from_bytes("export.xlsx", bytes), &ctx()).unwrap_err().to_string();
     assert!(e.contains("`code` is empty"), "an export without its source filled in is refused: {e}");
 }
@@ -193,7 +195,7 @@ fn a_registry_round_trips_through_the_workbook() {
         licence: "CC BY 4.0".into(),
         url: String::new(),
     };
-    let bytes = workbook::write_with_source(&view, Some((&src, "2026-06"))).unwrap();
+    let bytes = registry_workbook::write_with_source(&view, Some((&src, "2026-06"))).unwrap();
     let imp = workbook::read(&InputFile::from_bytes("registry.xlsx", bytes), &ctx()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((imp.source.clone(), imp.vintage.as_str()), (src, "2026-06"));
     assert_eq!(imp.instruments, view.instruments);
@@ -217,8 +219,7 @@ fn a_bad_project_row_is_named() {
     }
     s.write_string(0, 0, "field").unwrap();
     s.write_string(0, 1, "value").unwrap();
-    for (name, cols) in [("instruments", INSTRUMENTS), ("status", STATUS), ("institutions", INSTITUTIONS), ("projects", workbook::PROJECTS)]
-    {
+    for (name, cols) in [("instruments", INSTRUMENTS), ("status", STATUS), ("institutions", INSTITUTIONS), ("projects", PROJECTS)] {
         let s = wb.add_worksheet();
         s.set_name(name).unwrap();
         for (c, h) in cols.iter().enumerate() {

@@ -8,8 +8,8 @@
 #![warn(missing_docs)]
 
 pub mod build;
-pub mod computed;
 pub mod collection_guide;
+pub mod computed;
 pub mod coverage;
 pub mod data;
 pub mod facts;

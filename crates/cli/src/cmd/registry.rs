@@ -72,7 +72,7 @@ pub async fn run(s: &Settings, c: RegistryCmd) -> Result<ExitCode> {
             let store = Store::open_existing(&s.db).await?;
             let areas: Vec<AreaCode> = area.iter().map(|a| AreaCode::parse(&a.to_ascii_uppercase())).collect::<Result<_, _>>()?;
             let view = store.registry_view(&areas).await?;
-            let bytes = mp_ingest::registry::workbook::write(&view)?;
+            let bytes = mp_export::registry_workbook::write(&view)?;
             std::fs::write(&out, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
             println!(
                 "{}: {} statuses, {} institutions, {} projects; fill the `source` sheet before importing entries back",

@@ -1,12 +1,12 @@
-//! The registry workbook (XLSX) a TWG secretariat works on offline: `mprofile registry export`
-//! writes what the registries hold, the secretariat adds or corrects entries (the 1951
+//! Reads the registry workbook (XLSX) a TWG secretariat works on offline: `mprofile registry
+//! export` writes what the registries hold (the writer is `mp_export::registry_workbook`), the secretariat adds or corrects entries (the 1951
 //! Convention, the Palermo protocols, ILO C97/C143, ECOWAS protocols, national laws, policies,
 //! institutions), names its source on the `source` sheet, and `mprofile registry import` reads
 //! it back, all or nothing.
 //!
 //! Sheets: `source` (field, value: code, name, publisher, licence, url, vintage), `instruments`,
-//! `status`, `institutions`, `projects`, with the columns of [`INSTRUMENTS`], [`STATUS`],
-//! [`INSTITUTIONS`], [`PROJECTS`]. Lists of organisations and sectors are separated by `;`,
+//! `status`, `institutions`, `projects`, with the columns of
+//! [`mp_domain::registry_layout`]. Lists of organisations and sectors are separated by `;`,
 //! lists of codes (themes, countries) by spaces. An institution's `organisation` is the code of
 //! the TWG workspace organisation it is, when it takes part in the TWG.
 //! Rows whose `source` column names another source are exported for reference and left out on
@@ -17,185 +17,11 @@ use crate::error::{IngestError, Problem, Problems};
 use crate::files::InputFile;
 use crate::workbook::{Workbook, cell_text};
 use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus};
+use mp_domain::registry_layout::{INSTITUTIONS, INSTRUMENTS, PROJECTS, STATUS};
 use mp_domain::{
-    AreaCode, I18nText, Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Provenance, Ratification, RegistryImport,
-    RegistryView, SourceInfo, ThemeCode,
+    AreaCode, I18nText, Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Provenance, Ratification, RegistryImport, SourceInfo,
+    ThemeCode,
 };
-use rust_xlsxwriter::{Format, Workbook as XlsxWriter, XlsxError};
-
-/// Columns of the `instruments` sheet.
-pub const INSTRUMENTS: &[&str] =
-    &["code", "kind", "short", "title_en", "title_fr", "title_pt", "year", "country", "citation", "link", "themes", "source"];
-/// Columns of the `status` sheet.
-pub const STATUS: &[&str] = &["instrument", "country", "status", "year", "responsible", "note", "source", "read_at"];
-/// Columns of the `institutions` sheet.
-pub const INSTITUTIONS: &[&str] =
-    &["country", "name", "acronym", "mandate", "parent", "themes", "contact", "data_held", "organisation", "source", "read_at"];
-/// Columns of the `projects` sheet.
-pub const PROJECTS: &[&str] = &[
-    "identifier",
-    "title",
-    "reporting_org",
-    "implementing",
-    "donors",
-    "countries",
-    "themes",
-    "sectors",
-    "start",
-    "end",
-    "status",
-    "budget",
-    "currency",
-    "results",
-    "source",
-    "read_at",
-];
-/// Fields of the `source` sheet.
-pub const SOURCE_FIELDS: &[&str] = &["code", "name", "publisher", "licence", "url", "vintage"];
-
-fn themes_text(t: &[ThemeCode]) -> String {
-    t.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
-}
-
-/// Writes the registry workbook with the entries of `view` (the `source` sheet left for the
-/// secretariat to fill).
-pub fn write(view: &RegistryView) -> Result<Vec<u8>, XlsxError> {
-    write_with_source(view, None)
-}
-
-/// Writes the registry workbook with the entries of `view` and, when given, the `source` sheet
-/// filled in with the source and vintage the secretariat's rows belong to (a workbook that
-/// imports back as it is).
-pub fn write_with_source(view: &RegistryView, source: Option<(&SourceInfo, &str)>) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = XlsxWriter::new();
-    let bold = Format::new().set_bold();
-    let src = wb.add_worksheet();
-    src.set_name("source")?;
-    src.write_string_with_format(0, 0, "field", &bold)?;
-    src.write_string_with_format(0, 1, "value", &bold)?;
-    for (i, f) in SOURCE_FIELDS.iter().enumerate() {
-        src.write_string(i as u32 + 1, 0, *f)?;
-        if let Some((s, vintage)) = source {
-            let v = match *f {
-                "code" => &s.code,
-                "name" => &s.name,
-                "publisher" => &s.publisher,
-                "licence" => &s.licence,
-                "url" => &s.url,
-                _ => vintage,
-            };
-            src.write_string(i as u32 + 1, 1, v)?;
-        }
-    }
-    src.set_column_width(1, 60)?;
-
-    let sheet = wb.add_worksheet();
-    sheet.set_name("instruments")?;
-    for (c, h) in INSTRUMENTS.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    // Instruments have no source of their own in the view: the statuses that cite them do.
-    for (r, i) in view.instruments.iter().enumerate() {
-        let source = view.ratifications.iter().find(|s| s.entry.instrument == i.code).map(|s| s.source.clone()).unwrap_or_default();
-        let row = [
-            i.code.to_string(),
-            i.kind.code().to_string(),
-            i.short.clone(),
-            i.title.en.clone(),
-            i.title.fr.clone(),
-            i.title.pt.clone(),
-            i.year.map(|y| y.to_string()).unwrap_or_default(),
-            i.area.as_ref().map(|a| a.to_string()).unwrap_or_default(),
-            i.citation.clone().unwrap_or_default(),
-            i.link.clone().unwrap_or_default(),
-            themes_text(&i.themes),
-            source,
-        ];
-        for (c, v) in row.iter().enumerate() {
-            sheet.write_string(r as u32 + 1, c as u16, v)?;
-        }
-    }
-
-    let sheet = wb.add_worksheet();
-    sheet.set_name("status")?;
-    for (c, h) in STATUS.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    for (r, s) in view.ratifications.iter().enumerate() {
-        let e = &s.entry;
-        let row = [
-            e.instrument.to_string(),
-            e.area.to_string(),
-            e.status.code().to_string(),
-            e.year.map(|y| y.to_string()).unwrap_or_default(),
-            e.responsible.clone().unwrap_or_default(),
-            e.note.clone().unwrap_or_default(),
-            s.source.clone(),
-            s.at.clone(),
-        ];
-        for (c, v) in row.iter().enumerate() {
-            sheet.write_string(r as u32 + 1, c as u16, v)?;
-        }
-    }
-
-    let sheet = wb.add_worksheet();
-    sheet.set_name("institutions")?;
-    for (c, h) in INSTITUTIONS.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    for (r, s) in view.institutions.iter().enumerate() {
-        let e = &s.entry;
-        let o = |x: &Option<String>| x.clone().unwrap_or_default();
-        let row = [
-            e.area.to_string(),
-            e.name.clone(),
-            o(&e.acronym),
-            o(&e.mandate),
-            o(&e.parent),
-            themes_text(&e.themes),
-            o(&e.contact),
-            o(&e.data_held),
-            o(&e.organisation),
-            s.source.clone(),
-            s.at.clone(),
-        ];
-        for (c, v) in row.iter().enumerate() {
-            sheet.write_string(r as u32 + 1, c as u16, v)?;
-        }
-    }
-
-    let sheet = wb.add_worksheet();
-    sheet.set_name("projects")?;
-    for (c, h) in PROJECTS.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    for (r, s) in view.projects.iter().enumerate() {
-        let e = &s.entry;
-        let d = |x: &Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
-        let row = [
-            e.identifier.clone(),
-            e.title.clone(),
-            e.reporting_org.clone(),
-            e.implementing.join("; "),
-            e.donors.join("; "),
-            e.countries.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(" "),
-            themes_text(&e.themes),
-            e.sectors.join("; "),
-            d(&e.start),
-            d(&e.end),
-            e.status.map(|s| s.code().to_string()).unwrap_or_default(),
-            e.budget.as_ref().map(|b| b.value.to_string()).unwrap_or_default(),
-            e.budget.as_ref().map(|b| b.currency.as_str().to_string()).unwrap_or_default(),
-            e.results.clone().unwrap_or_default(),
-            s.source.clone(),
-            s.at.clone(),
-        ];
-        for (c, v) in row.iter().enumerate() {
-            sheet.write_string(r as u32 + 1, c as u16, v)?;
-        }
-    }
-    wb.save_to_buffer()
-}
 
 /// One sheet's rows as text, with the column positions of `cols` found in its header.
 struct Sheet {
