@@ -634,6 +634,20 @@ fn list_validation(range: &str, title: &str, help: &str, error: &str) -> Result<
         .set_error_style(DataValidationErrorStyle::Warning))
 }
 
+/// The title of an indicator's sheet: its name, and for a national indicator the mark that
+/// says it is not compared between countries.
+fn sheet_title(ind: &Indicator, lang: Lang) -> String {
+    let name = ind.name.get(lang);
+    match &ind.national {
+        None => name.to_string(),
+        Some(c) => match lang {
+            Lang::En => format!("{name} — national indicator of {c}, not compared between countries"),
+            Lang::Fr => format!("{name} — indicateur national ({c}), non comparé entre pays"),
+            Lang::Pt => format!("{name} — indicador nacional ({c}), não comparado entre países"),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -647,19 +661,5 @@ mod tests {
         let b = sheet_name(long, std::slice::from_ref(&a));
         assert!(b.ends_with("~2") && b.chars().count() == 31, "{b}");
         assert_eq!(sheet_name("lists", &[]), "lists~2");
-    }
-}
-
-/// The title of an indicator's sheet: its name, and for a national indicator the mark that
-/// says it is not compared between countries.
-fn sheet_title(ind: &Indicator, lang: Lang) -> String {
-    let name = ind.name.get(lang);
-    match &ind.national {
-        None => name.to_string(),
-        Some(c) => match lang {
-            Lang::En => format!("{name} — national indicator of {c}, not compared between countries"),
-            Lang::Fr => format!("{name} — indicateur national ({c}), non comparé entre pays"),
-            Lang::Pt => format!("{name} — indicador nacional ({c}), não comparado entre países"),
-        },
     }
 }
