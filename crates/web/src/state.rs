@@ -72,10 +72,6 @@ impl AppState {
     pub fn with_pdf(self, pdf: PdfWriter) -> Self {
         AppState { pdf: Some(pdf), ..self }
     }
-    /// What typesets PDF, if the binary gave it.
-    pub fn pdf_writer(&self) -> Option<&PdfWriter> {
-        self.pdf.as_ref()
-    }
     /// What typesets PDF downloads (workshop reports, data-collection guides), if the binary
     /// gave one.
     pub fn pdf(&self) -> Option<PdfWriter> {

@@ -634,7 +634,7 @@ pub(crate) async fn view(State(st): State<AppState>, v: Viewer, uri: Uri, Path((
             edit_href: format!("/{l}/ws/meeting/{id}/edit"),
             edit_label: m(lang, "meeting-edit"),
             report_html: format!("/{l}/ws/meeting/{id}/report.html"),
-            report_pdf: st.pdf_writer().is_some().then(|| format!("/{l}/ws/meeting/{id}/report.pdf")),
+            report_pdf: st.pdf().is_some().then(|| format!("/{l}/ws/meeting/{id}/report.pdf")),
             report_label: m(lang, "meeting-report"),
             add_action: format!("/{l}/ws/meeting/{id}/action"),
             add_label: m(lang, "meeting-action-add"),
@@ -762,7 +762,7 @@ pub(crate) async fn report(State(st): State<AppState>, v: Viewer, uri: Uri, Path
                 Ok(download(html.into_bytes(), HTML, format!("{base}.html")))
             }
             "report.pdf" => {
-                let pdf = st.pdf_writer().ok_or(WsError::NotFound)?;
+                let pdf = st.pdf().ok_or(WsError::NotFound)?;
                 let bytes = pdf(&doc, mt.lang).map_err(WsError::Internal)?;
                 Ok(download(bytes, "application/pdf", format!("{base}.pdf")))
             }
