@@ -138,6 +138,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "pubdoc.ftl", include_str!("../locales/en/pubdoc.ftl")),
     (Lang::Fr, "pubdoc.ftl", include_str!("../locales/fr/pubdoc.ftl")),
     (Lang::Pt, "pubdoc.ftl", include_str!("../locales/pt-PT/pubdoc.ftl")),
+    // The home page while a server just started is still building the profiles.
+    (Lang::En, "warmup.ftl", include_str!("../locales/en/warmup.ftl")),
+    (Lang::Fr, "warmup.ftl", include_str!("../locales/fr/warmup.ftl")),
+    (Lang::Pt, "warmup.ftl", include_str!("../locales/pt-PT/warmup.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

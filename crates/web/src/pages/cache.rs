@@ -15,8 +15,9 @@ use mp_profile::Document;
 use mp_store::{BatchInfo, DatasetInfo, ObsQuery};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use tokio::sync::{OnceCell, RwLock};
+use std::future::Future;
+use std::sync::{Arc, Mutex, Weak};
+use tokio::sync::{OnceCell, RwLock, mpsc};
 
 /// What makes cached data stale.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +42,13 @@ pub(crate) struct Generation {
     datasets: OnceCell<Arc<Vec<DatasetInfo>>>,
     batches: Vec<BatchInfo>,
     pages: Mutex<HashMap<String, Slot<Bytes>>>,
+    /// Countries whose live document a reader asked for before it was ready, for the warm-up
+    /// to build next (bounded: past it a request is dropped, and asked again by the next reader).
+    wanted: mpsc::Sender<AreaCode>,
 }
+
+/// Most countries waiting in a generation's warm-up queue.
+const WANTED: usize = 32;
 
 /// The cache the page handlers share (one per router).
 #[derive(Default)]
@@ -85,6 +92,7 @@ impl Cache {
         if let Some(g) = w.as_ref().filter(|g| g.key == key) {
             return Ok(g.clone());
         }
+        let (wanted, queue) = mpsc::channel(WANTED);
         let g = Arc::new(Generation {
             key,
             docs: Mutex::new(HashMap::new()),
@@ -93,30 +101,63 @@ impl Cache {
             datasets: OnceCell::new(),
             batches,
             pages: Mutex::new(HashMap::new()),
+            wanted,
         });
         *w = Some(g.clone());
-        warm(st.clone(), g.clone());
+        warm(st.clone(), &g, queue);
         Ok(g)
     }
 }
 
-/// Builds the live profiles in the background so the first reader of the home page does not
-/// wait for ten documents; requests that arrive first simply build what they need themselves.
-fn warm(st: AppState, g: Arc<Generation>) {
+/// Builds the live profiles in the background, one at a time, so the first reader of the home
+/// page does not wait for ten documents; then the countries readers asked for meanwhile (a
+/// narrative changed, say). Requests that need a document first build it themselves. The
+/// building runs off the request workers (see [`off_workers`]), so pages that need nothing
+/// new answer while it goes on. The task holds the generation weakly: it ends when the
+/// generation is dropped.
+fn warm(st: AppState, g: &Arc<Generation>, mut queue: mpsc::Receiver<AreaCode>) {
     if tokio::runtime::Handle::try_current().is_err() {
         return;
     }
+    let weak = Arc::downgrade(g);
     tokio::spawn(async move {
-        for a in st.areas().profile_countries() {
-            if let Err(e) = g.document(&st, &a.code, None).await {
-                tracing::warn!(area = %a.code, error = %e, "warming the page cache");
-            }
-        }
-        let rest = [g.totals(&st).await.err(), g.regional(&st).await.err(), g.datasets(&st).await.err()];
-        for e in rest.into_iter().flatten() {
+        // What the home page reads besides the documents first: it is small.
+        if let Some(g) = weak.upgrade()
+            && let Err(e) = g.datasets(&st).await
+        {
             tracing::warn!(error = %e, "warming the page cache");
         }
+        for a in st.areas().profile_countries() {
+            warm_document(&st, &weak, &a.code).await;
+        }
+        if let Some(g) = weak.upgrade() {
+            for e in [g.totals(&st).await.err(), g.regional(&st).await.err()].into_iter().flatten() {
+                tracing::warn!(error = %e, "warming the page cache");
+            }
+        }
+        while let Some(area) = queue.recv().await {
+            warm_document(&st, &weak, &area).await;
+        }
     });
+}
+
+async fn warm_document(st: &AppState, g: &Weak<Generation>, area: &AreaCode) {
+    let Some(g) = g.upgrade() else { return };
+    if let Err(e) = g.document(st, area, None).await {
+        tracing::warn!(area = %area, error = %e, "warming the page cache");
+    }
+}
+
+/// Runs `work` (store reads, then seconds of CPU laying out a document) on a blocking thread
+/// rather than on the async workers that answer requests: otherwise, on a machine with few
+/// cores, every page waits behind the documents being built.
+async fn off_workers<T, F>(work: F) -> Result<T, HttpError>
+where
+    T: Send + 'static,
+    F: Future<Output = Result<T, HttpError>> + Send + 'static,
+{
+    let runtime = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || runtime.block_on(work)).await.map_err(HttpError::internal)?
 }
 
 /// What identifies a country's live narrative, for keys of what is built from it.
@@ -171,13 +212,30 @@ impl Generation {
             }
             docs.entry(key).or_default().clone()
         };
+        let (st, area, edition) = (st.clone(), area.clone(), edition.map(str::to_string));
         let doc = slot
-            .get_or_try_init(|| async {
-                let d = mp_service::country_document(st.store(), st.framework(), st.areas(), st.profile_template(), area, edition).await?;
-                Ok::<_, HttpError>(Arc::new(d))
+            .get_or_try_init(|| {
+                off_workers(async move {
+                    let d = mp_service::country_document(
+                        st.store(),
+                        st.framework(),
+                        st.areas(),
+                        st.profile_template(),
+                        &area,
+                        edition.as_deref(),
+                    )
+                    .await?;
+                    Ok::<_, HttpError>(Arc::new(d))
+                })
             })
             .await?;
         Ok(doc.clone())
+    }
+
+    /// Asks the warm-up to build a country's live document soon, without waiting for it.
+    pub(crate) fn want(&self, area: &AreaCode) {
+        // A full queue already holds work for minutes; the next reader asks again.
+        let _ = self.wanted.try_send(area.clone());
     }
 
     /// A country's live document if it is already built, without building it.
@@ -234,11 +292,14 @@ impl Generation {
 
     /// The regional comparison document.
     pub(crate) async fn regional(&self, st: &AppState) -> Result<Arc<Document>, HttpError> {
+        let st = st.clone();
         let doc = self
             .regional
-            .get_or_try_init(|| async {
-                let d = mp_service::regional_document(st.store(), st.framework(), st.areas(), st.regional_template()).await?;
-                Ok::<_, HttpError>(Arc::new(d))
+            .get_or_try_init(|| {
+                off_workers(async move {
+                    let d = mp_service::regional_document(st.store(), st.framework(), st.areas(), st.regional_template()).await?;
+                    Ok::<_, HttpError>(Arc::new(d))
+                })
             })
             .await?;
         Ok(doc.clone())
@@ -247,12 +308,15 @@ impl Generation {
     /// Totals (no disaggregation) of every indicator for the profile countries, every vintage:
     /// what coverage grids and source coverage are computed from.
     pub(crate) async fn totals(&self, st: &AppState) -> Result<Arc<Vec<Record>>, HttpError> {
+        let st = st.clone();
         let v = self
             .totals
-            .get_or_try_init(|| async {
-                let areas: Vec<AreaCode> = st.areas().profile_countries().iter().map(|a| a.code.clone()).collect();
-                let q = ObsQuery { areas, latest_only: false, ..ObsQuery::default() };
-                Ok::<_, HttpError>(Arc::new(st.store().records(&q).await?))
+            .get_or_try_init(|| {
+                off_workers(async move {
+                    let areas: Vec<AreaCode> = st.areas().profile_countries().iter().map(|a| a.code.clone()).collect();
+                    let q = ObsQuery { areas, latest_only: false, ..ObsQuery::default() };
+                    Ok::<_, HttpError>(Arc::new(st.store().records(&q).await?))
+                })
             })
             .await?;
         Ok(v.clone())

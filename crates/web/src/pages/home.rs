@@ -27,6 +27,8 @@ struct CountryCard {
     href: String,
     name: String,
     figures: Vec<Figure>,
+    /// The country's document is still being built: the card says so instead of its figures.
+    pending: bool,
 }
 
 struct ThemeLink {
@@ -48,6 +50,7 @@ struct HomeT {
     countries_label: String,
     countries: Vec<CountryCard>,
     no_figure: String,
+    pending: String,
     themes_label: String,
     themes: Vec<ThemeLink>,
     regional_href: String,
@@ -97,9 +100,9 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
         for (i, a) in profile.iter().enumerate() {
             docs[i] = g.ready_document(st, &a.code).await?;
             if docs[i].is_none() {
-                // Not being warmed (say, its narrative changed since): built for the next reader.
-                let (g, st, code) = (g.clone(), st.clone(), a.code.clone());
-                tokio::spawn(async move { g.document(&st, &code, None).await.map(drop) });
+                // Queued for the warm-up (a no-op if it is on its way already, and how a country
+                // whose narrative changed since gets built for the next reader).
+                g.want(&a.code);
             }
         }
     } else {
@@ -118,7 +121,11 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
     let complete = docs.iter().all(Option::is_some);
     let mut countries = Vec::new();
     for (a, doc) in profile.iter().zip(docs) {
-        let Some(doc) = doc else { continue };
+        let href = format!("/{l}/country/{}", a.code);
+        let Some(doc) = doc else {
+            countries.push(CountryCard { href, name: tr(&a.name, lang), figures: Vec::new(), pending: true });
+            continue;
+        };
         let kfs = key_figures(&doc);
         let figures = HOME_FIGURES
             .iter()
@@ -132,7 +139,7 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
                 Some(Figure { label, value, period })
             })
             .collect();
-        countries.push(CountryCard { href: format!("/{l}/country/{}", a.code), name: tr(&a.name, lang), figures });
+        countries.push(CountryCard { href, name: tr(&a.name, lang), figures, pending: false });
     }
     countries.sort_by_cached_key(|c| mp_text::fold(&c.name));
     let themes: Vec<ThemeLink> = fw
@@ -192,6 +199,7 @@ async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Re
         countries_label: m(lang, "country-profiles"),
         countries,
         no_figure: m(lang, "no-data-label"),
+        pending: m(lang, "warmup-pending"),
         themes_label: m(lang, "themes"),
         themes,
         regional_href: format!("/{l}/regional"),
