@@ -381,7 +381,9 @@ fn indicator_page_has_definition_series_sources_and_comparison() {
     assert!(html.contains("<option value=\"SEX=F\">"), "disaggregations offered");
     assert!(html.contains("274\u{202f}929"), "2020 value in French");
     assert!(html.contains("244\u{202f}000"), "the census next to UN DESA");
-    assert!(html.contains("ANSD (2013)") && html.contains("UN DESA Population Division (2024)"), "sources side by side");
+    // Sources as the documents cite them, in French: the short name, or the publisher's own.
+    assert!(html.contains("ANSD (2013)") && html.contains("ONU-DAES, Stock de migrants internationaux (2024)"), "sources side by side");
+    assert!(!html.contains("UN DESA Population Division (2024)"), "no English source name in the French series");
     assert!(html.contains("Ghana") && html.contains("532\u{202f}000"), "Ghana's latest value in the comparison");
     assert!(html.contains("href=\"/fr/download/series.csv?indicator=IMM.STOCK&amp;area=SEN\""), "series download");
     let f = page("/en/indicator/IMM.STOCK?area=SEN&dims=SEX%3DF");

@@ -221,6 +221,12 @@ async fn built<'a>(st: &'a AppState, cache: &Cache, lang: Lang, ind: &'a Indicat
     let mut compare: Vec<&Area> = profile.clone();
     compare.sort_by_cached_key(|a| tr(&a.name, lang));
     let publisher = |ds: &mp_domain::DatasetId| {
+        // The short name in the reader's language, as the documents cite it (`reader-source-*`);
+        // the publisher's own name for a source without one (a national file).
+        let short = format!("reader-source-{}", ds.source);
+        if mp_i18n::has(lang, &short) {
+            return Some(m(lang, &short));
+        }
         datasets.iter().find(|d| d.source.code == ds.source && d.vintage == ds.vintage).map(|d| d.source.publisher.clone())
     };
     let labels = ViewLabels {
