@@ -526,6 +526,10 @@ impl<'a> Builder<'a> {
         let mut rows = Vec::new();
         let mut srcs = Vec::new();
         for (ds, s) in &all {
+            // A source with no figure in the years compared would be a row of dashes.
+            if !keep.iter().any(|p| s.get(p).and_then(|r| self.d.value(r)).is_some()) {
+                continue;
+            }
             let i = self.cite(ds);
             srcs.push(i);
             let mut row = vec![Cell::Text(Text::plain(format!("{} ({})", self.d.source_name(ds), ds.vintage)))];

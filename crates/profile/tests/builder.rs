@@ -287,6 +287,18 @@ fn sources_are_compared_only_where_two_have_the_same_year() {
     let Block::Table(t) = &blocks(&doc)[0] else { panic!() };
     assert_eq!(t.columns.len(), 2, "source and the one common year");
     assert_eq!(t.rows.len(), 2);
+    // A third source without a figure in the year compared is left out, not a row of dashes.
+    let doc = build(
+        CS,
+        &[
+            n(1, "DEV.POP", "SEN", "2022", 17_651_099.0, "un-wpp@2024"),
+            n(2, "DEV.POP", "SEN", "2022", 17_651_103.0, "wb-pop@2025"),
+            n(3, "DEV.POP", "SEN", "2019", 16_000_000.0, "gapminder-sg@2026"),
+        ],
+    );
+    let Block::Table(t) = &blocks(&doc)[0] else { panic!() };
+    assert_eq!(t.rows.len(), 2, "{:?}", t.rows);
+    assert!(t.rows.iter().all(|r| r.iter().skip(1).any(|c| matches!(c, Cell::Value(_)))), "every row has a figure");
 }
 
 #[test]
