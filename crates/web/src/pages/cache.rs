@@ -54,14 +54,15 @@ const WANTED: usize = 32;
 #[derive(Default)]
 pub(crate) struct Cache {
     current: RwLock<Option<Arc<Generation>>>,
-    /// Set by the server: pages that list every country show those whose documents are ready
-    /// rather than wait for all of them (and are not kept until they are complete).
+    /// Set by the server: pages that list every country show the figures of those whose
+    /// documents are ready and mark the others as being prepared, rather than wait for all of
+    /// them (and are not kept until they are complete).
     ready_only: bool,
 }
 
 impl Cache {
     /// The server's cache: its first generation starts warming now, in the background, and
-    /// pages listing the countries show what is ready (see `ready_only`).
+    /// pages listing the countries show what is ready and mark the rest (see `ready_only`).
     pub(crate) fn warming(st: &AppState) -> Arc<Cache> {
         let cache = Arc::new(Cache { ready_only: true, ..Cache::default() });
         if tokio::runtime::Handle::try_current().is_ok() {

@@ -88,8 +88,9 @@ pub(crate) async fn page(
     respond(lang, &uri, &headers, page.await)
 }
 
-/// The page, and whether it shows every country (a server still warming its cache lists the
-/// countries whose documents are ready, so that its first reader does not wait for ten).
+/// The page, and whether it shows every country's figures (a server still warming its cache
+/// marks the countries whose documents are not ready as being prepared, so that its first
+/// reader does not wait for ten).
 async fn build(st: &AppState, cache: &super::Cache, lang: Lang, uri: &Uri) -> Result<(String, bool), HttpError> {
     let l = lang.code();
     let g = cache.generation(st).await?;
