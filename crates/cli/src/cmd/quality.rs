@@ -6,7 +6,6 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use mp_domain::{AreaCode, Framework};
 use mp_ingest::ReadReport;
-use mp_quality::conflicts::conflicts;
 use mp_quality::mirror::{MirrorPair, MirrorSpec, SumSpec, mirror, sum_vs_total};
 use mp_quality::outliers;
 use mp_quality::rules::num;
@@ -282,8 +281,10 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
         QualityCmd::Conflicts(a) => {
             let area = area_arg(&areas, a.area.as_deref())?;
             let tpl = settings::template(&a.template, &fw)?;
-            let figs = stored_figures(&store, area.as_ref()).await?;
-            let mut c = conflicts(&figs, &tpl.prefer, a.threshold);
+            // The computation the profiles, the portal and the API use: projections (a forecast
+            // beside WPP's) and the assessment's own figures are not conflicts between sources.
+            let subject: Vec<AreaCode> = area.into_iter().collect();
+            let mut c = mp_service::quality::conflicts(&store, &subject, &tpl.prefer, a.threshold).await?;
             if a.top > 0 {
                 c.truncate(a.top);
             }
