@@ -41,7 +41,8 @@ pub enum QualityCmd {
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
     },
-    /// Mark a stored warning "checked, correct", with the reason.
+    /// Mark a stored warning "checked, correct", with the reason (each review is an audit row on
+    /// `quality_flag:ID`; see `mprofile audit list --target quality_flag:ID`).
     Review {
         /// The flag id (see `mprofile quality flags`).
         id: i64,
@@ -271,8 +272,8 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             if reason.trim().is_empty() || by.trim().is_empty() {
                 bail!("a review needs a reason (--reason) and the reviewer's name (--by)");
             }
-            if store.review_quality_flag(id, reason.trim(), by.trim()).await? {
-                println!("flag {id} marked checked, correct");
+            if store.review_quality_flag(id, reason.trim(), by.trim(), &mp_store::Actor::cli()).await? {
+                println!("flag {id} marked checked, correct (recorded in the audit trail as quality_flag:{id})");
                 Ok(ExitCode::SUCCESS)
             } else {
                 bail!("no quality flag has id {id} (see `mprofile quality flags`)");
