@@ -17,6 +17,11 @@ fn forecasts_fill_the_fct_indicators_and_runs_are_kept() {
     ok(&mprofile(&db, &["import", "-q", "--source", "wpp2024", "--source", "undesa-ims", "--source", "worldbank"]));
 
     let bt = ok(&mprofile(&db, &["forecast", "backtest"]));
+    // Every measure of the issue is printed: MASE, coverage, bias, MAE, RMSE and interval scores.
+    let header = bt.lines().next().unwrap_or_default();
+    for col in ["MASE", "cov80", "cov95", "bias/s", "MAE", "RMSE", "Winkler80", "Winkler95"] {
+        assert!(header.split_whitespace().any(|w| w == col), "{col} missing:\n{header}");
+    }
     for target in ["IMM_STOCK", "EMI_STOCK", "REM_IN", "NET_MIG", "NET_RATE"] {
         assert!(bt.lines().any(|l| l.starts_with(target) && l.contains("NAIVE")), "{target} missing:\n{bt}");
         assert!(bt.lines().any(|l| l.starts_with(target) && l.contains("AUTO")), "{target} has no rule row:\n{bt}");

@@ -101,6 +101,16 @@ impl Forecast {
     pub fn horizon(&self) -> usize {
         self.point.len()
     }
+
+    /// The forecast of a quantity that cannot be negative (a count of persons, money): every
+    /// bound and median below zero is set to zero. The intervals keep their coverage, since no
+    /// value they must cover lies below zero; only the impossible part is cut.
+    pub fn floored_at_zero(mut self) -> Forecast {
+        for v in [&mut self.point, &mut self.lo80, &mut self.hi80, &mut self.lo95, &mut self.hi95] {
+            v.iter_mut().for_each(|x| *x = x.max(0.0));
+        }
+        self
+    }
 }
 
 /// The periods a forecast covers: `h` steps of `step` years after `last` (2024, step 5, h 2 →
@@ -154,6 +164,22 @@ mod tests {
         assert_eq!(usual_step(&[2000]), 1);
         assert_eq!(next_periods(2024, 5, 2), vec![2029, 2034]);
         assert_eq!(next_periods(2023, 1, 3), vec![2024, 2025, 2026]);
+    }
+
+    #[test]
+    fn a_count_is_never_forecast_below_zero() {
+        let f = Forecast {
+            point: vec![3.0, -1.0],
+            lo80: vec![-2.0, -5.0],
+            hi80: vec![8.0, 4.0],
+            lo95: vec![-9.0, -9.0],
+            hi95: vec![12.0, 9.0],
+        };
+        let g = f.floored_at_zero();
+        assert_eq!(g.point, vec![3.0, 0.0]);
+        assert_eq!(g.lo80, vec![0.0, 0.0]);
+        assert_eq!(g.lo95, vec![0.0, 0.0]);
+        assert_eq!((g.hi80, g.hi95), (vec![8.0, 4.0], vec![12.0, 9.0]));
     }
 
     #[test]

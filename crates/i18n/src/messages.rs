@@ -87,6 +87,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "forecast-track.ftl", include_str!("../locales/en/forecast-track.ftl")),
     (Lang::Fr, "forecast-track.ftl", include_str!("../locales/fr/forecast-track.ftl")),
     (Lang::Pt, "forecast-track.ftl", include_str!("../locales/pt-PT/forecast-track.ftl")),
+    // Which series the profiles do not forecast, and why.
+    (Lang::En, "forecast-scope.ftl", include_str!("../locales/en/forecast-scope.ftl")),
+    (Lang::Fr, "forecast-scope.ftl", include_str!("../locales/fr/forecast-scope.ftl")),
+    (Lang::Pt, "forecast-scope.ftl", include_str!("../locales/pt-PT/forecast-scope.ftl")),
     // The data quality section and pages.
     (Lang::En, "quality.ftl", include_str!("../locales/en/quality.ftl")),
     (Lang::Fr, "quality.ftl", include_str!("../locales/fr/quality.ftl")),

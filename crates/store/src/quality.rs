@@ -4,6 +4,7 @@
 use crate::error::StoreError;
 use crate::rows::{RowReader, now_utc};
 use crate::store::Store;
+use crate::workspace::Actor;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -164,17 +165,67 @@ impl Store {
     }
 
     /// Marks a flag "checked, correct" with the reviewer's reason; `false` when no flag has the id.
-    pub async fn review_quality_flag(&self, id: i64, reason: &str, by: &str) -> Result<bool, StoreError> {
-        let done =
-            sqlx::query("UPDATE quality_flag SET review_status = $1, review_reason = $2, reviewed_by = $3, reviewed_at = $4 WHERE id = $5")
-                .bind(CHECKED_CORRECT)
-                .bind(reason)
-                .bind(by)
-                .bind(now_utc())
-                .bind(id)
-                .execute(&self.pool)
-                .await
-                .map_err(self.sql_err("reviewing a quality flag"))?;
-        Ok(done.rows_affected() > 0)
+    ///
+    /// `by` is the reviewer as the TWG knows them, `actor` who writes it (a signed-in user, or the
+    /// operator at the command line). The flag keeps the latest verdict; every verdict, with the
+    /// one it replaced, is an audit row (`quality.review` on `quality_flag:<id>`) appended in the
+    /// same transaction, so a second review never erases the first from the record.
+    pub async fn review_quality_flag(&self, id: i64, reason: &str, by: &str, actor: &Actor) -> Result<bool, StoreError> {
+        let err = self.sql_err("reviewing a quality flag");
+        let mut tx = self.ws_begin("reviewing a quality flag").await?;
+        let row = sqlx::query(
+            "SELECT o.indicator AS indicator, o.area AS area, o.period AS period, o.dims AS dims, d.source_code AS source, \
+             d.vintage AS vintage, f.rule AS rule, f.value AS value, f.review_status AS review_status, f.review_reason AS review_reason, \
+             f.reviewed_by AS reviewed_by, f.reviewed_at AS reviewed_at \
+             FROM quality_flag f JOIN observation o ON o.id = f.observation_id JOIN dataset d ON d.id = o.dataset_id WHERE f.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(&err)?;
+        // Nothing was written yet: dropping the transaction leaves the generation and the trail as they were.
+        let Some(row) = row else { return Ok(false) };
+        let r = RowReader::new(&row, "quality_flag", id);
+        let before = match r.get::<Option<String>>("review_status")? {
+            Some(status) => serde_json::json!({
+                "status": status,
+                "reason": r.get::<Option<String>>("review_reason")?,
+                "by": r.get::<Option<String>>("reviewed_by")?,
+                "at": r.get::<Option<String>>("reviewed_at")?,
+            })
+            .to_string(),
+            None => String::new(),
+        };
+        let at = now_utc();
+        let after = serde_json::json!({
+            "flag": id,
+            "figure": {
+                "indicator": r.get::<String>("indicator")?,
+                "area": r.get::<String>("area")?,
+                "period": r.get::<String>("period")?,
+                "dims": r.get::<String>("dims")?,
+                "source": r.get::<String>("source")?,
+                "vintage": r.get::<String>("vintage")?,
+            },
+            "rule": r.get::<String>("rule")?,
+            "value": r.get::<Option<f64>>("value")?,
+            "status": CHECKED_CORRECT,
+            "reason": reason,
+            "by": by,
+            "at": at,
+        })
+        .to_string();
+        sqlx::query("UPDATE quality_flag SET review_status = $1, review_reason = $2, reviewed_by = $3, reviewed_at = $4 WHERE id = $5")
+            .bind(CHECKED_CORRECT)
+            .bind(reason)
+            .bind(by)
+            .bind(&at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(&err)?;
+        self.audit_append(&mut tx, actor, "quality.review", &format!("quality_flag:{id}"), &before, &after).await?;
+        tx.commit().await.map_err(&err)?;
+        Ok(true)
     }
 }

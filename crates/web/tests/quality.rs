@@ -191,7 +191,9 @@ fn a_reviewed_flag_shows_its_reason_at_once() {
     let f = fixture();
     let flags = rt().block_on(f.store.quality_flags(Some("SEN"))).unwrap();
     let id = flags.iter().find(|x| x.rule == "outlier.log_jump").unwrap().id;
-    assert!(rt().block_on(f.store.review_quality_flag(id, "the 2010 census explains the jump", "A. Diallo")).unwrap());
+    assert!(
+        rt().block_on(f.store.review_quality_flag(id, "the 2010 census explains the jump", "A. Diallo", &mp_store::Actor::cli())).unwrap()
+    );
     let after = page("/en/quality/SEN");
     assert!(after.contains("checked, correct: the 2010 census explains the jump"), "the cached page was not refreshed");
 }

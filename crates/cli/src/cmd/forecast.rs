@@ -6,7 +6,9 @@
 //! backtests every method on those series and on WPP's net migration and rate. It stores the run
 //! (migration 0007) and the forecasts and skill as observations (OBS_STATUS F for forecasts)
 //! under the source `mprofile-forecast`, which fill FCT.IMM_STOCK, FCT.EMI_STOCK, FCT.REM,
-//! FCT.SKILL_MASE and FCT.PI_COVER.
+//! FCT.NETMIG_ABS, FCT.NETMIG_MED, FCT.REF_ORIGIN, FCT.SKILL_MASE and FCT.PI_COVER. Conflict
+//! IDPs and refugees hosted are forecast into the run only: some of the ten countries have no
+//! series of them, so the framework has no forecast indicator for them.
 
 use crate::settings::Settings;
 use anyhow::{Context as _, Result, bail};
@@ -66,6 +68,9 @@ pub(crate) struct Target {
     horizon: usize,
     /// What kind of series it is, said with every skill figure.
     kind: SeriesKind,
+    /// A count or an amount, never below zero: the stored forecast and its bounds are floored
+    /// at zero (net migration and its rate can be negative).
+    non_negative: bool,
 }
 
 /// The kind of series a skill figure comes from. WPP's latest estimates are partly the previous
@@ -103,27 +108,74 @@ impl SeriesKind {
 
 /// Every series is backtested and forecast; UNHCR's refugee counts are observed series, beside
 /// WPP's model estimates. Net migration and its rate are
-/// forecast beside WPP's projection, which is kept with the run as the comparator.
+/// forecast beside WPP's projection, which is kept with the run as the comparator. A target
+/// without a forecast indicator (a series some of the ten countries lack) is forecast into the
+/// run only (`forecast runs --run ID`), and its skill stored like every other.
 pub(crate) const TARGETS: [Target; 8] = [
-    Target { code: "IMM_STOCK", history: "IMM.STOCK", dims: "", forecast: Some("FCT.IMM_STOCK"), horizon: 1, kind: SeriesKind::Estimates },
-    Target { code: "EMI_STOCK", history: "EMI.STOCK", dims: "", forecast: Some("FCT.EMI_STOCK"), horizon: 1, kind: SeriesKind::Estimates },
-    Target { code: "REM_IN", history: "REM.IN", dims: "", forecast: Some("FCT.REM"), horizon: 5, kind: SeriesKind::Observed },
+    Target {
+        code: "IMM_STOCK",
+        history: "IMM.STOCK",
+        dims: "",
+        forecast: Some("FCT.IMM_STOCK"),
+        horizon: 1,
+        non_negative: true,
+        kind: SeriesKind::Estimates,
+    },
+    Target {
+        code: "EMI_STOCK",
+        history: "EMI.STOCK",
+        dims: "",
+        forecast: Some("FCT.EMI_STOCK"),
+        horizon: 1,
+        non_negative: true,
+        kind: SeriesKind::Estimates,
+    },
+    Target {
+        code: "REM_IN",
+        history: "REM.IN",
+        dims: "",
+        forecast: Some("FCT.REM"),
+        horizon: 5,
+        non_negative: true,
+        kind: SeriesKind::Observed,
+    },
     Target {
         code: "IDP_STOCK",
         history: "IDP.STOCK",
         dims: "CAUSE=CONFLICT",
-        forecast: Some("FCT.IDP_STOCK"),
+        // No forecast indicator: IDMC has no conflict series for Mauritania and Cabo Verde. The
+        // forecasts stay with the run, their skill under FCT.SKILL_MASE and FCT.PI_COVER.
+        forecast: None,
         horizon: 5,
+        non_negative: true,
         kind: SeriesKind::Observed,
     },
-    Target { code: "NET_MIG", history: "NET.MIG", dims: "", forecast: Some("FCT.NETMIG_ABS"), horizon: 5, kind: SeriesKind::Model },
-    Target { code: "NET_RATE", history: "NET.RATE", dims: "", forecast: Some("FCT.NETMIG_MED"), horizon: 5, kind: SeriesKind::Model },
+    Target {
+        code: "NET_MIG",
+        history: "NET.MIG",
+        dims: "",
+        forecast: Some("FCT.NETMIG_ABS"),
+        horizon: 5,
+        non_negative: false,
+        kind: SeriesKind::Model,
+    },
+    Target {
+        code: "NET_RATE",
+        history: "NET.RATE",
+        dims: "",
+        forecast: Some("FCT.NETMIG_MED"),
+        horizon: 5,
+        non_negative: false,
+        kind: SeriesKind::Model,
+    },
     Target {
         code: "REF_HOSTED",
         history: "REF.HOSTED",
         dims: "",
-        forecast: Some("FCT.REF_HOSTED"),
+        // No forecast indicator: UNHCR has no series of refugees hosted in Cabo Verde.
+        forecast: None,
         horizon: 5,
+        non_negative: true,
         kind: SeriesKind::Observed,
     },
     Target {
@@ -132,6 +184,7 @@ pub(crate) const TARGETS: [Target; 8] = [
         dims: "",
         forecast: Some("FCT.REF_ORIGIN"),
         horizon: 5,
+        non_negative: true,
         kind: SeriesKind::Observed,
     },
 ];
@@ -281,6 +334,10 @@ async fn runs(s: &Settings, run: Option<i64>) -> Result<ExitCode> {
         };
         let mut q = ObsQuery::indicator(code).area(area);
         q.period = Some(period);
+        // The history's own breakdown (conflict IDPs, not all IDPs).
+        for (d, c) in DimensionKey::parse(t.dims).with_context(|| t.dims.to_string())?.iter() {
+            q.dims.insert(d.clone(), DimMatch::Exact(c.clone()));
+        }
         let observed = store.query(&q).await?.into_iter().filter(|r| r.status != ObsStatus::Forecast).find_map(|r| r.value);
         let hit = observed.map(|o| o >= v.lo80 && o <= v.hi80);
         if let Some(h) = hit {
@@ -348,12 +405,18 @@ pub(crate) async fn countries(store: &Store) -> Result<Vec<AreaCode>> {
     Ok(list)
 }
 
+/// The measures of a backtest in the series' own unit: MAE, RMSE and the 80 % and 95 % interval
+/// scores, as the backtest table prints them.
+fn in_units(sc: &Scores) -> String {
+    format!("{:>14.1} {:>14.1} {:>14.1} {:>14.1}", sc.mae, sc.rmse, sc.winkler80, sc.winkler95)
+}
+
 async fn print_backtest(s: &Settings, only: Option<&str>, by_country: bool) -> Result<ExitCode> {
     let store = Store::open_existing(&s.db).await?;
     let countries = countries(&store).await?;
     println!(
-        "{:<10} {:<8} {:<10} {:>3} {:>7} {:>7} {:>7} {:>7}  origins",
-        "target", "area", "method", "n", "MASE", "cov80", "cov95", "bias/s"
+        "{:<10} {:<8} {:<10} {:>3} {:>7} {:>7} {:>7} {:>7} {:>14} {:>14} {:>14} {:>14}  origins",
+        "target", "area", "method", "n", "MASE", "cov80", "cov95", "bias/s", "MAE", "RMSE", "Winkler80", "Winkler95"
     );
     for t in TARGETS.iter().filter(|t| only.is_none_or(|o| o.eq_ignore_ascii_case(t.code))) {
         let (series, vintage) = history(&store, t, &countries).await?;
@@ -369,7 +432,7 @@ async fn print_backtest(s: &Settings, only: Option<&str>, by_country: bool) -> R
                 for (i, sc) in &all {
                     let scale = mp_forecast::naive_scale(series[*i].until(b.origins[0])).unwrap_or(1.0);
                     println!(
-                        "{:<10} {:<8} {:<10} {:>3} {:>7.3} {:>7.2} {:>7.2} {:>7.2}  {origins}",
+                        "{:<10} {:<8} {:<10} {:>3} {:>7.3} {:>7.2} {:>7.2} {:>7.2} {}  {origins}",
                         t.code,
                         series[*i].name,
                         m.code(),
@@ -377,14 +440,15 @@ async fn print_backtest(s: &Settings, only: Option<&str>, by_country: bool) -> R
                         sc.mase,
                         sc.cover80,
                         sc.cover95,
-                        sc.me / scale
+                        sc.me / scale,
+                        in_units(sc)
                     );
                 }
             }
             let scores: Vec<Scores> = all.iter().map(|x| x.1).collect();
             if let Some(mean) = Scores::mean(&scores) {
                 println!(
-                    "{:<10} {:<8} {:<10} {:>3} {:>7.3} {:>7.2} {:>7.2} {:>7}  {origins} ({vintage})",
+                    "{:<10} {:<8} {:<10} {:>3} {:>7.3} {:>7.2} {:>7.2} {:>7} {}  {origins} ({vintage})",
                     t.code,
                     format!("{} ctry", all.len()),
                     m.code(),
@@ -392,7 +456,8 @@ async fn print_backtest(s: &Settings, only: Option<&str>, by_country: bool) -> R
                     mean.mase,
                     mean.cover80,
                     mean.cover95,
-                    ""
+                    "",
+                    in_units(&mean)
                 );
             }
         }
@@ -406,7 +471,7 @@ async fn print_backtest(s: &Settings, only: Option<&str>, by_country: bool) -> R
                 v
             };
             println!(
-                "{:<10} {:<8} {:<10} {:>3} {:>7.3} {:>7.2} {:>7.2} {:>7}  {origins} (chose {})",
+                "{:<10} {:<8} {:<10} {:>3} {:>7.3} {:>7.2} {:>7.2} {:>7} {}  {origins} (chose {})",
                 t.code,
                 format!("{} ctry", series.len()),
                 "AUTO",
@@ -415,12 +480,14 @@ async fn print_backtest(s: &Settings, only: Option<&str>, by_country: bool) -> R
                 mean.cover80,
                 mean.cover95,
                 "",
+                in_units(&mean),
                 chosen.join("/")
             );
         }
     }
     println!("\nMASE: mean absolute error over the horizon / the training data's mean absolute one-step change;");
     println!("cov80, cov95: share of held-out values inside the recalibrated intervals; AUTO: the rule profiles use.");
+    println!("MAE, RMSE, Winkler80/95 (interval score): in the series' own unit; over countries, the mean of their values.");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -517,8 +584,8 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
         for f in &fc {
             let area = &series[f.series].name;
             println!("{:<10} {:<4} {:<10} {:?}", t.code, area, f.method.code(), f.years);
+            let fv = if t.non_negative { f.forecast.clone().floored_at_zero() } else { f.forecast.clone() };
             for (k, year) in f.years.iter().enumerate() {
-                let fv = &f.forecast;
                 values.push(ForecastValue {
                     target: t.forecast.unwrap_or(t.history).into(),
                     area: area.clone(),
@@ -578,6 +645,12 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
         }
         bail!("the forecast observations do not fit the framework; nothing was stored");
     }
+    // The validation rules, as for every import: an error refuses the run, warnings are stored.
+    let Some(warnings) =
+        super::quality::before_store(&store, s, &fw, &mp_ingest::ReadReport { datasets: vec![ds.clone()], ..Default::default() }).await?
+    else {
+        bail!("the validation rules refuse the forecasts; nothing was stored");
+    };
     let command = mp_store::redact(&std::env::args().collect::<Vec<_>>().join(" "));
     let summary =
         store.import(std::slice::from_ref(&ds), &ImportOptions { dry_run, command, origin: mp_store::Origin::Public }, &|_, _| {}).await?;
@@ -592,6 +665,10 @@ async fn run_all(s: &Settings, dry_run: bool) -> Result<ExitCode> {
     if dry_run {
         println!("dry run: nothing was written");
         return Ok(ExitCode::SUCCESS);
+    }
+    let flagged = super::quality::after_store(&store, &warnings).await?;
+    if flagged > 0 {
+        println!("quality: {flagged} warnings of the validation rules stored with the forecasts (`mprofile quality flags`)");
     }
     let run = ForecastRun {
         rule: format!("AUTO: group rule over {INNER} earlier origins; skill over the last {SKILL_ORIGINS} comparable periods"),

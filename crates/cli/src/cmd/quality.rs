@@ -6,7 +6,6 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use mp_domain::{AreaCode, Framework};
 use mp_ingest::ReadReport;
-use mp_quality::conflicts::conflicts;
 use mp_quality::mirror::{MirrorPair, MirrorSpec, SumSpec, mirror, sum_vs_total};
 use mp_quality::outliers;
 use mp_quality::rules::num;
@@ -42,7 +41,8 @@ pub enum QualityCmd {
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
     },
-    /// Mark a stored warning "checked, correct", with the reason.
+    /// Mark a stored warning "checked, correct", with the reason (each review is an audit row on
+    /// `quality_flag:ID`; see `mprofile audit list --target quality_flag:ID`).
     Review {
         /// The flag id (see `mprofile quality flags`).
         id: i64,
@@ -272,8 +272,8 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
             if reason.trim().is_empty() || by.trim().is_empty() {
                 bail!("a review needs a reason (--reason) and the reviewer's name (--by)");
             }
-            if store.review_quality_flag(id, reason.trim(), by.trim()).await? {
-                println!("flag {id} marked checked, correct");
+            if store.review_quality_flag(id, reason.trim(), by.trim(), &mp_store::Actor::cli()).await? {
+                println!("flag {id} marked checked, correct (recorded in the audit trail as quality_flag:{id})");
                 Ok(ExitCode::SUCCESS)
             } else {
                 bail!("no quality flag has id {id} (see `mprofile quality flags`)");
@@ -282,8 +282,10 @@ pub async fn run(s: &Settings, cmd: QualityCmd) -> Result<ExitCode> {
         QualityCmd::Conflicts(a) => {
             let area = area_arg(&areas, a.area.as_deref())?;
             let tpl = settings::template(&a.template, &fw)?;
-            let figs = stored_figures(&store, area.as_ref()).await?;
-            let mut c = conflicts(&figs, &tpl.prefer, a.threshold);
+            // The computation the profiles, the portal and the API use: projections (a forecast
+            // beside WPP's) and the assessment's own figures are not conflicts between sources.
+            let subject: Vec<AreaCode> = area.into_iter().collect();
+            let mut c = mp_service::quality::conflicts(&store, &subject, &tpl.prefer, a.threshold).await?;
             if a.top > 0 {
                 c.truncate(a.top);
             }

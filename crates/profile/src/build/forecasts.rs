@@ -10,14 +10,12 @@ use mp_domain::{AreaCode, DatasetId, DimensionId, DimensionKey, Indicator, Perio
 pub(crate) const MODULE_SOURCE: &str = "mprofile-forecast";
 
 /// The forecast indicators the module fills, with their series code in CL_FC_TARGET.
-const TARGETS: [(&str, &str); 8] = [
+const TARGETS: [(&str, &str); 6] = [
     ("FCT.IMM_STOCK", "IMM_STOCK"),
     ("FCT.EMI_STOCK", "EMI_STOCK"),
     ("FCT.REM", "REM_IN"),
-    ("FCT.IDP_STOCK", "IDP_STOCK"),
     ("FCT.NETMIG_ABS", "NET_MIG"),
     ("FCT.NETMIG_MED", "NET_RATE"),
-    ("FCT.REF_HOSTED", "REF_HOSTED"),
     ("FCT.REF_ORIGIN", "REF_ORIGIN"),
 ];
 
@@ -246,28 +244,29 @@ impl Builder<'_> {
             ],
             rows,
             sources,
-            notes: vec![Text::msg("forecast-table-note")],
+            // Why two series the module forecasts elsewhere are not in any profile.
+            notes: vec![Text::msg("forecast-table-note"), Text::msg("forecast-scope-unpublished")],
         })]
     }
 }
 
 /// What each forecast indicator forecasts: the indicator and disaggregation its forecasts are
 /// checked against once observed.
-const HISTORIES: [(&str, &str, &str); 8] = [
+const HISTORIES: [(&str, &str, &str); 6] = [
     ("FCT.IMM_STOCK", "IMM.STOCK", ""),
     ("FCT.EMI_STOCK", "EMI.STOCK", ""),
     ("FCT.REM", "REM.IN", ""),
-    ("FCT.IDP_STOCK", "IDP.STOCK", "CAUSE=CONFLICT"),
     ("FCT.NETMIG_ABS", "NET.MIG", ""),
     ("FCT.NETMIG_MED", "NET.RATE", ""),
-    ("FCT.REF_HOSTED", "REF.HOSTED", ""),
     ("FCT.REF_ORIGIN", "REF.ORIGIN", ""),
 ];
 
 impl Builder<'_> {
     /// For a forecast indicator without values: why, when the country has no series of what it
-    /// forecasts (IDMC publishes no conflict IDP series for some countries; fewer than three
-    /// values are no series), so the table says "not forecast" rather than "no data".
+    /// forecasts (fewer than three values are no series), so the table says "not forecast"
+    /// rather than "no data". The framework keeps no forecast indicator of a series some of the
+    /// ten countries lack (conflict IDPs, refugees hosted), so on the public data this never
+    /// answers; a store without some public source still gets the reason.
     pub(super) fn no_forecast_history(&self, ind: &Indicator, area: &AreaCode) -> Option<Text> {
         let (_, hist, dims) = HISTORIES.iter().find(|h| h.0 == ind.code.as_str())?;
         let hi = self.inputs.framework.find(hist)?;

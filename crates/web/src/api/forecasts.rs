@@ -27,14 +27,12 @@ const MODULE: &str = "mprofile-forecast";
 const SCENARIO: &str = "mprofile-scenario";
 
 /// The forecast indicators of the module with their series code in CL_FC_TARGET.
-pub(crate) const TARGETS: [(&str, &str); 8] = [
+pub(crate) const TARGETS: [(&str, &str); 6] = [
     ("FCT.IMM_STOCK", "IMM_STOCK"),
     ("FCT.EMI_STOCK", "EMI_STOCK"),
     ("FCT.REM", "REM_IN"),
-    ("FCT.IDP_STOCK", "IDP_STOCK"),
     ("FCT.NETMIG_ABS", "NET_MIG"),
     ("FCT.NETMIG_MED", "NET_RATE"),
-    ("FCT.REF_HOSTED", "REF_HOSTED"),
     ("FCT.REF_ORIGIN", "REF_ORIGIN"),
 ];
 

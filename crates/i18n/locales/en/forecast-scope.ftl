@@ -1,0 +1,2 @@
+# Series the profiles do not forecast, and why (the forecasts annex).
+forecast-scope-unpublished = Internally displaced persons (conflict) and refugees hosted are not forecast in the profiles: IDMC publishes no series of people displaced by conflict for Mauritania or Cabo Verde, and UNHCR none of refugees hosted in Cabo Verde. A missing series is not a zero, so these two forecasts are left out for all ten countries rather than shown for some.

@@ -1,0 +1,2 @@
+# Séries que les profils ne prévoient pas, et pourquoi (annexe des prévisions).
+forecast-scope-unpublished = Les personnes déplacées internes (conflits) et les réfugiés accueillis ne font pas l'objet de prévisions dans les profils : l'IDMC ne publie aucune série de personnes déplacées par les conflits pour la Mauritanie ou Cabo Verde, et le HCR aucune série de réfugiés accueillis à Cabo Verde. Une série absente n'est pas un zéro : ces deux prévisions sont donc omises pour les dix pays plutôt que montrées pour certains seulement.

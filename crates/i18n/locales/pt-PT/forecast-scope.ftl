@@ -1,0 +1,2 @@
+# Séries que os perfis não preveem, e porquê (anexo das previsões).
+forecast-scope-unpublished = As pessoas deslocadas internamente (conflitos) e os refugiados acolhidos não são objeto de previsão nos perfis: o IDMC não publica nenhuma série de pessoas deslocadas por conflitos para a Mauritânia ou Cabo Verde, e o ACNUR nenhuma série de refugiados acolhidos em Cabo Verde. Uma série em falta não é um zero, pelo que estas duas previsões são omitidas para os dez países em vez de mostradas só para alguns.
