@@ -44,6 +44,65 @@ fn every_t03_indicator_has_a_value_for_the_ten_countries() {
     }
     assert!(missing.is_empty(), "T03 figures without a value: {missing:?}");
 
+    // Each data source is scored for each country, with its evidence, under a code of the
+    // framework's CL_DATA_SOURCE; the country's scores are the means of its sources'.
+    let codelists = std::fs::read_to_string(repo().join("framework/codelists.toml")).expect("codelists");
+    let known = |c: &str| codelists.contains(&format!("id = \"{c}\""));
+    for c in COUNTRIES {
+        let q =
+            ok(&mprofile(&db, &["data", "query", "--indicator", "DQA.SCORE", "--area", c, "--dim", "DATA_SOURCE=*", "--format", "json"]));
+        let rows: Value = serde_json::from_str(&q).expect("JSON");
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        let sources: std::collections::BTreeSet<String> =
+            rows.iter().filter_map(|r| r["dimensions"]["DATA_SOURCE"].as_str().map(String::from)).collect();
+        assert!(sources.len() >= 5, "{c}: {sources:?}");
+        for s in &sources {
+            assert!(known(s), "{c}: source {s} is not a code of CL_DATA_SOURCE");
+        }
+        for must in ["undesa-ims", "unhcr", "wb-wdi"] {
+            assert!(sources.contains(must), "{c}: {must} not scored: {sources:?}");
+        }
+        for r in &rows {
+            let ev = r["footnote"].as_str().unwrap_or_default();
+            assert!(!ev.is_empty(), "{c}: a score without its evidence: {r}");
+            let v = r["value"].as_f64().unwrap_or(-1.0);
+            assert!((0.0..=3.0).contains(&v), "{c}: {r}");
+        }
+        let q = ok(&mprofile(
+            &db,
+            &["data", "query", "--indicator", "DQA.SCORE", "--area", c, "--dim", "DQA_DIMENSION=TIMELINESS", "--format", "json"],
+        ));
+        let rows: Value = serde_json::from_str(&q).expect("JSON");
+        let ev = rows[0]["footnote"].as_str().unwrap_or_default();
+        assert!(ev.contains("mean of its sources' scores") && ev.contains("undesa-ims"), "{c}: {ev}");
+    }
+    // UN DESA's conformity is its own score: 3 for Senegal.
+    let q = ok(&mprofile(
+        &db,
+        &[
+            "data",
+            "query",
+            "--indicator",
+            "DQA.SCORE",
+            "--area",
+            "SEN",
+            "--dim",
+            "DATA_SOURCE=undesa-ims",
+            "--dim",
+            "DQA_DIMENSION=CONFORMITY",
+            "--format",
+            "json",
+        ],
+    ));
+    let rows: Value = serde_json::from_str(&q).expect("JSON");
+    assert_eq!(rows[0]["value"].as_f64(), Some(3.0), "{q}");
+    // `quality scores` lists the country's data as a whole, then each source.
+    let q = ok(&mprofile(&db, &["quality", "scores", "--format", "json"]));
+    let rows: Value = serde_json::from_str(&q).expect("JSON");
+    let sen: Vec<&Value> = rows.as_array().map(|a| a.iter().filter(|r| r["area"] == "SEN").collect()).unwrap_or_default();
+    assert!(sen.first().is_some_and(|r| r["source"].is_null()), "{q}");
+    assert!(sen.iter().any(|r| r["source"] == "unhcr" && r["total"].is_number()), "{q}");
+
     // Conformity follows UN DESA's type-of-data codes of the 2024 revision: foreign-born for
     // Senegal (3), foreign citizens only for Nigeria and Mauritania (1).
     let conform = |c: &str| -> f64 {
