@@ -190,3 +190,48 @@ fn without_an_assessment_the_section_says_so_and_draws_nothing_empty() {
     let ids = msg_ids(blocks);
     assert_eq!(ids, ["quality-no-assessment", "quality-no-conflicts", "quality-no-mirror"]);
 }
+
+#[test]
+fn each_data_source_is_a_column_of_the_heat_map_and_a_row_of_its_own_table() {
+    let mut records = assessed();
+    records.extend([
+        rec(30, "DQA.SCORE", "2026", "DATA_SOURCE=unhcr|DQA_DIMENSION=TIMELINESS", 3.0, DQA),
+        rec(31, "DQA.SCORE", "2026", "DATA_SOURCE=unhcr|DQA_DIMENSION=COHERENCE", 2.0, DQA),
+        rec(32, "DQA.SCORE", "2026", "DATA_SOURCE=unhcr", 2.5, DQA),
+        rec(33, "DQA.SCORE", "2026", "DATA_SOURCE=wb-wdi|DQA_DIMENSION=TIMELINESS", 1.0, DQA),
+        rec(34, "DQA.SCORE", "2026", "DATA_SOURCE=wb-wdi|DQA_DIMENSION=PERIODICITY", 0.0, DQA),
+        rec(35, "DQA.SCORE", "2026", "DATA_SOURCE=wb-wdi", 0.5, DQA),
+        // A score the TWG submitted itself: the assessment repeats it, so it is not drawn twice.
+        rec(36, "DQA.SCORE", "2026", "DATA_SOURCE=NATIONAL|DQA_DIMENSION=INTEGRITY", 1.0, "nat-sen-twg@2026-01"),
+    ]);
+    let doc = build(&records, &[]);
+    let blocks = &doc.sections[0].blocks;
+    let chart = blocks.iter().find_map(|b| if let Block::Chart(c) = b { Some(c) } else { None }).expect("a heat map");
+    // All sources first, then the sources by code, named from CL_DATA_SOURCE.
+    let names: Vec<String> = chart
+        .series
+        .iter()
+        .map(|s| match &s.name {
+            Text::Msg { id, .. } => id.clone(),
+            Text::I18n(t) => t.en.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(names, ["srcq-all-sources", "UNHCR refugee statistics", "World Bank WDI"]);
+    let wdi: Vec<f64> = chart.series[2].values.iter().flatten().map(|v| v.v).collect();
+    assert_eq!(wdi, [1.0, 0.0], "timeliness and periodicity of WDI, in the codelist's order");
+    assert!(chart.series[2].values.iter().flatten().all(|v| [33, 34].contains(&v.trace[0].record)));
+    // The sources' table: weakest composite first, with its weakest dimension.
+    let t = blocks
+        .iter()
+        .find_map(|b| if let Block::Table(t) = b { (t.id == "table-quality-sources").then_some(t) } else { None })
+        .expect("the sources' table");
+    let composites: Vec<f64> = t.rows.iter().filter_map(|r| if let Cell::Value(v) = &r[1] { Some(v.v) } else { None }).collect();
+    assert_eq!(composites, [0.5, 2.5]);
+    assert!(matches!(&t.rows[0][1], Cell::Value(v) if v.trace[0].record == 35));
+    let Cell::Text(Text::Msg { id, args }) = &t.rows[0][2] else { panic!("weakest") };
+    assert_eq!(id, "srcq-weakest");
+    assert!(matches!(&args[1].1, Arg::Value(v) if v.v == 0.0));
+    // Advice names the weakest source.
+    assert!(msg_ids(blocks).contains(&"srcq-advice-source".to_string()));
+}
