@@ -108,11 +108,20 @@ pub(crate) fn blocks(
         let cell = |col: &str, dim: Option<&str>| -> Option<&Record> {
             scores.iter().copied().find(|r| column_of(r) == col && r.dims.get("DQA_DIMENSION").map(|c| c.as_str()) == dim)
         };
-        let mut series = Vec::new();
-        for col in &columns {
-            let values: Vec<Option<Value>> = rows.iter().map(|dim| cell(col, Some(dim)).and_then(|r| d.value(r))).collect();
-            series.push(Series { name: source_name(col), values, projected: false, band: None, band_label: None });
-        }
+        // The heat map: a row per source (the whole first), a column per dimension some source
+        // has a score for (the table's note and the advice name those left to the TWG), so that
+        // a score of every source of the country fits the page's width.
+        let heat_dims: Vec<&String> = rows.iter().filter(|dim| columns.iter().any(|c| cell(c, Some(dim)).is_some())).collect();
+        let series: Vec<Series> = heat_dims
+            .iter()
+            .map(|dim| Series {
+                name: name_of(dims_cl, dim),
+                values: columns.iter().map(|col| cell(col, Some(dim)).and_then(|r| d.value(r))).collect(),
+                projected: false,
+                band: None,
+                band_label: None,
+            })
+            .collect();
         let mut srcs = Vec::new();
         for r in &scores {
             let i = cite(&r.dataset);
@@ -150,7 +159,7 @@ pub(crate) fn blocks(
             title: Text::msg("quality-heat-title"),
             y_label: Text::msg("quality-score-unit"),
             value_kind: ValueKind::Index,
-            categories: rows.iter().map(|dim| name_of(dims_cl, dim)).collect(),
+            categories: columns.iter().map(|col| source_name(col)).collect(),
             series,
             forecast_from: None,
             map: None,

@@ -114,13 +114,13 @@ fn scores_draw_a_heat_map_of_every_dimension_and_a_table_weakest_first() {
     let blocks = &doc.sections[0].blocks;
     let chart = blocks.iter().find_map(|b| if let Block::Chart(c) = b { Some(c) } else { None }).expect("a heat map");
     assert_eq!(chart.kind, ChartKind::Heat);
-    // Every quality dimension of the codelist is a row, scored or not; one column: all sources.
-    assert_eq!(chart.categories.len(), 11);
-    assert_eq!(chart.series.len(), 1);
-    let mut drawn: Vec<f64> = chart.series[0].values.iter().flatten().map(|v| v.v).collect();
+    // One row: all sources; a column per scored dimension of the newest assessment.
+    assert_eq!(chart.categories.len(), 1);
+    assert_eq!(chart.series.len(), 4);
+    let mut drawn: Vec<f64> = chart.series.iter().flat_map(|s| s.values.iter().flatten()).map(|v| v.v).collect();
     drawn.sort_by(f64::total_cmp);
     assert_eq!(drawn, [0.0, 1.0, 2.0, 3.0], "the four scored dimensions of the newest assessment");
-    for v in chart.series[0].values.iter().flatten() {
+    for v in chart.series.iter().flat_map(|s| s.values.iter().flatten()) {
         assert_eq!(v.trace.len(), 1);
         assert!([1, 2, 3, 4].contains(&v.trace[0].record), "{:?}", v.trace);
     }
@@ -207,20 +207,29 @@ fn each_data_source_is_a_column_of_the_heat_map_and_a_row_of_its_own_table() {
     let doc = build(&records, &[]);
     let blocks = &doc.sections[0].blocks;
     let chart = blocks.iter().find_map(|b| if let Block::Chart(c) = b { Some(c) } else { None }).expect("a heat map");
-    // All sources first, then the sources by code, named from CL_DATA_SOURCE.
+    // A row per source: all sources first, then the sources by code, named from CL_DATA_SOURCE.
     let names: Vec<String> = chart
-        .series
+        .categories
         .iter()
-        .map(|s| match &s.name {
+        .map(|t| match t {
             Text::Msg { id, .. } => id.clone(),
             Text::I18n(t) => t.en.clone(),
             other => format!("{other:?}"),
         })
         .collect();
     assert_eq!(names, ["srcq-all-sources", "UNHCR refugee statistics", "World Bank WDI"]);
-    let wdi: Vec<f64> = chart.series[2].values.iter().flatten().map(|v| v.v).collect();
-    assert_eq!(wdi, [1.0, 0.0], "timeliness and periodicity of WDI, in the codelist's order");
-    assert!(chart.series[2].values.iter().flatten().all(|v| [33, 34].contains(&v.trace[0].record)));
+    // A column per dimension scored somewhere: WDI's row has its timeliness and periodicity.
+    let wdi: Vec<(String, f64, i64)> = chart
+        .series
+        .iter()
+        .filter_map(|s| {
+            let v = s.values.get(2).cloned().flatten()?;
+            let Text::I18n(n) = &s.name else { return None };
+            Some((n.en.clone(), v.v, v.trace[0].record))
+        })
+        .collect();
+    assert_eq!(wdi.iter().map(|w| (w.1, w.2)).collect::<Vec<_>>(), [(1.0, 33), (0.0, 34)], "{wdi:?}");
+    assert_eq!(chart.series.len(), 4, "timeliness, periodicity, disaggregation and coherence");
     // The sources' table: weakest composite first, with its weakest dimension.
     let t = blocks
         .iter()

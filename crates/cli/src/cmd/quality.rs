@@ -564,7 +564,8 @@ async fn scores(store: &Store, areas: &mp_domain::AreaRegistry, format: ReportFo
                 continue;
             }
             let by: Vec<(&str, Option<f64>)> = dims.iter().map(|d| (*d, get(Some(d)))).collect();
-            let weakest = by.iter().filter_map(|(d, v)| v.map(|v| (*d, v))).min_by(|a, b| a.1.total_cmp(&b.1));
+            // The weakest dimension, when it is weak (below 2).
+            let weakest = by.iter().filter_map(|(d, v)| v.map(|v| (*d, v))).filter(|(_, v)| *v < 2.0).min_by(|a, b| a.1.total_cmp(&b.1));
             let mut row = vec![c.to_string(), src.unwrap_or("all sources").to_string()];
             row.extend(by.iter().map(|(_, v)| v.map(num).unwrap_or_else(|| "—".into())));
             row.push(get(None).map(num).unwrap_or_else(|| "—".into()));
