@@ -131,3 +131,62 @@ fn the_twg_weighs_the_dimensions_of_one_assessment() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("expected a weight of 0 or more"));
     ok(&mprofile(&db, &["quality", "assess", "--dry-run", "--weight", "integrity=2", "--weight", "TIMELINESS=0.5"]));
 }
+
+#[test]
+fn the_twg_scores_a_data_source_with_its_evidence() {
+    let (g, db) = temp_db();
+    ok(&mprofile(&db, &["init"]));
+    let dir = g.path();
+    let f = dir.join("twg-scores.csv");
+    std::fs::write(
+        &f,
+        "DATAFLOW,REF_AREA,INDICATOR,DATA_SOURCE,DQA_DIMENSION,TIME_PERIOD,OBS_VALUE,FOOTNOTE\n\
+         ANSD:DQA(1.0),SEN,DQA.SCORE,unhcr,INTEGRITY,2026,2,UNHCR publishes its methods and revision policy (TWG meeting of March 2026)\n\
+         ANSD:DQA(1.0),SEN,DQA.SCORE,NATIONAL,ACCESSIBILITY,2026,1,Figures released on request only\n",
+    )
+    .unwrap();
+    ok(&mprofile(&db, &["import", &f.display().to_string()]));
+    // A code outside CL_DATA_SOURCE is refused with the codelist named.
+    let bad = dir.join("twg-bad.csv");
+    std::fs::write(&bad, "DATAFLOW,REF_AREA,INDICATOR,DATA_SOURCE,DQA_DIMENSION,TIME_PERIOD,OBS_VALUE\nANSD:DQA(1.0),SEN,DQA.SCORE,nowhere,INTEGRITY,2026,2\n")
+        .unwrap();
+    let out = mprofile(&db, &["import", &bad.display().to_string()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CL_DATA_SOURCE"), "{}", String::from_utf8_lossy(&out.stderr));
+    ok(&mprofile(&db, &["quality", "assess"]));
+    let get = |src: &str, dim: &str| -> Value {
+        let q = ok(&mprofile(
+            &db,
+            &[
+                "data",
+                "query",
+                "--indicator",
+                "DQA.SCORE",
+                "--area",
+                "SEN",
+                "--dim",
+                &format!("DATA_SOURCE={src}"),
+                "--dim",
+                &format!("DQA_DIMENSION={dim}"),
+                "--format",
+                "json",
+            ],
+        ));
+        let rows: Value = serde_json::from_str(&q).expect("JSON");
+        rows.as_array().and_then(|a| a.iter().find(|r| r["source"]["dataset"] == "mprofile-dqa").cloned()).unwrap_or(Value::Null)
+    };
+    let integrity = get("unhcr", "INTEGRITY");
+    assert_eq!(integrity["value"].as_f64(), Some(2.0), "{integrity}");
+    let ev = integrity["footnote"].as_str().unwrap_or_default();
+    assert!(ev.starts_with("entered by the Technical Working Group: nat-sen-"), "{ev}");
+    assert_eq!(get("NATIONAL", "ACCESSIBILITY")["value"].as_f64(), Some(1.0));
+    // The country's accessibility is its only source's: 1.
+    let q = ok(&mprofile(
+        &db,
+        &["data", "query", "--indicator", "DQA.SCORE", "--area", "SEN", "--dim", "DQA_DIMENSION=ACCESSIBILITY", "--format", "json"],
+    ));
+    let rows: Value = serde_json::from_str(&q).expect("JSON");
+    let whole = rows.as_array().and_then(|a| a.iter().find(|r| r["source"]["dataset"] == "mprofile-dqa").cloned()).unwrap_or(Value::Null);
+    assert_eq!(whole["value"].as_f64(), Some(1.0), "{q}");
+    assert!(whole["footnote"].as_str().unwrap_or_default().contains("NATIONAL 1"), "{whole}");
+}

@@ -36,6 +36,26 @@ const COMPUTED: &str = "mprofile-dqa";
 /// The dimension naming the data source a score is about.
 const DATA_SOURCE: &str = "DATA_SOURCE";
 
+/// The quality dimensions with a short name (`srcq-dim-<id>`) for the heat map's narrow columns.
+const SHORT_NAMED: [&str; 11] = [
+    "PREREQUISITES",
+    "INTEGRITY",
+    "RELEVANCE",
+    "CONFORMITY",
+    "COVERAGE",
+    "ACCURACY",
+    "TIMELINESS",
+    "PERIODICITY",
+    "COHERENCE",
+    "DISAGGREGATION",
+    "ACCESSIBILITY",
+];
+
+/// A dimension's short name, when it has one (the codelist's full name is in the table).
+fn short_name(dim: &str) -> Option<Text> {
+    SHORT_NAMED.contains(&dim).then(|| Text::msg(&format!("srcq-dim-{}", dim.to_lowercase())))
+}
+
 /// Whether a stored score is the Technical Working Group's own (entered, or repeated by the
 /// assessment with the figure it comes from as evidence).
 fn by_twg(r: &Record) -> bool {
@@ -115,7 +135,7 @@ pub(crate) fn blocks(
         let series: Vec<Series> = heat_dims
             .iter()
             .map(|dim| Series {
-                name: name_of(dims_cl, dim),
+                name: short_name(dim).unwrap_or_else(|| name_of(dims_cl, dim)),
                 values: columns.iter().map(|col| cell(col, Some(dim)).and_then(|r| d.value(r))).collect(),
                 projected: false,
                 band: None,

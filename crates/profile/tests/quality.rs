@@ -224,11 +224,11 @@ fn each_data_source_is_a_column_of_the_heat_map_and_a_row_of_its_own_table() {
         .iter()
         .filter_map(|s| {
             let v = s.values.get(2).cloned().flatten()?;
-            let Text::I18n(n) = &s.name else { return None };
-            Some((n.en.clone(), v.v, v.trace[0].record))
+            let Text::Msg { id, .. } = &s.name else { return None };
+            Some((id.clone(), v.v, v.trace[0].record))
         })
         .collect();
-    assert_eq!(wdi.iter().map(|w| (w.1, w.2)).collect::<Vec<_>>(), [(1.0, 33), (0.0, 34)], "{wdi:?}");
+    assert_eq!(wdi, [("srcq-dim-timeliness".to_string(), 1.0, 33), ("srcq-dim-periodicity".to_string(), 0.0, 34)]);
     assert_eq!(chart.series.len(), 4, "timeliness, periodicity, disaggregation and coherence");
     // The sources' table: weakest composite first, with its weakest dimension.
     let t = blocks

@@ -11,3 +11,16 @@ srcq-table-note = Chaque source est notée d'après ce que montrent ses chiffres
 srcq-advice-source = { $source } a le score composite le plus bas ({ $score }), surtout pour { $dimension } : en discuter avec l'éditeur de la source, ou préférer une autre source pour les chiffres concernés.
 srcq-web-by-source = Scores de qualité de chaque source de données
 srcq-web-by-source-note = Score composite de 0 (très faible) à 3 (bon) de chaque source de données pour chaque pays, d'après ce que montrent ses chiffres sur le pays et les scores du groupe de travail technique ; un tiret signale une source sans chiffres pour le pays.
+
+# Noms courts des dimensions de la qualité, pour les en-têtes de colonne de la carte de chaleur
+srcq-dim-prerequisites = Prérequis
+srcq-dim-integrity = Intégrité
+srcq-dim-relevance = Pertinence
+srcq-dim-conformity = Conformité
+srcq-dim-coverage = Couverture
+srcq-dim-accuracy = Exactitude
+srcq-dim-timeliness = Actualité
+srcq-dim-periodicity = Périodicité
+srcq-dim-coherence = Cohérence
+srcq-dim-disaggregation = Ventilation
+srcq-dim-accessibility = Accessibilité
