@@ -49,12 +49,14 @@ fn every_t03_indicator_has_a_value_for_the_ten_countries() {
     let codelists = std::fs::read_to_string(repo().join("framework/codelists.toml")).expect("codelists");
     let known = |c: &str| codelists.contains(&format!("id = \"{c}\""));
     for c in COUNTRIES {
-        let q =
-            ok(&mprofile(&db, &["data", "query", "--indicator", "DQA.SCORE", "--area", c, "--dim", "DATA_SOURCE=*", "--format", "json"]));
+        let q = ok(&mprofile(
+            &db,
+            &["data", "query", "--indicator", "DQA.SCORE", "--area", c, "--dim", "ASSESSED_SOURCE=*", "--format", "json"],
+        ));
         let rows: Value = serde_json::from_str(&q).expect("JSON");
         let rows = rows.as_array().cloned().unwrap_or_default();
         let sources: std::collections::BTreeSet<String> =
-            rows.iter().filter_map(|r| r["dimensions"]["DATA_SOURCE"].as_str().map(String::from)).collect();
+            rows.iter().filter_map(|r| r["dimensions"]["ASSESSED_SOURCE"].as_str().map(String::from)).collect();
         assert!(sources.len() >= 5, "{c}: {sources:?}");
         for s in &sources {
             assert!(known(s), "{c}: source {s} is not a code of CL_DATA_SOURCE");
@@ -87,7 +89,7 @@ fn every_t03_indicator_has_a_value_for_the_ten_countries() {
             "--area",
             "SEN",
             "--dim",
-            "DATA_SOURCE=undesa-ims",
+            "ASSESSED_SOURCE=undesa-ims",
             "--dim",
             "DQA_DIMENSION=CONFORMITY",
             "--format",
@@ -140,7 +142,7 @@ fn the_twg_scores_a_data_source_with_its_evidence() {
     let f = dir.join("twg-scores.csv");
     std::fs::write(
         &f,
-        "DATAFLOW,REF_AREA,INDICATOR,DATA_SOURCE,DQA_DIMENSION,TIME_PERIOD,OBS_VALUE,FOOTNOTE\n\
+        "DATAFLOW,REF_AREA,INDICATOR,ASSESSED_SOURCE,DQA_DIMENSION,TIME_PERIOD,OBS_VALUE,FOOTNOTE\n\
          ANSD:DQA(1.0),SEN,DQA.SCORE,unhcr,INTEGRITY,2026,2,UNHCR publishes its methods and revision policy (TWG meeting of March 2026)\n\
          ANSD:DQA(1.0),SEN,DQA.SCORE,NATIONAL,ACCESSIBILITY,2026,1,Figures released on request only\n",
     )
@@ -148,7 +150,7 @@ fn the_twg_scores_a_data_source_with_its_evidence() {
     ok(&mprofile(&db, &["import", &f.display().to_string()]));
     // A code outside CL_DATA_SOURCE is refused with the codelist named.
     let bad = dir.join("twg-bad.csv");
-    std::fs::write(&bad, "DATAFLOW,REF_AREA,INDICATOR,DATA_SOURCE,DQA_DIMENSION,TIME_PERIOD,OBS_VALUE\nANSD:DQA(1.0),SEN,DQA.SCORE,nowhere,INTEGRITY,2026,2\n")
+    std::fs::write(&bad, "DATAFLOW,REF_AREA,INDICATOR,ASSESSED_SOURCE,DQA_DIMENSION,TIME_PERIOD,OBS_VALUE\nANSD:DQA(1.0),SEN,DQA.SCORE,nowhere,INTEGRITY,2026,2\n")
         .unwrap();
     let out = mprofile(&db, &["import", &bad.display().to_string()]);
     assert!(!out.status.success());
@@ -165,7 +167,7 @@ fn the_twg_scores_a_data_source_with_its_evidence() {
                 "--area",
                 "SEN",
                 "--dim",
-                &format!("DATA_SOURCE={src}"),
+                &format!("ASSESSED_SOURCE={src}"),
                 "--dim",
                 &format!("DQA_DIMENSION={dim}"),
                 "--format",

@@ -34,7 +34,7 @@ const MIRROR_ADVICE: f64 = 25.0;
 /// score is the Technical Working Group's own assessment, submitted like any national figure.
 const COMPUTED: &str = "mprofile-dqa";
 /// The dimension naming the data source a score is about.
-const DATA_SOURCE: &str = "DATA_SOURCE";
+const ASSESSED_SOURCE: &str = "ASSESSED_SOURCE";
 
 /// The quality dimensions with a short name (`srcq-dim-<id>`) for the heat map's narrow columns.
 const SHORT_NAMED: [&str; 11] = [
@@ -107,7 +107,7 @@ pub(crate) fn blocks(
         scores.retain(|r| r.dataset.source == COMPUTED);
     }
     scores.retain(|r| r.dims.get(src_dim.as_str()).is_none_or(|c| c.as_str() == "_T"));
-    let column_of = |r: &Record| r.dims.get(DATA_SOURCE).map(|c| c.as_str().to_string()).unwrap_or_else(|| "_T".into());
+    let column_of = |r: &Record| r.dims.get(ASSESSED_SOURCE).map(|c| c.as_str().to_string()).unwrap_or_else(|| "_T".into());
     if scores.is_empty() {
         out.push(Block::Note(Text::msg("quality-no-assessment")));
     } else {
@@ -119,7 +119,7 @@ pub(crate) fn blocks(
                 columns.push(t);
             }
         }
-        let src_cl = DimensionId::parse(DATA_SOURCE).ok().and_then(|d| fw.codelist_of(&d));
+        let src_cl = DimensionId::parse(ASSESSED_SOURCE).ok().and_then(|d| fw.codelist_of(&d));
         let source_name = |c: &str| -> Text { if c == "_T" { Text::msg("srcq-all-sources") } else { name_of(src_cl, c) } };
         // The whole first, then the sources by code.
         columns.sort_by_key(|c| (c != "_T", c.clone()));

@@ -195,14 +195,14 @@ fn without_an_assessment_the_section_says_so_and_draws_nothing_empty() {
 fn each_data_source_is_a_column_of_the_heat_map_and_a_row_of_its_own_table() {
     let mut records = assessed();
     records.extend([
-        rec(30, "DQA.SCORE", "2026", "DATA_SOURCE=unhcr|DQA_DIMENSION=TIMELINESS", 3.0, DQA),
-        rec(31, "DQA.SCORE", "2026", "DATA_SOURCE=unhcr|DQA_DIMENSION=COHERENCE", 2.0, DQA),
-        rec(32, "DQA.SCORE", "2026", "DATA_SOURCE=unhcr", 2.5, DQA),
-        rec(33, "DQA.SCORE", "2026", "DATA_SOURCE=wb-wdi|DQA_DIMENSION=TIMELINESS", 1.0, DQA),
-        rec(34, "DQA.SCORE", "2026", "DATA_SOURCE=wb-wdi|DQA_DIMENSION=PERIODICITY", 0.0, DQA),
-        rec(35, "DQA.SCORE", "2026", "DATA_SOURCE=wb-wdi", 0.5, DQA),
+        rec(30, "DQA.SCORE", "2026", "ASSESSED_SOURCE=unhcr|DQA_DIMENSION=TIMELINESS", 3.0, DQA),
+        rec(31, "DQA.SCORE", "2026", "ASSESSED_SOURCE=unhcr|DQA_DIMENSION=COHERENCE", 2.0, DQA),
+        rec(32, "DQA.SCORE", "2026", "ASSESSED_SOURCE=unhcr", 2.5, DQA),
+        rec(33, "DQA.SCORE", "2026", "ASSESSED_SOURCE=wb-wdi|DQA_DIMENSION=TIMELINESS", 1.0, DQA),
+        rec(34, "DQA.SCORE", "2026", "ASSESSED_SOURCE=wb-wdi|DQA_DIMENSION=PERIODICITY", 0.0, DQA),
+        rec(35, "DQA.SCORE", "2026", "ASSESSED_SOURCE=wb-wdi", 0.5, DQA),
         // A score the TWG submitted itself: the assessment repeats it, so it is not drawn twice.
-        rec(36, "DQA.SCORE", "2026", "DATA_SOURCE=NATIONAL|DQA_DIMENSION=INTEGRITY", 1.0, "nat-sen-twg@2026-01"),
+        rec(36, "DQA.SCORE", "2026", "ASSESSED_SOURCE=NATIONAL|DQA_DIMENSION=INTEGRITY", 1.0, "nat-sen-twg@2026-01"),
     ]);
     let doc = build(&records, &[]);
     let blocks = &doc.sections[0].blocks;

@@ -295,7 +295,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
             });
         }
 
-        // Each source's scores, as DQA.SCORE by DATA_SOURCE, and the country's score of each
+        // Each source's scores, as DQA.SCORE by ASSESSED_SOURCE, and the country's score of each
         // dimension: the mean over its sources.
         let mut by_dim: BTreeMap<String, Vec<(String, f64)>> = BTreeMap::new();
         for sa in per_source.iter().filter(|s| &s.area == area) {
@@ -305,7 +305,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                     indicator: score_i.clone(),
                     area: area.clone(),
                     period,
-                    dims: key(&[("DATA_SOURCE", sa.source.as_str()), ("DQA_DIMENSION", d.dimension.as_str())]),
+                    dims: key(&[("ASSESSED_SOURCE", sa.source.as_str()), ("DQA_DIMENSION", d.dimension.as_str())]),
                     value: d.score,
                     evidence: if d.by_twg { d.evidence.clone() } else { format!("computed from the stored data: {}", d.evidence) },
                 });
@@ -315,7 +315,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                     indicator: score_i.clone(),
                     area: area.clone(),
                     period,
-                    dims: key(&[("DATA_SOURCE", sa.source.as_str())]),
+                    dims: key(&[("ASSESSED_SOURCE", sa.source.as_str())]),
                     value: c,
                     evidence: sa.composite_evidence.clone(),
                 });
@@ -335,9 +335,9 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
         }
 
         // Scores the Technical Working Group entered for the country's data as a whole (no
-        // DATA_SOURCE), for the dimensions no source has a score for.
+        // ASSESSED_SOURCE), for the dimensions no source has a score for.
         let mut entered: BTreeMap<&str, &Figure> = BTreeMap::new();
-        for f in mine.iter().filter(|f| f.indicator.as_str() == "DQA.SCORE" && f.dims.get("DATA_SOURCE").is_none()) {
+        for f in mine.iter().filter(|f| f.indicator.as_str() == "DQA.SCORE" && f.dims.get("ASSESSED_SOURCE").is_none()) {
             let whole = f.dims.get("SOURCE_TYPE").is_none_or(|c| c.as_str() == "_T");
             let Some(dim) = f.dims.get("DQA_DIMENSION").map(|c| c.as_str()).filter(|d| *d != "_T" && !by_dim.contains_key(*d)) else {
                 continue;

@@ -2,7 +2,7 @@
 //! stored figures show about the source (timeliness of the country's newest value, periodicity,
 //! coverage of the profile countries, disaggregation, revisions between its vintages, coherence
 //! with other sources and mirror gaps, definitional conformity), and the scores the Technical
-//! Working Group entered for the dimensions the data cannot show (`DQA.SCORE` by `DATA_SOURCE`
+//! Working Group entered for the dimensions the data cannot show (`DQA.SCORE` by `ASSESSED_SOURCE`
 //! and `DQA_DIMENSION`, submitted like any national figure). The composite of each source is the
 //! mean of its scores weighted by the Technical Working Group's weights.
 //!
@@ -21,10 +21,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// The prefix of the datasets mprofile derives itself, which are not data sources to score.
 const DERIVED: &str = "mprofile-";
 
-/// The `DATA_SOURCE` code of a country's national submissions, scored together.
+/// The `ASSESSED_SOURCE` code of a country's national submissions, scored together.
 pub const NATIONAL_SOURCE: &str = "NATIONAL";
 
-/// The `DATA_SOURCE` code a stored source is scored under: its own code, or
+/// The `ASSESSED_SOURCE` code a stored source is scored under: its own code, or
 /// [`NATIONAL_SOURCE`] for a national submission.
 pub fn source_code(source: &str) -> &str {
     if source.starts_with("nat-") { NATIONAL_SOURCE } else { source }
@@ -48,7 +48,7 @@ pub struct DimScore {
 pub struct SourceAssessment {
     /// The country.
     pub area: AreaCode,
-    /// `DATA_SOURCE` code (the store's source code, or [`NATIONAL_SOURCE`]).
+    /// `ASSESSED_SOURCE` code (the store's source code, or [`NATIONAL_SOURCE`]).
     pub source: String,
     /// The scores, in the order of the dimensions' codelist.
     pub scores: Vec<DimScore>,
@@ -115,6 +115,13 @@ pub fn score_sources(inp: &SourceInputs) -> Vec<SourceAssessment> {
         src_areas.entry(s).or_default().insert(&f.area);
     }
     let n_countries = inp.countries.len();
+    // Every vintage of the figures of each country, by scored source and stored source, for the
+    // revisions (read once: the figures of every vintage are many).
+    type Vintages<'f> = BTreeMap<&'f str, Vec<&'f Figure>>;
+    let mut every: HashMap<(&AreaCode, &str), Vintages> = HashMap::new();
+    for f in inp.figures.iter().filter(|f| f.status != ObsStatus::Forecast && !is_t03(fw, &f.indicator)) {
+        every.entry((&f.area, source_code(&f.dataset.source))).or_default().entry(&f.dataset.source).or_default().push(f);
+    }
     let mut out = Vec::new();
     for area in inp.countries {
         let mine: Vec<&Figure> = data.iter().copied().filter(|f| &f.area == area).collect();
@@ -125,7 +132,7 @@ pub fn score_sources(inp: &SourceInputs) -> Vec<SourceAssessment> {
         // Scores the Technical Working Group entered for a source: the newest of each dimension.
         let mut entered: BTreeMap<(String, String), &Figure> = BTreeMap::new();
         for f in inp.figures.iter().filter(|f| &f.area == area && f.indicator.as_str() == "DQA.SCORE") {
-            let (Some(src), Some(dim)) = (f.dims.get("DATA_SOURCE"), f.dims.get("DQA_DIMENSION")) else { continue };
+            let (Some(src), Some(dim)) = (f.dims.get("ASSESSED_SOURCE"), f.dims.get("DQA_DIMENSION")) else { continue };
             if src.as_str() == "_T" || dim.as_str() == "_T" {
                 continue;
             }
@@ -246,27 +253,15 @@ pub fn score_sources(inp: &SourceInputs) -> Vec<SourceAssessment> {
             // Accuracy: revisions of the country's figures between the two newest vintages.
             let mut revs = Vec::new();
             let mut rev_src = BTreeSet::new();
-            let raw: BTreeSet<&str> = inp
-                .figures
-                .iter()
-                .filter(|f| &f.area == area && source_code(&f.dataset.source) == code && !is_t03(fw, &f.indicator))
-                .map(|f| f.dataset.source.as_str())
-                .collect();
-            for src in raw {
-                let of = |f: &&Figure| f.dataset.source == src && &f.area == area && !is_t03(fw, &f.indicator);
-                let vs: BTreeSet<&str> = inp.figures.iter().filter(of).map(|f| f.dataset.vintage.as_str()).collect();
+            for (src, fs) in every.get(&(area, code.as_str())).into_iter().flatten() {
+                let vs: BTreeSet<&str> = fs.iter().map(|f| f.dataset.vintage.as_str()).collect();
                 let vs: Vec<&str> = vs.into_iter().rev().take(2).collect();
                 if vs.len() < 2 {
                     continue;
                 }
-                let old: HashMap<_, f64> = inp
-                    .figures
-                    .iter()
-                    .filter(of)
-                    .filter(|f| f.dataset.vintage == vs[1])
-                    .map(|f| ((&f.indicator, f.period, &f.dims), f.value))
-                    .collect();
-                for f in inp.figures.iter().filter(of).filter(|f| f.dataset.vintage == vs[0]) {
+                let old: HashMap<_, f64> =
+                    fs.iter().filter(|f| f.dataset.vintage == vs[1]).map(|f| ((&f.indicator, f.period, &f.dims), f.value)).collect();
+                for f in fs.iter().filter(|f| f.dataset.vintage == vs[0]) {
                     if let Some(o) = old.get(&(&f.indicator, f.period, &f.dims))
                         && o.abs() > 0.0
                     {

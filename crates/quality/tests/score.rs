@@ -95,8 +95,8 @@ fn timeliness_periodicity_disaggregation_revisions_coherence_and_scores() {
     assert_eq!(score("COHERENCE"), 1.0); // a and c 9.5 % apart
     let t = get(&out, "DQA.SCORE", &[("DQA_DIMENSION", "TIMELINESS")]);
     assert!(t.evidence.contains("mean of its sources' scores (n = 3): a 3, b 3, c 0"), "{}", t.evidence);
-    // Each source's composite, by DATA_SOURCE: b (3 + 2 + 3 + 3 + 1) / 5.
-    assert_eq!(get(&out, "DQA.SCORE", &[("DATA_SOURCE", "b")]).value, 2.4);
+    // Each source's composite, by ASSESSED_SOURCE: b (3 + 2 + 3 + 3 + 1) / 5.
+    assert_eq!(get(&out, "DQA.SCORE", &[("ASSESSED_SOURCE", "b")]).value, 2.4);
     // (2 + 2.5 + 3 + 1 + 1 + 1) / 6 = 1.75.
     assert_eq!(get(&out, "DQA.SCORE", &intl).value, 1.8);
     // The Technical Working Group weighs coverage four times: (2 + 2.5 + 12 + 1 + 1 + 1) / 9 = 2.17.
@@ -136,7 +136,7 @@ fn administrative_sources_conformity_and_the_scores_the_twg_enters() {
     let c = score(&out, "CONFORMITY");
     assert_eq!(c.value, 1.0, "{}", c.evidence);
     assert!(c.evidence.contains("undesa-ims 1"), "{}", c.evidence);
-    let u = get(&out, "DQA.SCORE", &[("DATA_SOURCE", "undesa-ims"), ("DQA_DIMENSION", "CONFORMITY")]);
+    let u = get(&out, "DQA.SCORE", &[("ASSESSED_SOURCE", "undesa-ims"), ("DQA_DIMENSION", "CONFORMITY")]);
     assert!(u.evidence.contains("UN DESA type of data"), "{}", u.evidence);
     let i = score(&out, "INTEGRITY");
     assert_eq!(i.value, 2.0);

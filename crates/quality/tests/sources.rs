@@ -63,9 +63,9 @@ fn figures() -> Vec<Figure> {
         fig("SEN", "IMM.STOCK", 2024, &[], 10.0, "nat-sen-ansd", "2025-03"),
         // The Technical Working Group scores its national sources: integrity (the newer of two
         // counts), and timeliness, which the data show and its score does not replace.
-        fig("SEN", "DQA.SCORE", 2024, &[("DATA_SOURCE", "NATIONAL"), ("DQA_DIMENSION", "INTEGRITY")], 1.0, "nat-sen-twg", "2025-01"),
-        fig("SEN", "DQA.SCORE", 2025, &[("DATA_SOURCE", "NATIONAL"), ("DQA_DIMENSION", "INTEGRITY")], 2.0, "nat-sen-twg", "2025-06"),
-        fig("SEN", "DQA.SCORE", 2025, &[("DATA_SOURCE", "NATIONAL"), ("DQA_DIMENSION", "TIMELINESS")], 0.0, "nat-sen-twg", "2025-06"),
+        fig("SEN", "DQA.SCORE", 2024, &[("ASSESSED_SOURCE", "NATIONAL"), ("DQA_DIMENSION", "INTEGRITY")], 1.0, "nat-sen-twg", "2025-01"),
+        fig("SEN", "DQA.SCORE", 2025, &[("ASSESSED_SOURCE", "NATIONAL"), ("DQA_DIMENSION", "INTEGRITY")], 2.0, "nat-sen-twg", "2025-06"),
+        fig("SEN", "DQA.SCORE", 2025, &[("ASSESSED_SOURCE", "NATIONAL"), ("DQA_DIMENSION", "TIMELINESS")], 0.0, "nat-sen-twg", "2025-06"),
     ]
 }
 
@@ -225,11 +225,11 @@ fn the_t03_scores_are_filled_from_the_sources() {
             .find(|a| a.indicator.as_str() == "DQA.SCORE" && a.area.as_str() == area && a.dims == k)
             .unwrap_or_else(|| panic!("no DQA.SCORE {area} {k}"))
     };
-    // Each source's scores are stored by DATA_SOURCE, with the evidence.
-    let b = get("SEN", &[("DATA_SOURCE", "b"), ("DQA_DIMENSION", "ACCURACY")]);
+    // Each source's scores are stored by ASSESSED_SOURCE, with the evidence.
+    let b = get("SEN", &[("ASSESSED_SOURCE", "b"), ("DQA_DIMENSION", "ACCURACY")]);
     assert_eq!(b.value, 1.0);
     assert!(b.evidence.starts_with("computed from the stored data: median revision 9.1 %"), "{}", b.evidence);
-    assert_eq!(get("SEN", &[("DATA_SOURCE", "b")]).value, 2.2);
+    assert_eq!(get("SEN", &[("ASSESSED_SOURCE", "b")]).value, 2.2);
     // The country's timeliness: the mean over a 3, b 3, c 0, UN DESA 3 (2024-12 → 2025-01) and
     // the national submissions 3.
     let t = get("SEN", &[("DQA_DIMENSION", "TIMELINESS")]);
@@ -239,5 +239,5 @@ fn the_t03_scores_are_filled_from_the_sources() {
     assert_eq!(get("SEN", &[("DQA_DIMENSION", "INTEGRITY")]).value, 2.0);
     // Ghana has one source, so its scores are source a's.
     assert_eq!(get("GHA", &[("DQA_DIMENSION", "COVERAGE")]).value, 3.0);
-    assert_eq!(get("GHA", &[]).value, get("GHA", &[("DATA_SOURCE", "a")]).value);
+    assert_eq!(get("GHA", &[]).value, get("GHA", &[("ASSESSED_SOURCE", "a")]).value);
 }

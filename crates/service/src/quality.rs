@@ -126,7 +126,7 @@ pub struct ScoreOut {
     pub dimension: Option<String>,
     /// `SOURCE_TYPE` code, `None` for all sources.
     pub source_type: Option<String>,
-    /// `DATA_SOURCE` code (the store's source code, or `NATIONAL` for the country's national
+    /// `ASSESSED_SOURCE` code (the store's source code, or `NATIONAL` for the country's national
     /// submissions), `None` for the country's data as a whole.
     pub source: Option<String>,
     /// Score 0–3.
@@ -192,7 +192,7 @@ pub async fn scores(store: &Store, areas: &[AreaCode]) -> Result<Vec<ScoreOut>, 
                 period: r.period.to_string(),
                 dimension: r.dims.get("DQA_DIMENSION").map(|c| c.to_string()),
                 source_type: r.dims.get("SOURCE_TYPE").map(|c| c.to_string()),
-                source: r.dims.get("DATA_SOURCE").map(|c| c.to_string()),
+                source: r.dims.get("ASSESSED_SOURCE").map(|c| c.to_string()),
                 score: r.value?,
                 evidence: r.footnote.clone(),
                 dataset: r.dataset.to_string(),

@@ -78,9 +78,9 @@ async fn build() -> Fixture {
         obs("DQA.SCORE", "SEN", "2026", &[], 2.0, Normal, 3),
         obs("DQA.SCORE", "GHA", "2026", &[], 2.5, Normal, 4),
         // Each data source's scores: UN DESA's for Senegal, UNHCR's composite for Ghana.
-        obs("DQA.SCORE", "SEN", "2026", &[("DATA_SOURCE", "undesa-ims"), ("DQA_DIMENSION", "TIMELINESS")], 3.0, Normal, 8),
-        obs("DQA.SCORE", "SEN", "2026", &[("DATA_SOURCE", "undesa-ims")], 2.7, Normal, 9),
-        obs("DQA.SCORE", "GHA", "2026", &[("DATA_SOURCE", "unhcr")], 1.4, Normal, 10),
+        obs("DQA.SCORE", "SEN", "2026", &[("ASSESSED_SOURCE", "undesa-ims"), ("DQA_DIMENSION", "TIMELINESS")], 3.0, Normal, 8),
+        obs("DQA.SCORE", "SEN", "2026", &[("ASSESSED_SOURCE", "undesa-ims")], 2.7, Normal, 9),
+        obs("DQA.SCORE", "GHA", "2026", &[("ASSESSED_SOURCE", "unhcr")], 1.4, Normal, 10),
         obs("DQA.MIRROR_GAP", "SEN", "2017", &[], 30.0, Normal, 5),
         obs("DQA.MIRROR_GAP", "SEN", "2017", &[("COUNTERPART_AREA", "FRA")], 45.5, Normal, 6),
         obs("DQA.MIRROR_GAP", "SEN", "2017", &[("COUNTERPART_AREA", "GMB")], 12.0, Normal, 7),

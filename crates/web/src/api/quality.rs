@@ -90,7 +90,7 @@ pub(super) struct ScoreOut {
     /// SOURCE_TYPE code; null for all sources.
     #[schema(required = true)]
     source_type: Option<String>,
-    /// DATA_SOURCE code: the data source scored (`unhcr`, `wb-wdi`…, `NATIONAL` for the
+    /// ASSESSED_SOURCE code: the data source scored (`unhcr`, `wb-wdi`…, `NATIONAL` for the
     /// country's national submissions); null for the country's data as a whole.
     #[schema(required = true)]
     source: Option<String>,

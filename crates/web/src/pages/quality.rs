@@ -288,7 +288,7 @@ async fn build_regional(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> 
         }
     }
     // The composite of each data source, country by country (sources by name).
-    let src_cl = mp_domain::DimensionId::parse("DATA_SOURCE").ok().and_then(|d| fw.codelist_of(&d));
+    let src_cl = mp_domain::DimensionId::parse("ASSESSED_SOURCE").ok().and_then(|d| fw.codelist_of(&d));
     let mut sources: Vec<(String, String)> = scores
         .iter()
         .filter(|s| s.dimension.is_none() && s.source_type.is_none())
