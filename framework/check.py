@@ -18,7 +18,9 @@ LANGS = ("en", "fr", "pt")
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]*(\.[A-Z0-9_]+)+$")
 ID_RE = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 UNIT_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-CODEVAL_RE = re.compile(r"^[A-Za-z0-9_]+$")
+# The platform's code grammar (mp-domain CodeValue): letters, digits, `_`, `-` or `.`, such
+# as the store's source codes in CL_DATA_SOURCE.
+CODEVAL_RE = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
 SDG_RE = re.compile(r"^\d{1,2}\.[0-9a-c]{1,2}\.\d$")
 AREA_GROUPS = {"WORLD", "AFRICA", "SUB_SAHARAN_AFRICA", "WESTERN_AFRICA", "MIDDLE_AFRICA", "ECOWAS"}
 FUNCTIONS = {"lag", "ln", "abs", "sum", "top_share", "group_share"}

@@ -95,6 +95,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "quality.ftl", include_str!("../locales/en/quality.ftl")),
     (Lang::Fr, "quality.ftl", include_str!("../locales/fr/quality.ftl")),
     (Lang::Pt, "quality.ftl", include_str!("../locales/pt-PT/quality.ftl")),
+    // Each data source scored per quality dimension.
+    (Lang::En, "source-scores.ftl", include_str!("../locales/en/source-scores.ftl")),
+    (Lang::Fr, "source-scores.ftl", include_str!("../locales/fr/source-scores.ftl")),
+    (Lang::Pt, "source-scores.ftl", include_str!("../locales/pt-PT/source-scores.ftl")),
     // The portal's Sources page in plain words and the comparison by year.
     (Lang::En, "portal.ftl", include_str!("../locales/en/portal.ftl")),
     (Lang::Fr, "portal.ftl", include_str!("../locales/fr/portal.ftl")),

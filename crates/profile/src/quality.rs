@@ -1,5 +1,6 @@
-//! The quality section of a country's profile (theme T03): the source quality scores as a heat
-//! map (sources × quality dimensions, 0–3) and a table, the largest differences between sources
+//! The quality section of a country's profile (theme T03): the quality scores as a heat map
+//! (quality dimensions × the country's data as a whole and each data source, 0–3), a table of
+//! the whole's scores and one of each source's composite, the largest differences between sources
 //! publishing the same figure, the largest mirror-statistics gaps, and what to improve first,
 //! derived from the lowest scores and the gaps.
 //!
@@ -32,6 +33,34 @@ const MIRROR_ADVICE: f64 = 25.0;
 /// The source of the scores mprofile computes from the stored data; any other source of a
 /// score is the Technical Working Group's own assessment, submitted like any national figure.
 const COMPUTED: &str = "mprofile-dqa";
+/// The dimension naming the data source a score is about.
+const ASSESSED_SOURCE: &str = "ASSESSED_SOURCE";
+
+/// The quality dimensions with a short name (`srcq-dim-<id>`) for the heat map's narrow columns.
+const SHORT_NAMED: [&str; 11] = [
+    "PREREQUISITES",
+    "INTEGRITY",
+    "RELEVANCE",
+    "CONFORMITY",
+    "COVERAGE",
+    "ACCURACY",
+    "TIMELINESS",
+    "PERIODICITY",
+    "COHERENCE",
+    "DISAGGREGATION",
+    "ACCESSIBILITY",
+];
+
+/// A dimension's short name, when it has one (the codelist's full name is in the table).
+fn short_name(dim: &str) -> Option<Text> {
+    SHORT_NAMED.contains(&dim).then(|| Text::msg(&format!("srcq-dim-{}", dim.to_lowercase())))
+}
+
+/// Whether a stored score is the Technical Working Group's own (entered, or repeated by the
+/// assessment with the figure it comes from as evidence).
+fn by_twg(r: &Record) -> bool {
+    r.dataset.source != COMPUTED || r.footnote.as_deref().is_some_and(|f| f.starts_with("entered by the Technical Working Group"))
+}
 
 fn code(s: &str) -> Option<IndicatorCode> {
     IndicatorCode::parse(s).ok()
@@ -66,38 +95,54 @@ pub(crate) fn blocks(
         return vec![Block::Note(Text::msg("quality-no-assessment"))];
     };
     let dims_cl = fw.codelist_of(&dqa_dim);
-    let types_cl = fw.codelist_of(&src_dim);
     let name_of = |cl: Option<&mp_domain::framework::Codelist>, c: &str| -> Text {
         cl.and_then(|l| l.code(c)).map(|x| Text::I18n(x.name.clone())).unwrap_or_else(|| Text::plain(c))
     };
 
-    // Scores: one column per source type scored, one row per quality dimension.
-    let scores = newest(records, &score_i, area);
+    // Scores: the country's data as a whole, then one column per data source scored; one row
+    // per quality dimension. Where the assessment is stored, its figures (which repeat the
+    // Technical Working Group's scores with their evidence) are the ones shown.
+    let mut scores = newest(records, &score_i, area);
+    if scores.iter().any(|r| r.dataset.source == COMPUTED) {
+        scores.retain(|r| r.dataset.source == COMPUTED);
+    }
+    scores.retain(|r| r.dims.get(src_dim.as_str()).is_none_or(|c| c.as_str() == "_T"));
+    let column_of = |r: &Record| r.dims.get(ASSESSED_SOURCE).map(|c| c.as_str().to_string()).unwrap_or_else(|| "_T".into());
     if scores.is_empty() {
         out.push(Block::Note(Text::msg("quality-no-assessment")));
     } else {
         let period = scores[0].period;
         let mut columns: Vec<String> = Vec::new();
         for r in &scores {
-            let t = r.dims.get("SOURCE_TYPE").map(|c| c.as_str().to_string()).unwrap_or_else(|| "_T".into());
+            let t = column_of(r);
             if !columns.contains(&t) {
                 columns.push(t);
             }
         }
+        let src_cl = DimensionId::parse(ASSESSED_SOURCE).ok().and_then(|d| fw.codelist_of(&d));
+        let source_name = |c: &str| -> Text { if c == "_T" { Text::msg("srcq-all-sources") } else { name_of(src_cl, c) } };
+        // The whole first, then the sources by code.
+        columns.sort_by_key(|c| (c != "_T", c.clone()));
         let rows: Vec<String> =
             dims_cl.map(|l| l.codes.iter().map(|c| c.id.as_str().to_string()).filter(|c| c != "_T").collect()).unwrap_or_default();
         let cell = |col: &str, dim: Option<&str>| -> Option<&Record> {
-            scores.iter().copied().find(|r| {
-                r.dims.get("SOURCE_TYPE").map(|c| c.as_str()).unwrap_or("_T") == col
-                    && r.dims.get("DQA_DIMENSION").map(|c| c.as_str()) == dim
-            })
+            scores.iter().copied().find(|r| column_of(r) == col && r.dims.get("DQA_DIMENSION").map(|c| c.as_str()) == dim)
         };
+        // The heat map: a row per source (the whole first), a column per dimension some source
+        // has a score for (the table's note and the advice name those left to the TWG), so that
+        // a score of every source of the country fits the page's width.
+        let heat_dims: Vec<&String> = rows.iter().filter(|dim| columns.iter().any(|c| cell(c, Some(dim)).is_some())).collect();
+        let series: Vec<Series> = heat_dims
+            .iter()
+            .map(|dim| Series {
+                name: short_name(dim).unwrap_or_else(|| name_of(dims_cl, dim)),
+                values: columns.iter().map(|col| cell(col, Some(dim)).and_then(|r| d.value(r))).collect(),
+                projected: false,
+                band: None,
+                band_label: None,
+            })
+            .collect();
         let mut srcs = Vec::new();
-        let mut series = Vec::new();
-        for col in &columns {
-            let values: Vec<Option<Value>> = rows.iter().map(|dim| cell(col, Some(dim)).and_then(|r| d.value(r))).collect();
-            series.push(Series { name: name_of(types_cl, col), values, projected: false, band: None, band_label: None });
-        }
         for r in &scores {
             let i = cite(&r.dataset);
             if !srcs.contains(&i) {
@@ -134,7 +179,7 @@ pub(crate) fn blocks(
             title: Text::msg("quality-heat-title"),
             y_label: Text::msg("quality-score-unit"),
             value_kind: ValueKind::Index,
-            categories: rows.iter().map(|dim| name_of(dims_cl, dim)).collect(),
+            categories: columns.iter().map(|col| source_name(col)).collect(),
             series,
             forecast_from: None,
             map: None,
@@ -146,11 +191,13 @@ pub(crate) fn blocks(
             .iter()
             .filter_map(|(dim, r)| {
                 let v = d.value(r)?;
-                let computed = r.dataset.source == COMPUTED;
+                // The whole's score is the mean of its sources': the TWG's when all of them are.
+                let of_sources: Vec<&Record> = columns.iter().filter(|c| *c != &main).filter_map(|c| cell(c, Some(dim))).collect();
+                let twg = if main == "_T" && !of_sources.is_empty() { of_sources.iter().all(|r| by_twg(r)) } else { by_twg(r) };
                 Some(vec![
                     Cell::Text(name_of(dims_cl, dim)),
                     Cell::Value(v),
-                    Cell::Text(Text::msg(if computed { "quality-by-data" } else { "quality-by-twg" })),
+                    Cell::Text(Text::msg(if twg { "quality-by-twg" } else { "quality-by-data" })),
                 ])
             })
             .collect();
@@ -159,12 +206,57 @@ pub(crate) fn blocks(
         }
         out.push(Block::Table(Table {
             id: "table-quality-scores".into(),
-            title: Text::msg_with("quality-scores-title", vec![("source", Arg::Text(name_of(types_cl, &main)))]),
+            title: Text::msg_with("quality-scores-title", vec![("source", Arg::Text(source_name(&main)))]),
             columns: vec![Text::msg("quality-col-dimension"), Text::msg("quality-col-score"), Text::msg("quality-col-basis")],
             rows: table_rows,
-            sources: srcs,
+            sources: srcs.clone(),
             notes: vec![Text::msg("quality-scores-note")],
         }));
+        // Each data source: its composite and its weakest dimension, weakest source first.
+        let mut by_source: Vec<(&String, &Record)> =
+            columns.iter().filter(|c| *c != "_T").filter_map(|c| cell(c, None).filter(|r| r.value.is_some()).map(|r| (c, r))).collect();
+        by_source.sort_by(|a, b| a.1.value.unwrap_or(0.0).total_cmp(&b.1.value.unwrap_or(0.0)).then(a.0.cmp(b.0)));
+        let weakest_of = |col: &str| -> Option<(&str, &Record)> {
+            rows.iter()
+                .filter_map(|dim| cell(col, Some(dim)).filter(|r| r.value.is_some()).map(|r| (dim.as_str(), r)))
+                .min_by(|a, b| a.1.value.unwrap_or(0.0).total_cmp(&b.1.value.unwrap_or(0.0)))
+        };
+        let mut src_rows = Vec::new();
+        for (col, r) in &by_source {
+            let Some(v) = d.value(r) else { continue };
+            let weakest = match weakest_of(col).and_then(|(dim, wr)| Some((dim, d.value(wr)?))) {
+                Some((dim, wv)) => Cell::Text(Text::msg_with(
+                    "srcq-weakest",
+                    vec![("dimension", Arg::Text(name_of(dims_cl, dim))), ("score", Arg::Value(wv))],
+                )),
+                None => Cell::Text(Text::plain("—")),
+            };
+            let scored_n = rows.iter().filter(|dim| cell(col, Some(dim)).is_some()).count();
+            src_rows.push(vec![Cell::Text(source_name(col)), Cell::Value(v), weakest, Cell::Text(Text::plain(scored_n.to_string()))]);
+        }
+        if !src_rows.is_empty() {
+            out.push(Block::Table(Table {
+                id: "table-quality-sources".into(),
+                title: Text::msg("srcq-table-title"),
+                columns: vec![
+                    Text::msg("srcq-col-source"),
+                    Text::msg("srcq-col-composite"),
+                    Text::msg("srcq-col-weakest"),
+                    Text::msg("srcq-col-scored"),
+                ],
+                rows: src_rows,
+                sources: srcs,
+                notes: vec![Text::msg("srcq-table-note")],
+            }));
+        }
+        if let Some((col, r)) = by_source.first().filter(|(_, r)| r.value.unwrap_or(0.0) < WEAK)
+            && let (Some(v), Some((dim, _))) = (d.value(r), weakest_of(col))
+        {
+            advice.push(Text::msg_with(
+                "srcq-advice-source",
+                vec![("source", Arg::Text(source_name(col))), ("score", Arg::Value(v)), ("dimension", Arg::Text(name_of(dims_cl, dim)))],
+            ));
+        }
         for (dim, r) in scored.iter().filter(|(_, r)| r.value.unwrap_or(0.0) < WEAK).take(3) {
             if let Some(v) = d.value(r) {
                 advice.push(Text::msg_with(

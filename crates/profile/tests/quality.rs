@@ -114,13 +114,13 @@ fn scores_draw_a_heat_map_of_every_dimension_and_a_table_weakest_first() {
     let blocks = &doc.sections[0].blocks;
     let chart = blocks.iter().find_map(|b| if let Block::Chart(c) = b { Some(c) } else { None }).expect("a heat map");
     assert_eq!(chart.kind, ChartKind::Heat);
-    // Every quality dimension of the codelist is a row, scored or not; one column: all sources.
-    assert_eq!(chart.categories.len(), 11);
-    assert_eq!(chart.series.len(), 1);
-    let mut drawn: Vec<f64> = chart.series[0].values.iter().flatten().map(|v| v.v).collect();
+    // One row: all sources; a column per scored dimension of the newest assessment.
+    assert_eq!(chart.categories.len(), 1);
+    assert_eq!(chart.series.len(), 4);
+    let mut drawn: Vec<f64> = chart.series.iter().flat_map(|s| s.values.iter().flatten()).map(|v| v.v).collect();
     drawn.sort_by(f64::total_cmp);
     assert_eq!(drawn, [0.0, 1.0, 2.0, 3.0], "the four scored dimensions of the newest assessment");
-    for v in chart.series[0].values.iter().flatten() {
+    for v in chart.series.iter().flat_map(|s| s.values.iter().flatten()) {
         assert_eq!(v.trace.len(), 1);
         assert!([1, 2, 3, 4].contains(&v.trace[0].record), "{:?}", v.trace);
     }
@@ -189,4 +189,58 @@ fn without_an_assessment_the_section_says_so_and_draws_nothing_empty() {
     assert!(!blocks.iter().any(|b| matches!(b, Block::Chart(_) | Block::Table(_))));
     let ids = msg_ids(blocks);
     assert_eq!(ids, ["quality-no-assessment", "quality-no-conflicts", "quality-no-mirror"]);
+}
+
+#[test]
+fn each_data_source_is_a_column_of_the_heat_map_and_a_row_of_its_own_table() {
+    let mut records = assessed();
+    records.extend([
+        rec(30, "DQA.SCORE", "2026", "ASSESSED_SOURCE=unhcr|DQA_DIMENSION=TIMELINESS", 3.0, DQA),
+        rec(31, "DQA.SCORE", "2026", "ASSESSED_SOURCE=unhcr|DQA_DIMENSION=COHERENCE", 2.0, DQA),
+        rec(32, "DQA.SCORE", "2026", "ASSESSED_SOURCE=unhcr", 2.5, DQA),
+        rec(33, "DQA.SCORE", "2026", "ASSESSED_SOURCE=wb-wdi|DQA_DIMENSION=TIMELINESS", 1.0, DQA),
+        rec(34, "DQA.SCORE", "2026", "ASSESSED_SOURCE=wb-wdi|DQA_DIMENSION=PERIODICITY", 0.0, DQA),
+        rec(35, "DQA.SCORE", "2026", "ASSESSED_SOURCE=wb-wdi", 0.5, DQA),
+        // A score the TWG submitted itself: the assessment repeats it, so it is not drawn twice.
+        rec(36, "DQA.SCORE", "2026", "ASSESSED_SOURCE=NATIONAL|DQA_DIMENSION=INTEGRITY", 1.0, "nat-sen-twg@2026-01"),
+    ]);
+    let doc = build(&records, &[]);
+    let blocks = &doc.sections[0].blocks;
+    let chart = blocks.iter().find_map(|b| if let Block::Chart(c) = b { Some(c) } else { None }).expect("a heat map");
+    // A row per source: all sources first, then the sources by code, named from CL_DATA_SOURCE.
+    let names: Vec<String> = chart
+        .categories
+        .iter()
+        .map(|t| match t {
+            Text::Msg { id, .. } => id.clone(),
+            Text::I18n(t) => t.en.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(names, ["srcq-all-sources", "UNHCR refugee statistics", "World Bank WDI"]);
+    // A column per dimension scored somewhere: WDI's row has its timeliness and periodicity.
+    let wdi: Vec<(String, f64, i64)> = chart
+        .series
+        .iter()
+        .filter_map(|s| {
+            let v = s.values.get(2).cloned().flatten()?;
+            let Text::Msg { id, .. } = &s.name else { return None };
+            Some((id.clone(), v.v, v.trace[0].record))
+        })
+        .collect();
+    assert_eq!(wdi, [("srcq-dim-timeliness".to_string(), 1.0, 33), ("srcq-dim-periodicity".to_string(), 0.0, 34)]);
+    assert_eq!(chart.series.len(), 4, "timeliness, periodicity, disaggregation and coherence");
+    // The sources' table: weakest composite first, with its weakest dimension.
+    let t = blocks
+        .iter()
+        .find_map(|b| if let Block::Table(t) = b { (t.id == "table-quality-sources").then_some(t) } else { None })
+        .expect("the sources' table");
+    let composites: Vec<f64> = t.rows.iter().filter_map(|r| if let Cell::Value(v) = &r[1] { Some(v.v) } else { None }).collect();
+    assert_eq!(composites, [0.5, 2.5]);
+    assert!(matches!(&t.rows[0][1], Cell::Value(v) if v.trace[0].record == 35));
+    let Cell::Text(Text::Msg { id, args }) = &t.rows[0][2] else { panic!("weakest") };
+    assert_eq!(id, "srcq-weakest");
+    assert!(matches!(&args[1].1, Arg::Value(v) if v.v == 0.0));
+    // Advice names the weakest source.
+    assert!(msg_ids(blocks).contains(&"srcq-advice-source".to_string()));
 }

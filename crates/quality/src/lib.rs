@@ -8,7 +8,9 @@
 //! - [`outliers`]: robust outlier tests (modified z-score on the median absolute deviation, Hampel
 //!   filter, year-on-year jumps on a log scale, breaks between vintages);
 //! - [`conflicts`]: the same figure from two or more sources, side by side;
-//! - [`mirror`]: what each side of a bilateral corridor reports.
+//! - [`mirror`]: what each side of a bilateral corridor reports;
+//! - [`sources`]: each data source scored per quality dimension for each country, with the
+//!   evidence; [`score`] fills the T03 indicators from those scores.
 //!
 //! The crate does no I/O: callers hand it figures and framework text, and store what it returns.
 
@@ -21,6 +23,7 @@ pub mod mirror;
 pub mod outliers;
 pub mod rules;
 pub mod score;
+pub mod sources;
 
 pub use check::{Violation, check};
 pub use figure::{Figure, Location};

@@ -5,10 +5,10 @@
 //! integrity, relevance, accessibility) are scored by the Technical Working Group: its stored
 //! scores join the composite, weighted like the others.
 
-use crate::conflicts::conflicts;
 use crate::figure::Figure;
 use crate::mirror::{MirrorPair, overall_gap};
 use crate::outliers::median;
+use crate::sources::{SourceInputs, score_sources, weight};
 use mp_domain::{AreaCode, CodeValue, DatasetId, DimensionId, DimensionKey, Framework, IndicatorCode, ObsStatus, Period};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -41,7 +41,7 @@ pub struct Assessed {
 }
 
 /// Months since year 0 of a period's last month.
-fn end_month(p: &Period) -> i32 {
+pub(crate) fn end_month(p: &Period) -> i32 {
     p.end_year() * 12 + p.end_date().get(5..7).and_then(|m| m.parse::<i32>().ok()).unwrap_or(12)
 }
 
@@ -61,7 +61,7 @@ pub fn release_month(vintage: &str) -> Option<(i32, bool)> {
 }
 
 /// The rubric: a value against three thresholds, best first (lower is better when `lower`).
-fn rubric(v: f64, t: [f64; 3], lower: bool) -> f64 {
+pub(crate) fn rubric(v: f64, t: [f64; 3], lower: bool) -> f64 {
     let passes = |x: f64| if lower { v <= x } else { v >= x };
     if passes(t[0]) {
         3.0
@@ -126,13 +126,20 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
     // Every figure is computed over all the sources the store holds for the country (so far the
     // international ones; national submissions join once imported): the SOURCE_TYPE total.
     let all_sources: [(&str, &str); 0] = [];
+    let per_source = score_sources(&SourceInputs {
+        fw: inp.fw,
+        countries: inp.countries,
+        figures: inp.figures,
+        mirror: inp.mirror,
+        weights: inp.weights,
+    });
     for area in inp.countries {
         let mine: Vec<&Figure> = inp.figures.iter().filter(|f| &f.area == area && f.dataset.source != SOURCE).collect();
         let latest: Vec<&Figure> = mine.iter().copied().filter(|f| is_latest(&f.dataset) && f.status != ObsStatus::Forecast).collect();
         let mut push = |indicator: &IndicatorCode, dims: DimensionKey, value: f64, evidence: String| {
             out.push(Assessed { indicator: indicator.clone(), area: area.clone(), period, dims, value, evidence });
         };
-        let mut scores: Vec<(&str, f64, String)> = Vec::new();
+        let mut scores: Vec<(String, f64, String)> = Vec::new();
 
         // Timeliness and periodicity, per source holding the country's figures.
         let mut by_ds: BTreeMap<&DatasetId, Vec<&Figure>> = BTreeMap::new();
@@ -160,12 +167,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 lags.len(),
                 lags.iter().map(|l| l.1.clone()).collect::<Vec<_>>().join(", ")
             );
-            push(&lag_i, key(&all_sources), m.round(), ev.clone());
-            scores.push((
-                "TIMELINESS",
-                rubric(m, [12.0, 24.0, 36.0], true),
-                format!("median lag {m:.0} months (3: ≤ 12, 2: ≤ 24, 1: ≤ 36)"),
-            ));
+            push(&lag_i, key(&all_sources), m.round(), ev);
         }
         if let Some(m) = median(&gaps.iter().map(|g| g.0).collect::<Vec<_>>()) {
             let ev = format!(
@@ -174,24 +176,6 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 gaps.iter().map(|g| g.1.clone()).collect::<Vec<_>>().join(", ")
             );
             push(&per_i, key(&all_sources), m.round(), ev);
-            scores.push((
-                "PERIODICITY",
-                rubric(m, [12.0, 60.0, 120.0], true),
-                format!("median interval {m:.0} months (3: ≤ 12, 2: ≤ 60, 1: ≤ 120)"),
-            ));
-        }
-
-        // Coverage: framework indicators with at least one value for the country.
-        let held: BTreeSet<&IndicatorCode> = latest.iter().map(|f| &f.indicator).collect();
-        let total = inp.fw.indicators.iter().filter(|i| i.theme.as_str() != "T03").count();
-        let have = inp.fw.indicators.iter().filter(|i| i.theme.as_str() != "T03" && held.contains(&i.code)).count();
-        if total > 0 {
-            let share = have as f64 / total as f64 * 100.0;
-            scores.push((
-                "COVERAGE",
-                rubric(share, [75.0, 50.0, 25.0], false),
-                format!("{have} of {total} indicators have a value ({share:.0} %; 3: ≥ 75, 2: ≥ 50, 1: ≥ 25)"),
-            ));
         }
 
         // Disaggregation: stock and flow indicators with a value by both sex and age in their
@@ -229,63 +213,6 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 share.round(),
                 format!("{} of the {} stock and flow indicators with data, all themes", dis_all.0, dis_all.1),
             );
-            scores.push((
-                "DISAGGREGATION",
-                rubric(share, [50.0, 25.0, 1e-9], false),
-                format!("{share:.0} % by sex and age (3: ≥ 50, 2: ≥ 25, 1: > 0)"),
-            ));
-        }
-
-        // Revisions between the two newest vintages of a source.
-        let mut revs = Vec::new();
-        let mut rev_src = BTreeSet::new();
-        let mut vintages: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-        for f in &mine {
-            vintages.entry(&f.dataset.source).or_default().insert(&f.dataset.vintage);
-        }
-        for (src, vs) in &vintages {
-            let vs: Vec<&&str> = vs.iter().rev().take(2).collect();
-            if vs.len() < 2 {
-                continue;
-            }
-            let old: HashMap<(&IndicatorCode, Period, &DimensionKey), f64> = mine
-                .iter()
-                .filter(|f| f.dataset.source == *src && f.dataset.vintage == *vs[1])
-                .map(|f| ((&f.indicator, f.period, &f.dims), f.value))
-                .collect();
-            for f in mine.iter().filter(|f| f.dataset.source == *src && f.dataset.vintage == *vs[0]) {
-                if let Some(o) = old.get(&(&f.indicator, f.period, &f.dims))
-                    && o.abs() > 0.0
-                {
-                    revs.push((f.value - o).abs() / o.abs() * 100.0);
-                    rev_src.insert(format!("{src} {} → {}", vs[1], vs[0]));
-                }
-            }
-        }
-        if let Some(m) = median(&revs) {
-            scores.push((
-                "ACCURACY",
-                rubric(m, [2.0, 5.0, 10.0], true),
-                format!(
-                    "median revision {m:.1} % over {} figures published in two vintages ({}; 3: ≤ 2 %, 2: ≤ 5 %, 1: ≤ 10 %)",
-                    revs.len(),
-                    rev_src.into_iter().collect::<Vec<_>>().join(", ")
-                ),
-            ));
-        }
-
-        // Coherence: figures published by two or more sources.
-        let latest_owned: Vec<Figure> = latest.iter().map(|f| (*f).clone()).collect();
-        let c = conflicts(&latest_owned, &[], -1.0);
-        if let Some(m) = median(&c.iter().map(|x| x.relative_difference * 100.0).collect::<Vec<_>>()) {
-            scores.push((
-                "COHERENCE",
-                rubric(m, [2.0, 5.0, 10.0], true),
-                format!(
-                    "median difference {m:.1} % over {} figures published by two or more sources (3: ≤ 2 %, 2: ≤ 5 %, 1: ≤ 10 %)",
-                    c.len()
-                ),
-            ));
         }
 
         // Mirror statistics of the emigrant stock.
@@ -368,21 +295,51 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
             });
         }
 
-        // Definitional conformity, from the type-of-data codes of UN DESA's migrant stock.
-        if let Some(f) = latest.iter().filter(|f| f.indicator.as_str() == "DQA.DEF_CONFORM" && f.dims.is_total()).max_by_key(|f| f.period) {
+        // Each source's scores, as DQA.SCORE by ASSESSED_SOURCE, and the country's score of each
+        // dimension: the mean over its sources.
+        let mut by_dim: BTreeMap<String, Vec<(String, f64)>> = BTreeMap::new();
+        for sa in per_source.iter().filter(|s| &s.area == area) {
+            for d in &sa.scores {
+                by_dim.entry(d.dimension.clone()).or_default().push((sa.source.clone(), d.score));
+                out.push(Assessed {
+                    indicator: score_i.clone(),
+                    area: area.clone(),
+                    period,
+                    dims: key(&[("ASSESSED_SOURCE", sa.source.as_str()), ("DQA_DIMENSION", d.dimension.as_str())]),
+                    value: d.score,
+                    evidence: if d.by_twg { d.evidence.clone() } else { format!("computed from the stored data: {}", d.evidence) },
+                });
+            }
+            if let Some(c) = sa.composite {
+                out.push(Assessed {
+                    indicator: score_i.clone(),
+                    area: area.clone(),
+                    period,
+                    dims: key(&[("ASSESSED_SOURCE", sa.source.as_str())]),
+                    value: c,
+                    evidence: sa.composite_evidence.clone(),
+                });
+            }
+        }
+        for (dim, v) in &by_dim {
+            let mean = v.iter().map(|x| x.1).sum::<f64>() / v.len() as f64;
             scores.push((
-                "CONFORMITY",
-                f.value.clamp(0.0, 3.0),
-                format!("computed from the stored data: DQA.DEF_CONFORM {} in {} {} (UN DESA type of data)", f.value, f.dataset, f.period),
+                dim.clone(),
+                (mean * 10.0).round() / 10.0,
+                format!(
+                    "mean of its sources' scores (n = {}): {}",
+                    v.len(),
+                    v.iter().map(|(s, x)| format!("{s} {x}")).collect::<Vec<_>>().join(", ")
+                ),
             ));
         }
 
-        // Scores the Technical Working Group entered for the dimensions the data cannot show.
-        let computed: BTreeSet<&str> = scores.iter().map(|s| s.0).collect();
+        // Scores the Technical Working Group entered for the country's data as a whole (no
+        // ASSESSED_SOURCE), for the dimensions no source has a score for.
         let mut entered: BTreeMap<&str, &Figure> = BTreeMap::new();
-        for f in mine.iter().filter(|f| f.indicator.as_str() == "DQA.SCORE") {
+        for f in mine.iter().filter(|f| f.indicator.as_str() == "DQA.SCORE" && f.dims.get("ASSESSED_SOURCE").is_none()) {
             let whole = f.dims.get("SOURCE_TYPE").is_none_or(|c| c.as_str() == "_T");
-            let Some(dim) = f.dims.get("DQA_DIMENSION").map(|c| c.as_str()).filter(|d| *d != "_T" && !computed.contains(d)) else {
+            let Some(dim) = f.dims.get("DQA_DIMENSION").map(|c| c.as_str()).filter(|d| *d != "_T" && !by_dim.contains_key(*d)) else {
                 continue;
             };
             if whole && entered.get(dim).is_none_or(|e| (e.period, &e.dataset.vintage) < (f.period, &f.dataset.vintage)) {
@@ -391,7 +348,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
         }
         for (dim, f) in entered {
             scores.push((
-                dim,
+                dim.to_string(),
                 f.value.clamp(0.0, 3.0),
                 format!(
                     "entered by the Technical Working Group: {} {} ({}; its evidence is in that figure's footnote)",
@@ -404,20 +361,16 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
         let mut wsum = 0.0;
         let mut total_w = 0.0;
         for (dim, s, ev) in &scores {
-            let w = inp.weights.get(*dim).copied().unwrap_or(1.0);
+            let w = weight(inp.weights, dim);
             wsum += w * s;
             total_w += w;
             out.push(Assessed {
                 indicator: score_i.clone(),
                 area: area.clone(),
                 period,
-                dims: key(&[("DQA_DIMENSION", dim)]),
+                dims: key(&[("DQA_DIMENSION", dim.as_str())]),
                 value: *s,
-                evidence: if ev.starts_with("computed from") || ev.starts_with("entered by") {
-                    ev.clone()
-                } else {
-                    format!("computed from the stored data: {ev}")
-                },
+                evidence: ev.clone(),
             });
         }
         if total_w > 0.0 {
@@ -430,11 +383,7 @@ pub fn assess(inp: &Inputs) -> Vec<Assessed> {
                 evidence: format!(
                     "weighted mean of the {} dimensions scored ({}){}",
                     scores.len(),
-                    scores
-                        .iter()
-                        .map(|(d, s, _)| format!("{d} {s} × {}", inp.weights.get(*d).copied().unwrap_or(1.0)))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    scores.iter().map(|(d, s, _)| format!("{d} {s} × {}", weight(inp.weights, d))).collect::<Vec<_>>().join(", "),
                     {
                         let open: Vec<&str> = TWG_DIMENSIONS.iter().copied().filter(|d| !scores.iter().any(|s| s.0 == *d)).collect();
                         if open.is_empty() {

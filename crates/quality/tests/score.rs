@@ -84,18 +84,24 @@ fn timeliness_periodicity_disaggregation_revisions_coherence_and_scores() {
     let gap = get(&out, "DQA.MIRROR_GAP", &[]);
     assert_eq!((gap.value, gap.period), (40.0, Period::Year(2017)));
     assert_eq!(get(&out, "DQA.MIRROR_GAP", &[("COUNTERPART_AREA", "FRA")]).value, 40.0);
+    // The country's score of each dimension is the mean of its sources' (a, b, c; the mirror
+    // pair's reporters hold no figure of the country).
     let score = |d: &str| get(&out, "DQA.SCORE", &[("DQA_DIMENSION", d)]).value;
-    assert_eq!(score("TIMELINESS"), 3.0);
-    assert_eq!(score("PERIODICITY"), 2.0);
-    assert_eq!(score("COVERAGE"), 0.0);
-    assert_eq!(score("DISAGGREGATION"), 3.0);
-    assert_eq!(score("ACCURACY"), 1.0);
-    assert_eq!(score("COHERENCE"), 1.0);
-    // (3 + 2 + 0 + 3 + 1 + 1) / 6 = 1.67.
-    assert_eq!(get(&out, "DQA.SCORE", &intl).value, 1.7);
-    // The Technical Working Group weighs timeliness four times: (12 + 2 + 0 + 3 + 1 + 1) / 9 = 2.11.
-    weights.insert("TIMELINESS".to_string(), 4.0);
-    assert_eq!(get(&run(&weights), "DQA.SCORE", &intl).value, 2.1);
+    assert_eq!(score("TIMELINESS"), 2.0); // a 3 (6 months), b 3 (at most 12), c 0 (at most 48)
+    assert_eq!(score("PERIODICITY"), 2.5); // a 3 (12 months), b 2 (54); c has one period
+    assert_eq!(score("COVERAGE"), 3.0);
+    assert_eq!(score("DISAGGREGATION"), 1.0); // b by sex and age, a and c not
+    assert_eq!(score("ACCURACY"), 1.0); // b revised by 9.1 %
+    assert_eq!(score("COHERENCE"), 1.0); // a and c 9.5 % apart
+    let t = get(&out, "DQA.SCORE", &[("DQA_DIMENSION", "TIMELINESS")]);
+    assert!(t.evidence.contains("mean of its sources' scores (n = 3): a 3, b 3, c 0"), "{}", t.evidence);
+    // Each source's composite, by ASSESSED_SOURCE: b (3 + 2 + 3 + 3 + 1) / 5.
+    assert_eq!(get(&out, "DQA.SCORE", &[("ASSESSED_SOURCE", "b")]).value, 2.4);
+    // (2 + 2.5 + 3 + 1 + 1 + 1) / 6 = 1.75.
+    assert_eq!(get(&out, "DQA.SCORE", &intl).value, 1.8);
+    // The Technical Working Group weighs coverage four times: (2 + 2.5 + 12 + 1 + 1 + 1) / 9 = 2.17.
+    weights.insert("COVERAGE".to_string(), 4.0);
+    assert_eq!(get(&run(&weights), "DQA.SCORE", &intl).value, 2.2);
 }
 
 #[test]
@@ -129,7 +135,9 @@ fn administrative_sources_conformity_and_the_scores_the_twg_enters() {
     // Conformity is computed from the data; the TWG's 3 does not replace it.
     let c = score(&out, "CONFORMITY");
     assert_eq!(c.value, 1.0, "{}", c.evidence);
-    assert!(c.evidence.contains("UN DESA type of data"), "{}", c.evidence);
+    assert!(c.evidence.contains("undesa-ims 1"), "{}", c.evidence);
+    let u = get(&out, "DQA.SCORE", &[("ASSESSED_SOURCE", "undesa-ims"), ("DQA_DIMENSION", "CONFORMITY")]);
+    assert!(u.evidence.contains("UN DESA type of data"), "{}", u.evidence);
     let i = score(&out, "INTEGRITY");
     assert_eq!(i.value, 2.0);
     assert!(i.evidence.starts_with("entered by the Technical Working Group: nat-sen-twg@2025-06 2025"), "{}", i.evidence);

@@ -113,7 +113,8 @@ pub fn source_conflicts(records: &[mp_domain::Record], prefer: &[String]) -> Vec
         .collect()
 }
 
-/// One stored quality score: a country's data, one quality dimension (none: the weighted
+/// One stored quality score: a country's data, one data source (none: the country's data as a
+/// whole, the mean of its sources' scores), one quality dimension (none: the weighted
 /// composite), one type of source (none: all sources), 0–3, with its evidence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ScoreOut {
@@ -125,6 +126,9 @@ pub struct ScoreOut {
     pub dimension: Option<String>,
     /// `SOURCE_TYPE` code, `None` for all sources.
     pub source_type: Option<String>,
+    /// `ASSESSED_SOURCE` code (the store's source code, or `NATIONAL` for the country's national
+    /// submissions), `None` for the country's data as a whole.
+    pub source: Option<String>,
     /// Score 0–3.
     pub score: f64,
     /// How it was obtained (the observation's footnote).
@@ -169,7 +173,8 @@ async fn newest_of(store: &Store, indicator: &str, areas: &[AreaCode]) -> Result
     Ok(recs.into_iter().filter(|r| newest.get(&r.area) == Some(&r.period)).collect())
 }
 
-/// The newest quality scores (`DQA.SCORE`) of `areas`, by country, then dimension.
+/// The newest quality scores (`DQA.SCORE`) of `areas`, by country, then data source (the
+/// country's data as a whole first), then dimension.
 ///
 /// The assessment repeats the scores the Technical Working Group entered (with the figure they
 /// come from as evidence) beside those it computes, so where a country has been assessed only
@@ -187,6 +192,7 @@ pub async fn scores(store: &Store, areas: &[AreaCode]) -> Result<Vec<ScoreOut>, 
                 period: r.period.to_string(),
                 dimension: r.dims.get("DQA_DIMENSION").map(|c| c.to_string()),
                 source_type: r.dims.get("SOURCE_TYPE").map(|c| c.to_string()),
+                source: r.dims.get("ASSESSED_SOURCE").map(|c| c.to_string()),
                 score: r.value?,
                 evidence: r.footnote.clone(),
                 dataset: r.dataset.to_string(),
@@ -194,7 +200,7 @@ pub async fn scores(store: &Store, areas: &[AreaCode]) -> Result<Vec<ScoreOut>, 
             })
         })
         .collect();
-    out.sort_by(|a, b| (&a.area, &a.source_type, &a.dimension).cmp(&(&b.area, &b.source_type, &b.dimension)));
+    out.sort_by(|a, b| (&a.area, &a.source, &a.source_type, &a.dimension).cmp(&(&b.area, &b.source, &b.source_type, &b.dimension)));
     Ok(out)
 }
 

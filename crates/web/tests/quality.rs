@@ -77,6 +77,10 @@ async fn build() -> Fixture {
         obs("DQA.SCORE", "SEN", "2026", &[("DQA_DIMENSION", "PERIODICITY")], 3.0, Normal, 2),
         obs("DQA.SCORE", "SEN", "2026", &[], 2.0, Normal, 3),
         obs("DQA.SCORE", "GHA", "2026", &[], 2.5, Normal, 4),
+        // Each data source's scores: UN DESA's for Senegal, UNHCR's composite for Ghana.
+        obs("DQA.SCORE", "SEN", "2026", &[("ASSESSED_SOURCE", "undesa-ims"), ("DQA_DIMENSION", "TIMELINESS")], 3.0, Normal, 8),
+        obs("DQA.SCORE", "SEN", "2026", &[("ASSESSED_SOURCE", "undesa-ims")], 2.7, Normal, 9),
+        obs("DQA.SCORE", "GHA", "2026", &[("ASSESSED_SOURCE", "unhcr")], 1.4, Normal, 10),
         obs("DQA.MIRROR_GAP", "SEN", "2017", &[], 30.0, Normal, 5),
         obs("DQA.MIRROR_GAP", "SEN", "2017", &[("COUNTERPART_AREA", "FRA")], 45.5, Normal, 6),
         obs("DQA.MIRROR_GAP", "SEN", "2017", &[("COUNTERPART_AREA", "GMB")], 12.0, Normal, 7),
@@ -153,10 +157,22 @@ fn unresolved(html: &str) -> Vec<String> {
 
 #[test]
 fn a_country_quality_page_shows_scores_conflicts_mirror_gaps_advice_gaps_and_flags() {
-    for (lang, title, heat, advice) in [
-        ("en", "Data quality", "Quality of the data sources, by dimension", "What to improve first"),
-        ("fr", "Qualité des données", "Qualité des sources de données, par dimension", "Ce qu'il faut améliorer en priorité"),
-        ("pt", "Qualidade dos dados", "Qualidade das fontes de dados, por dimensão", "O que melhorar primeiro"),
+    for (lang, title, heat, advice, undesa) in [
+        ("en", "Data quality", "Quality of the data sources, by dimension", "What to improve first", "UN DESA migrant stock"),
+        (
+            "fr",
+            "Qualité des données",
+            "Qualité des sources de données, par dimension",
+            "Ce qu'il faut améliorer en priorité",
+            "Stock de migrants (ONU-DAES)",
+        ),
+        (
+            "pt",
+            "Qualidade dos dados",
+            "Qualidade das fontes de dados, por dimensão",
+            "O que melhorar primeiro",
+            "Stock de migrantes (DESA da ONU)",
+        ),
     ] {
         let html = page(&format!("/{lang}/quality/SEN"));
         assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
@@ -164,8 +180,10 @@ fn a_country_quality_page_shows_scores_conflicts_mirror_gaps_advice_gaps_and_fla
             title,
             heat,
             advice,
+            undesa,
             "<svg",
             "table-quality-scores",
+            "table-quality-sources",
             "table-quality-conflicts",
             "table-quality-mirror",
             "test-rule",
@@ -174,6 +192,7 @@ fn a_country_quality_page_shows_scores_conflicts_mirror_gaps_advice_gaps_and_fla
             assert!(html.replace("&#39;", "'").contains(want), "{lang}: `{want}` missing");
         }
         assert!(unresolved(&html).is_empty(), "{lang}: {:?}", unresolved(&html));
+        assert!(!html.contains("[srcq-"), "{lang}: a message of the sources' scores is missing");
         assert!(!html.contains("<script"), "no script");
         // The largest corridor gap comes first.
         let fra = html.find("45,5").or_else(|| html.find("45.5")).expect("the FRA gap");
@@ -206,6 +225,11 @@ fn the_regional_quality_page_compares_coverage_and_scores() {
         // Ghana's composite and Senegal's timeliness score, formatted in the language.
         let (two_five, one) = if lang == "en" { ("2.5", "1.0") } else { ("2,5", "1,0") };
         assert!(html.contains(&format!("<td>{two_five}</td>")) && html.contains(&format!("<td>{one}</td>")), "{lang}");
+        // Each source's composite, by country: UN DESA's for Senegal, UNHCR's for Ghana.
+        let (two_seven, one_four) = if lang == "en" { ("2.7", "1.4") } else { ("2,7", "1,4") };
+        assert!(html.contains(r#"id="sources""#), "{lang}: the sources' table");
+        assert!(html.contains(&format!("<td>{two_seven}</td>")) && html.contains(&format!("<td>{one_four}</td>")), "{lang}");
+        assert!(!html.contains("[srcq-"), "{lang}: a message of the sources' scores is missing");
         assert!(unresolved(&html).is_empty(), "{lang}: {:?}", unresolved(&html));
         let gz = get_with(&format!("/{lang}/quality"), true);
         assert!(gz.body.len() < MAX_GZIP_BYTES);
@@ -222,11 +246,16 @@ fn unknown_countries_are_404_pages() {
 fn the_api_serves_scores_mirror_gaps_conflicts_and_flags_with_country_filters() {
     let scores = json("/api/v1/quality/scores?area=SEN");
     let data = scores["data"].as_array().unwrap();
-    assert_eq!(data.len(), 3);
+    assert_eq!(data.len(), 5);
     assert!(data.iter().all(|s| s["area"] == "SEN" && s["observation_id"].is_i64()));
-    assert!(data.iter().any(|s| s["dimension"].is_null() && s["score"] == 2.0), "the composite");
-    assert_eq!(json("/api/v1/quality/scores")["data"].as_array().unwrap().len(), 4, "every profile country by default");
+    assert!(data.iter().any(|s| s["dimension"].is_null() && s["source"].is_null() && s["score"] == 2.0), "the composite");
+    // The country's data as a whole first, then each source's scores.
+    assert!(data[0]["source"].is_null());
+    assert!(data.iter().any(|s| s["source"] == "undesa-ims" && s["dimension"] == "TIMELINESS" && s["score"] == 3.0));
+    assert!(data.iter().any(|s| s["source"] == "undesa-ims" && s["dimension"].is_null() && s["score"] == 2.7));
+    assert_eq!(json("/api/v1/quality/scores")["data"].as_array().unwrap().len(), 7, "every profile country by default");
     assert_eq!(json("/api/v1/quality/scores?area=GHA")["data"][0]["score"], 2.5);
+    assert_eq!(json("/api/v1/quality/scores?area=GHA")["data"][1]["source"], "unhcr");
 
     let mirror = json("/api/v1/quality/mirror?area=SEN")["data"].as_array().unwrap().clone();
     let partners: Vec<&serde_json::Value> = mirror.iter().map(|m| &m["partner"]).collect();

@@ -69,8 +69,8 @@ pub enum QualityCmd {
         #[arg(long = "weight", value_name = "DIMENSION=WEIGHT")]
         weights: Vec<String>,
     },
-    /// The quality scores of every profile country side by side (0–3 per dimension and the
-    /// weighted total), with the weakest dimension to improve first.
+    /// The quality scores of every profile country and of each of its data sources (0–3 per
+    /// dimension and the weighted total), with the weakest dimension to improve first.
     Scores {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
@@ -547,45 +547,43 @@ fn advice(dim: &str) -> &'static str {
     }
 }
 
-/// `quality scores`: DQA.SCORE of every country, by dimension.
+/// `quality scores`: DQA.SCORE of every country, by data source and dimension (the stored
+/// scores the profiles, the portal and the API show).
 async fn scores(store: &Store, areas: &mp_domain::AreaRegistry, format: ReportFormat) -> Result<ExitCode> {
-    let Ok(code) = mp_domain::IndicatorCode::parse("DQA.SCORE") else { bail!("the framework has no DQA.SCORE") };
-    let Ok(dim) = mp_domain::DimensionId::parse("DQA_DIMENSION") else { bail!("the framework has no DQA_DIMENSION") };
     let countries: Vec<AreaCode> = areas.profile_countries().iter().map(|a| a.code.clone()).collect();
-    let q = ObsQuery { areas: countries.clone(), source: Some((mp_quality::score::SOURCE.into(), None)), ..ObsQuery::indicator(code) }
-        .dim_any(dim);
-    let recs = store.records(&q).await?;
-    let dims = ["TIMELINESS", "PERIODICITY", "COVERAGE", "DISAGGREGATION", "ACCURACY", "COHERENCE"];
+    let all = mp_service::quality::scores(store, &countries).await?;
+    let dims = ["TIMELINESS", "PERIODICITY", "COVERAGE", "DISAGGREGATION", "ACCURACY", "COHERENCE", "CONFORMITY"];
     let mut rows = Vec::new();
     let mut json = Vec::new();
     for c in &countries {
-        let mine: Vec<&mp_domain::Record> = recs.iter().filter(|r| &r.area == c).collect();
-        if mine.is_empty() {
-            continue;
+        let mine: Vec<&mp_service::quality::ScoreOut> = all.iter().filter(|s| s.area == c.as_str() && s.source_type.is_none()).collect();
+        // The country's data as a whole first, then each source.
+        let mut sources: Vec<Option<&str>> = vec![None];
+        sources.extend(mine.iter().filter_map(|s| s.source.as_deref()).collect::<BTreeSet<_>>().into_iter().map(Some));
+        for src in sources {
+            let get = |d: Option<&str>| mine.iter().find(|s| s.source.as_deref() == src && s.dimension.as_deref() == d).map(|s| s.score);
+            if get(None).is_none() && dims.iter().all(|d| get(Some(d)).is_none()) {
+                continue;
+            }
+            let by: Vec<(&str, Option<f64>)> = dims.iter().map(|d| (*d, get(Some(d)))).collect();
+            // The weakest dimension, when it is weak (below 2).
+            let weakest = by.iter().filter_map(|(d, v)| v.map(|v| (*d, v))).filter(|(_, v)| *v < 2.0).min_by(|a, b| a.1.total_cmp(&b.1));
+            let mut row = vec![c.to_string(), src.unwrap_or("all sources").to_string()];
+            row.extend(by.iter().map(|(_, v)| v.map(num).unwrap_or_else(|| "—".into())));
+            row.push(get(None).map(num).unwrap_or_else(|| "—".into()));
+            row.push(weakest.map(|(d, _)| format!("{}: {}", d.to_lowercase(), advice(d))).unwrap_or_default());
+            json.push(serde_json::json!({
+                "area": c, "source": src,
+                "scores": by.iter().map(|(d, v)| (d.to_string(), *v)).collect::<BTreeMap<_, _>>(),
+                "total": get(None), "improve_first": weakest.map(|(d, _)| d), "advice": weakest.map(|(d, _)| advice(d)),
+            }));
+            rows.push(row);
         }
-        let newest = mine.iter().map(|r| r.period.end_year()).max().unwrap_or(0);
-        let get = |d: Option<&str>| {
-            mine.iter()
-                .find(|r| r.period.end_year() == newest && r.dims.get("DQA_DIMENSION").map(|x| x.as_str()) == d)
-                .and_then(|r| r.value)
-        };
-        let by: Vec<(&str, Option<f64>)> = dims.iter().map(|d| (*d, get(Some(d)))).collect();
-        let weakest = by.iter().filter_map(|(d, v)| v.map(|v| (*d, v))).min_by(|a, b| a.1.total_cmp(&b.1));
-        let mut row = vec![c.to_string()];
-        row.extend(by.iter().map(|(_, v)| v.map(num).unwrap_or_else(|| "—".into())));
-        row.push(get(None).map(num).unwrap_or_else(|| "—".into()));
-        row.push(weakest.map(|(d, _)| format!("{}: {}", d.to_lowercase(), advice(d))).unwrap_or_default());
-        json.push(serde_json::json!({
-            "area": c, "year": newest,
-            "scores": by.iter().map(|(d, v)| (d.to_string(), *v)).collect::<BTreeMap<_, _>>(),
-            "total": get(None), "improve_first": weakest.map(|(d, _)| d), "advice": weakest.map(|(d, _)| advice(d)),
-        }));
-        rows.push(row);
     }
     if rows.is_empty() {
         bail!("no quality scores in the store: run `mprofile quality assess` first");
     }
-    let mut headers = vec!["area"];
+    let mut headers = vec!["area", "source"];
     headers.extend(dims.iter().map(|d| &d[..d.len().min(11)]));
     headers.extend(["total", "improve first"]);
     print(format, &headers, &rows, || output::json(&json))?;

@@ -90,6 +90,10 @@ pub(super) struct ScoreOut {
     /// SOURCE_TYPE code; null for all sources.
     #[schema(required = true)]
     source_type: Option<String>,
+    /// ASSESSED_SOURCE code: the data source scored (`unhcr`, `wb-wdi`…, `NATIONAL` for the
+    /// country's national submissions); null for the country's data as a whole.
+    #[schema(required = true)]
+    source: Option<String>,
     /// 0 (very weak) to 3 (good).
     score: f64,
     /// How the score was obtained.
@@ -104,16 +108,16 @@ pub(super) struct ScoreOut {
 impl From<mp_service::quality::ScoreOut> for ScoreOut {
     fn from(s: mp_service::quality::ScoreOut) -> Self {
         // Spelled out so that a field added in the service fails to compile here until documented.
-        let mp_service::quality::ScoreOut { area, period, dimension, source_type, score, evidence, dataset, observation_id } = s;
-        ScoreOut { area, period, dimension, source_type, score, evidence, dataset, observation_id }
+        let mp_service::quality::ScoreOut { area, period, dimension, source_type, source, score, evidence, dataset, observation_id } = s;
+        ScoreOut { area, period, dimension, source_type, source, score, evidence, dataset, observation_id }
     }
 }
 
 /// `GET /api/v1/quality/scores?area=SEN`: the newest quality scores (DQA.SCORE) by country,
-/// source type and quality dimension, with their evidence.
+/// data source and quality dimension, with their evidence.
 #[utoipa::path(get, path = "/api/v1/quality/scores", tag = "quality", operation_id = "listQualityScores",
     summary = "Quality scores of the data on each country",
-    description = "The newest source quality scores (indicator DQA.SCORE, 0–3) of each country by quality dimension (IMF DQAF / UN NQAF) and type of source, with the weighted composite (`dimension` null) and the evidence of each score; computed by `mprofile quality assess` or entered by the Technical Working Group. The same figures as the quality section of the profiles.",
+    description = "The newest source quality scores (indicator DQA.SCORE, 0–3) of each country by data source (`source`: the store's source code, `NATIONAL` for the country's national submissions; null for the country's data as a whole, the mean of its sources' scores) and quality dimension (IMF DQAF / UN NQAF), with the weighted composite (`dimension` null) and the evidence of each score; computed by `mprofile quality assess` from the stored data or entered by the Technical Working Group. The same figures as the quality section of the profiles.",
     params(AreaQuery),
     responses((status = 200, description = "The scores.", body = List<ScoreOut>),
         (status = 304, response = NotModified), (status = 400, response = BadRequest), (status = 404, response = NotFound),

@@ -1,7 +1,8 @@
 //! Data quality pages: one per profile country (`/{lang}/quality/{ISO3}`: the quality section of
 //! its profile — scores, conflicts between sources, mirror gaps, advice —, the gaps of its data
 //! and the flags raised on its figures) and the regional one (`/{lang}/quality`: coverage of
-//! each theme by country, and the quality scores of the countries side by side).
+//! each theme by country, the quality scores of the countries side by side, and the composite
+//! score of each data source for each country).
 //!
 //! The quality section and the gaps are read from each country's own document, so the page
 //! cannot disagree with the published profile; the flags are the store's, as reviewers see them.
@@ -219,6 +220,10 @@ struct RegionalQualityT {
     cols: Vec<Col>,
     coverage: Vec<GridRow>,
     scores: Vec<GridRow>,
+    by_source_label: String,
+    by_source_note: String,
+    source_label: String,
+    by_source: Vec<GridRow>,
     missing: String,
 }
 
@@ -273,7 +278,7 @@ async fn build_regional(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> 
                 .map(|a| {
                     scores
                         .iter()
-                        .find(|s| s.area == a.code.to_string() && s.source_type.is_none() && s.dimension == want)
+                        .find(|s| s.area == a.code.to_string() && s.source_type.is_none() && s.source.is_none() && s.dimension == want)
                         .map(|s| mp_i18n::format_number(s.score, 1, lang))
                 })
                 .collect();
@@ -282,8 +287,46 @@ async fn build_regional(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri) -> 
             }
         }
     }
+    // The composite of each data source, country by country (sources by name).
+    let src_cl = mp_domain::DimensionId::parse("ASSESSED_SOURCE").ok().and_then(|d| fw.codelist_of(&d));
+    let mut sources: Vec<(String, String)> = scores
+        .iter()
+        .filter(|s| s.dimension.is_none() && s.source_type.is_none())
+        .filter_map(|s| s.source.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|c| {
+            let name = src_cl.and_then(|l| l.code(&c)).map(|x| tr(&x.name, lang)).unwrap_or_else(|| c.clone());
+            (c, name)
+        })
+        .collect();
+    sources.sort_by_cached_key(|(_, n)| mp_text::fold(n));
+    let by_source = sources
+        .into_iter()
+        .map(|(code, name)| GridRow {
+            name,
+            cells: countries
+                .iter()
+                .map(|a| {
+                    scores
+                        .iter()
+                        .find(|s| {
+                            s.area == a.code.as_str()
+                                && s.source.as_deref() == Some(code.as_str())
+                                && s.dimension.is_none()
+                                && s.source_type.is_none()
+                        })
+                        .map(|s| mp_i18n::format_number(s.score, 1, lang))
+                })
+                .collect(),
+        })
+        .collect();
     let heading = m(lang, "quality-web-regional-title");
     render(&RegionalQualityT {
+        by_source,
+        by_source_label: m(lang, "srcq-web-by-source"),
+        by_source_note: m(lang, "srcq-web-by-source-note"),
+        source_label: m(lang, "srcq-col-source"),
         chrome: Chrome::new(lang, uri, &heading, Section::Quality),
         heading,
         lead: m(lang, "quality-web-regional-lead"),
