@@ -24,9 +24,6 @@ const OBS_BINDS: usize = 15;
 const ROWS_PER_INSERT: usize = 1_900;
 /// Rows per page when reading a dataset's existing observations, so memory stays bounded.
 const READ_PAGE: i64 = 50_000;
-/// SQLite's page cache during an import (64 MB at most), and the default it returns to after.
-const IMPORT_CACHE: &str = "PRAGMA cache_size = -65536";
-const DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
 
 /// How to run an import.
 #[derive(Debug, Clone, Default)]
@@ -336,12 +333,6 @@ impl Store {
             Backend::Postgres => self.pool.begin().await.map_err(busy)?,
         };
 
-        if self.backend() == Backend::Sqlite {
-            // SQLite's default page cache (2 MB) fills long before a large import ends; it then
-            // writes dirty pages to the log and, as the indexes keep changing them, writes the
-            // same pages again. A larger cache (grown only as pages are used) writes each once.
-            sqlx::query(IMPORT_CACHE).execute(&mut *tx).await.map_err(&begin_err)?;
-        }
         let batch_id: i64 = sqlx::query_scalar(
             "INSERT INTO import_batch (started_at, command, status, added, changed, unchanged) VALUES ($1, $2, $3, 0, 0, 0) RETURNING id",
         )
@@ -400,10 +391,6 @@ impl Store {
             })
             .to_string();
             self.audit_append(&mut tx, actor, "import", &format!("batch:{batch_id}"), "", &after).await?;
-        }
-        if self.backend() == Backend::Sqlite {
-            // The connection goes back to the pool (and to the web server's readers).
-            sqlx::query(DEFAULT_CACHE).execute(&mut *tx).await.map_err(&end_err)?;
         }
         if opts.dry_run {
             tx.rollback().await.map_err(&end_err)?;
