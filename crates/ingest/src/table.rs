@@ -7,12 +7,23 @@ use crate::limits::{Limits, megabytes};
 use mp_domain::{ObsValue, Period};
 
 /// A delimited table: header plus records, each with its 1-based line number.
+///
+/// The cells of every record are kept one after another in one string, with their end
+/// offsets, instead of one allocated record per row: a file of 170,000 rows then costs two
+/// growing buffers rather than hundreds of thousands of allocations.
 pub struct Table {
     /// The file name used in problems.
     pub file: String,
     /// Column names, trimmed.
     pub headers: Vec<String>,
-    records: Vec<(u64, csv::StringRecord)>,
+    /// Every cell's text, untrimmed, record after record.
+    cells: String,
+    /// The end offset in `cells` of every cell; record `i` owns `ends[i * width..(i + 1) * width]`.
+    ends: Vec<usize>,
+    /// The 1-based line of every record.
+    lines: Vec<u64>,
+    /// Cells per record (the header's; a record of another length is refused).
+    width: usize,
 }
 
 /// Line numbers from byte offsets. The csv reader's own line count lags one line behind in a
@@ -77,15 +88,20 @@ impl Table {
             )));
         }
         let mut problems = Problems::default();
-        let mut records = Vec::new();
+        let width = headers.len();
+        let mut cells = String::with_capacity(text.len());
+        let mut ends: Vec<usize> = Vec::new();
+        let mut line_of: Vec<u64> = Vec::new();
         // A line inside one cell with this many delimiters is a swallowed row, not prose.
         let row_like = (headers.len() / 2).max(2);
         let mut lines = LineCounter::new(text.as_bytes());
-        for r in rdr.records() {
-            match r {
-                Ok(rec) => {
+        let mut rec = csv::ByteRecord::new();
+        loop {
+            match rdr.read_byte_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {
                     let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-                    if records.len() as u64 >= limits.max_rows {
+                    if line_of.len() as u64 >= limits.max_rows {
                         let mut p = Problem::file(
                             &file.display,
                             format!("more than {} data rows: expected a smaller file; split it", limits.max_rows),
@@ -93,7 +109,21 @@ impl Table {
                         p.row = Some(line);
                         return Err(IngestError::one(p));
                     }
+                    if rec.len() != width {
+                        // The reader refuses such a row itself (not flexible); kept so that a
+                        // row can never shift the cells of the rows after it.
+                        let mut p =
+                            Problem::file(&file.display, format!("the row has {} fields: expected {width}, like the header", rec.len()));
+                        p.row = Some(line);
+                        problems.push(p);
+                        continue;
+                    }
                     for (i, cell) in rec.iter().enumerate() {
+                        // The text was checked as UTF-8 and cells are cut at ASCII delimiters
+                        // and quotes, so every cell is UTF-8 too.
+                        let cell = std::str::from_utf8(cell).unwrap_or_default();
+                        cells.push_str(cell);
+                        ends.push(cells.len());
                         let cell_problem = |msg: String| {
                             let mut p = Problem::file(&file.display, msg);
                             p.row = Some(line);
@@ -120,7 +150,7 @@ impl Table {
                             }
                         }
                     }
-                    records.push((line, rec));
+                    line_of.push(line);
                 }
                 Err(e) => {
                     let line = e.position().map(|p| lines.line_at(p.byte()));
@@ -139,7 +169,7 @@ impl Table {
                 }
             }
         }
-        problems.finish(Table { file: file.display.clone(), headers, records })
+        problems.finish(Table { file: file.display.clone(), headers, cells, ends, lines: line_of, width })
     }
 
     /// The indexes of the named columns, or one problem listing every missing column.
@@ -175,17 +205,17 @@ impl Table {
 
     /// The data rows.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.records.iter().map(move |(line, rec)| Row { table: self, line: *line, rec })
+        self.lines.iter().enumerate().map(move |(i, line)| Row { table: self, line: *line, first: i * self.width })
     }
 
     /// Number of data rows.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.lines.len()
     }
 
     /// Whether there are no data rows.
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.lines.is_empty()
     }
 }
 
@@ -195,13 +225,20 @@ pub struct Row<'t> {
     table: &'t Table,
     /// 1-based line number in the file.
     pub line: u64,
-    rec: &'t csv::StringRecord,
+    /// The index in the table's `ends` of this row's first cell.
+    first: usize,
 }
 
 impl<'t> Row<'t> {
     /// The trimmed text of a cell.
     pub fn get(&self, col: usize) -> &'t str {
-        self.rec.get(col).unwrap_or("").trim()
+        let t = self.table;
+        if col >= t.width {
+            return "";
+        }
+        let i = self.first + col;
+        let start = if i == 0 { 0 } else { t.ends[i - 1] };
+        t.cells.get(start..t.ends[i]).unwrap_or("").trim()
     }
 
     /// `row N`, for provenance.
