@@ -138,6 +138,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "pubdoc.ftl", include_str!("../locales/en/pubdoc.ftl")),
     (Lang::Fr, "pubdoc.ftl", include_str!("../locales/fr/pubdoc.ftl")),
     (Lang::Pt, "pubdoc.ftl", include_str!("../locales/pt-PT/pubdoc.ftl")),
+    // The registry workbook downloaded and uploaded in the workspace.
+    (Lang::En, "registry-workbook.ftl", include_str!("../locales/en/registry-workbook.ftl")),
+    (Lang::Fr, "registry-workbook.ftl", include_str!("../locales/fr/registry-workbook.ftl")),
+    (Lang::Pt, "registry-workbook.ftl", include_str!("../locales/pt-PT/registry-workbook.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.
