@@ -162,10 +162,23 @@ async fn fits(c: &Client, what: &str) {
     panic!("{what}: the page scrolls sideways at 320 px: {last}");
 }
 
+/// Clicks the button and waits for the next page: the old page's `main` goes stale once the
+/// form's answer has replaced it.
 async fn click(c: &Client, who: &str, label: &str) {
+    let old = c.find(Locator::Css("main")).await.unwrap();
     let b = c.find(Locator::XPath(&format!("//button[normalize-space()=\"{label}\"]"))).await;
     b.unwrap_or_else(|e| panic!("{who}: no `{label}` button: {e}")).click().await.unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let t0 = Instant::now();
+    while old.text().await.is_ok() {
+        assert!(t0.elapsed() < Duration::from_secs(30), "{who}: `{label}` did not lead to another page");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    while c.execute("return document.readyState;", vec![]).await.ok().and_then(|v| v.as_str().map(str::to_string)).as_deref()
+        != Some("complete")
+    {
+        assert!(t0.elapsed() < Duration::from_secs(30), "{who}: the page after `{label}` did not load");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn upload(c: &Client, file: &Path) {
@@ -222,6 +235,8 @@ async fn checks(c: Client, addr: std::net::SocketAddr, dir: PathBuf) {
     c.goto(&format!("{base}/en/ws/registry?country=SEN")).await.unwrap();
     assert!(body_text(&c).await.contains(TITLE));
     click(&c, "chair", "Approve").await;
+    let t = body_text(&c).await;
+    assert!(t.contains("Approved, to publish"), "the chair approved it: {t}");
     sign_out(&c, &base).await;
 
     // The secretariat publishes it; it is on Senegal's programmes page.
