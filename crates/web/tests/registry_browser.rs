@@ -225,8 +225,8 @@ async fn checks(c: Client, addr: std::net::SocketAddr, dir: PathBuf) {
     upload(&c, &good_path).await;
     let t = body_text(&c).await;
     assert!(t.contains("One change was proposed"), "{t}");
-    // Not public while it is only proposed.
-    c.goto(&format!("{base}/en/programmes/SEN")).await.unwrap();
+    // Not public while it is only proposed (each visit its own address: the browser caches pages).
+    c.goto(&format!("{base}/en/programmes/SEN?visit=before")).await.unwrap();
     assert!(!body_text(&c).await.contains(TITLE), "a proposal is not public");
     sign_out(&c, &base).await;
 
@@ -243,7 +243,9 @@ async fn checks(c: Client, addr: std::net::SocketAddr, dir: PathBuf) {
     sign_in(&c, &base, "secretariat").await;
     c.goto(&format!("{base}/en/ws/registry?country=SEN")).await.unwrap();
     click(&c, "secretariat", "Publish").await;
-    c.goto(&format!("{base}/en/programmes/SEN")).await.unwrap();
+    let t = body_text(&c).await;
+    assert!(!t.contains("Approved, to publish"), "the secretariat published it: {t}");
+    c.goto(&format!("{base}/en/programmes/SEN?visit=after")).await.unwrap();
     let t = body_text(&c).await;
     assert!(t.contains(TITLE), "the published project on the programmes page: {t}");
     fits(&c, "programmes page").await;

@@ -273,7 +273,8 @@ async fn propose_workbooks(
     let mut failed = false;
     let mut all = Vec::new();
     for f in files {
-        let display = f.display().to_string();
+        // Only the file name is recorded (in the audit trail): the directory is the operator's business.
+        let display = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| f.display().to_string());
         let read = mp_ingest::files::InputFile::read(f, &display)
             .and_then(|input| mp_ingest::registry::workbook::read_entries(&input, &ctx, &own).map(|e| (input.info(), e)));
         let (info, entries) = match read {
