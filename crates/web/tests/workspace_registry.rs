@@ -441,9 +441,11 @@ fn the_registry_workbook_is_downloaded_and_uploaded_as_proposals() {
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
         assert!(r.body.contains("<td>institutions</td><td>2</td><td>read_at</td>"), "{}", r.body);
         let again = {
-            let mut only = mp_domain::RegistryView::default();
-            only.institutions = bad.institutions[1..].to_vec();
-            only.ratifications = bad.ratifications.clone();
+            let only = mp_domain::RegistryView {
+                institutions: bad.institutions[1..].to_vec(),
+                ratifications: bad.ratifications.clone(),
+                ..Default::default()
+            };
             send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, &edited(&only), "registry.xlsx").await
         };
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", again.body);
