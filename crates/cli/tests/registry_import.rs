@@ -111,8 +111,7 @@ fn registry_imports_are_audited_and_workbooks_reviewed() {
     assert_eq!((rows[0]["action"].as_str(), rows[0]["actor_name"].as_str()), (Some("registry.propose"), Some("sec")));
     let list = ok(&run(&db, &["registry", "list"], ""));
     assert!(list.contains("institutions (0)"), "a proposal is not in the registry: {list}");
-    // The same workbook again proposes it again (the first is still under review), and the
-    // chain stays intact.
+    // The audit chain stays intact.
     assert!(ok(&run(&db, &["audit", "verify"], "")).contains("intact"));
 
     // --public writes a workbook directly, as its own source: the source sheet is required then.
