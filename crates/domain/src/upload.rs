@@ -89,6 +89,21 @@ pub struct Upload<'a> {
 pub trait UploadReader: Send + Sync {
     /// The datasets of `upload`, or every problem found.
     fn read(&self, upload: Upload<'_>, framework: &Framework, areas: &AreaRegistry) -> Result<Vec<DatasetImport>, ReadRejected>;
+
+    /// The rows of an uploaded registry workbook (see `mp_domain::registry_layout`) that belong
+    /// to a source `own` accepts or to none (rows the secretariat added), every one with the
+    /// place it was read; every problem otherwise. A reader without it refuses every workbook.
+    fn read_registry(
+        &self,
+        name: &str,
+        bytes: Vec<u8>,
+        own: &dyn Fn(&str) -> bool,
+        framework: &Framework,
+        areas: &AreaRegistry,
+    ) -> Result<crate::registry_layout::WorkbookEntries, ReadRejected> {
+        let _ = (name, bytes, own, framework, areas);
+        Err(ReadRejected::one("this server takes no registry workbooks"))
+    }
 }
 
 /// The reader of a portal that takes no uploads.

@@ -3,7 +3,7 @@
 //! layout is [`mp_domain::registry_layout`].
 
 use mp_domain::registry::Date;
-use mp_domain::registry_layout::{INSTITUTIONS, INSTRUMENTS, PROJECTS, SOURCE_FIELDS, STATUS};
+use mp_domain::registry_layout::{AS_OF_FIELD, INSTITUTIONS, INSTRUMENTS, PROJECTS, SOURCE_FIELDS, STATUS};
 use mp_domain::{RegistryView, SourceInfo, ThemeCode};
 use rust_xlsxwriter::{Format, Workbook as XlsxWriter, XlsxError};
 
@@ -21,6 +21,13 @@ pub fn write(view: &RegistryView) -> Result<Vec<u8>, XlsxError> {
 /// filled in with the source and vintage the secretariat's rows belong to (a workbook that
 /// imports back as it is).
 pub fn write_with_source(view: &RegistryView, source: Option<(&SourceInfo, &str)>) -> Result<Vec<u8>, XlsxError> {
+    write_as_of(view, source, None)
+}
+
+/// Writes the registry workbook the TWG workspace hands out for offline work: as
+/// [`write_with_source`], with the `source` sheet's `as_of` field set to the newest import
+/// batch of the store, so that an upload can tell an entry someone changed after the download.
+pub fn write_as_of(view: &RegistryView, source: Option<(&SourceInfo, &str)>, as_of: Option<i64>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = XlsxWriter::new();
     let bold = Format::new().set_bold();
     let src = wb.add_worksheet();
@@ -40,6 +47,11 @@ pub fn write_with_source(view: &RegistryView, source: Option<(&SourceInfo, &str)
             };
             src.write_string(i as u32 + 1, 1, v)?;
         }
+    }
+    if let Some(n) = as_of {
+        let row = SOURCE_FIELDS.len() as u32 + 1;
+        src.write_string(row, 0, AS_OF_FIELD)?;
+        src.write_string(row, 1, n.to_string())?;
     }
     src.set_column_width(1, 60)?;
 

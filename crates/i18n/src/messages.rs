@@ -150,6 +150,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "warmup.ftl", include_str!("../locales/en/warmup.ftl")),
     (Lang::Fr, "warmup.ftl", include_str!("../locales/fr/warmup.ftl")),
     (Lang::Pt, "warmup.ftl", include_str!("../locales/pt-PT/warmup.ftl")),
+    // The registry workbook downloaded and uploaded in the workspace.
+    (Lang::En, "registry-workbook.ftl", include_str!("../locales/en/registry-workbook.ftl")),
+    (Lang::Fr, "registry-workbook.ftl", include_str!("../locales/fr/registry-workbook.ftl")),
+    (Lang::Pt, "registry-workbook.ftl", include_str!("../locales/pt-PT/registry-workbook.ftl")),
 ];
 
 /// Every message (not term) of every language, by id.

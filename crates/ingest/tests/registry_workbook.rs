@@ -244,3 +244,35 @@ fn a_bad_project_row_is_named() {
         assert!(e.contains(want), "missing {want:?} in {e}");
     }
 }
+
+/// Read for review: the rows of the workspace's own sources and new rows, each with where it was
+/// read; rows of other sources are left out; a reviewed row without its `read_at` is named by
+/// sheet, row and column; the `source` sheet is not needed.
+#[test]
+fn read_for_review_keeps_own_rows_and_needs_where_each_was_read() {
+    let own = |s: &str| s == "nat-sen-twg-registry";
+    let status =
+        |src: &'static str, read_at: &'static str| -> Vec<&'static str> { vec!["ICMW", "SEN", "ratified", "1999", "", "", src, read_at] };
+    let ok = book(
+        &[("as_of", "12")],
+        &[],
+        &[&status("un-treaties", "file row 3"), &status("nat-sen-twg-registry", "Fixture gazette 1999"), &status("", "Fixture decree")],
+        &[],
+    );
+    let got = workbook::read_entries(&ok, &ctx(), &own).unwrap();
+    assert_eq!(got.fields.get("as_of").map(String::as_str), Some("12"));
+    let rows: Vec<(u64, &str, &str)> = got.entries.iter().map(|e| (e.row, e.source.as_str(), e.read_at.as_str())).collect();
+    assert_eq!(rows, vec![(3, "nat-sen-twg-registry", "Fixture gazette 1999"), (4, "", "Fixture decree")]);
+
+    let bad = book(&[], &[], &[&status("", "")], &[&["SEN", "Fixture agency", "", "", "", "T01", "", "", "", "", ""]]);
+    let e = workbook::read_entries(&bad, &ctx(), &own).unwrap_err();
+    let text = e.to_string();
+    for (sheet, row) in [("status", 2), ("institutions", 2)] {
+        assert!(
+            e.problems.iter().any(|p| p.sheet.as_deref() == Some(sheet) && p.row == Some(row) && p.column.as_deref() == Some("read_at")),
+            "{text}"
+        );
+    }
+    // The same workbook as a source of its own still needs its `source` sheet.
+    assert!(workbook::read(&bad, &ctx()).is_err());
+}

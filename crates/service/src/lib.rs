@@ -13,6 +13,7 @@ pub mod meeting_report;
 pub mod national;
 pub mod quality;
 pub mod registry;
+pub mod registry_workbook;
 
 use mp_domain::{AreaCode, AreaRegistry, Framework, Record};
 use mp_profile::{Document, Inputs, Narrative, Template};

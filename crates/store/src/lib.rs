@@ -60,7 +60,7 @@ pub use quality::{CHECKED_CORRECT, NewFlag, StoredFlag};
 pub use query::{BatchInfo, DatasetInfo, DimFilter, DimMatch, ObsQuery, StoreCounts, StoredObservation};
 pub use redact::redact;
 pub use registry::{RegistrySummary, WORKSPACE_REGISTRY_VINTAGE, workspace_registry_source};
-pub use registry_review::{ProposalState, ProposalStep, RegistryChange, RegistryProposal};
+pub use registry_review::{NewProposal, ProposalState, ProposalStep, RegistryChange, RegistryProposal};
 pub use scenario::{ForecastComparator, ForecastScenario};
 pub use store::{Backend, Store};
 pub use workspace::{

@@ -203,10 +203,40 @@ impl Store {
     /// country; dataset + country + name; dataset + project identifier): new ones are added,
     /// ones whose content differs are rewritten, identical ones are left alone, so importing the
     /// same files twice changes nothing.
+    ///
+    /// Every import that is kept is one row of the audit trail (`registry.import`,
+    /// `batch:<id>`), written in the import's own transaction, as the command line's system
+    /// user; see [`Store::import_registry_as`] for a member.
     pub async fn import_registry(&self, imports: &[RegistryImport], opts: &ImportOptions) -> Result<RegistrySummary, StoreError> {
+        self.import_registry_as(imports, opts, &crate::Actor::cli()).await
+    }
+
+    /// [`Store::import_registry`], recorded in the audit trail as `actor` (the member the
+    /// command line names with `--as`).
+    pub async fn import_registry_as(
+        &self,
+        imports: &[RegistryImport],
+        opts: &ImportOptions,
+        actor: &crate::Actor,
+    ) -> Result<RegistrySummary, StoreError> {
         let err = self.sql_err("importing the registry");
-        let mut tx = self.pool.begin().await.map_err(&err)?;
+        // Raising the workspace generation first serialises this with the workspace's writers,
+        // as every audited write does.
+        let mut tx = self.ws_begin("importing the registry").await?;
         let mut sum = self.import_registry_in(&mut tx, imports, opts).await?;
+        if !opts.dry_run {
+            let after = serde_json::json!({
+                "sources": imports.iter().map(|i| format!("{}@{}", i.source.code, i.vintage)).collect::<Vec<_>>(),
+                "files": imports.iter().flat_map(|i| i.files.iter().map(|f| format!("{} sha256:{}", f.path, f.sha256))).collect::<Vec<_>>(),
+                "added": sum.added,
+                "changed": sum.changed,
+                "unchanged": sum.unchanged,
+                "command": crate::redact::redact(&opts.command),
+            })
+            .to_string();
+            let batch = sum.batch_id.map(|b| format!("batch:{b}")).unwrap_or_default();
+            self.audit_append(&mut tx, actor, "registry.import", &batch, "", &after).await?;
+        }
         if opts.dry_run {
             tx.rollback().await.map_err(&err)?;
             sum.batch_id = None;

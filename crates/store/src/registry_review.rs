@@ -73,6 +73,18 @@ impl RegistryChange {
     }
 }
 
+/// A change to propose: the country, the change, and the version of the workspace entry it
+/// was made from (`None`: a new entry).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProposal {
+    /// The country.
+    pub area: AreaCode,
+    /// The change.
+    pub change: RegistryChange,
+    /// The workspace entry's version the proposer saw.
+    pub seen_version: Option<i64>,
+}
+
 /// Where a proposed change is in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -205,31 +217,51 @@ impl Store {
         change: &RegistryChange,
         seen_version: Option<i64>,
     ) -> Result<i64, StoreError> {
+        let item = NewProposal { area: area.clone(), change: change.clone(), seen_version };
+        let ids = self.registry_propose_all(actor, std::slice::from_ref(&item), "").await?;
+        ids.first().copied().ok_or_else(|| StoreError::Refused("the proposal was not stored".into()))
+    }
+
+    /// Stores several proposed changes by `actor` in one transaction, all or none, each with
+    /// its audit row; `origin` says where they came from (an uploaded workbook: its name and
+    /// SHA-256) and is written in each audit row. Returns the proposals' ids, in order.
+    pub async fn registry_propose_all(&self, actor: &Actor, items: &[NewProposal], origin: &str) -> Result<Vec<i64>, StoreError> {
         let who = actor.id.ok_or_else(|| StoreError::Refused("a registry change is proposed by a signed-in user".into()))?;
-        if change.source().trim().is_empty() {
-            return Err(StoreError::Refused("a registry change names the source it was read in".into()));
+        for it in items {
+            if it.change.source().trim().is_empty() {
+                return Err(StoreError::Refused(format!(
+                    "a registry change names the source it was read in ({} {})",
+                    it.change.kind(),
+                    it.change.key()
+                )));
+            }
         }
         let err = self.sql_err("proposing a registry change");
-        let body = serde_json::to_string(change).map_err(|e| StoreError::Refused(format!("the change cannot be stored: {e}")))?;
         let now = now_utc();
         let mut tx = self.ws_begin("proposing a registry change").await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO registry_proposal (area, kind, entry_key, body, seen_version, state, reason, proposed_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, 'proposed', '', $6, $7, $7) RETURNING id",
-        )
-        .bind(area.as_str())
-        .bind(change.kind())
-        .bind(change.key())
-        .bind(&body)
-        .bind(seen_version)
-        .bind(who)
-        .bind(&now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(&err)?;
-        self.audit_append(&mut tx, actor, "registry.propose", &change.target(area), "", &format!("proposal {id}: {body}")).await?;
+        let mut ids = Vec::with_capacity(items.len());
+        for it in items {
+            let body = serde_json::to_string(&it.change).map_err(|e| StoreError::Refused(format!("the change cannot be stored: {e}")))?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO registry_proposal (area, kind, entry_key, body, seen_version, state, reason, proposed_by, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, 'proposed', '', $6, $7, $7) RETURNING id",
+            )
+            .bind(it.area.as_str())
+            .bind(it.change.kind())
+            .bind(it.change.key())
+            .bind(&body)
+            .bind(it.seen_version)
+            .bind(who)
+            .bind(&now)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(&err)?;
+            let after = if origin.is_empty() { format!("proposal {id}: {body}") } else { format!("proposal {id} ({origin}): {body}") };
+            self.audit_append(&mut tx, actor, "registry.propose", &it.change.target(&it.area), "", &after).await?;
+            ids.push(id);
+        }
         tx.commit().await.map_err(&err)?;
-        Ok(id)
+        Ok(ids)
     }
 
     /// One proposal.

@@ -135,6 +135,17 @@ async fn registry_round_trip_and_idempotence(db: &TestDb) {
     let dry = store.import_registry(&[fixture()], &ImportOptions { dry_run: true, ..opts() }).await.unwrap();
     assert_eq!((dry.batch_id, dry.changed), (None, 2));
     assert_eq!(store.registry_view(&[a("GHA")]).await.unwrap(), gha, "a dry run stores nothing");
+
+    // Every kept import is one audit row, in the import's transaction, naming who and the batch;
+    // a dry run leaves none.
+    let rows: Vec<_> = store.audit_rows(None).await.unwrap().into_iter().filter(|r| r.action == "registry.import").collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r.actor_name.starts_with("cli:") && r.target.starts_with("batch:")), "{rows:?}");
+    assert!(rows[0].after.contains("twg-registry@") && rows[0].after.contains("\"added\":5"), "{}", rows[0].after);
+    let member = mp_store::Actor { id: None, name: "awa".into() };
+    store.import_registry_as(&[fixture()], &opts(), &member).await.unwrap();
+    let last = store.audit_rows(None).await.unwrap().pop().unwrap();
+    assert_eq!((last.action.as_str(), last.actor_name.as_str()), ("registry.import", "awa"));
 }
 
 /// Spoils one thing in an import.

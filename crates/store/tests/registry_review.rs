@@ -8,9 +8,9 @@ mod common;
 use common::*;
 use mp_domain::registry::Institution;
 use mp_domain::{AreaCode, Provenance, ThemeCode};
-use mp_store::{Actor, ProposalState, ProposalStep, RegistryChange, Store, StoreError};
+use mp_store::{Actor, NewProposal, ProposalState, ProposalStep, RegistryChange, Store, StoreError};
 
-on_both_backends!(proposals_are_approved_by_another_member_and_published,);
+on_both_backends!(proposals_are_approved_by_another_member_and_published, proposals_from_a_workbook_are_stored_all_or_none,);
 
 /// A made-up hash: these tests never check a password.
 const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g";
@@ -82,4 +82,37 @@ async fn proposals_are_approved_by_another_member_and_published(db: &TestDb) {
     let p = store.registry_proposal(second).await.unwrap().unwrap();
     assert_eq!((p.state, p.reason.as_str()), (ProposalState::Rejected, "stale"));
     assert_eq!(store.registry_proposals(&sen).await.unwrap().len(), 3, "the refused one was never stored");
+}
+
+/// Several proposals from one workbook: one without its source refuses them all; otherwise
+/// each is stored with its audit row naming where it came from.
+async fn proposals_from_a_workbook_are_stored_all_or_none(db: &TestDb) {
+    let store = Store::open(db.url()).await.unwrap_or_else(|e| panic!("{e}"));
+    store.load_framework(&framework(), &areas()).await.unwrap_or_else(|e| panic!("{e}"));
+    let sen = AreaCode::parse("SEN").unwrap();
+    let awa = Actor { id: Some(store.user_add("awa", "Awa", HASH, &cli()).await.unwrap()), name: "awa".into() };
+    let renamed = |name: &str, locator: &str| match institution("Coordinates") {
+        RegistryChange::Institution(i) => {
+            RegistryChange::Institution(Institution { name: name.into(), provenance: Provenance { file: 0, locator: locator.into() }, ..i })
+        }
+        other => other,
+    };
+    let item = |c: RegistryChange| NewProposal { area: sen.clone(), change: c, seen_version: None };
+    let head = store.audit_head().await.unwrap().count;
+    let bad = [item(renamed("First directorate", "Test decree No. 2")), item(renamed("Second directorate", " "))];
+    assert!(matches!(store.registry_propose_all(&awa, &bad, "workbook t.xlsx").await, Err(StoreError::Refused(_))));
+    assert!(store.registry_proposals(&sen).await.unwrap().is_empty(), "nothing stored");
+    assert_eq!(store.audit_head().await.unwrap().count, head, "nothing audited");
+    assert!(store.registry_propose_all(&cli(), &bad[..1], "workbook t.xlsx").await.is_err(), "proposed by a member only");
+
+    let good = [item(renamed("First directorate", "Test decree No. 2")), item(renamed("Second directorate", "Test decree No. 3"))];
+    let ids = store.registry_propose_all(&awa, &good, "workbook t.xlsx, sha256 00").await.unwrap();
+    assert_eq!(ids.len(), 2);
+    for (id, name) in ids.iter().zip(["First directorate", "Second directorate"]) {
+        let rows = store.audit_rows(Some(&format!("registry institution SEN {name}"))).await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].after.starts_with(&format!("proposal {id} (workbook t.xlsx, sha256 00): ")), "{}", rows[0].after);
+        assert_eq!(store.registry_proposal(*id).await.unwrap().unwrap().state, ProposalState::Proposed);
+    }
+    assert!(store.registry_view(&[]).await.unwrap().institutions.is_empty(), "proposals are not entries");
 }

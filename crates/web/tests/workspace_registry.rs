@@ -4,7 +4,9 @@
 //! every step is in the audit trail; a publication over a version someone else changed is a
 //! 409; a member proposes an institution linked to its workspace organisation and the
 //! secretariat a project, both public once published and counted in T13; forms need their
-//! CSRF token; a provider and another country's secretariat are refused.
+//! CSRF token; a provider and another country's secretariat are refused. The registry workbook
+//! downloaded by the secretariat and uploaded back becomes proposals under the same review, and
+//! a refused workbook names the sheet, row and column of every problem.
 
 use axum::Router;
 use axum::body::Body;
@@ -58,7 +60,8 @@ async fn app() -> App {
         store.user_add(login, login, &hash, &cli).await.unwrap();
         store.member_add(login, m, &cli).await.unwrap();
     }
-    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw))
+        .with_uploads(std::sync::Arc::new(mp_ingest::national::upload::NationalReader));
     App { router: mp_web::router(state), store, _dir: dir }
 }
 
@@ -303,5 +306,187 @@ fn registry_changes_are_proposed_approved_published_and_audited() {
             let r = send(&app, "GET", "/en/ws/registry?country=SEN", &s, String::new()).await;
             assert_eq!(r.status, StatusCode::FORBIDDEN, "{who}");
         }
+    });
+}
+
+async fn send_file(app: &App, uri: &str, cookie: &str, csrf: &str, file: &[u8], name: &str) -> Res {
+    let b = "mprofileregistryboundary";
+    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n").into_bytes();
+    // The browser's claim (name and type) must not matter: the content says what the file is.
+    body.extend_from_slice(
+        format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+    let req = Request::builder()
+        .method("POST")
+        .uri(uri)
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={b}"))
+        .body(Body::from(body))
+        .unwrap();
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let body = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
+    Res { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&body).into_owned() }
+}
+
+async fn get_bytes(app: &App, uri: &str, cookie: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+    let req = Request::builder().uri(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let (parts, body) = res.into_parts();
+    (parts.status, parts.headers, axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec())
+}
+
+/// A workbook as the secretariat saves it after editing: `view`'s entries, each row's `source`
+/// column empty (a new row) and its `read_at` the place it was read (hand-written test data).
+fn edited(view: &mp_domain::RegistryView) -> Vec<u8> {
+    mp_export::registry_workbook::write_as_of(view, None, None).unwrap()
+}
+
+fn new_row<T>(entry: T, read_at: &str) -> mp_domain::Sourced<T> {
+    mp_domain::Sourced { entry, source: String::new(), vintage: String::new(), source_name: String::new(), at: read_at.into() }
+}
+
+fn agency(country: &str, name: &str) -> mp_domain::registry::Institution {
+    mp_domain::registry::Institution {
+        area: mp_domain::AreaCode::parse(country).unwrap(),
+        name: name.into(),
+        acronym: Some("FBA".into()),
+        mandate: Some("Border management (fixture)".into()),
+        parent: None,
+        themes: vec![mp_domain::ThemeCode::parse("T01").unwrap()],
+        contact: None,
+        data_held: None,
+        organisation: None,
+        provenance: mp_domain::Provenance { file: 0, locator: String::new() },
+    }
+}
+
+#[test]
+fn the_registry_workbook_is_downloaded_and_uploaded_as_proposals() {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    rt.block_on(async {
+        let app = app().await;
+        let sec = sign_in(&app, "secretariat").await;
+        let page = send(&app, "GET", "/en/ws/registry/workbook", &sec, String::new()).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.len() < 150_000 && !page.body.contains("<script"), "page budget, no JavaScript");
+        assert!(page.body.contains("/en/ws/registry/workbook.xlsx?country=SEN"), "{}", page.body);
+        let csrf = page.field("csrf");
+        for lang in ["fr", "pt"] {
+            let p = send(&app, "GET", &format!("/{lang}/ws/registry/workbook"), &sec, String::new()).await;
+            assert_eq!(p.status, StatusCode::OK, "{lang}");
+        }
+        let reg = send(&app, "GET", "/en/ws/registry?country=SEN", &sec, String::new()).await;
+        assert!(reg.body.contains("href=\"/en/ws/registry/workbook\""), "the registry page links to the workbook");
+
+        // The download: an XLSX workbook stamped with the store's newest import batch.
+        let (status, headers, bytes) = get_bytes(&app, "/en/ws/registry/workbook.xlsx?country=SEN", &sec).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_TYPE], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("registry-SEN.xlsx"));
+        let (fw, areas) = fw_areas();
+        let read = mp_domain::upload::UploadReader::read_registry(
+            &mp_ingest::national::upload::NationalReader,
+            "registry-SEN.xlsx",
+            bytes.clone(),
+            &|s: &str| s.ends_with("-twg-registry"),
+            fw,
+            areas,
+        )
+        .unwrap();
+        assert!(read.fields.contains_key("as_of"), "{:?}", read.fields);
+        assert_eq!(read.fields.get("code").map(String::as_str), Some("nat-sen-twg-registry"));
+
+        // Outside the viewer's countries, or without the right role: refused.
+        let (status, _, _) = get_bytes(&app, "/en/ws/registry/workbook.xlsx?country=MLI", &sec).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let provider = sign_in(&app, "provider").await;
+        assert_eq!(send(&app, "GET", "/en/ws/registry/workbook", &provider, String::new()).await.status, StatusCode::FORBIDDEN);
+
+        // Uploaded unchanged, it proposes nothing.
+        let r = send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, &bytes, "registry-SEN.xlsx").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.headers[header::LOCATION], "/en/ws/registry/workbook?proposed=0");
+
+        // Without the token, or not a workbook by its content: refused, nothing proposed.
+        let mut view = mp_domain::RegistryView::default();
+        view.institutions.push(new_row(agency("SEN", "Fixture border agency"), "Fixture decree No. 2, 2010"));
+        let good = edited(&view);
+        let r = send_file(&app, "/en/ws/registry/workbook", &sec, "wrong", &good, "registry.xlsx").await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, b"%PDF-1.7 not a workbook", "registry.xlsx").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("XLSX workbook"), "{}", r.body);
+
+        // A malformed workbook: every problem named by sheet, row and column, nothing proposed.
+        let mut bad = mp_domain::RegistryView::default();
+        bad.institutions.push(new_row(agency("SEN", "Fixture agency without its source"), ""));
+        bad.institutions.push(new_row(agency("MLI", "Fixture agency of another country"), "Fixture decree"));
+        bad.ratifications.push(new_row(
+            mp_domain::Ratification {
+                instrument: mp_domain::InstrumentCode::parse("NOT_RECORDED").unwrap(),
+                area: mp_domain::AreaCode::parse("SEN").unwrap(),
+                status: mp_domain::InstrumentStatus::Ratified,
+                year: Some(2010),
+                responsible: None,
+                note: None,
+                provenance: mp_domain::Provenance { file: 0, locator: String::new() },
+            },
+            "Fixture gazette",
+        ));
+        let r = send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, &edited(&bad), "registry.xlsx").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("<td>institutions</td><td>2</td><td>read_at</td>"), "{}", r.body);
+        let again = {
+            let only = mp_domain::RegistryView {
+                institutions: bad.institutions[1..].to_vec(),
+                ratifications: bad.ratifications.clone(),
+                ..Default::default()
+            };
+            send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, &edited(&only), "registry.xlsx").await
+        };
+        assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", again.body);
+        assert!(again.body.contains("<td>status</td><td>2</td><td>instrument</td><td>NOT_RECORDED</td>"), "{}", again.body);
+        assert!(again.body.contains("<td>institutions</td><td>2</td><td>country</td><td>MLI</td>"), "{}", again.body);
+        let sen = mp_domain::AreaCode::parse("SEN").unwrap();
+        assert!(app.store.registry_proposals(&sen).await.unwrap().is_empty(), "a refused workbook proposes nothing");
+
+        // The edited workbook: one proposal, audited, not public until approved and published.
+        let r = send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, &good, "registry.xlsx").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.headers[header::LOCATION], "/en/ws/registry/workbook?proposed=1");
+        let done = send(&app, "GET", "/en/ws/registry/workbook?proposed=1", &sec, String::new()).await;
+        assert!(done.body.contains("One change was proposed"), "{}", done.body);
+        let p = newest(&app).await;
+        assert_eq!((p.state, p.proposer.as_str()), (mp_store::ProposalState::Proposed, "secretariat"));
+        assert_eq!(p.change.source(), "Fixture decree No. 2, 2010");
+        let audit = app.store.audit_rows(Some("registry institution SEN Fixture border agency")).await.unwrap();
+        assert_eq!(audit.len(), 1);
+        assert!(audit[0].action == "registry.propose" && audit[0].after.contains("workbook registry.xlsx, sha256 "), "{:?}", audit[0]);
+        let public = send(&app, "GET", "/en/policy/SEN", "", String::new()).await;
+        assert!(!public.body.contains("Fixture border agency"), "a proposal is not public");
+        let chair = sign_in(&app, "chair").await;
+        assert_eq!(step(&app, &sec, p.id, "approve", "").await.status, StatusCode::BAD_REQUEST, "not by the proposer");
+        assert_eq!(step(&app, &chair, p.id, "approve", "").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(step(&app, &sec, p.id, "publish", "").await.status, StatusCode::SEE_OTHER);
+        let public = send(&app, "GET", "/en/policy/SEN", "", String::new()).await;
+        assert!(public.body.contains("Fixture border agency"), "{}", public.body);
+
+        // Downloaded again and uploaded unchanged: the published entry proposes nothing.
+        let (_, _, bytes) = get_bytes(&app, "/en/ws/registry/workbook.xlsx?country=SEN", &sec).await;
+        let r = send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, &bytes, "registry-SEN.xlsx").await;
+        assert_eq!(r.headers[header::LOCATION], "/en/ws/registry/workbook?proposed=0");
+        // The old download, edited after someone published a change, is refused for that entry.
+        let mut stale = mp_domain::RegistryView::default();
+        let mut moved = agency("SEN", "Fixture border agency");
+        moved.acronym = Some("FBA2".into());
+        stale.institutions.push(mp_domain::Sourced { source: "nat-sen-twg-registry".into(), ..new_row(moved, "Fixture decree No. 3") });
+        let old = mp_export::registry_workbook::write_as_of(&stale, None, Some(0)).unwrap();
+        let r = send_file(&app, "/en/ws/registry/workbook", &sec, &csrf, &old, "registry.xlsx").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("download it again"), "{}", r.body);
     });
 }

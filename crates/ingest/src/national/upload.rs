@@ -30,6 +30,20 @@ impl UploadReader for NationalReader {
         .map_err(rejected)?;
         Ok(report.datasets)
     }
+
+    fn read_registry(
+        &self,
+        name: &str,
+        bytes: Vec<u8>,
+        own: &dyn Fn(&str) -> bool,
+        framework: &Framework,
+        areas: &AreaRegistry,
+    ) -> Result<mp_domain::registry_layout::WorkbookEntries, ReadRejected> {
+        let mut ctx = Context::new(framework, areas);
+        ctx.limits = UPLOAD_LIMITS;
+        let file = InputFile::from_bytes(name, bytes);
+        crate::registry::workbook::read_entries(&file, &ctx, own).map_err(rejected)
+    }
 }
 
 /// The problems of a refused upload, as a member sees them (at most `MAX_PROBLEMS` listed).

@@ -11,13 +11,18 @@
 //! the TWG workspace organisation it is, when it takes part in the TWG.
 //! Rows whose `source` column names another source are exported for reference and left out on
 //! import: they are corrected at their own source.
+//!
+//! [`read`] takes the workbook as one source of its own (`mprofile registry import --public`);
+//! [`read_entries`] reads it for review in the TWG workspace (the browser upload, and
+//! `mprofile registry import` otherwise): rows whose source the caller owns or which have none,
+//! each with the `read_at` column naming where it was read, which is then required.
 
 use crate::context::Context;
 use crate::error::{IngestError, Problem, Problems};
 use crate::files::InputFile;
 use crate::workbook::{Workbook, cell_text};
 use mp_domain::registry::{Currency, Date, Institution, Money, Project, ProjectStatus};
-use mp_domain::registry_layout::{INSTITUTIONS, INSTRUMENTS, PROJECTS, STATUS};
+use mp_domain::registry_layout::{INSTITUTIONS, INSTRUMENTS, PROJECTS, STATUS, WorkbookEntries, WorkbookEntry, WorkbookItem};
 use mp_domain::{
     AreaCode, I18nText, Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Provenance, Ratification, RegistryImport, SourceInfo,
     ThemeCode,
@@ -72,20 +77,12 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// Reads a registry workbook; `file_index` is 0 (the workbook is the import's one file).
+/// Reads a registry workbook as one source of its own (the `source` sheet names it); the
+/// workbook is the import's one file.
 pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestError> {
+    let (fields, entries, mut problems) = parse(input, ctx, None);
     let file = input.display.as_str();
-    let mut wb = Workbook::open(input)?;
-    let mut problems = Problems::default();
     let cell = |sheet: &str, row: u64, col: &str, v: &str, expected: String| Problem::cell(file, row, col, v, expected).in_sheet(sheet);
-
-    // The source sheet: field / value pairs.
-    let mut fields = std::collections::HashMap::new();
-    if let Some(s) = Sheet::read(&mut wb, "source", &["field", "value"], file, &mut problems) {
-        for (_, r) in s.data() {
-            fields.insert(r[0].to_ascii_lowercase(), r[1].to_string());
-        }
-    }
     let field = |k: &str, problems: &mut Problems| -> String {
         let v = fields.get(k).cloned().unwrap_or_default();
         if v.is_empty() {
@@ -99,14 +96,92 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
         problems.push(cell("source", 2, "value", &code, "a source code in lower case with dashes, e.g. twg-sen-registry".into()));
     }
     let source = SourceInfo {
-        code: code.clone(),
+        code,
         name: field("name", &mut problems),
         publisher: field("publisher", &mut problems),
         licence: field("licence", &mut problems),
         url: fields.get("url").cloned().unwrap_or_default(),
     };
     let vintage = field("vintage", &mut problems);
-    let mine = |s: &str| s.is_empty() || s == code;
+    let mut imp = RegistryImport {
+        source,
+        vintage,
+        files: vec![input.info()],
+        instruments: Vec::new(),
+        ratifications: Vec::new(),
+        institutions: Vec::new(),
+        projects: Vec::new(),
+    };
+    let at = |sheet: &str, row: u64| Provenance { file: 0, locator: format!("sheet {sheet} row {row}") };
+    for e in entries {
+        match e.item {
+            WorkbookItem::Instrument(i) => imp.instruments.push(i),
+            WorkbookItem::Status(r) => imp.ratifications.push(Ratification { provenance: at(e.sheet, e.row), ..r }),
+            WorkbookItem::Institution(i) => imp.institutions.push(Institution { provenance: at(e.sheet, e.row), ..i }),
+            WorkbookItem::Project(p) => imp.projects.push(Project { provenance: at(e.sheet, e.row), ..p }),
+        }
+    }
+    problems.finish(imp)
+}
+
+/// Reads a registry workbook for review: the rows whose `source` column is empty or names a
+/// source `own` accepts, each with its `read_at` citation (required on the `status`,
+/// `institutions` and `projects` sheets: where the entry was read). The `source` sheet is
+/// optional then; its fields are returned as they are.
+pub fn read_entries(input: &InputFile, ctx: &Context, own: &dyn Fn(&str) -> bool) -> Result<WorkbookEntries, IngestError> {
+    let (fields, entries, problems) = parse(input, ctx, Some(own));
+    problems.finish(WorkbookEntries { fields: fields.into_iter().collect(), entries })
+}
+
+type Parsed = (std::collections::HashMap<String, String>, Vec<WorkbookEntry>, Problems);
+
+/// Reads every sheet: the `source` sheet's fields, the rows that belong to the workbook's own
+/// source (`review`: those `review` accepts, which must cite where they were read; otherwise
+/// those of the `source` sheet's code), and every problem found.
+fn parse(input: &InputFile, ctx: &Context, review: Option<&dyn Fn(&str) -> bool>) -> Parsed {
+    let file = input.display.as_str();
+    let mut problems = Problems::default();
+    let mut fields = std::collections::HashMap::new();
+    let mut entries = Vec::new();
+    let mut wb = match Workbook::open(input) {
+        Ok(wb) => wb,
+        Err(e) => {
+            e.problems.into_iter().for_each(|p| problems.push(p));
+            return (fields, entries, problems);
+        }
+    };
+    let cell = |sheet: &str, row: u64, col: &str, v: &str, expected: String| Problem::cell(file, row, col, v, expected).in_sheet(sheet);
+
+    // The source sheet: field / value pairs (optional for review, which writes to the
+    // workspace's own source).
+    let has_source = wb.sheet_names().iter().any(|n| n == "source");
+    if (review.is_none() || has_source)
+        && let Some(s) = Sheet::read(&mut wb, "source", &["field", "value"], file, &mut problems)
+    {
+        for (_, r) in s.data() {
+            fields.insert(r[0].to_ascii_lowercase(), r[1].to_string());
+        }
+    }
+    let code = fields.get("code").cloned().unwrap_or_default();
+    let mine = |s: &str| s.is_empty() || review.map(|own| own(s)).unwrap_or(s == code);
+    // Where a reviewed row was read: required, as in the workspace's forms.
+    let cited = |sheet: &str, row: u64, v: &str, problems: &mut Problems| -> String {
+        if review.is_some() && v.trim().is_empty() {
+            problems.push(cell(
+                sheet,
+                row,
+                "read_at",
+                "",
+                "where the entry was read: the gazette, decree, treaty record, report or page, with its date".into(),
+            ));
+        }
+        v.trim().to_string()
+    };
+    // The `read_at` column of a sheet, when it has one.
+    let read_at_col = |s: &Sheet| s.rows.first().and_then(|h| h.iter().position(|c| c.eq_ignore_ascii_case("read_at")));
+    let read_at = |s: &Sheet, row: u64, col: Option<usize>| -> String {
+        col.and_then(|c| s.rows.get(row as usize - 1).and_then(|r| r.get(c))).cloned().unwrap_or_default()
+    };
     let country = |sheet: &str, row: u64, v: &str, problems: &mut Problems| -> Option<AreaCode> {
         match ctx.area(&v.to_ascii_uppercase()).filter(|a| matches!(a, AreaCode::Country(_))) {
             Some(a) => Some(a),
@@ -139,16 +214,14 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
         }
     };
 
-    let mut imp = RegistryImport {
-        source,
-        vintage,
-        files: vec![input.info()],
-        instruments: Vec::new(),
-        ratifications: Vec::new(),
-        institutions: Vec::new(),
-        projects: Vec::new(),
+    let at = |_: &str, _: u64| Provenance { file: 0, locator: String::new() };
+    let entry = |sheet: &'static str, row: u64, source: &str, read_at: String, item: WorkbookItem| WorkbookEntry {
+        sheet,
+        row,
+        source: source.to_string(),
+        read_at,
+        item,
     };
-    let at = |sheet: &str, row: u64| Provenance { file: 0, locator: format!("sheet {sheet} row {row}") };
 
     if let Some(s) = Sheet::read(&mut wb, "instruments", INSTRUMENTS, file, &mut problems) {
         for (row, r) in s.data() {
@@ -167,7 +240,7 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
             let area = if r[7].is_empty() { None } else { country(s.name, row, r[7], &mut problems) };
             let th = themes(s.name, row, r[10], &mut problems);
             if let (Some(code), Some(kind)) = (code, kind) {
-                imp.instruments.push(Instrument {
+                let item = WorkbookItem::Instrument(Instrument {
                     code,
                     kind,
                     short: r[2].to_string(),
@@ -178,14 +251,17 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                     link: opt(r[9]),
                     themes: th,
                 });
+                entries.push(entry(s.name, row, r[11], String::new(), item));
             }
         }
     }
     if let Some(s) = Sheet::read(&mut wb, "status", STATUS, file, &mut problems) {
+        let ra = read_at_col(&s);
         for (row, r) in s.data() {
             if !mine(r[6]) {
                 continue;
             }
+            let cite = cited(s.name, row, &read_at(&s, row, ra), &mut problems);
             let inst =
                 InstrumentCode::parse(r[0]).map_err(|e| problems.push(cell(s.name, row, "instrument", r[0], e.expected.into()))).ok();
             let area = country(s.name, row, r[1], &mut problems);
@@ -194,7 +270,7 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                 .ok();
             let y = year(s.name, row, r[3], &mut problems);
             if let (Some(instrument), Some(area), Some(status)) = (inst, area, status) {
-                imp.ratifications.push(Ratification {
+                let item = WorkbookItem::Status(Ratification {
                     instrument,
                     area,
                     status,
@@ -203,14 +279,17 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                     note: opt(r[5]),
                     provenance: at(s.name, row),
                 });
+                entries.push(entry(s.name, row, r[6], cite, item));
             }
         }
     }
     if let Some(s) = Sheet::read(&mut wb, "institutions", INSTITUTIONS, file, &mut problems) {
+        let ra = read_at_col(&s);
         for (row, r) in s.data() {
             if !mine(r[9]) {
                 continue;
             }
+            let cite = cited(s.name, row, &read_at(&s, row, ra), &mut problems);
             let area = country(s.name, row, r[0], &mut problems);
             if r[1].is_empty() {
                 problems.push(cell(s.name, row, "name", "", "the institution's name".into()));
@@ -218,7 +297,7 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
             }
             let th = themes(s.name, row, r[5], &mut problems);
             if let Some(area) = area {
-                imp.institutions.push(Institution {
+                let item = WorkbookItem::Institution(Institution {
                     area,
                     name: r[1].to_string(),
                     acronym: opt(r[2]),
@@ -230,6 +309,7 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                     organisation: opt(r[8]),
                     provenance: at(s.name, row),
                 });
+                entries.push(entry(s.name, row, r[9], cite, item));
             }
         }
     }
@@ -237,10 +317,12 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
     let has_projects = wb.sheet_names().iter().any(|n| n == "projects");
     if let Some(s) = has_projects.then(|| Sheet::read(&mut wb, "projects", PROJECTS, file, &mut problems)).flatten() {
         let list = |v: &str| v.split(';').map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect::<Vec<_>>();
+        let ra = read_at_col(&s);
         for (row, r) in s.data() {
             if !mine(r[14]) {
                 continue;
             }
+            let cite = cited(s.name, row, &read_at(&s, row, ra), &mut problems);
             if r[0].is_empty() {
                 problems.push(cell(s.name, row, "identifier", "", "the project's identifier (its IATI identifier when it has one)".into()));
                 continue;
@@ -287,7 +369,7 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                     value.zip(cur).map(|(value, currency)| Money { value, currency })
                 }
             };
-            imp.projects.push(Project {
+            let item = WorkbookItem::Project(Project {
                 identifier: r[0].to_string(),
                 title: r[1].to_string(),
                 reporting_org: r[2].to_string(),
@@ -303,7 +385,8 @@ pub fn read(input: &InputFile, ctx: &Context) -> Result<RegistryImport, IngestEr
                 results: opt(r[13]),
                 provenance: at(s.name, row),
             });
+            entries.push(entry(s.name, row, r[14], cite, item));
         }
     }
-    problems.finish(imp)
+    (fields, entries, problems)
 }

@@ -22,6 +22,7 @@ mod meetings;
 mod members;
 mod narrative;
 mod registry;
+mod registry_workbook;
 mod staging;
 mod submissions;
 
@@ -73,6 +74,14 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/registry/institution", post(registry::save_institution))
         .route("/{lang}/ws/registry/project", post(registry::save_project))
         .route("/{lang}/ws/registry/review", post(registry::review))
+        // The registry workbook for offline work: download, and upload as proposed changes.
+        .route(
+            "/{lang}/ws/registry/workbook",
+            get(registry_workbook::page_handler)
+                .post(registry_workbook::upload)
+                .layer(DefaultBodyLimit::max(registry_workbook::BODY_LIMIT)),
+        )
+        .route("/{lang}/ws/registry/workbook.xlsx", get(registry_workbook::download))
         .route("/{lang}/ws/submission/{id}", get(submissions::view))
         .route("/{lang}/ws/submission/{id}/step", post(submissions::step))
         .route("/{lang}/ws/figure", get(figure::view))

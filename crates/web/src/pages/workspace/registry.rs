@@ -92,6 +92,8 @@ struct RegistryT {
     extra: Vec<Field>,
     save: String,
     may_propose: bool,
+    /// The registry workbook page (download and upload for offline work).
+    workbook: (String, String),
 }
 
 /// Query of the page.
@@ -452,6 +454,7 @@ async fn render(
         extra,
         save: m(lang, "gov-ws-propose"),
         may_propose: rights.propose,
+        workbook: (format!("/{l}/ws/registry/workbook"), m(lang, "regwb-link")),
     };
     Ok(page(StatusCode::OK, t.render().map_err(|e| WsError::Internal(e.to_string()))?))
 }
