@@ -436,7 +436,7 @@ mod tests {
         let n = v(274929.0, ValueKind::Number, 0);
         assert_eq!(value(&n, Lang::En), "274,929");
         assert_eq!(value(&n, Lang::Fr), "274\u{202f}929");
-        assert_eq!(value(&n, Lang::Pt), "274.929");
+        assert_eq!(value(&n, Lang::Pt), "274\u{a0}929");
         assert_eq!(value(&v(1.64, ValueKind::Percent, 1), Lang::Fr), "1,6\u{a0}%");
         assert_eq!(key_number(&v(20_100_000.0, ValueKind::Number, 0), Lang::En), "20.1\u{a0}million");
     }
