@@ -254,7 +254,16 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
     let title = text(&c.title, lang);
     let alt = text(&c.alt, lang);
     let y_label = text(&c.y_label, lang);
-    let categories: Vec<String> = c.categories.iter().map(|t| text(t, lang)).collect();
+    // Category labels have little room: a country named in full there is cut ("République
+    // démocratique du Cong…"), so charts use its short label; the table beside it keeps the name.
+    let categories: Vec<String> = c
+        .categories
+        .iter()
+        .map(|t| match t {
+            Text::I18n(name) => crate::grammar::label(name, lang),
+            _ => text(t, lang),
+        })
+        .collect();
     let source = source_line(&c.sources, doc, lang);
     let values = |s: &mp_profile::Series| -> Vec<Option<f64>> { s.values.iter().map(|v| v.as_ref().map(shown)).collect() };
     match c.kind {
@@ -522,6 +531,39 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.contains("<title>Stock</title>") && svg.contains("Rising from"), "{svg}");
         assert!(svg.contains("ONU-DAES, Stock de migrants internationaux (2024)"), "{svg}");
         assert!(svg.contains("8\u{202f}000") || svg.contains("6\u{202f}000"), "French ticks: {svg}");
+    }
+
+    #[test]
+    fn bar_charts_label_dr_congo_short_and_keep_other_names() {
+        let d = doc();
+        let name = |en: &str, fr: &str, pt: &str| Text::I18n(mp_domain::I18nText::new(en, fr, pt));
+        let c = Chart {
+            id: "chart-2".into(),
+            kind: ChartKind::HBar,
+            title: Text::plain("Stock"),
+            y_label: Text::plain("Persons"),
+            value_kind: ValueKind::Number,
+            categories: vec![
+                name("Democratic Republic of the Congo", "République démocratique du Congo", "República Democrática do Congo"),
+                name("Senegal", "Sénégal", "Senegal"),
+            ],
+            series: vec![Series {
+                name: Text::plain("UN DESA"),
+                values: vec![Some(v(950_000.0, ValueKind::Number, 0)), Some(v(274_929.0, ValueKind::Number, 0))],
+                projected: false,
+                band: None,
+                band_label: None,
+            }],
+            forecast_from: None,
+            map: None,
+            sources: vec![0],
+            alt: Text::plain("Bars"),
+        };
+        for (lang, short) in [(Lang::En, "DR Congo"), (Lang::Fr, "RD Congo"), (Lang::Pt, "RD Congo")] {
+            let svg = chart_svg(&c, lang, &d);
+            assert!(svg.contains(&format!(">{short}<")) && !svg.contains("Congo\u{2026}"), "{lang}: {svg}");
+        }
+        assert!(chart_svg(&c, Lang::Fr, &d).contains(">Sénégal<"));
     }
 
     #[test]
