@@ -487,6 +487,31 @@ mod tests {
     }
 
     #[test]
+    fn governance_findings_name_the_country_with_its_article() {
+        let find = |en: &str, fr: &str, pt: &str| {
+            Text::msg_with(
+                "gov-finding-uncovered",
+                vec![
+                    ("count", Arg::Count(1)),
+                    ("themes", Arg::Text(Text::plain("T"))),
+                    ("country", Arg::Text(Text::I18n(I18nText::new(en, fr, pt)))),
+                ],
+            )
+        };
+        let sen = find("Senegal", "Sénégal", "Senegal");
+        assert!(text(&sen, Lang::Fr).starts_with("Aucun instrument enregistré pour le Sénégal ne couvre"), "{}", text(&sen, Lang::Fr));
+        assert!(text(&sen, Lang::En).starts_with("No instrument recorded for Senegal covers"), "{}", text(&sen, Lang::En));
+        let cpv = find("Cabo Verde", "Cabo Verde", "Cabo Verde");
+        assert!(text(&cpv, Lang::Pt).starts_with("Nenhum instrumento registado para Cabo Verde cobre"), "{}", text(&cpv, Lang::Pt));
+        let empty = Text::msg_with(
+            "gov-finding-all-covered",
+            vec![("total", Arg::Count(14)), ("country", Arg::Text(Text::I18n(I18nText::new("Mali", "Mali", "Mali"))))],
+        );
+        assert!(text(&empty, Lang::Fr).ends_with("en vigueur au Mali."), "{}", text(&empty, Lang::Fr));
+        assert!(text(&empty, Lang::Pt).ends_with("em vigor no Mali."), "{}", text(&empty, Lang::Pt));
+    }
+
+    #[test]
     fn source_lines_cite_each_source_once_and_skip_bad_indexes() {
         let d = doc();
         assert_eq!(source_line(&[], &d, Lang::En), "");
