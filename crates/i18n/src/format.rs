@@ -9,8 +9,9 @@
 //!
 //! - French groups digits with a narrow no-break space (U+202F), as CLDR and French typography
 //!   do; a medium whose fonts lack it can swap in [`NBSP`] through [`NumberStyle`].
-//! - Portuguese groups with a dot and uses a decimal comma (`274.929`, `1.234,5`), as the
-//!   project decided for its Portuguese-speaking countries. CLDR's pt-PT would use a space.
+//! - Portuguese follows pt-PT, the convention of Cabo Verde (CLDR pt-PT and pt-CV): digits are
+//!   grouped with a no-break space (U+00A0) and decimals follow a comma (`274 929`, `1 234,5`).
+//!   A dot would read as a decimal point to English readers of the same table.
 //! - Negative numbers use the true minus sign (U+2212) in French and Portuguese: French
 //!   typography asks for it, screen readers voice it as "moins"/"menos" where a hyphen is often
 //!   read as "tiret", and both languages already produce display-only strings (the grouping
@@ -55,8 +56,8 @@ impl NumberStyle {
     /// French: `−1 234,5` (U+202F groups), `1,6 %` (U+00A0 before `%`).
     pub const FR: NumberStyle =
         NumberStyle { group: FR_GROUP_SEPARATOR, decimal: ',', minus: MINUS_SIGN, percent_space: Some(FR_PERCENT_SPACE) };
-    /// Portuguese: `−1.234,5`, `1,6%`.
-    pub const PT: NumberStyle = NumberStyle { group: '.', decimal: ',', minus: MINUS_SIGN, percent_space: None };
+    /// Portuguese (pt-PT, pt-CV): `−1 234,5` (U+00A0 groups), `1,6%`.
+    pub const PT: NumberStyle = NumberStyle { group: NBSP, decimal: ',', minus: MINUS_SIGN, percent_space: None };
 
     /// The style of a language.
     pub fn of(lang: Lang) -> NumberStyle {
@@ -104,7 +105,7 @@ impl NumberStyle {
 }
 
 /// Formats `v` rounded to `decimals` places in the conventions of `lang`:
-/// `274,929` / `274 929` / `274.929`, and `1,234.5` / `1 234,5` / `1.234,5`.
+/// `274,929` / `274 929` / `274 929`, and `1,234.5` / `1 234,5` / `1 234,5`.
 pub fn format_number(v: f64, decimals: u8, lang: Lang) -> String {
     NumberStyle::of(lang).number(v, decimals)
 }
@@ -442,18 +443,18 @@ mod tests {
     fn numbers_per_language() {
         assert_eq!(n(274929.0, 0, Lang::En), "274,929");
         assert_eq!(n(274929.0, 0, Lang::Fr), format!("274{NN}929"));
-        assert_eq!(n(274929.0, 0, Lang::Pt), "274.929");
+        assert_eq!(n(274929.0, 0, Lang::Pt), "274\u{a0}929");
         assert_eq!(n(1234.5, 1, Lang::En), "1,234.5");
         assert_eq!(n(1234.5, 1, Lang::Fr), format!("1{NN}234,5"));
-        assert_eq!(n(1234.5, 1, Lang::Pt), "1.234,5");
+        assert_eq!(n(1234.5, 1, Lang::Pt), "1\u{a0}234,5");
         assert_eq!(n(1234567.891, 2, Lang::En), "1,234,567.89");
         assert_eq!(n(1234567.891, 2, Lang::Fr), format!("1{NN}234{NN}567,89"));
-        assert_eq!(n(1234567.891, 2, Lang::Pt), "1.234.567,89");
+        assert_eq!(n(1234567.891, 2, Lang::Pt), "1\u{a0}234\u{a0}567,89");
         assert_eq!(n(0.0, 0, Lang::En), "0");
         assert_eq!(n(0.0, 2, Lang::Fr), "0,00");
         assert_eq!(n(999.0, 0, Lang::En), "999");
         assert_eq!(n(1000.0, 0, Lang::En), "1,000");
-        assert_eq!(n(100000.0, 0, Lang::Pt), "100.000");
+        assert_eq!(n(100000.0, 0, Lang::Pt), "100\u{a0}000");
         assert_eq!(n(0.05, 3, Lang::En), "0.050");
         assert_eq!(n(7.0, 2, Lang::Pt), "7,00");
     }
@@ -462,7 +463,7 @@ mod tests {
     fn negatives_and_minus_signs() {
         assert_eq!(n(-1234.5, 1, Lang::En), "-1,234.5");
         assert_eq!(n(-1234.5, 1, Lang::Fr), format!("\u{2212}1{NN}234,5"));
-        assert_eq!(n(-1234.5, 1, Lang::Pt), "\u{2212}1.234,5");
+        assert_eq!(n(-1234.5, 1, Lang::Pt), "\u{2212}1\u{a0}234,5");
         assert_eq!(format_percent(-0.4, 1, Lang::Fr), format!("\u{2212}0,4{NBSP}%"));
     }
 
@@ -543,7 +544,7 @@ mod tests {
         assert_eq!(c(274_929.0, Lang::En), "275 thousand");
         assert_eq!(c(1_234.0, Lang::En), "1,234");
         assert_eq!(c(1_234.0, Lang::Fr), "1 234");
-        assert_eq!(c(1_234.0, Lang::Pt), "1.234");
+        assert_eq!(c(1_234.0, Lang::Pt), "1 234");
         assert_eq!(c(12_345.0, Lang::En), "12.3 thousand");
         assert_eq!(c(12_345.0, Lang::Fr), "12 300");
         assert_eq!(c(12_345.0, Lang::Pt), "12,3 mil");
@@ -576,7 +577,7 @@ mod tests {
         assert_eq!(c(999_499.0, Lang::En), "999 thousand");
         assert_eq!(c(999_500.0, Lang::Fr), "1 million");
         assert_eq!(c(99_960.0, Lang::En), "100 thousand");
-        assert_eq!(c(999.7, Lang::Pt), "1.000");
+        assert_eq!(c(999.7, Lang::Pt), "1 000");
         assert_eq!(c(9_999.7, Lang::Pt), "10 mil");
         assert_eq!(c(9_999.7, Lang::En), "10 thousand");
         assert_eq!(c(9_999.4, Lang::Fr), "9 999");

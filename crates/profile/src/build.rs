@@ -147,7 +147,8 @@ impl<'a> Builder<'a> {
             .filter(|e| e.gap && self.touched.contains(e.indicator.as_str()))
             .filter_map(|e| {
                 let ind = fw.indicator(&e.indicator)?;
-                Some(Gap { indicator: e.indicator.clone(), name: name(ind), theme: e.theme.clone(), last_year: e.last_year() })
+                let theme_name = fw.theme(&e.theme).map(|t| Text::I18n(t.name.clone())).unwrap_or_else(|| Text::plain(e.theme.to_string()));
+                Some(Gap { indicator: e.indicator.clone(), name: name(ind), theme: e.theme.clone(), theme_name, last_year: e.last_year() })
             })
             .collect();
         out.sort_by(|a, b| a.indicator.as_str().cmp(b.indicator.as_str()));
@@ -959,7 +960,7 @@ fn fill_annexes(sections: &mut [Section], spec: &[SectionSpec], gaps: &[Gap], so
                             vec![
                                 Cell::Text(Text::plain(g.indicator.to_string())),
                                 Cell::Text(g.name.clone()),
-                                Cell::Text(Text::plain(g.theme.to_string())),
+                                Cell::Text(g.theme_name.clone()),
                                 g.last_year.map(|y| Cell::Text(Text::plain(y.to_string()))).unwrap_or(Cell::Text(Text::msg("no-data"))),
                             ]
                         })

@@ -292,6 +292,8 @@ pub struct Gap {
     pub name: Text,
     /// Its theme.
     pub theme: ThemeCode,
+    /// The theme's name, which the annex shows (a reader has no key from T01… to themes).
+    pub theme_name: Text,
     /// The latest year with data, if any.
     pub last_year: Option<i32>,
 }

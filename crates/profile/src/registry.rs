@@ -45,7 +45,7 @@ pub(crate) fn blocks(
 ) -> Vec<Block> {
     match spec {
         BlockSpec::CoherenceFindings if subject.len() > 1 => crate::registry_findings::regional_findings(view, themes, areas, subject),
-        BlockSpec::CoherenceFindings => crate::registry_findings::country_findings(view, themes, &subject[0]),
+        BlockSpec::CoherenceFindings => crate::registry_findings::country_findings(view, themes, areas, &subject[0]),
         BlockSpec::Coherence if subject.len() > 1 => coherence::compare_blocks(view, themes, areas, subject, sources),
         BlockSpec::Coherence => coherence::country_blocks(view, themes, &subject[0], sources),
         BlockSpec::Projects if subject.len() > 1 => coherence::projects_compare(view, themes, areas, subject, sources),

@@ -316,14 +316,15 @@ pub fn projects_compare(
         return vec![Block::Note(Text::msg("registry-no-projects-all"))];
     }
     let mut columns = vec![Text::msg("col-country"), Text::msg("col-projects")];
-    columns.extend(cols.iter().map(|t| Text::plain(t.code.to_string())));
+    // Headed by the theme's name: a reader of the document has no key from T01… to themes.
+    columns.extend(cols.iter().map(|t| Text::I18n(t.name.clone())));
     vec![Block::Table(Table {
         id: "table-projects-compare".into(),
         title: Text::msg("table-projects-compare"),
         columns,
         rows,
         sources: srcs,
-        notes: vec![Text::msg_with("note-projects-compare", vec![("themes", Arg::Text(joined(cols.iter().map(|t| &t.name))))])],
+        notes: vec![Text::msg("note-projects-compare")],
     })]
 }
 
@@ -387,6 +388,43 @@ pub(crate) mod tests {
             institutions: vec![],
             projects: vec![],
         }
+    }
+
+    #[test]
+    fn the_projects_table_heads_its_columns_with_theme_names_not_codes() {
+        let themes = [ThemeName {
+            code: ThemeCode::parse("T01").unwrap(),
+            name: I18nText::new("Labour migration", "Migration de travail", "Migração laboral"),
+        }];
+        let mut v = view();
+        let mut p = status("ICRMW", "SEN", InstrumentStatus::Ratified, None);
+        v.projects.push(Sourced {
+            entry: mp_domain::registry::Project {
+                identifier: "XM-FIXTURE-1".into(),
+                title: "Hand-written project".into(),
+                reporting_org: "Fixture".into(),
+                implementing: vec![],
+                donors: vec![],
+                countries: vec![AreaCode::parse("SEN").unwrap()],
+                themes: vec![ThemeCode::parse("T01").unwrap()],
+                sectors: vec![],
+                start: None,
+                end: None,
+                status: None,
+                budget: None,
+                results: None,
+                provenance: p.entry.provenance.clone(),
+            },
+            source: std::mem::take(&mut p.source),
+            vintage: std::mem::take(&mut p.vintage),
+            source_name: std::mem::take(&mut p.source_name),
+            at: std::mem::take(&mut p.at),
+        });
+        let subject: Vec<AreaCode> = ["SEN", "MLI"].iter().map(|a| AreaCode::parse(a).unwrap()).collect();
+        let b = projects_compare(&v, &themes, &AreaRegistry::default(), &subject, &mut Vec::new());
+        let [Block::Table(t)] = &b[..] else { panic!("one table: {b:?}") };
+        assert_eq!(t.columns[2], Text::I18n(themes[0].name.clone()));
+        assert_eq!(t.rows[0][2], Cell::Text(Text::plain("1")));
     }
 
     #[test]

@@ -22,18 +22,24 @@ fn count(n: usize) -> Arg {
     Arg::Count(n as i64)
 }
 
-/// The findings of one country: one line when the registry records nothing for it.
-pub fn country_findings(view: &RegistryView, themes: &[ThemeName], area: &AreaCode) -> Vec<Block> {
+/// The findings of one country: one line when the registry records nothing for it. Sentences
+/// name the country (`country`, whose forms with its article the renderer adds), not "the country".
+pub fn country_findings(view: &RegistryView, themes: &[ThemeName], areas: &AreaRegistry, area: &AreaCode) -> Vec<Block> {
+    let name = areas.get(area).map(|a| a.name.clone()).unwrap_or_else(|| I18nText::new(area.as_str(), area.as_str(), area.as_str()));
+    let named = |id: &str, mut args: Vec<(&str, Arg)>| {
+        args.push(("country", Arg::Text(Text::I18n(name.clone()))));
+        Text::msg_with(id, args)
+    };
     let c = coherence(view, themes, area);
     if !c.any {
-        return vec![Block::Note(Text::msg("gov-finding-empty"))];
+        return vec![Block::Note(named("gov-finding-empty", vec![]))];
     }
     let mut out = Vec::new();
     let uncovered = c.uncovered();
     out.push(if uncovered.is_empty() {
-        Text::msg_with("gov-finding-all-covered", vec![("total", count(c.themes.len()))])
+        named("gov-finding-all-covered", vec![("total", count(c.themes.len()))])
     } else {
-        Text::msg_with(
+        named(
             "gov-finding-uncovered",
             vec![("count", count(uncovered.len())), ("themes", Arg::Text(joined(uncovered.iter().map(|t| &t.name))))],
         )
@@ -54,7 +60,7 @@ pub fn country_findings(view: &RegistryView, themes: &[ThemeName], area: &AreaCo
     let entered: Vec<_> = c.free_movement.iter().filter_map(|(i, r)| r.map(|r| (*i, r))).collect();
     let open: Vec<&I18nText> = entered.iter().filter(|(_, r)| !r.entry.status.binds()).map(|(i, _)| &i.title).collect();
     if !open.is_empty() {
-        out.push(Text::msg_with(
+        out.push(named(
             "gov-finding-fm-open",
             vec![("count", count(open.len())), ("instruments", Arg::Text(joined(open.iter().copied())))],
         ));
@@ -133,19 +139,19 @@ mod tests {
         let themes = ["T01", "T02", "T08"].map(th);
         let mut v = view();
         let sen = AreaCode::parse("SEN").unwrap();
-        assert_eq!(ids(&country_findings(&v, &themes, &sen)), ["gov-finding-uncovered", "gov-finding-plan-with"]);
+        assert_eq!(ids(&country_findings(&v, &themes, &AreaRegistry::default(), &sen)), ["gov-finding-uncovered", "gov-finding-plan-with"]);
         // A signed convention and an ECOWAS protocol not in force are named.
         v.ratifications[0].entry.status = InstrumentStatus::Signed;
         v.ratifications[3].entry.status = InstrumentStatus::Signed;
         assert_eq!(
-            ids(&country_findings(&v, &themes, &sen)),
+            ids(&country_findings(&v, &themes, &AreaRegistry::default(), &sen)),
             ["gov-finding-uncovered", "gov-finding-plan-with", "gov-finding-signed", "gov-finding-fm-open"]
         );
         // Nothing recorded for Ghana: one line, no finding guessed.
-        assert_eq!(ids(&country_findings(&v, &themes, &AreaCode::parse("GHA").unwrap())), ["gov-finding-empty"]);
+        assert_eq!(ids(&country_findings(&v, &themes, &AreaRegistry::default(), &AreaCode::parse("GHA").unwrap())), ["gov-finding-empty"]);
         // No plan recorded is said to be unknown, not "no".
         v.ratifications.retain(|r| r.entry.instrument.as_str() != "PLAN_SEN");
-        assert!(ids(&country_findings(&v, &themes, &sen)).contains(&"gov-finding-plan-unknown".to_string()));
+        assert!(ids(&country_findings(&v, &themes, &AreaRegistry::default(), &sen)).contains(&"gov-finding-plan-unknown".to_string()));
     }
 
     #[test]

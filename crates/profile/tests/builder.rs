@@ -129,6 +129,17 @@ fn key_figures_without_records_are_gaps() {
     assert_eq!(blocks(&doc), &[Block::KeyFigures(Vec::new())]);
     assert_eq!(gaps(&doc), ["DEV.POP", "IMM.STOCK"]);
     assert!(doc.sources.is_empty());
+    // The gap annex names each indicator's theme, not its code (T01…).
+    let annex = doc.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
+        Block::Table(t) if t.id == "table-gaps" => Some(t),
+        _ => None,
+    });
+    let annex = annex.expect("the gap annex table");
+    assert_eq!(annex.rows.len(), 2);
+    for (row, gap) in annex.rows.iter().zip(&doc.gaps) {
+        let Cell::Text(Text::I18n(theme)) = &row[2] else { panic!("a theme name: {:?}", row[2]) };
+        assert!(!theme.en.is_empty() && theme.en != gap.theme.as_str(), "{theme:?}");
+    }
 }
 
 #[test]

@@ -38,6 +38,16 @@ struct Entry {
     pt: [String; 4],
     #[serde(default)]
     also: Vec<String>,
+    /// A shorter name for where space is short (chart labels), in each language.
+    #[serde(default)]
+    label: Option<Label>,
+}
+
+#[derive(serde::Deserialize, Clone)]
+struct Label {
+    en: String,
+    fr: String,
+    pt: String,
 }
 
 impl Entry {
@@ -66,7 +76,13 @@ fn table() -> &'static BTreeMap<String, Entry> {
         for (_, e) in entries {
             let names: Vec<String> = [&e.en[0], &e.fr[0], &e.pt[0]].into_iter().chain(e.also.iter()).map(|n| key(n)).collect();
             for n in names {
-                by_name.entry(n).or_insert_with(|| Entry { en: e.en.clone(), fr: e.fr.clone(), pt: e.pt.clone(), also: Vec::new() });
+                by_name.entry(n).or_insert_with(|| Entry {
+                    en: e.en.clone(),
+                    fr: e.fr.clone(),
+                    pt: e.pt.clone(),
+                    also: Vec::new(),
+                    label: e.label.clone(),
+                });
             }
         }
         by_name
@@ -82,6 +98,21 @@ fn listed(name: &I18nText, lang: Lang) -> Option<Forms> {
 /// The forms of a country name in `lang`: the area data's, else the language's article rules.
 pub fn forms(name: &I18nText, lang: Lang) -> Forms {
     listed(name, lang).unwrap_or_else(|| by_rule(name.get(lang), lang))
+}
+
+/// The name of the country `name` where space is short (a chart's category labels): the area
+/// data's `label` ("RD Congo") when it gives one, else the short name in `lang`.
+pub fn label(name: &I18nText, lang: Lang) -> String {
+    let t = table();
+    let entry = [&name.en, &name.fr, &name.pt].into_iter().find_map(|n| t.get(&key(n)));
+    match entry.and_then(|e| e.label.as_ref()) {
+        Some(l) => match lang {
+            Lang::En => l.en.clone(),
+            Lang::Fr => l.fr.clone(),
+            Lang::Pt => l.pt.clone(),
+        },
+        None => name.get(lang).to_string(),
+    }
 }
 
 /// Forms from the article rules: in French a name ending in a mute "e" is feminine ("la
@@ -152,6 +183,21 @@ mod tests {
         assert_eq!(forms(&usa, Lang::En).the, "the United States");
         // The sentence uses the short name, not the official one.
         assert_eq!(forms(&usa, Lang::En).name, "United States");
+    }
+
+    #[test]
+    fn charts_name_dr_congo_by_its_short_label() {
+        let cod = name("Democratic Republic of the Congo", "République démocratique du Congo", "República Democrática do Congo");
+        assert_eq!(label(&cod, Lang::En), "DR Congo");
+        assert_eq!(label(&cod, Lang::Fr), "RD Congo");
+        assert_eq!(label(&cod, Lang::Pt), "RD Congo");
+        // The official name the country-codes data set gives finds it too.
+        let official = name("Congo, The Democratic Republic of the", "République démocratique du Congo", "Congo, República Democrática do");
+        assert_eq!(label(&official, Lang::Fr), "RD Congo");
+        // Sentences keep the full name; a country without a label keeps its name.
+        assert_eq!(forms(&cod, Lang::Fr).the, "la République démocratique du Congo");
+        assert_eq!(label(&name("Senegal", "Sénégal", "Senegal"), Lang::Fr), "Sénégal");
+        assert_eq!(label(&name("Chad", "Tchad", "Chade"), Lang::Pt), "Chade");
     }
 
     #[test]

@@ -254,7 +254,16 @@ pub fn chart_model(c: &Chart, lang: Lang, doc: &Document) -> mp_chart::Chart {
     let title = text(&c.title, lang);
     let alt = text(&c.alt, lang);
     let y_label = text(&c.y_label, lang);
-    let categories: Vec<String> = c.categories.iter().map(|t| text(t, lang)).collect();
+    // Category labels have little room: a country named in full there is cut ("République
+    // démocratique du Cong…"), so charts use its short label; the table beside it keeps the name.
+    let categories: Vec<String> = c
+        .categories
+        .iter()
+        .map(|t| match t {
+            Text::I18n(name) => crate::grammar::label(name, lang),
+            _ => text(t, lang),
+        })
+        .collect();
     let source = source_line(&c.sources, doc, lang);
     let values = |s: &mp_profile::Series| -> Vec<Option<f64>> { s.values.iter().map(|v| v.as_ref().map(shown)).collect() };
     match c.kind {
@@ -436,7 +445,7 @@ mod tests {
         let n = v(274929.0, ValueKind::Number, 0);
         assert_eq!(value(&n, Lang::En), "274,929");
         assert_eq!(value(&n, Lang::Fr), "274\u{202f}929");
-        assert_eq!(value(&n, Lang::Pt), "274.929");
+        assert_eq!(value(&n, Lang::Pt), "274\u{a0}929");
         assert_eq!(value(&v(1.64, ValueKind::Percent, 1), Lang::Fr), "1,6\u{a0}%");
         assert_eq!(key_number(&v(20_100_000.0, ValueKind::Number, 0), Lang::En), "20.1\u{a0}million");
     }
@@ -475,6 +484,31 @@ mod tests {
         assert!(s.contains("2015") && !s.contains("2,015"), "{s}");
         let t = Text::I18n(I18nText::new("Senegal", "Sénégal", "Senegal"));
         assert_eq!(text(&t, Lang::Fr), "Sénégal");
+    }
+
+    #[test]
+    fn governance_findings_name_the_country_with_its_article() {
+        let find = |en: &str, fr: &str, pt: &str| {
+            Text::msg_with(
+                "gov-finding-uncovered",
+                vec![
+                    ("count", Arg::Count(1)),
+                    ("themes", Arg::Text(Text::plain("T"))),
+                    ("country", Arg::Text(Text::I18n(I18nText::new(en, fr, pt)))),
+                ],
+            )
+        };
+        let sen = find("Senegal", "Sénégal", "Senegal");
+        assert!(text(&sen, Lang::Fr).starts_with("Aucun instrument enregistré pour le Sénégal ne couvre"), "{}", text(&sen, Lang::Fr));
+        assert!(text(&sen, Lang::En).starts_with("No instrument recorded for Senegal covers"), "{}", text(&sen, Lang::En));
+        let cpv = find("Cabo Verde", "Cabo Verde", "Cabo Verde");
+        assert!(text(&cpv, Lang::Pt).starts_with("Nenhum instrumento registado para Cabo Verde cobre"), "{}", text(&cpv, Lang::Pt));
+        let empty = Text::msg_with(
+            "gov-finding-all-covered",
+            vec![("total", Arg::Count(14)), ("country", Arg::Text(Text::I18n(I18nText::new("Mali", "Mali", "Mali"))))],
+        );
+        assert!(text(&empty, Lang::Fr).ends_with("en vigueur au Mali."), "{}", text(&empty, Lang::Fr));
+        assert!(text(&empty, Lang::Pt).ends_with("em vigor no Mali."), "{}", text(&empty, Lang::Pt));
     }
 
     #[test]
@@ -522,6 +556,39 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.contains("<title>Stock</title>") && svg.contains("Rising from"), "{svg}");
         assert!(svg.contains("ONU-DAES, Stock de migrants internationaux (2024)"), "{svg}");
         assert!(svg.contains("8\u{202f}000") || svg.contains("6\u{202f}000"), "French ticks: {svg}");
+    }
+
+    #[test]
+    fn bar_charts_label_dr_congo_short_and_keep_other_names() {
+        let d = doc();
+        let name = |en: &str, fr: &str, pt: &str| Text::I18n(mp_domain::I18nText::new(en, fr, pt));
+        let c = Chart {
+            id: "chart-2".into(),
+            kind: ChartKind::HBar,
+            title: Text::plain("Stock"),
+            y_label: Text::plain("Persons"),
+            value_kind: ValueKind::Number,
+            categories: vec![
+                name("Democratic Republic of the Congo", "République démocratique du Congo", "República Democrática do Congo"),
+                name("Senegal", "Sénégal", "Senegal"),
+            ],
+            series: vec![Series {
+                name: Text::plain("UN DESA"),
+                values: vec![Some(v(950_000.0, ValueKind::Number, 0)), Some(v(274_929.0, ValueKind::Number, 0))],
+                projected: false,
+                band: None,
+                band_label: None,
+            }],
+            forecast_from: None,
+            map: None,
+            sources: vec![0],
+            alt: Text::plain("Bars"),
+        };
+        for (lang, short) in [(Lang::En, "DR Congo"), (Lang::Fr, "RD Congo"), (Lang::Pt, "RD Congo")] {
+            let svg = chart_svg(&c, lang, &d);
+            assert!(svg.contains(&format!(">{short}<")) && !svg.contains("Congo\u{2026}"), "{lang}: {svg}");
+        }
+        assert!(chart_svg(&c, Lang::Fr, &d).contains(">Sénégal<"));
     }
 
     #[test]

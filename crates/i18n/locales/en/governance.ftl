@@ -1,10 +1,10 @@
 # Findings of the coherence view (Part D) and the regional comparison in plain language.
 
-gov-finding-empty = The registry records no instrument for the country yet, so no finding on the coherence of its policy framework can be drawn; the Technical Working Group can enter the texts with their sources.
-gov-finding-all-covered = Each of the { $total } themes of the profile is covered by at least one instrument ratified, adopted or in force in the country.
+gov-finding-empty = The registry records no instrument for { $country_the } yet, so no finding on the coherence of its policy framework can be drawn; the Technical Working Group can enter the texts with their sources.
+gov-finding-all-covered = Each of the { $total } themes of the profile is covered by at least one instrument ratified, adopted or in force { $country_in }.
 gov-finding-uncovered = { $count ->
-    [one] No instrument recorded for the country covers one theme of the profile ({ $themes }): the Technical Working Group can check whether a text exists and enter it, or consider the theme when the next policy is prepared.
-   *[other] No instrument recorded for the country covers { $count } themes of the profile ({ $themes }): the Technical Working Group can check whether texts exist and enter them, or consider these themes when the next policy is prepared.
+    [one] No instrument recorded for { $country_the } covers one theme of the profile ({ $themes }): the Technical Working Group can check whether a text exists and enter it, or consider the theme when the next policy is prepared.
+   *[other] No instrument recorded for { $country_the } covers { $count } themes of the profile ({ $themes }): the Technical Working Group can check whether texts exist and enter them, or consider these themes when the next policy is prepared.
 }
 gov-finding-plan-with = The national development plan ({ $plan }) takes up migration; its monitoring can draw on the figures of this profile.
 gov-finding-plan-without = The national development plan ({ $plan }) is recorded without any theme of the profile: its next revision is an opportunity to take up migration.
@@ -14,8 +14,8 @@ gov-finding-signed = { $count ->
    *[other] { $count } instruments are signed but not ratified: { $instruments }.
 }
 gov-finding-fm-open = { $count ->
-    [one] One ECOWAS free-movement protocol recorded does not yet bind the country: { $instruments }.
-   *[other] { $count } ECOWAS free-movement protocols recorded do not yet bind the country: { $instruments }.
+    [one] One ECOWAS free-movement protocol recorded does not yet bind { $country_the }: { $instruments }.
+   *[other] { $count } ECOWAS free-movement protocols recorded do not yet bind { $country_the }: { $instruments }.
 }
 gov-regional-empty = The registry records no instrument for any of the countries yet, so their policy frameworks cannot be compared.
 gov-regional-countries = The registry records the status of instruments for { $recorded } of the { $total } countries.

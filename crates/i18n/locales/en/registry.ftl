@@ -66,7 +66,7 @@ note-coherence-compare = Themes of the profile covered by at least one instrumen
 registry-no-projects-all = The project registry holds no programme or project for any of the countries yet.
 col-projects = Projects
 table-projects-compare = Programmes and projects by country and theme
-note-projects-compare = Number of projects recorded for each country; a project counts in every theme it covers. Themes: { $themes }.
+note-projects-compare = Number of projects recorded for each country; a project counts in every theme it covers.
 
 ## Portal: policy and programmes pages, registry downloads
 

@@ -66,7 +66,7 @@ note-coherence-compare = Thèmes du profil couverts par au moins un instrument r
 registry-no-projects-all = Le registre des projets ne contient encore aucun programme ni projet pour aucun des pays.
 col-projects = Projets
 table-projects-compare = Programmes et projets par pays et par thème
-note-projects-compare = Nombre de projets enregistrés pour chaque pays ; un projet compte dans chaque thème qu'il couvre. Thèmes : { $themes }.
+note-projects-compare = Nombre de projets enregistrés pour chaque pays ; un projet compte dans chaque thème qu'il couvre.
 
 ## Portail : pages politiques et programmes, téléchargements du registre
 

@@ -66,7 +66,7 @@ note-coherence-compare = Temas do perfil cobertos por pelo menos um instrumento 
 registry-no-projects-all = O registo de projetos ainda não contém nenhum programa ou projeto para nenhum dos países.
 col-projects = Projetos
 table-projects-compare = Programas e projetos por país e tema
-note-projects-compare = Número de projetos registados para cada país; um projeto conta em cada tema que cobre. Temas: { $themes }.
+note-projects-compare = Número de projetos registados para cada país; um projeto conta em cada tema que cobre.
 
 ## Portal: páginas de políticas e programas, descargas do registo
 
