@@ -44,8 +44,8 @@ fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
-/// The boxes of every horizontal `<text>` of an SVG this crate drew (rotated labels are left
-/// out: their boxes are not axis-aligned). Text anchors and font sizes inherited from `<g>` and
+/// The boxes of every horizontal or vertical `<text>` of an SVG this crate drew (labels turned
+/// by other angles are left out: their boxes are not axis-aligned). Text anchors and font sizes inherited from `<g>` and
 /// the root element are honoured.
 pub fn label_boxes(svg: &str) -> Vec<LabelBox> {
     let mut stack: Vec<Inherited> = vec![Inherited { anchor: "start".into(), size: 12.0, bold: false }];
@@ -77,7 +77,11 @@ pub fn label_boxes(svg: &str) -> Vec<LabelBox> {
             let me = inherit(&parent);
             let x: Option<f64> = attr(tag, "x").and_then(|v| v.parse().ok());
             let y: Option<f64> = attr(tag, "y").and_then(|v| v.parse().ok());
-            if let (Some(x), Some(y), None) = (x, y, attr(tag, "transform")) {
+            let turn = match attr(tag, "transform") {
+                None => Some(0),
+                Some(t) => quarter_turns(t, x, y),
+            };
+            if let (Some(x), Some(y), Some(turn)) = (x, y, turn) {
                 let text = unescape(content);
                 let w = width(&text, me.size, me.bold);
                 let x0 = match me.anchor.as_str() {
@@ -85,7 +89,16 @@ pub fn label_boxes(svg: &str) -> Vec<LabelBox> {
                     "end" => x - w,
                     _ => x,
                 };
-                boxes.push(LabelBox { text, x0, x1: x0 + w, y0: y - me.size * 0.75, y1: y + me.size * 0.2 });
+                let (x1, y0, y1) = (x0 + w, y - me.size * 0.75, y + me.size * 0.2);
+                // Turned about (x, y) by a quarter turn counter-clockwise (SVG's -90°), a point
+                // (px, py) goes to (x + (py - y), y - (px - x)).
+                let b = match turn {
+                    0 => LabelBox { text, x0, x1, y0, y1 },
+                    1 => LabelBox { text, x0: x + (y0 - y), x1: x + (y1 - y), y0: y - (x1 - x), y1: y - (x0 - x) },
+                    2 => LabelBox { text, x0: 2.0 * x - x1, x1: 2.0 * x - x0, y0: 2.0 * y - y1, y1: 2.0 * y - y0 },
+                    _ => LabelBox { text, x0: x - (y1 - y), x1: x - (y0 - y), y0: y + (x0 - x), y1: y + (x1 - x) },
+                };
+                boxes.push(b);
             }
             rest = &after[end..];
             continue;
@@ -93,6 +106,29 @@ pub fn label_boxes(svg: &str) -> Vec<LabelBox> {
         rest = after;
     }
     boxes
+}
+
+/// Counter-clockwise quarter turns (0 to 3) of `transform="rotate(A X Y)"` about the text's
+/// own anchor; `None` for any other transform.
+fn quarter_turns(t: &str, x: Option<f64>, y: Option<f64>) -> Option<u8> {
+    let args: Vec<f64> = t
+        .strip_prefix("rotate(")?
+        .strip_suffix(')')?
+        .split([' ', ','])
+        .filter(|a| !a.is_empty())
+        .map(|a| a.parse().ok())
+        .collect::<Option<_>>()?;
+    let (&angle, about) = args.split_first()?;
+    let about_anchor = match about {
+        [] => x == Some(0.0) && y == Some(0.0),
+        [ax, ay] => x.is_some_and(|x| (x - ax).abs() < 1e-9) && y.is_some_and(|y| (y - ay).abs() < 1e-9),
+        _ => false,
+    };
+    let quarters = -angle / 90.0;
+    if !about_anchor || (quarters - quarters.round()).abs() > 1e-9 {
+        return None;
+    }
+    Some(quarters.round().rem_euclid(4.0) as u8)
 }
 
 /// Every pair of labels of the SVG whose boxes overlap.
@@ -122,6 +158,25 @@ mod tests {
         assert!((b[0].x0 - (100.0 - w / 2.0)).abs() < 1e-9);
         assert_eq!(b[1].text, "x & y");
         assert!((b[1].x1 - width("x & y", 10.0, false)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn vertical_labels_are_boxed_and_slanted_ones_left_out() {
+        let svg = r#"<svg font-size="10"><text x="50" y="100" transform="rotate(-90 50 100)">abcd</text><text x="0" y="0" transform="rotate(-45 0 0)">x</text></svg>"#;
+        let b = label_boxes(svg);
+        assert_eq!(b.len(), 1);
+        let w = width("abcd", 10.0, false);
+        assert!((b[0].x0 - 42.5).abs() < 1e-9 && (b[0].x1 - 52.0).abs() < 1e-9, "{b:?}");
+        assert!((b[0].y0 - (100.0 - w)).abs() < 1e-9 && (b[0].y1 - 100.0).abs() < 1e-9, "{b:?}");
+        // Two vertical headings 8 units apart touch; 12 apart they do not.
+        let pair = |dx: f64| {
+            format!(
+                r#"<svg font-size="10"><text x="50" y="100" transform="rotate(-90 50 100)">abcd</text><text x="{0}" y="100" transform="rotate(-90 {0} 100)">efgh</text></svg>"#,
+                50.0 + dx
+            )
+        };
+        assert_eq!(overlapping_labels(&pair(8.0)).len(), 1);
+        assert!(overlapping_labels(&pair(12.0)).is_empty());
     }
 
     #[test]
