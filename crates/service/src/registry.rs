@@ -2,11 +2,12 @@
 //! dataset of their own whose source is the registry: re-deriving after every registry import
 //! keeps them in step with the entries, and every value names the entry it came from.
 
-use mp_domain::registry::{Date, Project};
+use mp_domain::registry::{Date, Institution, Project, Sourced};
 use mp_domain::{
     AreaCode, CodeValue, DatasetImport, DimensionId, DimensionKey, FileInfo, Framework, IndicatorCode, ObsStatus, Observation, Period,
     Provenance, RegistryView, SourceInfo, UnitMult,
 };
+use mp_domain::{InstrumentKind, InstrumentStatus, Ratification};
 use mp_profile::registry_coherence::{ThemeName, coherence};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -108,6 +109,72 @@ pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], 
         }
     }
 
+    // T01: POL.NMP from the national policy on migration the registry records for the country
+    // (kind `policy`, the country's own text, listing theme T01): 2 once adopted or in force,
+    // 1 while in preparation. Any other status, or no such policy, gives no value: the registry
+    // not holding a policy is a gap, never a "none".
+    if let Some(ind) = code("POL.NMP").filter(|c| fw.indicator(c).is_some()) {
+        for area in areas {
+            let stage = |r: &Sourced<Ratification>| match r.entry.status {
+                InstrumentStatus::Adopted | InstrumentStatus::InForce => Some(2u8),
+                InstrumentStatus::InPreparation => Some(1),
+                _ => None,
+            };
+            let best = view
+                .ratifications
+                .iter()
+                .filter(|r| &r.entry.area == area)
+                .filter_map(|r| {
+                    let i = view.instrument(&r.entry.instrument)?;
+                    let national_policy =
+                        i.kind == InstrumentKind::Policy && i.area.as_ref() == Some(area) && i.themes.iter().any(|t| t.as_str() == "T01");
+                    national_policy.then_some(())?;
+                    Some((stage(r)?, r.entry.year.or(i.year), i, r))
+                })
+                .max_by_key(|(s, y, i, _)| (*s, *y, i.code.clone()));
+            let Some((stage, year, i, r)) = best else { continue };
+            let since = year.map(|y| format!(" since {y}")).unwrap_or_default();
+            let note = format!("{} ({}{since}), as recorded in {}", i.title.en, r.entry.status, r.source_name);
+            push(
+                &mut obs,
+                &ind,
+                area,
+                Period::Year(status_year(&r.vintage, as_of_year)),
+                DimensionKey::total(),
+                f64::from(stage),
+                note,
+                format!("policy {} {} from {}", i.code, area, r.at),
+            );
+        }
+    }
+
+    // T01: POL.DIASPORA_INST from an institution of the country whose themes are those of
+    // nationals abroad only (diaspora T08, with return T07 or remittances T09 at most), i.e. one
+    // specifically in charge of them. An institutions registry without one does not show that
+    // none exists: no value, never a 0.
+    if let Some(ind) = code("POL.DIASPORA_INST").filter(|c| fw.indicator(c).is_some()) {
+        let diaspora_only = |inst: &Institution| {
+            inst.themes.iter().any(|t| t.as_str() == "T08") && inst.themes.iter().all(|t| matches!(t.as_str(), "T07" | "T08" | "T09"))
+        };
+        for area in areas {
+            let found: Vec<&Sourced<Institution>> =
+                view.institutions.iter().filter(|s| &s.entry.area == area && diaspora_only(&s.entry)).collect();
+            let Some(first) = found.first() else { continue };
+            let names = found.iter().map(|s| s.entry.name.as_str()).collect::<Vec<_>>().join("; ");
+            let at = found.iter().map(|s| format!("institution {} from {}", s.entry.name, s.at)).collect::<Vec<_>>().join("; ");
+            push(
+                &mut obs,
+                &ind,
+                area,
+                Period::Year(status_year(&first.vintage, as_of_year)),
+                DimensionKey::total(),
+                1.0,
+                format!("{names}, as recorded in {}", first.source_name),
+                at,
+            );
+        }
+    }
+
     // T13: projects active, started, their budget and the themes they cover, per year.
     let themes_total = fw.themes.len().max(1) as f64;
     for area in areas {
@@ -198,8 +265,7 @@ pub fn derived_dataset(view: &RegistryView, fw: &Framework, areas: &[AreaCode], 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mp_domain::registry::Sourced;
-    use mp_domain::{I18nText, Instrument, InstrumentCode, InstrumentKind, InstrumentStatus, Ratification, ThemeCode};
+    use mp_domain::{I18nText, Instrument, InstrumentCode, ThemeCode};
 
     /// A hand-written development plan (not a real one) and its status in a country.
     fn plan(code: &str, area: &str, status: InstrumentStatus, themes: &[&str], vintage: &str) -> (Instrument, Sourced<Ratification>) {
@@ -261,6 +327,89 @@ mod tests {
         let (ip, rp) = plan("PLAN_SEN_TEST", "SEN", InstrumentStatus::InPreparation, &["T01"], "2025-05");
         let view = RegistryView { instruments: vec![ip], ratifications: vec![rp], ..RegistryView::default() };
         assert_eq!(devplan(&view, "SEN"), None);
+    }
+
+    /// The value, year and provenance of `indicator` derived for `area`, if any.
+    fn derived(view: &RegistryView, indicator: &str, area: &str) -> Option<(f64, i32, String, String)> {
+        let (fw, _) = mp_ingest::framework_dir::testing::fixture();
+        let ds = derived_dataset(view, fw, &[AreaCode::parse(area).unwrap()], 2026);
+        let o = ds.observations.iter().find(|o| o.indicator.as_str() == indicator)?;
+        let Period::Year(y) = o.period else { panic!("{:?}", o.period) };
+        Some((o.value.unwrap(), y, o.provenance.locator.clone(), o.footnote.clone().unwrap_or_default()))
+    }
+
+    /// A hand-written national policy (not a real one) with its status in Senegal.
+    fn policy(kind: InstrumentKind, status: InstrumentStatus, themes: &[&str]) -> RegistryView {
+        let (mut i, mut r) = plan("POL_SEN_TEST", "SEN", status, themes, "current");
+        i.kind = kind;
+        i.title = I18nText::new("Test migration policy", "Politique de test", "Política de teste");
+        r.entry.year = Some(2018);
+        RegistryView { instruments: vec![i], ratifications: vec![r], ..RegistryView::default() }
+    }
+
+    #[test]
+    fn the_national_migration_policy_gives_pol_nmp_by_stage_and_its_absence_a_gap() {
+        assert_eq!(derived(&RegistryView::default(), "POL.NMP", "SEN"), None);
+        let view = policy(InstrumentKind::Policy, InstrumentStatus::Adopted, &["T01", "T04"]);
+        let (v, y, at, note) = derived(&view, "POL.NMP", "SEN").unwrap();
+        assert_eq!((v, y), (2.0, 2026));
+        assert!(at.contains("POL_SEN_TEST") && at.contains("workspace entry row 1"), "{at}");
+        assert!(note.contains("since 2018"), "{note}");
+        assert_eq!(derived(&view, "POL.NMP", "MLI"), None, "another country's policy is not Mali's");
+        let draft = policy(InstrumentKind::Policy, InstrumentStatus::InPreparation, &["T01"]);
+        assert_eq!(derived(&draft, "POL.NMP", "SEN").map(|d| d.0), Some(1.0));
+        // Statuses that are no stage of the policy, and texts that are no migration policy: a gap.
+        for status in [InstrumentStatus::Expired, InstrumentStatus::NoAction, InstrumentStatus::Signed] {
+            assert_eq!(derived(&policy(InstrumentKind::Policy, status, &["T01"]), "POL.NMP", "SEN"), None, "{status}");
+        }
+        assert_eq!(derived(&policy(InstrumentKind::Strategy, InstrumentStatus::InForce, &["T01"]), "POL.NMP", "SEN"), None);
+        assert_eq!(derived(&policy(InstrumentKind::Policy, InstrumentStatus::InForce, &["T10"]), "POL.NMP", "SEN"), None);
+    }
+
+    #[test]
+    fn re_deriving_after_a_registry_change_updates_pol_nmp() {
+        let mut view = policy(InstrumentKind::Policy, InstrumentStatus::InPreparation, &["T01"]);
+        assert_eq!(derived(&view, "POL.NMP", "SEN").map(|d| d.0), Some(1.0));
+        view.ratifications[0].entry.status = InstrumentStatus::InForce;
+        assert_eq!(derived(&view, "POL.NMP", "SEN").map(|d| d.0), Some(2.0));
+        view.ratifications.clear();
+        assert_eq!(derived(&view, "POL.NMP", "SEN"), None);
+    }
+
+    /// A hand-written institution (not a real one) of Senegal working on `themes`.
+    fn institution(name: &str, themes: &[&str]) -> Sourced<Institution> {
+        Sourced {
+            entry: Institution {
+                area: AreaCode::parse("SEN").unwrap(),
+                name: name.into(),
+                acronym: None,
+                mandate: None,
+                parent: None,
+                themes: themes.iter().map(|t| ThemeCode::parse(t).unwrap()).collect(),
+                contact: None,
+                data_held: None,
+                organisation: None,
+                provenance: Provenance { file: 0, locator: "fixture".into() },
+            },
+            source: "nat-sen-twg-registry".into(),
+            vintage: "2025-05".into(),
+            source_name: "Test registry".into(),
+            at: "workspace entry row 2".into(),
+        }
+    }
+
+    #[test]
+    fn a_diaspora_institution_gives_pol_diaspora_inst_and_a_general_one_does_not() {
+        assert_eq!(derived(&RegistryView::default(), "POL.DIASPORA_INST", "SEN"), None);
+        // A ministry working on many themes, the diaspora among them, is not one in charge of it.
+        let mut view = RegistryView { institutions: vec![institution("Test ministry", &["T01", "T04", "T08"])], ..RegistryView::default() };
+        assert_eq!(derived(&view, "POL.DIASPORA_INST", "SEN"), None);
+        // Re-deriving once the registry records a diaspora directorate gives 1, from that entry.
+        view.institutions.push(institution("Test diaspora directorate", &["T08", "T09"]));
+        let (v, y, at, _) = derived(&view, "POL.DIASPORA_INST", "SEN").unwrap();
+        assert_eq!((v, y), (1.0, 2025));
+        assert!(at.contains("Test diaspora directorate") && at.contains("workspace entry row 2") && !at.contains("Test ministry"), "{at}");
+        assert_eq!(derived(&view, "POL.DIASPORA_INST", "MLI"), None);
     }
 
     #[test]

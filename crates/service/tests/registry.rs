@@ -1,6 +1,7 @@
 //! The UN human rights treaty status files imported into the registry: every profile country's
 //! status of the Migrant Workers Convention as in the file, a second import that changes
-//! nothing, a damaged file that changes nothing, the derived T01 indicator, and the C.1 table.
+//! nothing, a damaged file that changes nothing, the derived T01 indicators (re-derived after a
+//! registry change), and the C.1 table.
 
 use mp_domain::{AreaCode, DimensionKey, IndicatorCode, InstrumentCode, InstrumentStatus};
 use mp_ingest::Context;
@@ -363,4 +364,75 @@ async fn c1_shows_the_ratification_table_for_the_ten_countries_in_three_language
         }
     }
     assert_eq!(checked, 30);
+}
+
+/// The value and locator of POL.NMP stored for Senegal.
+async fn stored_nmp(store: &Store) -> Option<(f64, String)> {
+    let q = ObsQuery {
+        areas: vec![AreaCode::parse("SEN").unwrap()],
+        indicator: Some(IndicatorCode::parse("POL.NMP").unwrap()),
+        any_dims: true,
+        ..ObsQuery::default()
+    };
+    let recs = store.records(&q).await.unwrap();
+    recs.into_iter().find(|r| r.dataset.source == "mprofile-registry").map(|r| (r.value.unwrap(), r.locator))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_policy_status_changed_in_the_registry_changes_pol_nmp_once_re_derived() {
+    use mp_domain::registry::RegistryImport;
+    use mp_domain::{FileInfo, I18nText, Instrument, InstrumentKind, Provenance, Ratification, SourceInfo, ThemeCode};
+    let Some(_) = mirror() else { return };
+    let (fw, areas) = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(&tmp.path().join("t.db").display().to_string()).await.unwrap();
+    store.load_framework(fw, areas).await.unwrap();
+    let sen = AreaCode::parse("SEN").unwrap();
+    // A hand-written national policy, not a real one.
+    let registry = |status: InstrumentStatus| RegistryImport {
+        source: SourceInfo {
+            code: "test-twg-registry".into(),
+            name: "Test registry".into(),
+            publisher: "Test".into(),
+            licence: "test".into(),
+            url: "test".into(),
+        },
+        vintage: "current".into(),
+        files: vec![FileInfo { path: "registry.xlsx".into(), sha256: "0".repeat(64), bytes: 1 }],
+        instruments: vec![Instrument {
+            code: InstrumentCode::parse("POL_SEN_TEST").unwrap(),
+            kind: InstrumentKind::Policy,
+            short: "PNM".into(),
+            title: I18nText::new("Test migration policy", "Politique de test", "Política de teste"),
+            year: Some(2018),
+            area: Some(sen.clone()),
+            citation: None,
+            link: None,
+            themes: vec![ThemeCode::parse("T01").unwrap()],
+        }],
+        ratifications: vec![Ratification {
+            instrument: InstrumentCode::parse("POL_SEN_TEST").unwrap(),
+            area: sen.clone(),
+            status,
+            year: Some(2018),
+            responsible: None,
+            note: None,
+            provenance: Provenance { file: 0, locator: "row 3".into() },
+        }],
+        institutions: vec![],
+        projects: vec![],
+    };
+    let derive = async |store: &Store| {
+        let view = store.registry_view(std::slice::from_ref(&sen)).await.unwrap();
+        let ds = mp_service::registry::derived_dataset(&view, fw, std::slice::from_ref(&sen), 2026);
+        store.import(&[ds], &public(), &|_, _| {}).await.unwrap();
+    };
+    store.import_registry(&[registry(InstrumentStatus::InPreparation)], &public()).await.unwrap();
+    derive(&store).await;
+    let (v, at) = stored_nmp(&store).await.expect("a policy in preparation is derived");
+    assert_eq!(v, 1.0);
+    assert!(at.contains("POL_SEN_TEST"), "{at}");
+    assert_eq!(store.import_registry(&[registry(InstrumentStatus::Adopted)], &public()).await.unwrap().changed, 1);
+    derive(&store).await;
+    assert_eq!(stored_nmp(&store).await.map(|(v, _)| v), Some(2.0), "the adopted policy replaces the draft's value");
 }
