@@ -25,6 +25,7 @@
 mod comments;
 mod edition;
 mod error;
+mod findings;
 mod forecast;
 mod framework;
 mod guide;
@@ -47,6 +48,7 @@ mod workspace;
 pub use comments::{CommentInfo, NewComment};
 pub use edition::{EditionInfo, NarrativeMap};
 pub use error::StoreError;
+pub use findings::{EvidenceTarget, StoredEvidence, StoredFinding};
 pub use forecast::{ForecastRun, ForecastRunInfo, ForecastSkill, ForecastValue};
 pub use framework::{FrameworkLoad, TableLoad};
 pub use guide::CollectionDeadline;

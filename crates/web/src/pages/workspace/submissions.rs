@@ -143,6 +143,7 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         links.push((format!("/{l}/ws/inbox"), m(lang, "inbox-title")));
         for c in p.memberships.iter().filter_map(|m| m.scope.country.as_ref()).collect::<BTreeSet<_>>() {
             links.push((format!("/{l}/ws/narrative/{c}"), ma(lang, "narrative-link", &[("country", c.as_str())])));
+            links.push((format!("/{l}/ws/findings/{c}"), ma(lang, "findings-ws-link", &[("country", c.as_str())])));
             links.push((format!("/{l}/ws/indicators/{c}"), ma(lang, "national-title", &[("country", c.as_str())])));
         }
         if p.memberships.iter().any(|m| matches!(m.role, Role::Secretariat | Role::Member | Role::Chair)) {
