@@ -114,6 +114,10 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "findings.ftl", include_str!("../locales/en/findings.ftl")),
     (Lang::Fr, "findings.ftl", include_str!("../locales/fr/findings.ftl")),
     (Lang::Pt, "findings.ftl", include_str!("../locales/pt-PT/findings.ftl")),
+    // Optional e-mail notifications.
+    (Lang::En, "mail.ftl", include_str!("../locales/en/mail.ftl")),
+    (Lang::Fr, "mail.ftl", include_str!("../locales/fr/mail.ftl")),
+    (Lang::Pt, "mail.ftl", include_str!("../locales/pt-PT/mail.ftl")),
     // The indicator handbook.
     (Lang::En, "handbook.ftl", include_str!("../locales/en/handbook.ftl")),
     (Lang::Fr, "handbook.ftl", include_str!("../locales/fr/handbook.ftl")),
