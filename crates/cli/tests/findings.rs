@@ -61,7 +61,11 @@ fn a_recommendation_linked_to_senegals_immigrant_stock_leads_to_its_table() {
         // The text, written in French and taken through the narrative's review.
         let section = format!("finding:{id}");
         let r = store.narrative_revision_add(&sen, &section, Lang::Fr, TEXT, &actor("awa")).await.unwrap();
-        let steps = [(State::Draft, State::Submitted, "awa"), (State::Submitted, State::Approved, "moussa"), (State::Approved, State::Published, "moussa")];
+        let steps = [
+            (State::Draft, State::Submitted, "awa"),
+            (State::Submitted, State::Approved, "moussa"),
+            (State::Approved, State::Published, "moussa"),
+        ];
         for (i, (from, to, who)) in steps.into_iter().enumerate() {
             store.narrative_revision_move(r.id, i as i64 + 1, from, to, "", "narrative.step", &actor(who)).await.expect("step");
         }
@@ -82,19 +86,24 @@ fn a_recommendation_linked_to_senegals_immigrant_stock_leads_to_its_table() {
     // The link goes to a table the page holds, and says which.
     let href = item.split("<a href=\"#").nth(1).and_then(|s| s.split('"').next()).expect("a link to the evidence");
     assert!(html.contains(&format!("id=\"{href}\"")), "the target #{href} exists in the page");
-    assert!(item.contains("voir le tableau"), "{item}");
+    // The figure's value is shown by a table or a chart of the document: the link names it.
+    let (see, caption) = if item.contains("voir le tableau") { ("voir le tableau ", "Tableau") } else { ("voir la figure ", "Figure") };
+    assert!(item.contains(see), "{item}");
 
     let pages = pdf_pages(&out.join("SEN/SEN-fr.pdf"));
     let (n, page) = pages.iter().enumerate().find(|(_, p)| p.contains("Renforcer le suivi")).expect("the PDF prints the recommendation");
     let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
-    let see = flat.split("voir le tableau ").nth(1).expect("the PDF names the table");
-    // "voir le tableau 4, section B.1, p. 12": the page it names holds that table.
-    let table: String = see.chars().take_while(char::is_ascii_digit).collect();
-    let p: usize = see.split("p. ").nth(1).map(|s| s.chars().take_while(char::is_ascii_digit).collect::<String>()).and_then(|s| s.parse().ok()).expect("a page number");
+    let rest = flat.split(see).nth(1).unwrap_or_else(|| panic!("the PDF names the {caption}: {flat}"));
+    // "voir la figure 1, section A.1, p. 5": the page it names holds that figure.
+    let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let p: usize = rest
+        .split("p. ")
+        .nth(1)
+        .map(|s| s.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("a page number: {rest}"));
     assert!(p > 0 && p <= pages.len(), "page {p} of {} (recommendation on sheet {})", pages.len(), n + 1);
-    let target_sheet = pages.iter().position(|s| s.contains(&format!("Tableau {table}"))).expect("the table is in the PDF");
-    // The printed page number counts from the first numbered page, so it differs from the
-    // sheet index by the unnumbered front pages only; its text must be on that sheet.
-    let sheet_text = &pages[target_sheet];
-    assert!(sheet_text.contains(&p.to_string()), "sheet {} with table {table} carries page number {p}", target_sheet + 1);
+    let sheet = pages.iter().position(|s| s.contains(&format!("{caption} {number}"))).expect("the target is in the PDF");
+    // The printed page number is in the footer of the sheet that holds the target.
+    assert!(pages[sheet].contains(&p.to_string()), "sheet {} with {caption} {number} carries page number {p}", sheet + 1);
 }

@@ -8,9 +8,9 @@
 //! [`locate`] finds the table or chart that shows that very figure (else the section of its
 //! theme), so a reader can follow a recommendation to its evidence.
 
+use crate::build::Narrative;
 use crate::data::Data;
 use crate::model::{Block, Cell, Document, Evidence, Finding, FindingKind, Section, Text, Value};
-use crate::build::Narrative;
 use mp_domain::{AreaCode, IndicatorCode, Period, ThemeCode};
 
 /// A finding or recommendation as the TWG recorded it, before the document is built.

@@ -26,8 +26,8 @@ pub mod template;
 pub mod views;
 
 pub use build::{Inputs, Narrative, PreviousEdition, build_country, build_regional};
-pub use findings::{EvidenceSpec, FindingSpec};
 pub use coverage::{CoverageEntry, Covered, Origin};
+pub use findings::{EvidenceSpec, FindingSpec};
 pub use model::*;
 pub use quality::SourceConflict;
 pub use template::Template;

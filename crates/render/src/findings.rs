@@ -90,7 +90,8 @@ fn line(doc: &Document, numbers: &Numbering, e: &Evidence, lang: Lang) -> Eviden
             let base = [("name", text(name, lang)), ("area", text(area_name, lang)), ("period", period(p, lang))];
             let text = match (v, cited.and_then(|i| doc.sources.get(i))) {
                 (Some(v), Some(src)) => {
-                    let args = [base[0].clone(), base[1].clone(), base[2].clone(), ("value", value(v, lang)), ("source", source_name(src, lang))];
+                    let args =
+                        [base[0].clone(), base[1].clone(), base[2].clone(), ("value", value(v, lang)), ("source", source_name(src, lang))];
                     msg_with(lang, "findings-figure", &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
                 }
                 _ => {
@@ -123,8 +124,8 @@ fn line(doc: &Document, numbers: &Numbering, e: &Evidence, lang: Lang) -> Eviden
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mp_profile::{Block, Cell, Subject, Table, Text, Trace, Value, ValueKind};
     use mp_domain::{AreaCode, DatasetId, IndicatorCode, Period};
+    use mp_profile::{Block, Cell, Subject, Table, Text, Trace, Value, ValueKind};
     use std::collections::BTreeMap;
 
     fn sec(id: &str, number: &str, blocks: Vec<Block>, children: Vec<Section>) -> Section {
@@ -216,10 +217,28 @@ mod tests {
         if let Evidence::Figure { value, .. } = &mut missing {
             *value = None;
         }
-        let f = Finding { key: "1".into(), kind: FindingKind::Finding, text: BTreeMap::new(), evidence: vec![missing, Evidence::Section { section: "E".into() }] };
+        let f = Finding {
+            key: "1".into(),
+            kind: FindingKind::Finding,
+            text: BTreeMap::new(),
+            evidence: vec![missing, Evidence::Section { section: "E".into() }],
+        };
         let d = doc(f.clone());
         let lines = evidence_lines(&d, &crate::numbering(&d), &f, Lang::En);
         assert!(lines.iter().all(|l| l.place.is_none() && l.see.is_empty()), "{lines:?}");
         assert!(!lines[0].text.contains("1,234"), "{}", lines[0].text);
+    }
+
+    #[test]
+    fn part_d_as_the_html_shows_it_in_french() {
+        let f = Finding {
+            key: "3".into(),
+            kind: FindingKind::Recommendation,
+            text: BTreeMap::from([(Lang::Fr, "Renforcer le suivi des immigrants dans le **prochain recensement**.".into())]),
+            evidence: vec![figure(Some("B.1"), Some("tbl-1")), Evidence::Section { section: "B".into() }],
+        };
+        let d = doc(f);
+        let frag = crate::Fragments::new(&d, Lang::Fr);
+        insta::assert_snapshot!(frag.block(&d.sections[1].blocks[0], 2));
     }
 }

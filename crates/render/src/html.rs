@@ -406,7 +406,9 @@ impl<'a> Fragments<'a> {
                     out.push_str(&format!("<li>{}", esc(&l.text)));
                     if let Some(p) = &l.place {
                         let id = match p {
-                            crate::findings::Place::Table { id, .. } | crate::findings::Place::Figure { id, .. } | crate::findings::Place::Section { id } => id,
+                            crate::findings::Place::Table { id, .. }
+                            | crate::findings::Place::Figure { id, .. }
+                            | crate::findings::Place::Section { id } => id,
                         };
                         out.push_str(&format!(" — <a href=\"#{}\">{}</a>", anchor(id), esc(&l.see)));
                     }

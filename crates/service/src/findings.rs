@@ -21,7 +21,9 @@ pub async fn findings(store: &Store, area: &AreaCode) -> Result<Vec<FindingSpec>
                     .evidence
                     .into_iter()
                     .map(|e| match e.target {
-                        EvidenceTarget::Figure { indicator, area, period, source } => EvidenceSpec::Figure { indicator, area, period, source },
+                        EvidenceTarget::Figure { indicator, area, period, source } => {
+                            EvidenceSpec::Figure { indicator, area, period, source }
+                        }
                         EvidenceTarget::Section(s) => EvidenceSpec::Section(s),
                     })
                     .collect(),

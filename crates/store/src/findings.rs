@@ -99,8 +99,15 @@ impl Store {
         if n == 0 {
             return Ok(false);
         }
-        self.audit_append(&mut tx, actor, "finding.remove", &format!("finding:{area}:{id}"), &serde_json::json!({ "finding": id }).to_string(), "")
-            .await?;
+        self.audit_append(
+            &mut tx,
+            actor,
+            "finding.remove",
+            &format!("finding:{area}:{id}"),
+            &serde_json::json!({ "finding": id }).to_string(),
+            "",
+        )
+        .await?;
         tx.commit().await.map_err(&err)?;
         Ok(true)
     }
@@ -124,16 +131,18 @@ impl Store {
             }
             EvidenceTarget::Section(s) => (None, None, None, None, Some(s.clone())),
         };
-        sqlx::query("INSERT INTO finding_evidence (finding_id, indicator, ref_area, period, source, section) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(id)
-            .bind(ind)
-            .bind(ref_area)
-            .bind(period)
-            .bind(source)
-            .bind(section)
-            .execute(&mut *tx)
-            .await
-            .map_err(&err)?;
+        sqlx::query(
+            "INSERT INTO finding_evidence (finding_id, indicator, ref_area, period, source, section) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(ind)
+        .bind(ref_area)
+        .bind(period)
+        .bind(source)
+        .bind(section)
+        .execute(&mut *tx)
+        .await
+        .map_err(&err)?;
         let after = serde_json::to_string(target).unwrap_or_default();
         self.audit_append(&mut tx, actor, "finding.evidence.add", &format!("finding:{area}:{id}"), "", &after).await?;
         tx.commit().await.map_err(&err)?;
@@ -179,7 +188,13 @@ impl Store {
         for row in &rows {
             let id: i64 = row.try_get("id").map_err(&err)?;
             let r = RowReader::new(row, "finding", id);
-            out.push(StoredFinding { id, kind: r.get("kind")?, author: r.get("author")?, created_at: r.get("created_at")?, evidence: Vec::new() });
+            out.push(StoredFinding {
+                id,
+                kind: r.get("kind")?,
+                author: r.get("author")?,
+                created_at: r.get("created_at")?,
+                evidence: Vec::new(),
+            });
         }
         let ev = sqlx::query(
             "SELECT e.id AS id, e.finding_id AS finding_id, e.indicator AS indicator, e.ref_area AS ref_area, e.period AS period, \

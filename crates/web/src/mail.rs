@@ -8,7 +8,8 @@
 //! point it at the organisation's relay, which forwards over TLS (see ARCHITECTURE.md).
 
 use crate::state::AppState;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncTransport, Message, Tokio1Executor};
 use mp_domain::Lang;
@@ -58,7 +59,7 @@ pub enum Notice {
         id: i64,
         /// The country.
         country: String,
-        /// The step it waits for, in words of the member's language (`m("mail-step-…")`).
+        /// Its state code (`submitted`), put in words of each member's language.
         state: String,
         /// Path of the submission on the portal.
         path: String,
@@ -80,9 +81,10 @@ pub fn compose(n: &Notice, lang: Lang, base_url: &str) -> (String, String) {
         ),
         Notice::Waiting { id, country, state, path } => {
             let id = id.to_string();
+            let state = crate::pages::m(lang, &format!("ws-state-{state}")).to_lowercase();
             (
                 m("mail-waiting-subject", &[("id", &id), ("country", country)]),
-                format!("{}\n\n{}\n", m("mail-waiting-body", &[("id", &id), ("country", country), ("state", state)]), link(path)),
+                format!("{}\n\n{}\n", m("mail-waiting-body", &[("id", &id), ("country", country), ("state", &state)]), link(path)),
             )
         }
     }
@@ -135,13 +137,11 @@ pub fn notify(st: &AppState, user_ids: Vec<i64>, notice: Notice) {
 pub async fn send(settings: &MailSettings, to: &str, subject: &str, text: String) -> Result<(), String> {
     let from: Mailbox = settings.from.parse().map_err(|e| format!("sender {:?}: {e}", settings.from))?;
     let to: Mailbox = to.parse().map_err(|e| format!("recipient {to:?}: {e}"))?;
-    let msg = Message::builder()
-        .from(from)
-        .to(to)
-        .subject(subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(text)
-        .map_err(|e| e.to_string())?;
+    // 8-bit text reads as written (French and Portuguese accents included); a line too long
+    // for it falls back to the encoding lettre picks.
+    let body = Body::new_with_encoding(text, ContentTransferEncoding::EightBit).unwrap_or_else(Body::new);
+    let msg =
+        Message::builder().from(from).to(to).subject(subject).header(ContentType::TEXT_PLAIN).body(body).map_err(|e| e.to_string())?;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host)
         .port(settings.port)
         .timeout(Some(Duration::from_secs(20)))

@@ -250,7 +250,8 @@ async fn notify_by_mail(st: &AppState, v: &Viewer, c: &Iso3, target: &CommentTar
         return;
     }
     let me = v.principal.user_id;
-    let path = format!("/{{lang}}/ws/discuss/{}", discuss_href(mp_domain::Lang::En, c.as_str(), target).trim_start_matches("/en/ws/discuss/"));
+    let path =
+        format!("/{{lang}}/ws/discuss/{}", discuss_href(mp_domain::Lang::En, c.as_str(), target).trim_start_matches("/en/ws/discuss/"));
     let by = v.principal.login.clone();
     let mentioned: Vec<i64> = mentioned.iter().copied().filter(|u| *u != me).collect();
     crate::mail::notify(

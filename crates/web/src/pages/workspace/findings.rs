@@ -31,7 +31,11 @@ fn country(v: &Viewer, iso: &str) -> Result<(Iso3, AreaCode), WsError> {
 }
 
 fn writer(v: &Viewer, c: &Iso3) -> Result<(), WsError> {
-    if v.principal.may(Action::EditNarrative, &Target::country(c)) { Ok(()) } else { Err(WsError::Forbidden(m(v.lang, "narrative-not-writer"))) }
+    if v.principal.may(Action::EditNarrative, &Target::country(c)) {
+        Ok(())
+    } else {
+        Err(WsError::Forbidden(m(v.lang, "narrative-not-writer")))
+    }
 }
 
 fn base(lang: Lang, iso: &str) -> String {
@@ -143,7 +147,9 @@ pub(crate) async fn list(State(st): State<AppState>, v: Viewer, uri: Uri, Path((
                             let name = st.framework().indicator(indicator).map(|i| tr(&i.name, lang)).unwrap_or_default();
                             format!("{indicator} {name} · {area} · {period} · {source}")
                         }
-                        EvidenceTarget::Section(s) => names.iter().find(|(id, _)| id == s).map(|(_, n)| n.clone()).unwrap_or_else(|| s.clone()),
+                        EvidenceTarget::Section(s) => {
+                            names.iter().find(|(id, _)| id == s).map(|(_, n)| n.clone()).unwrap_or_else(|| s.clone())
+                        }
                     },
                     remove: format!("{}/{}/evidence/{}/remove", base(lang, c.as_str()), f.id, e.id),
                 })
@@ -206,13 +212,20 @@ pub(crate) struct AddForm {
 }
 
 /// `POST /{lang}/ws/findings/{iso3}`: records a finding or a recommendation.
-pub(crate) async fn add(State(st): State<AppState>, v: Viewer, uri: Uri, Path((_, iso)): Path<(String, String)>, Form(f): Form<AddForm>) -> Response {
+pub(crate) async fn add(
+    State(st): State<AppState>,
+    v: Viewer,
+    uri: Uri,
+    Path((_, iso)): Path<(String, String)>,
+    Form(f): Form<AddForm>,
+) -> Response {
     let run = async {
         v.check_csrf(&f.csrf)?;
         let (c, area) = country(&v, &iso)?;
         writer(&v, &c)?;
-        let kind = FindingKind::parse(&f.kind)
-            .ok_or_else(|| WsError::Bad(StatusCode::BAD_REQUEST, format!("`{}` is not a kind: expected finding or recommendation", f.kind)))?;
+        let kind = FindingKind::parse(&f.kind).ok_or_else(|| {
+            WsError::Bad(StatusCode::BAD_REQUEST, format!("`{}` is not a kind: expected finding or recommendation", f.kind))
+        })?;
         st.store().finding_add(&area, kind.code(), &v.actor()).await?;
         Ok(see_other(&base(v.lang, c.as_str())))
     };
@@ -253,7 +266,10 @@ fn parse_evidence(st: &AppState, lang: Lang, f: &EvidenceForm) -> Result<Evidenc
         .filter(|i| st.framework().indicator(i).is_some())
         .ok_or_else(|| bad(ma(lang, "findings-ws-bad-indicator", &[("code", &code)])))?;
     let a = f.area.trim().to_ascii_uppercase();
-    let area = AreaCode::parse(&a).ok().filter(|x| st.areas().get(x).is_some()).ok_or_else(|| bad(ma(lang, "findings-ws-bad-area", &[("code", &a)])))?;
+    let area = AreaCode::parse(&a)
+        .ok()
+        .filter(|x| st.areas().get(x).is_some())
+        .ok_or_else(|| bad(ma(lang, "findings-ws-bad-area", &[("code", &a)])))?;
     let p = f.period.trim();
     let period = Period::parse(p).map_err(|_| bad(ma(lang, "findings-ws-bad-period", &[("value", p)])))?;
     let source = f.source.trim().to_ascii_lowercase();
