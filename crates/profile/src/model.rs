@@ -311,6 +311,8 @@ pub struct Finding {
 }
 
 /// Evidence a finding rests on.
+// A document holds a handful of these; boxing the figure would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "t", rename_all = "snake_case")]
 pub enum Evidence {
