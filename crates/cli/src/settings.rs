@@ -27,6 +27,38 @@ pub struct ConfigFile {
     /// (`[templates]` then `SEN = "wca-2009"`); a country not listed gets `iom-2011`.
     #[serde(default)]
     pub templates: std::collections::BTreeMap<String, String>,
+    /// Optional e-mail notifications (`[smtp]`); see [`SmtpConfig`].
+    pub smtp: Option<SmtpConfig>,
+}
+
+/// `[smtp]` of mprofile.toml: the server that sends members' notifications. Each key may be
+/// given by the environment instead (`MPROFILE_SMTP_HOST`, `_PORT`, `_FROM`, `_BASE_URL`),
+/// which wins; without a host, no mail is sent.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    /// Server host (a relay such as the organisation's Postfix).
+    pub host: Option<String>,
+    /// Port (default 25).
+    pub port: Option<u16>,
+    /// Sender, `mprofile <twg@example.org>`.
+    pub from: Option<String>,
+    /// The portal's public address, to link from mails.
+    pub base_url: Option<String>,
+}
+
+impl SmtpConfig {
+    /// The mail settings from the environment over this file's section, `None` without a host.
+    pub fn resolve(&self, env: impl Fn(&str) -> Option<String>) -> Result<Option<mp_web::mail::MailSettings>> {
+        let get = |k: &str, v: &Option<String>| env(&format!("MPROFILE_SMTP_{k}")).filter(|x| !x.trim().is_empty()).or_else(|| v.clone());
+        let Some(host) = get("HOST", &self.host) else { return Ok(None) };
+        let port = match env("MPROFILE_SMTP_PORT").filter(|x| !x.trim().is_empty()) {
+            Some(p) => p.trim().parse().with_context(|| format!("MPROFILE_SMTP_PORT={p} is not a port number"))?,
+            None => self.port.unwrap_or(25),
+        };
+        let from = get("FROM", &self.from).unwrap_or_else(|| "mprofile <mprofile@localhost>".into());
+        Ok(Some(mp_web::mail::MailSettings { host, port, from, base_url: get("BASE_URL", &self.base_url).unwrap_or_default() }))
+    }
 }
 
 /// Resolved settings.
@@ -42,6 +74,8 @@ pub struct Settings {
     pub addr: Option<String>,
     /// Template per country from the config file (see [`ConfigFile::templates`]).
     pub templates: std::collections::BTreeMap<String, String>,
+    /// Where notification mails go out, if anywhere.
+    pub mail: Option<mp_web::mail::MailSettings>,
 }
 
 /// The default store: a SQLite file in the working directory.
@@ -58,7 +92,7 @@ impl Settings {
             Some(p) => {
                 let text = std::fs::read_to_string(p).with_context(|| format!("cannot read the config file {}", p.display()))?;
                 toml::from_str(&text).with_context(|| {
-                    format!("{} is not a valid mprofile config file (keys: db, data, framework, addr, templates)", p.display())
+                    format!("{} is not a valid mprofile config file (keys: db, data, framework, addr, templates, smtp)", p.display())
                 })?
             }
             None => ConfigFile::default(),
@@ -70,6 +104,7 @@ impl Settings {
             framework: framework.or(cfg.framework),
             addr: cfg.addr,
             templates: cfg.templates.into_iter().map(|(k, v)| (k.to_ascii_uppercase(), v)).collect(),
+            mail: cfg.smtp.unwrap_or_default().resolve(|k| std::env::var(k).ok())?,
         })
     }
 

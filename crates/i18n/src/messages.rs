@@ -118,6 +118,14 @@ pub(crate) const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "narrative.ftl", include_str!("../locales/en/narrative.ftl")),
     (Lang::Fr, "narrative.ftl", include_str!("../locales/fr/narrative.ftl")),
     (Lang::Pt, "narrative.ftl", include_str!("../locales/pt-PT/narrative.ftl")),
+    // Part D's findings and recommendations, and the workspace page that records them.
+    (Lang::En, "findings.ftl", include_str!("../locales/en/findings.ftl")),
+    (Lang::Fr, "findings.ftl", include_str!("../locales/fr/findings.ftl")),
+    (Lang::Pt, "findings.ftl", include_str!("../locales/pt-PT/findings.ftl")),
+    // Optional e-mail notifications.
+    (Lang::En, "mail.ftl", include_str!("../locales/en/mail.ftl")),
+    (Lang::Fr, "mail.ftl", include_str!("../locales/fr/mail.ftl")),
+    (Lang::Pt, "mail.ftl", include_str!("../locales/pt-PT/mail.ftl")),
     // The indicator handbook.
     (Lang::En, "handbook.ftl", include_str!("../locales/en/handbook.ftl")),
     (Lang::Fr, "handbook.ftl", include_str!("../locales/fr/handbook.ftl")),

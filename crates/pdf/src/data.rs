@@ -167,9 +167,46 @@ impl Ctx<'_> {
                 "t": "definitions",
                 "items": d.iter().map(|(a, b)| json!({"term": text(a, lang), "desc": text(b, lang)})).collect::<Vec<_>>(),
             }),
+            Block::Findings(f) => self.findings(f, level)?,
             Block::Table(t) => self.table(t),
             Block::Chart(c) => self.chart(c),
         })
+    }
+
+    /// Part D's items written in the language, with their evidence and the label of the table,
+    /// chart or section showing it (`blk-<id>`, `sec-<id>`) for an internal link and its page.
+    fn findings(&self, items: &[mp_profile::Finding], level: usize) -> Option<Json> {
+        use mp_render::findings::{Place, evidence_lines, kind_label};
+        let lang = self.lang;
+        let items: Vec<Json> = items
+            .iter()
+            .filter_map(|f| {
+                let md = f.text.get(&lang).filter(|t| !t.trim().is_empty())?;
+                let evidence: Vec<Json> = evidence_lines(self.doc, self.numbers, f, lang)
+                    .into_iter()
+                    .map(|l| {
+                        let target = l.place.map(|p| match p {
+                            Place::Table { id, .. } | Place::Figure { id, .. } => format!("blk-{id}"),
+                            Place::Section { id } => format!("sec-{id}"),
+                        });
+                        json!({"text": l.text, "see": l.see, "target": target})
+                    })
+                    .collect();
+                Some(json!({"kind": kind_label(f.kind, lang), "shift": level, "blocks": markdown::narrative(md), "evidence": evidence}))
+            })
+            .collect();
+        if items.is_empty() {
+            return None;
+        }
+        let page = msg_with(lang, "findings-page", &[("page", PAGE)]);
+        let (before, after) = page.split_once(PAGE).unwrap_or((&page, ""));
+        Some(json!({
+            "t": "findings",
+            "items": items,
+            "evidence_label": msg(lang, "findings-evidence"),
+            "page_before": before,
+            "page_after": after,
+        }))
     }
 
     fn key_figure(&self, k: &KeyFigure) -> Json {
@@ -246,6 +283,7 @@ impl Ctx<'_> {
             .collect();
         json!({
             "t": "table",
+            "id": t.id,
             "label": self.caption_label("table-numbered", self.numbers.table(&t.id)),
             "number": self.numbers.table(&t.id),
             "title": text(&t.title, lang),
@@ -267,6 +305,7 @@ impl Ctx<'_> {
         self.files.push((file.clone(), svg.into_bytes()));
         json!({
             "t": "chart",
+            "id": c.id,
             "label": self.caption_label("figure-numbered", self.numbers.figure(&c.id)),
             "number": self.numbers.figure(&c.id),
             "title": text(&c.title, lang),

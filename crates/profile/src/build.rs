@@ -41,6 +41,9 @@ pub struct Inputs<'a> {
     /// The edition published before this one, whose forecasts the forecasts section sets
     /// against what has been observed since; `None` when there is none.
     pub previous: Option<PreviousEdition<'a>>,
+    /// Part D's findings and recommendations the TWG recorded for the country (their text is
+    /// in `narrative`); ignored by the regional report.
+    pub findings: &'a [crate::findings::FindingSpec],
 }
 
 /// An edition published earlier: its label and the records frozen with it.
@@ -814,6 +817,18 @@ impl<'a> Builder<'a> {
             // Kept even when nothing is written yet: a draft marks it, a published document
             // leaves the section out if nothing else is in it (mp_render::awaiting).
             BlockSpec::Narrative => vec![Block::Narrative(self.inputs.narrative.get(&s.id).cloned().unwrap_or_default())],
+            BlockSpec::Findings if subject.len() == 1 => {
+                let (d, sources) = (&self.d, &mut self.sources);
+                let cite = |ds: &DatasetId| {
+                    if let Some(i) = sources.iter().position(|s| s.code == ds.source && s.vintage == ds.vintage) {
+                        return i;
+                    }
+                    sources.push(SourceEntry { code: ds.source.clone(), vintage: ds.vintage.clone(), name: d.source_name(ds) });
+                    sources.len() - 1
+                };
+                crate::findings::block(self.inputs.findings, self.inputs.narrative, d, cite)
+            }
+            BlockSpec::Findings => Vec::new(),
             BlockSpec::Gaps | BlockSpec::Sources => Vec::new(), // filled once the whole document is known
             BlockSpec::Definitions { themes } => {
                 let defs = fw
@@ -1034,7 +1049,7 @@ fn build(tpl: &Template, inputs: &Inputs, subject: &[AreaCode], subj: Subject) -
         // Indicator views are built by `views`, never from a template.
         Subject::Indicator { .. } => Text::plain(""),
     };
-    Document {
+    let mut doc = Document {
         subject: subj,
         template: tpl.id.clone(),
         edition: inputs.edition.clone(),
@@ -1048,5 +1063,7 @@ fn build(tpl: &Template, inputs: &Inputs, subject: &[AreaCode], subj: Subject) -
             true => b.coverage,
             false => Vec::new(),
         },
-    }
+    };
+    crate::findings::locate(&mut doc);
+    doc
 }

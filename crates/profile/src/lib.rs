@@ -13,6 +13,7 @@ pub mod computed;
 pub mod coverage;
 pub mod data;
 pub mod facts;
+pub mod findings;
 pub mod handbook;
 pub mod idps;
 pub mod marks;
@@ -26,6 +27,7 @@ pub mod views;
 
 pub use build::{Inputs, Narrative, PreviousEdition, build_country, build_regional};
 pub use coverage::{CoverageEntry, Covered, Origin};
+pub use findings::{EvidenceSpec, FindingSpec};
 pub use model::*;
 pub use quality::SourceConflict;
 pub use template::Template;

@@ -57,6 +57,13 @@ pub fn block_marks(b: &Block) -> Vec<ObsStatus> {
                 found.extend(s.values.iter().flatten().filter_map(mark).filter(|m| !(s.projected && *m == ObsStatus::Forecast)));
             }
         }
+        Block::Findings(f) => {
+            for e in f.iter().flat_map(|f| f.evidence.iter()) {
+                if let crate::model::Evidence::Figure { value: Some(v), .. } = e {
+                    found.extend(mark(v));
+                }
+            }
+        }
         Block::Narrative(_) | Block::Definitions(_) => {}
     }
     MARKED.iter().copied().filter(|m| found.contains(m)).collect()

@@ -264,6 +264,88 @@ pub enum Block {
     Note(Text),
     /// A definition list: term → description (indicator definitions, methods).
     Definitions(Vec<(Text, Text)>),
+    /// Part D's key findings and recommendations, each with the evidence it rests on.
+    Findings(Vec<Finding>),
+}
+
+/// Whether a Part D item states a finding or recommends an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A key finding.
+    Finding,
+    /// A recommendation.
+    Recommendation,
+}
+
+impl FindingKind {
+    /// The code kept in the store and in forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            FindingKind::Finding => "finding",
+            FindingKind::Recommendation => "recommendation",
+        }
+    }
+
+    /// The kind of a code written by [`FindingKind::code`].
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "finding" => Some(FindingKind::Finding),
+            "recommendation" => Some(FindingKind::Recommendation),
+            _ => None,
+        }
+    }
+}
+
+/// A key finding or recommendation written by the Technical Working Group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable key (the store's id).
+    pub key: String,
+    /// Finding or recommendation.
+    pub kind: FindingKind,
+    /// Its text per language (Markdown), as published.
+    pub text: BTreeMap<Lang, String>,
+    /// What it rests on.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Evidence a finding rests on.
+// A document holds a handful of these; boxing the figure would only add indirection.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
+pub enum Evidence {
+    /// A figure: an indicator's total for an area, period and source.
+    Figure {
+        /// Indicator.
+        indicator: IndicatorCode,
+        /// Its name.
+        name: Text,
+        /// Its theme, when the framework knows the indicator.
+        theme: Option<ThemeCode>,
+        /// Area.
+        area: AreaCode,
+        /// The area's name.
+        area_name: Text,
+        /// Period.
+        period: Period,
+        /// Source code named by the TWG.
+        source: String,
+        /// The stored figure; `None` when the records hold no such figure (the reader is told).
+        value: Option<Value>,
+        /// Index into [`Document::sources`] of the figure's source.
+        cited: Option<usize>,
+        /// Id of the table or chart of the document that shows this very figure.
+        holder: Option<String>,
+        /// Id of the section holding it (or, when no table shows it, the section of its theme).
+        section: Option<String>,
+    },
+    /// A section of the document, by id.
+    Section {
+        /// Section id (`B.3`).
+        section: String,
+    },
 }
 
 /// A section of the document.
@@ -382,6 +464,10 @@ impl Document {
                         }
                     }
                     Block::Note(t) => text_values(t, out),
+                    Block::Findings(f) => out.extend(f.iter().flat_map(|f| f.evidence.iter()).filter_map(|e| match e {
+                        Evidence::Figure { value, .. } => value.as_ref(),
+                        Evidence::Section { .. } => None,
+                    })),
                     Block::Narrative(_) | Block::Definitions(_) => {}
                 }
             }

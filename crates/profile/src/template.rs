@@ -140,6 +140,8 @@ pub enum BlockSpec {
     /// The coherence view's findings in plain language (Part D; in the regional report, the
     /// countries compared).
     CoherenceFindings,
+    /// The key findings and recommendations the TWG wrote, each with its evidence (Part D).
+    Findings,
 }
 
 fn ten() -> usize {
@@ -178,6 +180,7 @@ impl BlockSpec {
             BlockSpec::Quality => "quality",
             BlockSpec::Coherence => "coherence",
             BlockSpec::CoherenceFindings => "coherence_findings",
+            BlockSpec::Findings => "findings",
         }
     }
 

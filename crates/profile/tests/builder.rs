@@ -96,6 +96,7 @@ fn build(blocks: &str, records: &[Record]) -> Document {
         registry: &mp_domain::RegistryView::default(),
         conflicts: &[],
         previous: None,
+        findings: &[],
     };
     build_country(&template(blocks), &inputs, &AreaCode::parse("SEN").unwrap())
 }
@@ -415,6 +416,7 @@ fn countries_are_compared_and_ranked_with_their_latest_figures() {
         registry: &mp_domain::RegistryView::default(),
         conflicts: &[],
         previous: None,
+        findings: &[],
     };
     let tpl = template(
         "{ type = \"compare_countries\", indicators = [\"IMM.STOCK\", \"DEV.POP\"] }, { type = \"rank_countries\", indicator = \"IMM.STOCK\" }",
@@ -563,6 +565,7 @@ fn a_code_the_framework_lacks_is_a_visible_note_not_a_missing_block() {
         registry: &mp_domain::RegistryView::default(),
         conflicts: &[],
         previous: None,
+        findings: &[],
     };
     let doc = build_country(&tpl, &inputs, &AreaCode::parse("SEN").unwrap());
     let b = blocks(&doc);

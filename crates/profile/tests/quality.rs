@@ -71,6 +71,7 @@ fn build(records: &[Record], conflicts: &[SourceConflict]) -> Document {
         registry: &mp_domain::RegistryView::default(),
         conflicts,
         previous: None,
+        findings: &[],
     };
     build_country(&tpl, &inputs, &AreaCode::parse("SEN").unwrap())
 }

@@ -83,6 +83,7 @@ fn build(records: &[Record], previous: Option<PreviousEdition>) -> Document {
         registry: &mp_domain::RegistryView::default(),
         conflicts: &[],
         previous,
+        findings: &[],
     };
     build_country(&tpl, &inputs, &AreaCode::parse("SEN").unwrap())
 }

@@ -199,6 +199,7 @@ enum BlockView {
     Narrative(String),
     Note(String),
     Definitions(Vec<(String, String)>),
+    Findings(String),
     Table(TableView),
     Chart(ChartView),
 }
@@ -361,6 +362,7 @@ impl<'a> Fragments<'a> {
             Block::Narrative(n) => BlockView::Narrative(n.get(&lang).map(|md| narrative_html(md, level)).unwrap_or_default()),
             Block::Note(t) => BlockView::Note(text(t, lang)),
             Block::Definitions(d) => BlockView::Definitions(d.iter().map(|(a, b)| (text(a, lang), text(b, lang))).collect()),
+            Block::Findings(f) => BlockView::Findings(self.findings_html(f, level)),
             Block::Table(t) => BlockView::Table(self.table_view(t)),
             Block::Chart(c) => BlockView::Chart(self.chart_view(c)),
         };
@@ -381,6 +383,43 @@ impl<'a> Fragments<'a> {
             html.push_str(&render(&BlockT { block: BlockView::Note(n) }));
         }
         html
+    }
+
+    /// Part D's items written in the language, each followed by its evidence: the figure with
+    /// its value and source, linked to the table, chart or section that shows it.
+    fn findings_html(&self, items: &[mp_profile::Finding], level: u8) -> String {
+        let lang = self.lang;
+        let esc = mp_text::escape_html;
+        let mut out = String::from("<ol class=\"findings\">");
+        for f in items {
+            let Some(md) = f.text.get(&lang).filter(|t| !t.trim().is_empty()) else { continue };
+            out.push_str(&format!(
+                "\n<li id=\"{}\"><p class=\"fk\">{}</p><div class=\"narr\">{}</div>",
+                anchor(&format!("finding-{}", f.key)),
+                esc(&crate::findings::kind_label(f.kind, lang)),
+                narrative_html(md, level)
+            ));
+            let lines = crate::findings::evidence_lines(self.doc, &self.numbers, f, lang);
+            if !lines.is_empty() {
+                out.push_str(&format!("<p class=\"ev\">{}</p><ul class=\"ev\">", esc(&msg(lang, "findings-evidence"))));
+                for l in lines {
+                    out.push_str(&format!("<li>{}", esc(&l.text)));
+                    if let Some(p) = &l.place {
+                        let id = match p {
+                            crate::findings::Place::Table { id, .. }
+                            | crate::findings::Place::Figure { id, .. }
+                            | crate::findings::Place::Section { id } => id,
+                        };
+                        out.push_str(&format!(" — <a href=\"#{}\">{}</a>", anchor(id), esc(&l.see)));
+                    }
+                    out.push_str("</li>");
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("\n</ol>");
+        out
     }
 
     fn key_figure(&self, k: &KeyFigure) -> KeyFigureView {

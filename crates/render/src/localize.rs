@@ -368,6 +368,7 @@ pub fn block_has_content(b: &Block, lang: Lang) -> bool {
         Block::KeyFigures(k) => !k.is_empty(),
         Block::Paragraph(p) => !p.is_empty(),
         Block::Definitions(d) => !d.is_empty(),
+        Block::Findings(f) => f.iter().any(|f| f.text.get(&lang).is_some_and(|t| !t.trim().is_empty())),
         Block::Table(_) | Block::Chart(_) | Block::Note(_) => true,
     }
 }

@@ -124,6 +124,13 @@ fn texts_of(doc: &Document) -> Vec<&Text> {
                 }
                 Block::Note(t) => out.push(t),
                 Block::Definitions(d) => out.extend(d.iter().flat_map(|(a, b)| [a, b])),
+                Block::Findings(f) => {
+                    for e in f.iter().flat_map(|f| f.evidence.iter()) {
+                        if let mp_profile::Evidence::Figure { name, area_name, .. } = e {
+                            out.extend([name, area_name]);
+                        }
+                    }
+                }
             }
         }
         for c in &s.children {
@@ -263,6 +270,7 @@ fn documents() -> Vec<Document> {
             registry,
             conflicts: &[],
             previous: None,
+            findings: &[],
         };
         for name in ["iom-2011.toml", "wca-2009.toml"] {
             docs.push(build_country(&template(name, &fw), &inputs, &sen));
@@ -399,6 +407,7 @@ fn synthetic_data_reach_every_kind_of_block() {
                 Block::Chart(_) => "chart",
                 Block::Note(_) => "note",
                 Block::Definitions(_) => "defs",
+                Block::Findings(_) => "findings",
             });
         }
         s.children.iter().for_each(|c| walk(c, kinds));

@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod findings;
 pub mod guide;
 pub mod json;
 pub mod meeting_report;
@@ -83,6 +84,7 @@ pub async fn country_document(
     };
     let conflicts = quality::source_conflicts(&records, &tpl.prefer);
     let previous = previous_edition(store, area, edition).await?;
+    let findings = findings::findings(store, area).await?;
     let inputs = Inputs {
         framework: fw,
         areas,
@@ -93,6 +95,7 @@ pub async fn country_document(
         registry: &registry,
         conflicts: &conflicts,
         previous: previous.as_ref().map(|(l, r)| mp_profile::PreviousEdition { label: l, records: r }),
+        findings: &findings,
     };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
@@ -132,6 +135,7 @@ pub async fn country_document_from(
     let registry = store.registry_view(std::slice::from_ref(area)).await?;
     let conflicts = quality::source_conflicts(records, &tpl.prefer);
     let previous = previous_edition(store, area, None).await?;
+    let findings = findings::findings(store, area).await?;
     let inputs = Inputs {
         framework: fw,
         areas,
@@ -142,6 +146,7 @@ pub async fn country_document_from(
         registry: &registry,
         conflicts: &conflicts,
         previous: previous.as_ref().map(|(l, r)| mp_profile::PreviousEdition { label: l, records: r }),
+        findings: &findings,
     };
     Ok(mp_profile::build_country(tpl, &inputs, area))
 }
@@ -162,6 +167,7 @@ pub async fn regional_document(store: &Store, fw: &Framework, areas: &AreaRegist
         registry: &registry,
         conflicts: &[],
         previous: None,
+        findings: &[],
     };
     Ok(mp_profile::build_regional(tpl, &inputs, &list))
 }

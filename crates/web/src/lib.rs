@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod http;
+pub mod mail;
 pub mod pages;
 pub mod server;
 pub mod state;

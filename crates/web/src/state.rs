@@ -16,6 +16,7 @@ pub struct AppState {
     rules: Arc<RuleSet>,
     pictures: Option<Arc<Rasteriser>>,
     pdf: Option<PdfWriter>,
+    mail: Option<Arc<crate::mail::MailSettings>>,
 }
 
 /// Turns a chart's SVG into a PNG `width` pixels wide. The binary hands in the PDF writer's
@@ -46,6 +47,7 @@ impl AppState {
             rules: Arc::new(RuleSet::default()),
             pictures: None,
             pdf: None,
+            mail: None,
         }
     }
     /// The same state, offering charts as PNG pictures drawn by `rasterise` (without it,
@@ -76,6 +78,15 @@ impl AppState {
     /// gave one.
     pub fn pdf(&self) -> Option<PdfWriter> {
         self.pdf.clone()
+    }
+    /// The same state, telling members by e-mail through the SMTP server of `mail` (without
+    /// it, nothing is sent; the inbox page is the notification).
+    pub fn with_mail(self, mail: crate::mail::MailSettings) -> Self {
+        AppState { mail: Some(Arc::new(mail)), ..self }
+    }
+    /// Where mails go out, if the binary configured a server.
+    pub fn mail(&self) -> Option<&crate::mail::MailSettings> {
+        self.mail.as_deref()
     }
     /// The validation rules run on every upload and publication.
     pub fn rules(&self) -> &RuleSet {

@@ -35,6 +35,13 @@ pub async fn serve(s: &Settings, a: ServeArgs) -> Result<ExitCode> {
         .with_pdf(std::sync::Arc::new(|doc: &mp_profile::Document, lang: mp_domain::Lang| {
             mp_pdf::document_pdf(doc, lang, &mp_pdf::PdfOptions::default()).map_err(|e| e.to_string())
         }));
+    let state = match &s.mail {
+        Some(m) => {
+            println!("notifications by e-mail through {}:{}", m.host, m.port);
+            state.with_mail(m.clone())
+        }
+        None => state,
+    };
     println!("mprofile portal on http://{addr}/ (store {}); Ctrl-C to stop", store.display_url());
     mp_web::serve(state, addr).await.with_context(|| format!("cannot serve on {addr}"))?;
     Ok(ExitCode::SUCCESS)

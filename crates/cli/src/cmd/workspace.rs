@@ -44,6 +44,17 @@ pub enum UserCmd {
         /// Sign-in name.
         login: String,
     },
+    /// Set the e-mail address a member's notifications go to and their language (sent only
+    /// when an SMTP server is configured); without an address, remove it.
+    Mail {
+        /// Sign-in name.
+        login: String,
+        /// The address, `name@domain.org`.
+        address: Option<String>,
+        /// Language of the mails: en, fr or pt.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// Set a new password (an administrator's reset): ends every session, lifts a lock-out.
     Reset {
         /// Sign-in name.
@@ -191,6 +202,14 @@ pub async fn user(s: &Settings, c: UserCmd) -> Result<ExitCode> {
         UserCmd::Enable { login } => {
             store.user_set_disabled(&login, false, &actor).await?;
             println!("user {login} enabled");
+        }
+        UserCmd::Mail { login, address, lang } => {
+            let lang: mp_domain::Lang = lang.parse().map_err(|_| anyhow::anyhow!("--lang {lang}: expected en, fr or pt"))?;
+            store.user_set_mail(&login, address.as_deref(), lang, &actor).await?;
+            match address {
+                Some(a) => println!("notifications of {login} go to {a} in {}", lang.code()),
+                None => println!("{login} gets no e-mail"),
+            }
         }
         UserCmd::Reset { login, password_stdin } => {
             let user = store.user_auth(&login).await?.with_context(|| format!("there is no user {login}"))?;

@@ -203,6 +203,43 @@ impl Serialize for Json<'_, Block> {
             Block::Chart(c) => Json(c).serialize(s),
             Block::Note(t) => tagged(s, "note", "text", &Json(t)),
             Block::Definitions(d) => tagged(s, "definitions", "items", &Definitions(d)),
+            Block::Findings(f) => tagged(s, "findings", "items", &Json(f)),
+        }
+    }
+}
+
+/// `{"key","kind","text":{lang: Markdown},"evidence":[{"t":"figure",…} | {"t":"section","section"}]}`.
+impl Serialize for Json<'_, mp_profile::Finding> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = self.0;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("key", &f.key)?;
+        m.serialize_entry("kind", &f.kind)?;
+        m.serialize_entry("text", &f.text)?;
+        m.serialize_entry("evidence", &Json(&f.evidence))?;
+        m.end()
+    }
+}
+
+impl Serialize for Json<'_, mp_profile::Evidence> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            mp_profile::Evidence::Section { section } => tagged(s, "section", "section", section),
+            mp_profile::Evidence::Figure { indicator, name, area, area_name, period, source, value, cited, holder, section, .. } => {
+                let mut m = s.serialize_map(Some(11))?;
+                m.serialize_entry("t", "figure")?;
+                m.serialize_entry("indicator", indicator)?;
+                m.serialize_entry("name", &Json(name))?;
+                m.serialize_entry("area", area)?;
+                m.serialize_entry("area_name", &Json(area_name))?;
+                m.serialize_entry("period", period)?;
+                m.serialize_entry("source", source)?;
+                m.serialize_entry("value", value)?;
+                m.serialize_entry("cited", cited)?;
+                m.serialize_entry("holder", holder)?;
+                m.serialize_entry("section", section)?;
+                m.end()
+            }
         }
     }
 }

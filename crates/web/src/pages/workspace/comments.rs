@@ -237,9 +237,48 @@ pub(crate) async fn post_comment(
         let on = target.to_string();
         let new = NewComment { country: &c, target: &on, theme: &theme, parent_id: parent, body: &body, mentions: &ids };
         st.store().comment_add(&new, &v.actor()).await?;
+        notify_by_mail(&st, &v, &c, &target, parent, &ids, &body).await;
         Ok(see_other(&discuss_href(v.lang, c.as_str(), &target)))
     };
     run.await.unwrap_or_else(|e: WsError| e.page(v.lang, &uri))
+}
+
+/// Tells the members mentioned, and the others who wrote in the thread a reply joins, by mail
+/// when a server is configured (`crate::mail`): sent after the answer, never failing the post.
+async fn notify_by_mail(st: &AppState, v: &Viewer, c: &Iso3, target: &CommentTarget, parent: Option<i64>, mentioned: &[i64], body: &str) {
+    if st.mail().is_none() {
+        return;
+    }
+    let me = v.principal.user_id;
+    let path =
+        format!("/{{lang}}/ws/discuss/{}", discuss_href(mp_domain::Lang::En, c.as_str(), target).trim_start_matches("/en/ws/discuss/"));
+    let by = v.principal.login.clone();
+    let mentioned: Vec<i64> = mentioned.iter().copied().filter(|u| *u != me).collect();
+    crate::mail::notify(
+        st,
+        mentioned.clone(),
+        crate::mail::Notice::Mention { by: by.clone(), country: c.to_string(), body: body.to_string(), path: path.clone() },
+    );
+    let Some(thread) = parent else { return };
+    // Who wrote in the thread follows it; a reader only mentioned gets the mention alone.
+    let followers: Vec<i64> = match st.store().comments_on(c, &target.to_string()).await {
+        Ok(list) => {
+            let mut ids: Vec<i64> = list
+                .iter()
+                .filter(|x| x.id == thread || x.parent_id == Some(thread))
+                .map(|x| x.created_by)
+                .filter(|u| *u != me && !mentioned.contains(u))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "mail: cannot read the thread's writers");
+            return;
+        }
+    };
+    crate::mail::notify(st, followers, crate::mail::Notice::Reply { by, country: c.to_string(), body: body.to_string(), path });
 }
 
 /// The resolve / reopen form.

@@ -14,6 +14,7 @@ mod auth;
 mod comments;
 mod entry;
 mod figure;
+mod findings;
 mod guide;
 mod inbox;
 mod indicators;
@@ -90,6 +91,11 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/{lang}/ws/narrative/{iso3}", get(narrative::overview))
         .route("/{lang}/ws/narrative/{iso3}/{section}/{text_lang}", get(narrative::edit_page).post(narrative::save))
         .route("/{lang}/ws/narrative-revision/{id}/step", post(narrative::step))
+        // Part D: findings and recommendations and the evidence each rests on.
+        .route("/{lang}/ws/findings/{iso3}", get(findings::list).post(findings::add))
+        .route("/{lang}/ws/findings/{iso3}/{id}/evidence", post(findings::link))
+        .route("/{lang}/ws/findings/{iso3}/{id}/evidence/{evidence}/remove", post(findings::unlink))
+        .route("/{lang}/ws/findings/{iso3}/{id}/remove", post(findings::remove))
         // Discussion and the inbox.
         .route("/{lang}/ws/discuss/{iso3}", get(comments::page_handler).post(comments::post_comment))
         .route("/{lang}/ws/discuss/{iso3}/thread/{id}", post(comments::resolve))

@@ -247,7 +247,14 @@ pub(crate) struct DiffQuery {
     to: Option<i64>,
 }
 
-fn parse_section(st: &AppState, lang: Lang, section: &str) -> Result<TextSection, WsError> {
+/// A template section with text, or a Part D item of the country (`finding:<id>`).
+async fn parse_section(st: &AppState, lang: Lang, area: &AreaCode, section: &str) -> Result<TextSection, WsError> {
+    if let Some(key) = mp_profile::findings::key_of_text(section) {
+        let id: i64 = key.parse().map_err(|_| WsError::NotFound)?;
+        let list = st.store().findings(area).await?;
+        let title = super::findings::item_label(lang, &list, id).ok_or(WsError::NotFound)?;
+        return Ok(TextSection { id: section.to_string(), number: String::new(), title });
+    }
     text_sections(st, lang).into_iter().find(|s| s.id == section).ok_or(WsError::NotFound)
 }
 
@@ -289,7 +296,7 @@ pub(crate) async fn edit_page(
     let run = async {
         let lang = v.lang;
         let (c, area) = country(&v, &iso)?;
-        let sec = parse_section(&st, lang, &section)?;
+        let sec = parse_section(&st, lang, &area, &section).await?;
         let tl = parse_lang(&tl)?;
         let revs: Vec<NarrativeRevision> =
             st.store().narrative_revisions(&area).await?.into_iter().filter(|r| r.section == sec.id && r.lang == tl).collect();
@@ -401,7 +408,7 @@ pub(crate) async fn save(
     let run = async {
         v.check_csrf(&f.csrf)?;
         let (c, area) = country(&v, &iso)?;
-        let sec = parse_section(&st, v.lang, &section)?;
+        let sec = parse_section(&st, v.lang, &area, &section).await?;
         let tl = parse_lang(&tl)?;
         if !v.principal.may(Action::EditNarrative, &Target::country(&c)) {
             return Err(WsError::Forbidden(m(v.lang, "narrative-not-writer")));

@@ -143,6 +143,7 @@ pub(crate) async fn home(State(st): State<AppState>, v: Viewer, uri: Uri) -> Res
         links.push((format!("/{l}/ws/inbox"), m(lang, "inbox-title")));
         for c in p.memberships.iter().filter_map(|m| m.scope.country.as_ref()).collect::<BTreeSet<_>>() {
             links.push((format!("/{l}/ws/narrative/{c}"), ma(lang, "narrative-link", &[("country", c.as_str())])));
+            links.push((format!("/{l}/ws/findings/{c}"), ma(lang, "findings-ws-link", &[("country", c.as_str())])));
             links.push((format!("/{l}/ws/indicators/{c}"), ma(lang, "national-title", &[("country", c.as_str())])));
         }
         if p.memberships.iter().any(|m| matches!(m.role, Role::Secretariat | Role::Member | Role::Chair)) {
@@ -752,7 +753,38 @@ pub(crate) async fn step(
             mp_service::quality::store_flags(st.store(), &warnings).await?;
         }
         st.store().submission_move(id, f.version, s.state, to, &reason, batch, &name, &v.actor()).await?;
+        mail_waiting(&st, &v, &s, to, skip).await;
         Ok(see_other(&format!("/{}/ws/submission/{id}", v.lang.code())))
     };
     run.await.unwrap_or_else(|e: WsError| e.page(v.lang, &uri))
+}
+
+/// Tells by mail (when a server is configured) the members who may take the step a submission
+/// now waits for; never fails the step that moved it.
+async fn mail_waiting(st: &AppState, v: &Viewer, s: &mp_store::SubmissionInfo, to: SubState, skip: bool) {
+    let Some((next, _)) = to.next(skip) else { return };
+    if st.mail().is_none() {
+        return;
+    }
+    let users = match st.store().users().await {
+        Ok(u) => u,
+        Err(e) => {
+            tracing::warn!(error = %e, "mail: cannot list the members");
+            return;
+        }
+    };
+    let t = target(s);
+    let ids: Vec<i64> = users
+        .into_iter()
+        .filter(|u| !u.disabled && u.id != v.principal.user_id)
+        .filter(|u| mp_workspace::Principal { user_id: u.id, login: u.login.clone(), memberships: u.memberships.clone() }.may(next, &t))
+        .map(|u| u.id)
+        .collect();
+    let notice = crate::mail::Notice::Waiting {
+        id: s.id,
+        country: s.country.to_string(),
+        state: to.code().to_string(),
+        path: format!("/{{lang}}/ws/submission/{}", s.id),
+    };
+    crate::mail::notify(st, ids, notice);
 }

@@ -1,0 +1,308 @@
+//! Optional e-mail: with an SMTP server configured, a member mentioned in a comment gets a mail
+//! in their language (received here by an in-process SMTP server speaking the few commands a
+//! client sends), and a reply reaches the thread's other writer; a server that is not there
+//! changes nothing for the request, which is answered as without mail.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use mp_domain::{AreaRegistry, Framework, Iso3, Lang};
+use mp_store::{Actor, Store};
+use mp_web::AppState;
+use mp_workspace::{Membership, Role, ThemeSet, hash_password};
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+use tower::ServiceExt;
+
+const PW: &str = "twelve chars pw";
+const MAX_PAGE: usize = 150 * 1024;
+
+fn fw_areas() -> &'static (Framework, AreaRegistry) {
+    mp_ingest::framework_dir::testing::fixture()
+}
+
+fn have_data() -> bool {
+    let ok = std::env::var_os("MPROFILE_DATA").is_some_and(|d| std::path::Path::new(&d).join("country-codes").exists())
+        || mp_ingest::framework_dir::testing::repo_root().join("../shared/data/country-codes").exists();
+    if !ok {
+        eprintln!("skipping: no public data mirror (MPROFILE_DATA) for the framework's areas");
+    }
+    ok
+}
+
+fn template(id: &str, fw: &Framework) -> mp_profile::Template {
+    let path = mp_ingest::framework_dir::testing::repo_root().join("templates").join(format!("{id}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    mp_profile::Template::parse(&format!("{id}.toml"), &text, fw).unwrap_or_else(|e| panic!("{e}"))
+}
+
+struct App {
+    router: Router,
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+async fn app(mail: Option<mp_web::mail::MailSettings>) -> App {
+    // SAFETY of the environment change: every test of this binary sets the same value.
+    unsafe { std::env::set_var(mp_web::pages::COOKIE_SECURE_ENV, "0") };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (fw, areas) = fw_areas();
+    let store = Store::open(&dir.path().join("dc.db").display().to_string()).await.unwrap_or_else(|e| panic!("{e}"));
+    store.load_framework(fw, areas).await.unwrap_or_else(|e| panic!("{e}"));
+    let cli = Actor { id: None, name: "cli:test".into() };
+    let (sen, mli) = (Iso3::parse("SEN").unwrap(), Iso3::parse("MLI").unwrap());
+    store.twg_set(&sen, "GTT Sénégal", false, &cli).await.unwrap();
+    store.twg_set(&mli, "GTT Mali", false, &cli).await.unwrap();
+    let ansd = store.org_add("ansd", "ANSD", &cli).await.unwrap();
+    let hash = hash_password(PW).unwrap();
+    let t04 = ThemeSet::parse("T04").unwrap();
+    for (login, m) in [
+        ("provider", Membership::new(Role::Provider, Some(sen.clone()), t04.clone(), Some(ansd.id)).unwrap()),
+        ("chair", Membership::new(Role::Chair, Some(sen.clone()), t04.clone(), None).unwrap()),
+        ("member-t09", Membership::new(Role::Member, Some(sen.clone()), ThemeSet::parse("T09").unwrap(), None).unwrap()),
+        ("reader", Membership::new(Role::Reader, Some(sen.clone()), ThemeSet::All, None).unwrap()),
+        ("mali", Membership::new(Role::Secretariat, Some(mli.clone()), ThemeSet::All, None).unwrap()),
+    ] {
+        store.user_add(login, login, &hash, &cli).await.unwrap();
+        store.member_add(login, &m, &cli).await.unwrap();
+    }
+    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
+    let state = match mail {
+        Some(m) => state.with_mail(m),
+        None => state,
+    };
+    App { router: mp_web::router(state), store, _dir: dir }
+}
+
+struct Res {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Res {
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
+            let (kv, _) = v.split_once(';').unwrap_or((v, ""));
+            let (k, val) = kv.split_once('=')?;
+            (k == name).then(|| val.to_string())
+        })
+    }
+    fn csrf(&self) -> String {
+        let at = self.body.find("name=\"csrf\" value=\"").unwrap_or_else(|| panic!("no csrf field in {}", self.body));
+        let rest = &self.body[at + 19..];
+        rest[..rest.find('"').unwrap()].to_string()
+    }
+}
+
+async fn send(app: &App, method: &str, uri: &str, cookie: &str, body: Body, ctype: &str) -> Res {
+    let mut req = Request::builder().method(method).uri(uri);
+    if !cookie.is_empty() {
+        req = req.header(header::COOKIE, cookie);
+    }
+    if !ctype.is_empty() {
+        req = req.header(header::CONTENT_TYPE, ctype);
+    }
+    let res = app.router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let body = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
+    Res { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&body).into_owned() }
+}
+
+async fn get(app: &App, uri: &str, cookie: &str) -> Res {
+    let r = send(app, "GET", uri, cookie, Body::empty(), "").await;
+    assert!(r.body.len() < MAX_PAGE, "{uri}: {} bytes", r.body.len());
+    r
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let enc: String = v
+                .bytes()
+                .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+                .collect();
+            format!("{k}={enc}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn post(app: &App, uri: &str, cookie: &str, pairs: &[(&str, &str)]) -> Res {
+    send(app, "POST", uri, cookie, Body::from(form(pairs)), "application/x-www-form-urlencoded").await
+}
+
+async fn sign_in(app: &App, login: &str) -> (String, String) {
+    let page = get(app, "/en/ws/sign-in", "").await;
+    let pre = page.cookie("mp_signin").expect("the sign-in form sets its CSRF cookie");
+    let res = post(app, "/en/ws/sign-in", &format!("mp_signin={pre}"), &[("login", login), ("password", PW), ("csrf", &page.csrf())]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{login}: {}", res.body);
+    let session = format!("mp_session={}", res.cookie("mp_session").unwrap());
+    let home = get(app, "/en/ws/", &session).await;
+    (session, home.csrf())
+}
+
+const ON: &str = "figure:IMM.STOCK:2020:undesa-ims";
+
+/// A mail as the fake server received it: recipients and the DATA text.
+#[derive(Debug)]
+struct Received {
+    to: Vec<String>,
+    data: String,
+}
+
+/// An SMTP server on a free local port that accepts every mail and hands it over.
+async fn fake_smtp() -> (u16, mpsc::UnboundedReceiver<Received>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((sock, _)) = listener.accept().await {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = sock.into_split();
+                let mut lines = BufReader::new(r).lines();
+                w.write_all(b"220 fake ESMTP\r\n").await.unwrap();
+                let mut to = Vec::new();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let cmd = line.to_ascii_uppercase();
+                    let reply: &[u8] = if cmd.starts_with("EHLO") || cmd.starts_with("HELO") {
+                        b"250-fake\r\n250 8BITMIME\r\n"
+                    } else if cmd.starts_with("RCPT TO:") {
+                        to.push(line[8..].trim().trim_matches(|c| c == '<' || c == '>').to_string());
+                        b"250 OK\r\n"
+                    } else if cmd.starts_with("DATA") {
+                        w.write_all(b"354 go ahead\r\n").await.unwrap();
+                        let mut data = String::new();
+                        while let Ok(Some(l)) = lines.next_line().await {
+                            if l == "." {
+                                break;
+                            }
+                            data.push_str(&l);
+                            data.push('\n');
+                        }
+                        let _ = tx.send(Received { to: std::mem::take(&mut to), data });
+                        b"250 queued\r\n"
+                    } else if cmd.starts_with("QUIT") {
+                        w.write_all(b"221 bye\r\n").await.unwrap();
+                        break;
+                    } else {
+                        b"250 OK\r\n"
+                    };
+                    w.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, rx)
+}
+
+/// The mail's text: its body decoded when it came base64-encoded.
+fn text_of(data: &str) -> String {
+    let Some((head, body)) = data.split_once("\n\n") else { return data.to_string() };
+    if !head.contains("Content-Transfer-Encoding: base64") {
+        return data.to_string();
+    }
+    let table = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut bits, mut n, mut out) = (0u32, 0u32, Vec::new());
+    for c in body.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+        let Some(v) = table.iter().position(|t| *t == c) else { continue };
+        bits = (bits << 6) | v as u32;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+            bits &= (1 << n) - 1;
+        }
+    }
+    format!("{head}\n\n{}", String::from_utf8_lossy(&out))
+}
+
+fn settings(port: u16) -> mp_web::mail::MailSettings {
+    mp_web::mail::MailSettings {
+        host: "127.0.0.1".into(),
+        port,
+        from: "mprofile <twg@example.org>".into(),
+        base_url: "http://portal.test".into(),
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+#[test]
+fn a_mention_is_mailed_in_the_members_language_and_a_reply_to_the_thread() {
+    if !have_data() {
+        return;
+    }
+    runtime().block_on(async {
+        let (port, mut inbox) = fake_smtp().await;
+        let app = app(Some(settings(port))).await;
+        let cli = Actor { id: None, name: "cli:test".into() };
+        app.store.user_set_mail("provider", Some("awa@ansd.sn"), Lang::Fr, &cli).await.unwrap();
+        app.store.user_set_mail("chair", Some("moussa@gtt.sn"), Lang::Pt, &cli).await.unwrap();
+        let chair = sign_in(&app, "chair").await;
+        let provider = sign_in(&app, "provider").await;
+        let r = post(
+            &app,
+            "/en/ws/discuss/SEN",
+            &chair.0,
+            &[("csrf", &chair.1), ("on", ON), ("body", "@provider le stock de 2020 semble bas")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mut mail = tokio::time::timeout(Duration::from_secs(20), inbox.recv()).await.expect("the mention is mailed").unwrap();
+        mail.data = text_of(&mail.data);
+        assert_eq!(mail.to, ["awa@ansd.sn"]);
+        assert!(mail.data.contains("chair vous a mentionné dans une discussion du profil migratoire SEN"), "{}", mail.data);
+        assert!(mail.data.contains("le stock de 2020 semble bas"), "{}", mail.data);
+        assert!(mail.data.contains("http://portal.test/fr/ws/discuss/SEN?on=figure:IMM.STOCK:2020:undesa-ims"), "{}", mail.data);
+
+        // The provider answers: the chair, who wrote the thread, is told in Portuguese.
+        let thread = app.store.comment_threads(None).await.unwrap().remove(0);
+        let r = post(
+            &app,
+            "/en/ws/discuss/SEN",
+            &provider.0,
+            &[("csrf", &provider.1), ("on", ON), ("body", "verificado"), ("parent", &thread.id.to_string())],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mut mail = tokio::time::timeout(Duration::from_secs(20), inbox.recv()).await.expect("the reply is mailed").unwrap();
+        mail.data = text_of(&mail.data);
+        assert_eq!(mail.to, ["moussa@gtt.sn"]);
+        assert!(mail.data.contains("provider respondeu numa discussão do perfil migratório SEN"), "{}", mail.data);
+        assert!(mail.data.contains("verificado"), "{}", mail.data);
+    });
+}
+
+#[test]
+fn a_dead_mail_server_does_not_change_the_request() {
+    if !have_data() {
+        return;
+    }
+    runtime().block_on(async {
+        // A port that was free a moment ago: nothing listens there.
+        let port = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().port()
+        };
+        let app = app(Some(settings(port))).await;
+        let cli = Actor { id: None, name: "cli:test".into() };
+        app.store.user_set_mail("provider", Some("awa@ansd.sn"), Lang::Fr, &cli).await.unwrap();
+        let chair = sign_in(&app, "chair").await;
+        let started = std::time::Instant::now();
+        let r =
+            post(&app, "/en/ws/discuss/SEN", &chair.0, &[("csrf", &chair.1), ("on", ON), ("body", "@provider merci de vérifier")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(started.elapsed() < Duration::from_secs(5), "answered without waiting for the mail: {:?}", started.elapsed());
+        assert_eq!(app.store.comment_threads(None).await.unwrap().len(), 1, "the comment is stored");
+        // Let the mail task fail and log; the server stays up.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(get(&app, "/en/ws/inbox", &chair.0).await.status, StatusCode::OK);
+    });
+}
