@@ -227,6 +227,11 @@ fn translations_differ_from_english() {
         "series-by-source",
         "period-label",
         "meeting-list-join",
+        // Abbreviations and formats that read the same: "p. 12", "Recommandation 2" built from
+        // parts, "Section".
+        "findings-page",
+        "findings-ws-item",
+        "findings-ws-section",
         // Acronyms French keeps in their English form.
         "pubdoc-acr-idmc",
         "pubdoc-acr-knomad",
@@ -241,6 +246,9 @@ fn translations_differ_from_english() {
         "legend-unit",
         "period-label",
         "meeting-list-join",
+        "findings-page",
+        "findings-ws-item",
+        "findings-figure",
         "pubdoc-acr-iati",
         "pubdoc-acr-idmc",
         "pubdoc-acr-knomad",

@@ -1,23 +1,23 @@
-# Partie D : principales conclusions et recommandations rédigées par le GTT, chacune avec ses éléments probants.
+# Partie D : principales conclusions et recommandations rédigées par le GTT, chacune avec ses éléments probants.
 findings-kind-finding = Constat
 findings-kind-recommendation = Recommandation
-findings-evidence = S’appuie sur :
-findings-figure = { $name }, { $area }, { $period } : { $value } ({ $source })
-findings-figure-missing = { $name }, { $area }, { $period } : { $source } ne donne aucun chiffre dans les données de ce document
+findings-evidence = S’appuie sur :
+findings-figure = { $name }, { $area }, { $period } : { $value } ({ $source })
+findings-figure-missing = { $name }, { $area }, { $period } : { $source } ne donne aucun chiffre dans les données de ce document
 findings-see-table = voir le tableau { $number }, section { $section }
 findings-see-figure = voir la figure { $number }, section { $section }
 findings-see-section = voir la section { $section }
 findings-page = p. { $page }
 # La page de l’espace de travail où le GTT les enregistre.
 findings-ws-link = Conclusions et recommandations ({ $country })
-findings-ws-title = Principales conclusions et recommandations : { $country }
-findings-ws-intro = La partie D présente les principales conclusions et les recommandations du GTT. Enregistrez un élément, rédigez son texte dans chaque langue (il est révisé, examiné et publié comme le texte d’une section), puis liez-le aux chiffres et aux sections sur lesquels il s’appuie : le document publié et le portail citent chaque chiffre avec sa valeur et sa source, et renvoient au tableau ou à la section qui le montre.
+findings-ws-title = Principales conclusions et recommandations : { $country }
+findings-ws-intro = La partie D présente les principales conclusions et les recommandations du GTT. Enregistrez un élément, rédigez son texte dans chaque langue (il est révisé, examiné et publié comme le texte d’une section), puis liez-le aux chiffres et aux sections sur lesquels il s’appuie : le document publié et le portail citent chaque chiffre avec sa valeur et sa source, et renvoient au tableau ou à la section qui le montre.
 findings-ws-none = Aucune conclusion ni recommandation enregistrée pour l’instant.
 findings-ws-add = Enregistrer
 findings-ws-kind = Type
 findings-ws-item = { $kind } { $number }
 findings-ws-text = Texte
-findings-ws-write = { $lang } : rédiger ou réviser
+findings-ws-write = { $lang } : rédiger ou réviser
 findings-ws-published = publié
 findings-ws-not-published = aucun texte publié
 findings-ws-evidence = Éléments probants
