@@ -26,6 +26,27 @@ pub fn mprofile(db: &str, args: &[&str]) -> Output {
         .expect("the mprofile binary runs")
 }
 
+/// Runs `mprofile` with a store, the data mirror and the repository's framework, `input` on
+/// its standard input (a password, for example).
+pub fn with_stdin(db: &str, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mprofile"))
+        .args(["--db", db, "--data"])
+        .arg(data_dir())
+        .arg("--framework")
+        .arg(repo().join("framework"))
+        .args(args)
+        .env_remove("MPROFILE_FRAMEWORK")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the mprofile binary runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("mprofile ends")
+}
+
 /// stdout as text, after checking the command succeeded.
 pub fn ok(out: &Output) -> String {
     assert!(

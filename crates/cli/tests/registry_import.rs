@@ -7,25 +7,6 @@
 mod common;
 
 use common::*;
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn run(db: &str, args: &[&str], input: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mprofile"))
-        .args(["--db", db, "--data"])
-        .arg(data_dir())
-        .arg("--framework")
-        .arg(repo().join("framework"))
-        .args(args)
-        .env_remove("MPROFILE_FRAMEWORK")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the mprofile binary runs");
-    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("mprofile ends")
-}
 
 /// A workbook with one new institution row (hand-written test data, not a real institution).
 fn workbook(read_at: &str) -> Vec<u8> {
@@ -52,12 +33,12 @@ fn workbook(read_at: &str) -> Vec<u8> {
 }
 
 fn audit(db: &str, target: &str) -> Vec<serde_json::Value> {
-    let out = ok(&run(db, &["audit", "list", "--target", target, "--format", "json"], ""));
+    let out = ok(&with_stdin(db, &["audit", "list", "--target", target, "--format", "json"], ""));
     serde_json::from_str(&out).unwrap()
 }
 
 fn audit_actions(db: &str, action: &str) -> Vec<serde_json::Value> {
-    let out = ok(&run(db, &["audit", "list", "--format", "json"], ""));
+    let out = ok(&with_stdin(db, &["audit", "list", "--format", "json"], ""));
     let all: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
     all.into_iter().filter(|r| r["action"].as_str() == Some(action)).collect()
 }
@@ -69,53 +50,53 @@ fn registry_imports_are_audited_and_workbooks_reviewed() {
         return;
     }
     let (dir, db) = temp_db();
-    ok(&run(&db, &["init"], ""));
-    ok(&run(&db, &["user", "add", "sec", "--password-stdin"], "a long enough password\n"));
-    ok(&run(&db, &["twg", "create", "SEN", "--name", "GTT Sénégal"], ""));
-    ok(&run(&db, &["member", "add", "sec", "--role", "secretariat", "--country", "SEN"], ""));
+    ok(&with_stdin(&db, &["init"], ""));
+    ok(&with_stdin(&db, &["user", "add", "sec", "--password-stdin"], "a long enough password\n"));
+    ok(&with_stdin(&db, &["twg", "create", "SEN", "--name", "GTT Sénégal"], ""));
+    ok(&with_stdin(&db, &["member", "add", "sec", "--role", "secretariat", "--country", "SEN"], ""));
 
     // An IATI file: written to the registry, the import in the audit trail as the member.
     let iati = repo().join("crates/ingest/tests/fixtures/iati/two-activities.xml").display().to_string();
-    let out = ok(&run(&db, &["registry", "import", &iati, "--as", "sec"], ""));
+    let out = ok(&with_stdin(&db, &["registry", "import", &iati, "--as", "sec"], ""));
     assert!(out.contains("added"), "{out}");
     let rows = audit_actions(&db, "registry.import");
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["actor_name"].as_str(), Some("sec"));
     assert!(rows[0]["target"].as_str().unwrap_or_default().starts_with("batch:"), "{rows:?}");
     assert!(rows[0]["after"].as_str().unwrap_or_default().contains("two-activities.xml"), "{rows:?}");
-    let list = ok(&run(&db, &["registry", "list"], ""));
+    let list = ok(&with_stdin(&db, &["registry", "list"], ""));
     assert!(list.contains("projects (2)"), "{list}");
 
     // A workbook: refused without a member to propose it.
     let path = dir.path().join("registry-SEN.xlsx");
     std::fs::write(&path, workbook("Fixture decree No. 7, 2021")).unwrap();
     let p = path.display().to_string();
-    let out = run(&db, &["registry", "import", &p], "");
+    let out = with_stdin(&db, &["registry", "import", &p], "");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--as LOGIN"), "{}", String::from_utf8_lossy(&out.stderr));
 
     // Malformed (no place it was read): named, nothing proposed.
     let bad = dir.path().join("registry-bad.xlsx");
     std::fs::write(&bad, workbook("")).unwrap();
-    let out = run(&db, &["registry", "import", &bad.display().to_string(), "--as", "sec"], "");
+    let out = with_stdin(&db, &["registry", "import", &bad.display().to_string(), "--as", "sec"], "");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("institutions") && err.contains("row 2") && err.contains("read_at"), "{err}");
     assert!(audit(&db, "registry institution SEN Fixture migration observatory").is_empty());
 
     // With --as: proposed for review and audited, not in the registry yet.
-    let out = ok(&run(&db, &["registry", "import", &p, "--as", "sec"], ""));
+    let out = ok(&with_stdin(&db, &["registry", "import", &p, "--as", "sec"], ""));
     assert!(out.contains("1 change(s) proposed by sec"), "{out}");
     let rows = audit(&db, "registry institution SEN Fixture migration observatory");
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0]["action"].as_str(), rows[0]["actor_name"].as_str()), (Some("registry.propose"), Some("sec")));
-    let list = ok(&run(&db, &["registry", "list"], ""));
+    let list = ok(&with_stdin(&db, &["registry", "list"], ""));
     assert!(list.contains("institutions (0)"), "a proposal is not in the registry: {list}");
     // The audit chain stays intact.
-    assert!(ok(&run(&db, &["audit", "verify"], "")).contains("intact"));
+    assert!(ok(&with_stdin(&db, &["audit", "verify"], "")).contains("intact"));
 
     // --public writes a workbook directly, as its own source: the source sheet is required then.
-    let out = run(&db, &["registry", "import", &p, "--public"], "");
+    let out = with_stdin(&db, &["registry", "import", &p, "--public"], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("every registry entry needs its source"));
 }

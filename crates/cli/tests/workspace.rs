@@ -3,30 +3,11 @@
 mod common;
 
 use common::*;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 /// Runs `mprofile` with this checkout's framework named explicitly: several checkouts sharing
 /// one target directory may leave another checkout's framework compiled into the binary.
 fn run(db: &str, args: &[&str]) -> std::process::Output {
     with_stdin(db, args, "")
-}
-
-fn with_stdin(db: &str, args: &[&str], input: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mprofile"))
-        .args(["--db", db, "--data"])
-        .arg(data_dir())
-        .arg("--framework")
-        .arg(repo().join("framework"))
-        .args(args)
-        .env_remove("MPROFILE_FRAMEWORK")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the mprofile binary runs");
-    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("mprofile ends")
 }
 
 #[test]

@@ -16,133 +16,16 @@ use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tower::ServiceExt;
 
-const PW: &str = "twelve chars pw";
-const MAX_PAGE: usize = 150 * 1024;
+mod common;
 
-fn fw_areas() -> &'static (Framework, AreaRegistry) {
-    mp_ingest::framework_dir::testing::fixture()
-}
-
-fn have_data() -> bool {
-    let ok = std::env::var_os("MPROFILE_DATA").is_some_and(|d| std::path::Path::new(&d).join("country-codes").exists())
-        || mp_ingest::framework_dir::testing::repo_root().join("../shared/data/country-codes").exists();
-    if !ok {
-        eprintln!("skipping: no public data mirror (MPROFILE_DATA) for the framework's areas");
-    }
-    ok
-}
-
-fn template(id: &str, fw: &Framework) -> mp_profile::Template {
-    let path = mp_ingest::framework_dir::testing::repo_root().join("templates").join(format!("{id}.toml"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    mp_profile::Template::parse(&format!("{id}.toml"), &text, fw).unwrap_or_else(|e| panic!("{e}"))
-}
-
-struct App {
-    router: Router,
-    store: Store,
-    _dir: tempfile::TempDir,
-}
+use common::ws::*;
 
 async fn app(mail: Option<mp_web::mail::MailSettings>) -> App {
-    // SAFETY of the environment change: every test of this binary sets the same value.
-    unsafe { std::env::set_var(mp_web::pages::COOKIE_SECURE_ENV, "0") };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (fw, areas) = fw_areas();
-    let store = Store::open(&dir.path().join("dc.db").display().to_string()).await.unwrap_or_else(|e| panic!("{e}"));
-    store.load_framework(fw, areas).await.unwrap_or_else(|e| panic!("{e}"));
-    let cli = Actor { id: None, name: "cli:test".into() };
-    let (sen, mli) = (Iso3::parse("SEN").unwrap(), Iso3::parse("MLI").unwrap());
-    store.twg_set(&sen, "GTT Sénégal", false, &cli).await.unwrap();
-    store.twg_set(&mli, "GTT Mali", false, &cli).await.unwrap();
-    let ansd = store.org_add("ansd", "ANSD", &cli).await.unwrap();
-    let hash = hash_password(PW).unwrap();
-    let t04 = ThemeSet::parse("T04").unwrap();
-    for (login, m) in [
-        ("provider", Membership::new(Role::Provider, Some(sen.clone()), t04.clone(), Some(ansd.id)).unwrap()),
-        ("chair", Membership::new(Role::Chair, Some(sen.clone()), t04.clone(), None).unwrap()),
-        ("member-t09", Membership::new(Role::Member, Some(sen.clone()), ThemeSet::parse("T09").unwrap(), None).unwrap()),
-        ("reader", Membership::new(Role::Reader, Some(sen.clone()), ThemeSet::All, None).unwrap()),
-        ("mali", Membership::new(Role::Secretariat, Some(mli.clone()), ThemeSet::All, None).unwrap()),
-    ] {
-        store.user_add(login, login, &hash, &cli).await.unwrap();
-        store.member_add(login, &m, &cli).await.unwrap();
-    }
-    let state = AppState::new(store.clone(), fw.clone(), areas.clone(), template("iom-2011", fw), template("regional", fw));
-    let state = match mail {
-        Some(m) => state.with_mail(m),
-        None => state,
-    };
-    App { router: mp_web::router(state), store, _dir: dir }
-}
-
-struct Res {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Res {
-    fn cookie(&self, name: &str) -> Option<String> {
-        self.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
-            let (kv, _) = v.split_once(';').unwrap_or((v, ""));
-            let (k, val) = kv.split_once('=')?;
-            (k == name).then(|| val.to_string())
-        })
-    }
-    fn csrf(&self) -> String {
-        let at = self.body.find("name=\"csrf\" value=\"").unwrap_or_else(|| panic!("no csrf field in {}", self.body));
-        let rest = &self.body[at + 19..];
-        rest[..rest.find('"').unwrap()].to_string()
-    }
-}
-
-async fn send(app: &App, method: &str, uri: &str, cookie: &str, body: Body, ctype: &str) -> Res {
-    let mut req = Request::builder().method(method).uri(uri);
-    if !cookie.is_empty() {
-        req = req.header(header::COOKIE, cookie);
-    }
-    if !ctype.is_empty() {
-        req = req.header(header::CONTENT_TYPE, ctype);
-    }
-    let res = app.router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
-    let (parts, body) = res.into_parts();
-    let body = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
-    Res { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&body).into_owned() }
-}
-
-async fn get(app: &App, uri: &str, cookie: &str) -> Res {
-    let r = send(app, "GET", uri, cookie, Body::empty(), "").await;
-    assert!(r.body.len() < MAX_PAGE, "{uri}: {} bytes", r.body.len());
-    r
-}
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let enc: String = v
-                .bytes()
-                .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-                .collect();
-            format!("{k}={enc}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn post(app: &App, uri: &str, cookie: &str, pairs: &[(&str, &str)]) -> Res {
-    send(app, "POST", uri, cookie, Body::from(form(pairs)), "application/x-www-form-urlencoded").await
-}
-
-async fn sign_in(app: &App, login: &str) -> (String, String) {
-    let page = get(app, "/en/ws/sign-in", "").await;
-    let pre = page.cookie("mp_signin").expect("the sign-in form sets its CSRF cookie");
-    let res = post(app, "/en/ws/sign-in", &format!("mp_signin={pre}"), &[("login", login), ("password", PW), ("csrf", &page.csrf())]).await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{login}: {}", res.body);
-    let session = format!("mp_session={}", res.cookie("mp_session").unwrap());
-    let home = get(app, "/en/ws/", &session).await;
-    (session, home.csrf())
+    app_with(|s| match mail {
+        Some(m) => s.with_mail(m),
+        None => s,
+    })
+    .await
 }
 
 const ON: &str = "figure:IMM.STOCK:2020:undesa-ims";

@@ -10,7 +10,7 @@
 
 mod chromium;
 
-use chromium::{connect, on_path, start_driver};
+use chromium::{body_text, connect, fits, on_path, start_driver, wait_for_path};
 use fantoccini::{Client, Locator};
 use mp_domain::registry::{Project, ProjectStatus};
 use mp_domain::registry_layout::AS_OF_FIELD;
@@ -119,47 +119,12 @@ fn project(read_at: &str) -> Sourced<Project> {
     Sourced { entry, source: String::new(), vintage: String::new(), source_name: String::new(), at: read_at.into() }
 }
 
-async fn body_text(c: &Client) -> String {
-    c.find(Locator::Css("main")).await.unwrap().text().await.unwrap().replace(['\u{a0}', '\u{202f}'], " ")
-}
-
-async fn wait_for_path(c: &Client, prefix: &str) {
-    let t0 = Instant::now();
-    while !c.current_url().await.unwrap().path().starts_with(prefix) {
-        assert!(t0.elapsed() < Duration::from_secs(10), "did not reach {prefix}: at {}", c.current_url().await.unwrap());
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn sign_in(c: &Client, base: &str, login: &str) {
-    c.goto(&format!("{base}/en/ws/sign-in")).await.unwrap();
-    c.find(Locator::Css("#login")).await.unwrap().send_keys(login).await.unwrap();
-    c.find(Locator::Css("#password")).await.unwrap().send_keys(PW).await.unwrap();
-    c.find(Locator::Css("form.ws button")).await.unwrap().click().await.unwrap();
-    wait_for_path(c, "/en/ws/").await;
+    chromium::sign_in(c, base, "en", login, PW).await;
 }
 
 async fn sign_out(c: &Client, base: &str) {
-    c.goto(&format!("{base}/en/ws/")).await.unwrap();
-    c.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
-    wait_for_path(c, "/en/").await;
-}
-
-/// No sideways scrolling at 320 px, and the page under 150 KB.
-async fn fits(c: &Client, what: &str) {
-    let size = c.execute("return document.documentElement.outerHTML.length;", vec![]).await.unwrap();
-    assert!(size.as_i64().unwrap_or(i64::MAX) < 150 * 1024, "{what}: {size} characters");
-    c.set_window_size(320, 1600).await.unwrap();
-    let mut last = serde_json::Value::Null;
-    for _ in 0..10 {
-        last = c.execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.unwrap();
-        if last[0].as_i64().unwrap_or(0) <= last[1].as_i64().unwrap_or(0) {
-            c.set_window_size(1200, 1000).await.unwrap();
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!("{what}: the page scrolls sideways at 320 px: {last}");
+    chromium::sign_out(c, base, "en").await;
 }
 
 /// Clicks the button and waits for the next page: the old page's `main` goes stale once the

@@ -13,7 +13,7 @@
 
 mod chromium;
 
-use chromium::{connect, on_path, start_driver};
+use chromium::{body_text, connect, no_sideways_scroll, on_path, pdftotext, start_driver, wait_for_path};
 use fantoccini::{Client, Locator};
 use mp_domain::{
     AreaCode, AreaRegistry, DatasetImport, DimensionKey, FileInfo, Framework, IndicatorCode, Iso3, ObsStatus, Observation, Period,
@@ -121,44 +121,12 @@ where
     });
 }
 
-async fn body_text(c: &Client) -> String {
-    c.find(Locator::Css("main")).await.unwrap().text().await.unwrap().replace(['\u{a0}', '\u{202f}'], " ")
-}
-
-async fn wait_for_path(c: &Client, prefix: &str) {
-    let t0 = Instant::now();
-    while !c.current_url().await.unwrap().path().starts_with(prefix) {
-        assert!(t0.elapsed() < Duration::from_secs(10), "did not reach {prefix}: at {}", c.current_url().await.unwrap());
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn sign_in(c: &Client, base: &str, login: &str) {
-    c.goto(&format!("{base}/fr/ws/sign-in")).await.unwrap();
-    c.find(Locator::Css("#login")).await.unwrap().send_keys(login).await.unwrap();
-    c.find(Locator::Css("#password")).await.unwrap().send_keys(PW).await.unwrap();
-    c.find(Locator::Css("form.ws button")).await.unwrap().click().await.unwrap();
-    wait_for_path(c, "/fr/ws/").await;
+    chromium::sign_in(c, base, "fr", login, PW).await;
 }
 
 async fn sign_out(c: &Client, base: &str) {
-    c.goto(&format!("{base}/fr/ws/")).await.unwrap();
-    c.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
-    wait_for_path(c, "/fr/").await;
-}
-
-async fn no_sideways_scroll(c: &Client, what: &str) {
-    c.set_window_size(320, 1600).await.unwrap();
-    let mut last = serde_json::Value::Null;
-    for _ in 0..10 {
-        last = c.execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.unwrap();
-        if last[0].as_i64().unwrap_or(0) <= last[1].as_i64().unwrap_or(0) {
-            c.set_window_size(1200, 1000).await.unwrap();
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!("{what}: the page scrolls sideways at 320 px: {last}");
+    chromium::sign_out(c, base, "fr").await;
 }
 
 /// Clicks the last button labelled `label` of the workspace's forms.
@@ -241,15 +209,6 @@ async fn fetch(base: &str, path: &str, session: &str) -> (String, Vec<u8>) {
     let at = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("an HTTP answer");
     let head = String::from_utf8_lossy(&raw[..at]).into_owned();
     (head.lines().next().unwrap_or_default().to_string(), raw[at + 4..].to_vec())
-}
-
-fn pdftotext(pdf: &[u8]) -> Option<String> {
-    let bin = on_path(&["pdftotext"])?;
-    let dir = tempfile::tempdir().ok()?;
-    let file = dir.path().join("report.pdf");
-    std::fs::write(&file, pdf).ok()?;
-    let out = std::process::Command::new(bin).arg("-enc").arg("UTF-8").arg(&file).arg("-").output().ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " "))
 }
 
 #[test]

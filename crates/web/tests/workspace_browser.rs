@@ -9,7 +9,7 @@
 
 mod chromium;
 
-use chromium::{connect, on_path, start_driver};
+use chromium::{body_text, connect, no_sideways_scroll, on_path, start_driver, wait_for_path};
 use fantoccini::{Client, Locator};
 use mp_domain::{AreaCode, AreaRegistry, Framework, IndicatorCode, Iso3, Lang, ThemeCode};
 use mp_export::template::{Prefill, PrefillRow, PrefillValue, write_template_prefilled};
@@ -102,45 +102,13 @@ fn a_submission_through_the_browser() {
     });
 }
 
-async fn body_text(c: &Client) -> String {
-    c.find(Locator::Css("main")).await.unwrap().text().await.unwrap().replace(['\u{a0}', '\u{202f}'], " ")
-}
-
-async fn wait_for_path(c: &Client, prefix: &str) {
-    let t0 = Instant::now();
-    while !c.current_url().await.unwrap().path().starts_with(prefix) {
-        assert!(t0.elapsed() < Duration::from_secs(10), "did not reach {prefix}: at {}", c.current_url().await.unwrap());
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn sign_in(c: &Client, base: &str, login: &str) {
-    c.goto(&format!("{base}/en/ws/sign-in")).await.unwrap();
-    c.find(Locator::Css("#login")).await.unwrap().send_keys(login).await.unwrap();
-    c.find(Locator::Css("#password")).await.unwrap().send_keys(PW).await.unwrap();
-    c.find(Locator::Css("form.ws button")).await.unwrap().click().await.unwrap();
-    wait_for_path(c, "/en/ws/").await;
+    chromium::sign_in(c, base, "en", login, PW).await;
     assert!(body_text(c).await.contains(&format!("Signed in as {login}")), "{login} signed in");
 }
 
 async fn sign_out(c: &Client, base: &str) {
-    c.goto(&format!("{base}/en/ws/")).await.unwrap();
-    c.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
-    wait_for_path(c, "/en/").await;
-}
-
-async fn no_sideways_scroll(c: &Client, what: &str) {
-    c.set_window_size(320, 1600).await.unwrap();
-    let mut last = serde_json::Value::Null;
-    for _ in 0..10 {
-        last = c.execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.unwrap();
-        if last[0].as_i64().unwrap_or(0) <= last[1].as_i64().unwrap_or(0) {
-            c.set_window_size(1200, 1000).await.unwrap();
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!("{what}: the page scrolls sideways at 320 px: {last}");
+    chromium::sign_out(c, base, "en").await;
 }
 
 /// Takes the one step offered on the submission page (the first button of its step forms).

@@ -1,4 +1,8 @@
-//! Test data shared by the API and page tests.
+//! Test data and set-up shared by the web crate's request tests: observations for the API and
+//! page tests, the seeded workspace (`ws`) for the TWG's tests.
+#![allow(dead_code)] // each test binary uses its own part
+
+pub mod ws;
 
 use mp_domain::{AreaCode, DimensionId, DimensionKey, IndicatorCode, ObsStatus, Observation, Period, Provenance, UnitMult};
 

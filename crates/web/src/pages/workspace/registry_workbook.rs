@@ -9,7 +9,8 @@
 //! review as the registry forms (another member approves, the secretariat publishes) and are
 //! never written to the published registry by the upload itself.
 
-use super::staging::{Rejected, UploadProblem};
+use super::staging::Rejected;
+use super::submissions::ProblemsTable;
 use super::{Viewer, WsError, page, see_other};
 use crate::pages::{Chrome, Section, m, ma, tr};
 use crate::state::AppState;
@@ -30,14 +31,6 @@ pub(crate) const MAX_WORKBOOK_BYTES: usize = 5 * 1024 * 1024;
 /// The route's body limit.
 pub(crate) const BODY_LIMIT: usize = MAX_WORKBOOK_BYTES + 64 * 1024;
 
-struct ProblemView {
-    sheet: String,
-    row: String,
-    column: String,
-    value: String,
-    expected: String,
-}
-
 #[derive(Template)]
 #[template(path = "ws_registry_workbook.html")]
 struct WorkbookT {
@@ -54,14 +47,7 @@ struct WorkbookT {
     csrf: String,
     file_label: String,
     submit: String,
-    problems_label: String,
-    problems: Vec<ProblemView>,
-    more: String,
-    col_sheet: String,
-    col_row: String,
-    col_column: String,
-    col_value: String,
-    col_expected: String,
+    problems: ProblemsTable,
 }
 
 /// Query of the page: how many changes the last upload proposed.
@@ -137,18 +123,7 @@ fn render(
         csrf: v.csrf.clone(),
         file_label: m(lang, "ws-file"),
         submit: m(lang, "regwb-send"),
-        problems_label: m(lang, "ws-problems"),
-        problems: rejected
-            .problems
-            .into_iter()
-            .map(|p: UploadProblem| ProblemView { sheet: p.sheet, row: p.row, column: p.column, value: p.value, expected: p.expected })
-            .collect(),
-        more: if rejected.more > 0 { ma(lang, "ws-problems-more", &[("count", &rejected.more.to_string())]) } else { String::new() },
-        col_sheet: m(lang, "ws-col-sheet"),
-        col_row: m(lang, "ws-col-row"),
-        col_column: m(lang, "ws-col-column"),
-        col_value: m(lang, "ws-col-value"),
-        col_expected: m(lang, "ws-col-expected"),
+        problems: ProblemsTable::new(lang, 3, rejected),
     };
     Ok(page(status, t.render().map_err(|e| WsError::Internal(e.to_string()))?))
 }

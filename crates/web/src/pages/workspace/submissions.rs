@@ -206,6 +206,39 @@ pub(crate) fn problem_views(r: Rejected) -> Vec<ProblemView> {
         .collect()
 }
 
+/// A refused file's problems as the upload pages show them: a table, a row per problem with
+/// its sheet, row, column, value and what was expected (`ws_problems.html`).
+pub(crate) struct ProblemsTable {
+    /// The level of the table's heading on its page (2 or 3).
+    pub level: u8,
+    pub label: String,
+    pub problems: Vec<ProblemView>,
+    /// "And N more", when the reader stopped listing.
+    pub more: String,
+    pub col_sheet: String,
+    pub col_row: String,
+    pub col_column: String,
+    pub col_value: String,
+    pub col_expected: String,
+}
+
+impl ProblemsTable {
+    pub(crate) fn new(lang: Lang, level: u8, rejected: Rejected) -> Self {
+        let more = if rejected.more > 0 { ma(lang, "ws-problems-more", &[("count", &rejected.more.to_string())]) } else { String::new() };
+        ProblemsTable {
+            level,
+            label: m(lang, "ws-problems"),
+            problems: problem_views(rejected),
+            more,
+            col_sheet: m(lang, "ws-col-sheet"),
+            col_row: m(lang, "ws-col-row"),
+            col_column: m(lang, "ws-col-column"),
+            col_value: m(lang, "ws-col-value"),
+            col_expected: m(lang, "ws-col-expected"),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "ws_upload.html")]
 struct UploadT {
@@ -219,14 +252,7 @@ struct UploadT {
     file_label: String,
     mapping_label: String,
     submit: String,
-    problems_label: String,
-    problems: Vec<ProblemView>,
-    more: String,
-    col_sheet: String,
-    col_row: String,
-    col_column: String,
-    col_value: String,
-    col_expected: String,
+    problems: ProblemsTable,
 }
 
 fn upload_view(st: &AppState, v: &Viewer, uri: &Uri, status: StatusCode, rejected: Option<Rejected>) -> Response {
@@ -251,18 +277,7 @@ fn upload_view(st: &AppState, v: &Viewer, uri: &Uri, status: StatusCode, rejecte
         file_label: m(lang, "ws-file"),
         mapping_label: m(lang, "ws-mapping"),
         submit: m(lang, "ws-upload-send"),
-        problems_label: m(lang, "ws-problems"),
-        problems: rejected
-            .problems
-            .into_iter()
-            .map(|p: UploadProblem| ProblemView { sheet: p.sheet, row: p.row, column: p.column, value: p.value, expected: p.expected })
-            .collect(),
-        more: if rejected.more > 0 { ma(lang, "ws-problems-more", &[("count", &rejected.more.to_string())]) } else { String::new() },
-        col_sheet: m(lang, "ws-col-sheet"),
-        col_row: m(lang, "ws-col-row"),
-        col_column: m(lang, "ws-col-column"),
-        col_value: m(lang, "ws-col-value"),
-        col_expected: m(lang, "ws-col-expected"),
+        problems: ProblemsTable::new(lang, 2, rejected),
     };
     match t.render() {
         Ok(body) => page(status, body),
