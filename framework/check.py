@@ -403,8 +403,7 @@ def main(root: pathlib.Path) -> int:
                 err(w, "no [[indicator.source]]")
             for i, s in enumerate(srcs):
                 sw = f"{w} source[{i}]"
-                if not isinstance(s.get("name"), str) or not s["name"].strip():
-                    err(sw, "source name must be a non-empty string")
+                check_ml(sw + ".name", s.get("name"))
                 if "code" in s and not (isinstance(s["code"], str) and s["code"]):
                     err(sw, "code must be a non-empty string")
                 if "caveat" in s:

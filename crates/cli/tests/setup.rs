@@ -35,6 +35,11 @@ fn framework_list_json_meets_the_contract() {
         }
         assert!(i["dimensions"].is_array() && i["sources"].is_array());
         assert!(i["sources"].as_array().unwrap().iter().all(|s| s["name"].is_string()));
+        // The English name stays one string; `names` has it in every language.
+        for s in i["sources"].as_array().unwrap() {
+            assert_eq!(s["names"]["en"], s["name"], "{}", i["code"]);
+            assert!(s["names"]["fr"].as_str().is_some_and(|t| !t.trim().is_empty()), "{} has a source without French name", i["code"]);
+        }
         assert!(i["formula"].is_string() || i["formula"].is_null());
         themes.insert(i["theme"].as_str().unwrap().to_string());
     }
@@ -43,6 +48,8 @@ fn framework_list_json_meets_the_contract() {
     assert!(fr.contains("IMM.STOCK") && !fr.contains("DEV.POP"), "{fr}");
     let show = ok(&mprofile(&db, &["framework", "show", "IMM.STOCK"]));
     assert!(show.contains("definition") && show.contains("source"), "{show}");
+    let show = ok(&mprofile(&db, &["framework", "show", "IMM.STOCK", "--lang", "fr"]));
+    assert!(show.contains("ONU-DAES, Division de la population, Stock de migrants internationaux 2024 (SM.POP.TOTL)"), "{show}");
 }
 
 #[test]

@@ -169,14 +169,30 @@ pub struct Dimension {
 }
 
 /// A candidate source of an indicator, with its caveats.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Serialized (JSON output of the CLI, the API) as `name`, the English name as one stable
+/// string, `names` with all three, then `code` and `caveat`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceRef {
-    /// Publisher and series.
-    pub name: String,
+    /// Publisher and series, in each language (the organisations' own names in French and
+    /// Portuguese). Machine-facing outputs use the English one.
+    pub name: I18nText,
     /// The publisher's own series code, if any.
     pub code: Option<String>,
     /// Drawbacks and limitations.
     pub caveat: Option<I18nText>,
+}
+
+impl Serialize for SourceRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("SourceRef", 4)?;
+        st.serialize_field("name", self.name.get(Lang::En))?;
+        st.serialize_field("names", &self.name)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("caveat", &self.caveat)?;
+        st.end()
+    }
 }
 
 /// An indicator of the framework.
@@ -366,7 +382,7 @@ struct RawOwnDimension {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    name: String,
+    name: Option<RawSourceName>,
     code: Option<String>,
     url: Option<String>,
     caveat: Option<RawText>,
@@ -396,6 +412,32 @@ struct RawIndicator {
     key: bool,
     formula: Option<String>,
     rationale: Option<String>,
+}
+
+/// A source's `name`: the `{ en, fr, pt }` table it must be, or the plain string of the
+/// framework's older files, kept apart so the check can say what to write instead.
+enum RawSourceName {
+    Text(RawText),
+    Plain(String),
+}
+
+impl<'de> Deserialize<'de> for RawSourceName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawSourceName;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table with en, fr and pt")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawSourceName::Plain(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+                RawText::deserialize(serde::de::value::MapAccessDeserializer::new(m)).map(RawSourceName::Text)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 // ---- checking --------------------------------------------------------------------------
@@ -747,13 +789,23 @@ impl Framework {
                     }
                 }
                 let mut sources = Vec::new();
-                for s in ri.source {
-                    if s.name.trim().is_empty() {
-                        ck.add(file, &item, "a source has an empty name");
-                    }
+                for (k, s) in ri.source.into_iter().enumerate() {
+                    let field = format!("name of source {}", k + 1);
+                    let name = match &s.name {
+                        Some(RawSourceName::Plain(p)) => {
+                            ck.add(
+                                file,
+                                &item,
+                                format!("`{field}` is the plain string {p:?}: expected a table with en, fr and pt, e.g. name = {{ en = \"…\", fr = \"…\", pt = \"…\" }}"),
+                            );
+                            I18nText::new(p.clone(), p.clone(), p.clone())
+                        }
+                        Some(RawSourceName::Text(t)) => ck.text(file, &item, &field, Some(t)),
+                        None => ck.text(file, &item, &field, None),
+                    };
                     let _ = s.url;
                     let caveat = s.caveat.as_ref().map(|c| ck.text(file, &item, "source caveat", Some(c)));
-                    sources.push(SourceRef { name: s.name, code: s.code, caveat });
+                    sources.push(SourceRef { name, code: s.code, caveat });
                 }
                 for g in &ri.gcm {
                     if !(1..=23).contains(g) {
@@ -1060,6 +1112,33 @@ mod tests {
         assert!(p.iter().any(|p| p.contains("code X")), "{p:?}");
         let p = problems("[[indicator]\ncode = 1");
         assert!(p.iter().any(|p| p.contains("not valid framework TOML (line")), "{p:?}");
+    }
+
+    #[test]
+    fn source_names_are_texts_in_every_language() {
+        let src = |name: &str| format!("[[indicator.source]]\nname = {name}\ncaveat = {}\n", t("Interpolated"));
+        let fw = Framework::from_files(&files(&ind("IMM.STOCK", &src(&t("UN DESA")))), None).unwrap();
+        let s = &fw.find("IMM.STOCK").unwrap().sources[0];
+        assert_eq!((s.name.get(Lang::En), s.name.get(Lang::Fr), s.name.get(Lang::Pt)), ("UN DESA", "UN DESA fr", "UN DESA pt"));
+        // A plain string, a missing language, an empty text or no name at all is refused, naming
+        // the file, the indicator and the source.
+        let at = "indicators/T04-migration.toml: indicator IMM.STOCK: `name of source 1`";
+        for (name, expected) in [
+            ("\"UN DESA\"".to_string(), "is the plain string \"UN DESA\": expected a table with en, fr and pt"),
+            ("{ en = \"UN DESA\", fr = \"ONU-DAES\" }".to_string(), "has no Português text (pt)"),
+            ("{ en = \"UN DESA\", fr = \" \", pt = \"ONU-DAES\" }".to_string(), "has no Français text (fr)"),
+        ] {
+            let p = problems(&ind("IMM.STOCK", &src(&name)));
+            assert!(p.iter().any(|p| p.contains(&format!("{at} {expected}"))), "{name}: {p:?}");
+        }
+        let p = problems(&ind("IMM.STOCK", &format!("[[indicator.source]]\ncode = \"SM.POP.TOTL\"\ncaveat = {}\n", t("c"))));
+        assert!(p.iter().any(|p| p.contains(&format!("{at} is missing: expected a table with en, fr and pt"))), "{p:?}");
+        // A second source is named by its place.
+        let p = problems(&ind("IMM.STOCK", &(src(&t("A")) + &src("{ en = \"B\", fr = \"B\" }"))));
+        assert!(p.iter().any(|p| p.contains("`name of source 2` has no Português text (pt)")), "{p:?}");
+        // Unknown languages in a name are refused like in every other text.
+        let p = problems(&ind("IMM.STOCK", &src("{ en = \"A\", fr = \"A\", pt = \"A\", es = \"A\" }")));
+        assert!(p.iter().any(|p| p.contains("unknown field `es`")), "{p:?}");
     }
 
     #[test]

@@ -237,8 +237,10 @@ pub fn extension_toml(country: &Iso3, version: u32, indicators: &[Proposal]) -> 
             p.dimensions.iter().map(|d| q(d.as_str())).collect::<Vec<_>>().join(", "),
             q(&p.rationale),
         ));
+        // A national source is named once, as the sub-group wrote it (a ministry or survey of
+        // the country): the same text stands in every language of the framework.
         for s in &p.sources {
-            out.push_str(&format!("\n[[indicator.source]]\nname = {}\n", q(s)));
+            out.push_str(&format!("\n[[indicator.source]]\nname = {}\n", text(&I18nText::new(s.as_str(), s.as_str(), s.as_str()))));
         }
     }
     out
@@ -329,6 +331,10 @@ mod tests {
         assert_eq!(ind.name, p.name);
         assert_eq!(ind.definition.get(Lang::En), "Returnees with a reintegration plan \"completed\".");
         assert_eq!(ind.dimensions, p.dimensions);
+        // The sources come back as the sub-group wrote them, in every language.
+        let names: Vec<&str> = ind.sources.iter().map(|s| s.name.get(Lang::Fr)).collect();
+        assert_eq!(names, ["Ministry of Foreign Affairs, returns register", "Pilot survey, Dakar 2025"]);
+        assert_eq!(ind.sources[0].name.get(Lang::En), ind.sources[0].name.get(Lang::Pt));
         assert_eq!(ind.rationale.as_deref(), Some(p.rationale.as_str()));
         assert_eq!(fsen.indicators.last().map(|i| &i.code), Some(p.code.code()));
         assert_eq!(fsen.regional_indicators().count(), 1);

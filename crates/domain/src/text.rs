@@ -88,6 +88,11 @@ impl I18nText {
         }
     }
 
+    /// The same text rewritten in each language, e.g. with a code appended.
+    pub fn map(&self, mut f: impl FnMut(Lang, &str) -> String) -> I18nText {
+        I18nText { en: f(Lang::En, &self.en), fr: f(Lang::Fr, &self.fr), pt: f(Lang::Pt, &self.pt) }
+    }
+
     /// The languages whose text is empty (after trimming).
     pub fn missing(&self) -> Vec<Lang> {
         Lang::ALL.into_iter().filter(|l| self.get(*l).trim().is_empty()).collect()

@@ -506,7 +506,9 @@ pub fn write_template_prefilled(
             .iter()
             .map(|d| fw.dimensions.get(d).map(|x| format!("{} ({d})", x.name.get(lang))).unwrap_or_else(|| d.to_string()))
             .collect();
-        let sources: Vec<&str> = ind.sources.iter().map(|s| s.name.as_str()).collect();
+        let sources: Vec<&str> = ind.sources.iter().map(|s| s.name.get(lang)).collect();
+        // French sets a space before the semicolon, as the source names themselves do.
+        let sources_sep = if lang == Lang::Fr { " ; " } else { "; " };
         let block = [
             (t.code, ind.code.to_string()),
             (t.definition, ind.definition.get(lang).to_string()),
@@ -517,7 +519,7 @@ pub fn write_template_prefilled(
                 fw.theme(&ind.theme).map(|th| format!("{} — {}", th.code, th.name.get(lang))).unwrap_or_else(|| ind.theme.to_string()),
             ),
             (t.breakdowns, if dims_text.is_empty() { t.none.to_string() } else { dims_text.join(", ") }),
-            (t.sources, sources.join("; ")),
+            (t.sources, sources.join(sources_sep)),
         ];
         for (i, (label, val)) in block.iter().enumerate() {
             let r = 1 + i as u32;

@@ -355,6 +355,13 @@ fn template_lists_collected_indicators_with_hidden_sheets() {
     let imm = text(&wb.sheet("IMM.STOCK").unwrap());
     let def = fw.find("IMM.STOCK").unwrap().definition.fr.clone();
     assert!(imm.contains(&def) && imm.contains("Sexe (SEX)") && imm.contains("Valeur") && imm.contains("Statut (OBS_STATUS)"), "{imm}");
+    // The candidate sources in French, as the framework names them.
+    assert!(
+        imm.contains(
+            "ONU-DAES, Division de la population, Stock de migrants internationaux 2024 ; Institut national de la statistique, recensement"
+        ) && !imm.contains("International Migrant Stock"),
+        "{imm}"
+    );
     let lists = text(&wb.sheet("lists").unwrap());
     assert!(
         lists.contains("F — Féminin")

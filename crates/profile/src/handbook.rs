@@ -44,15 +44,15 @@ pub(crate) fn indicator_terms(fw: &Framework, i: &Indicator) -> Vec<(Text, Text)
     }
     for s in &i.sources {
         let name = match &s.code {
-            Some(c) => format!("{} ({c})", s.name),
+            Some(c) => s.name.map(|_, n| format!("{n} ({c})")),
             None => s.name.clone(),
         };
         let caveat = match &s.caveat {
             Some(c) => Text::msg_with(
                 "handbook-source-caveat",
-                vec![("source", Arg::Text(Text::plain(name))), ("caveat", Arg::Text(Text::I18n(c.clone())))],
+                vec![("source", Arg::Text(Text::I18n(name))), ("caveat", Arg::Text(Text::I18n(c.clone())))],
             ),
-            None => Text::plain(name),
+            None => Text::I18n(name),
         };
         out.push((term("handbook-source"), caveat));
     }

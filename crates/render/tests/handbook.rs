@@ -47,6 +47,21 @@ fn every_theme_and_indicator_in_every_language() {
         for t in &fw.themes {
             assert!(html.contains(&esc(t.name.get(lang))), "{}: theme {}", lang.code(), t.code.as_str());
         }
+        // The candidate sources in the reader's language, with their codes.
+        for s in &stock.sources {
+            let name = match &s.code {
+                Some(c) => format!("{} ({c})", s.name.get(lang)),
+                None => s.name.get(lang).to_string(),
+            };
+            assert!(html.contains(&esc(&name)), "{}: source {name}", lang.code());
+        }
+        if lang != Lang::En {
+            assert!(
+                !html.contains("UN DESA Population Division, International Migrant Stock 2024"),
+                "{}: an English source name",
+                lang.code()
+            );
+        }
         let title = mp_i18n::t(lang, "handbook-title", &[]);
         assert!(html.contains(&title), "{}: the title", lang.code());
     }

@@ -612,6 +612,10 @@ fn one_indicator_with_dimensions_codelists_sources_and_formula() {
     assert!(partner["codes"].is_null() && partner["codelist"].is_null());
     let sources = i["sources"].as_array().unwrap();
     assert!(sources[0]["caveat"]["pt"].as_str().is_some_and(|s| !s.is_empty()));
+    // The name stays one English string to match on; `names` gives it in every language.
+    assert_eq!(sources[0]["name"], "UN DESA Population Division, International Migrant Stock 2024");
+    assert_eq!(sources[0]["names"]["fr"], "ONU-DAES, Division de la population, Stock de migrants internationaux 2024");
+    assert_eq!(sources[0]["names"]["pt"], "ONU-DAES, Divisão de População, Stock de Migrantes Internacionais 2024");
     assert!(i["formula"].is_null());
     assert_eq!(ok("/api/v1/indicators/imm.stock")["code"], "IMM.STOCK", "codes are case-insensitive");
     assert_eq!(ok("/api/v1/indicators/IMM.STOCK_PCT")["formula"], "IMM.STOCK / DEV.POP * 100");

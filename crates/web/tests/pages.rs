@@ -377,6 +377,18 @@ fn indicator_page_has_definition_series_sources_and_comparison() {
     assert!(html.contains("<h1>Stock de migrants internationaux</h1>"));
     assert!(html.contains("Personnes vivant dans le pays"), "definition");
     assert!(html.contains("Sources et précautions d"), "sources and caveats");
+    // The framework's candidate sources are named in French, next to their French caveats.
+    assert!(
+        html.contains("ONU-DAES, Division de la population, Stock de migrants internationaux 2024 (SM.POP.TOTL)"),
+        "French source name"
+    );
+    assert!(html.contains("Institut national de la statistique, recensement général de la population et de"), "French census source");
+    assert!(!html.contains("International Migrant Stock 2024"), "no English source name next to the French caveats");
+    let pt = page("/pt/indicator/IMM.STOCK?area=SEN");
+    assert!(pt.contains("ONU-DAES, Divisão de População, Stock de Migrantes Internacionais 2024 (SM.POP.TOTL)"), "Portuguese source name");
+    assert!(!pt.contains("International Migrant Stock 2024"), "no English source name in Portuguese");
+    let en = page("/en/indicator/IMM.STOCK?area=SEN");
+    assert!(en.contains("UN DESA Population Division, International Migrant Stock 2024 (SM.POP.TOTL)"), "English source name kept");
     assert!(html.contains("<option value=\"SEN\" selected>Sénégal</option>"), "country chosen");
     assert!(html.contains("<option value=\"SEX=F\">"), "disaggregations offered");
     assert!(html.contains("274\u{202f}929"), "2020 value in French");

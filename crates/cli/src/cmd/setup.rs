@@ -147,7 +147,11 @@ pub fn framework(s: &Settings, c: FrameworkCmd) -> Result<ExitCode> {
                         println!("GCM         objectives {}", i.gcm.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(", "));
                     }
                     for src in &i.sources {
-                        println!("source      {}{}", src.name, src.code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default());
+                        println!(
+                            "source      {}{}",
+                            src.name.get(lang),
+                            src.code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default()
+                        );
                         if let Some(c) = &src.caveat {
                             println!("            caveat: {}", c.get(lang));
                         }

@@ -233,8 +233,11 @@ pub(super) struct DimensionOut<'a> {
 #[derive(Serialize, ToSchema)]
 #[schema(as = SourceRef)]
 pub(super) struct SourceRefOut<'a> {
-    /// Name.
+    /// Publisher and series, in English: a stable name to match on.
     name: &'a str,
+    /// Publisher and series in en/fr/pt, for display.
+    #[schema(value_type = schema::I18nText)]
+    names: &'a I18nText,
     /// Source code in the store, when it is imported.
     #[schema(required = true)]
     code: Option<&'a str>,
@@ -332,7 +335,11 @@ pub async fn indicator(State(st): State<AppState>, path: Result<Path<String>, Pa
         unit_mult: i.unit_mult.power(),
         decimals: i.decimals,
         dimensions,
-        sources: i.sources.iter().map(|s| SourceRefOut { name: &s.name, code: s.code.as_deref(), caveat: s.caveat.as_ref() }).collect(),
+        sources: i
+            .sources
+            .iter()
+            .map(|s| SourceRefOut { name: s.name.get(Lang::En), names: &s.name, code: s.code.as_deref(), caveat: s.caveat.as_ref() })
+            .collect(),
         formula: i.formula.as_ref().map(|f| f.text.as_str()),
         sdg: i.sdg.as_deref(),
         gcm: &i.gcm,

@@ -327,8 +327,8 @@ async fn build(st: &AppState, cache: &Cache, lang: Lang, uri: &Uri, code: &str, 
             .iter()
             .map(|s| {
                 let name = match &s.code {
-                    Some(c) => format!("{} ({c})", s.name),
-                    None => s.name.clone(),
+                    Some(c) => format!("{} ({c})", tr(&s.name, lang)),
+                    None => tr(&s.name, lang),
                 };
                 (name, s.caveat.as_ref().map(|c| tr(c, lang)))
             })
