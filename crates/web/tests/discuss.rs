@@ -4,14 +4,8 @@
 //! TWG gets 404s, a form without its CSRF token is refused, and every write is in the audit
 //! chain. Comments are shown as text, never as HTML.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use mp_domain::{AreaRegistry, Framework, Iso3};
-use mp_store::{Actor, Store};
-use mp_web::AppState;
-use mp_workspace::{Membership, Role, ThemeSet, hash_password, verify_chain};
-use tower::ServiceExt;
+use axum::http::StatusCode;
+use mp_workspace::verify_chain;
 
 mod common;
 

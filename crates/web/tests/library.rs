@@ -4,14 +4,11 @@
 //! made public and then shows on the portal, filtered, with its file served as an attachment of
 //! the type told from its content; every write is a POST with the CSRF token and is audited.
 
-use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use mp_domain::{AreaRegistry, Framework, Iso3};
-use mp_store::{Actor, Store};
-use mp_web::AppState;
-use mp_workspace::{Membership, Role, ThemeSet, hash_password, verify_chain};
-use tower::ServiceExt;
+use axum::http::{StatusCode, header};
+use mp_domain::Iso3;
+use mp_store::Actor;
+use mp_workspace::verify_chain;
 
 mod common;
 

@@ -3,18 +3,13 @@
 //! client sends), and a reply reaches the thread's other writer; a server that is not there
 //! changes nothing for the request, which is answered as without mail.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use mp_domain::{AreaRegistry, Framework, Iso3, Lang};
-use mp_store::{Actor, Store};
-use mp_web::AppState;
-use mp_workspace::{Membership, Role, ThemeSet, hash_password};
+use axum::http::StatusCode;
+use mp_domain::Lang;
+use mp_store::Actor;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
-use tower::ServiceExt;
 
 mod common;
 

@@ -5,14 +5,8 @@
 //! token is refused, bad input names the field, every page is under 150 KB, and every write is
 //! in the audit chain. The regional programme counts the workshops planned and held.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use mp_domain::{AreaRegistry, Framework, Iso3};
-use mp_store::{Actor, Store};
-use mp_web::AppState;
-use mp_workspace::{Membership, Role, ThemeSet, hash_password, verify_chain};
-use tower::ServiceExt;
+use axum::http::{StatusCode, header};
+use mp_workspace::verify_chain;
 
 mod common;
 

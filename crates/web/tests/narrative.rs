@@ -4,14 +4,9 @@
 //! the page of missing texts, the diff between revisions, a send-back with its reason, CSRF,
 //! roles and scopes (403, and 404 for another country's TWG), the audit chain and page sizes.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use mp_domain::{AreaCode, AreaRegistry, Framework, Iso3, Lang};
-use mp_store::{Actor, Store};
-use mp_web::AppState;
-use mp_workspace::{Membership, Role, ThemeSet, hash_password, verify_chain};
-use tower::ServiceExt;
+use axum::http::StatusCode;
+use mp_domain::{AreaCode, Lang};
+use mp_workspace::verify_chain;
 
 mod common;
 

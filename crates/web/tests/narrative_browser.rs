@@ -16,7 +16,7 @@ use mp_store::{Actor, Store};
 use mp_web::AppState;
 use mp_workspace::{Membership, Role, ThemeSet, hash_password};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const PW: &str = "twelve chars pw";
 /// Made-up text for the test, not a real profile's.

@@ -19,7 +19,7 @@ use mp_store::{Actor, Store};
 use mp_web::AppState;
 use mp_workspace::{Membership, Role, ThemeSet, hash_password};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const PW: &str = "twelve chars pw";
 /// A made-up indicator for the test, not a real proposal.

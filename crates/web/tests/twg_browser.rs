@@ -24,7 +24,7 @@ use mp_web::AppState;
 use mp_workspace::{Membership, Role, ThemeSet, hash_password};
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const PW: &str = "twelve chars pw";

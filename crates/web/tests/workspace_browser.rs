@@ -17,7 +17,7 @@ use mp_store::{Actor, Store};
 use mp_web::AppState;
 use mp_workspace::{Membership, Role, ThemeSet, hash_password};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const PW: &str = "twelve chars pw";
 
