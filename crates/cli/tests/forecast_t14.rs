@@ -37,18 +37,17 @@ fn api(db: &str, uri: &str) -> serde_json::Value {
 
 const COUNTRIES: [&str; 10] = ["GHA", "CIV", "MLI", "MRT", "NER", "NGA", "SEN", "COD", "CPV", "CMR"];
 
-/// (indicator, the module its source names) for every source of the framework naming mprofile.
+/// (indicator, the module its source names) for every source of the framework naming mprofile,
+/// by the source's English name.
 fn module_sources() -> Vec<(String, String)> {
+    let files = mp_ingest::framework_dir::read_framework_dir(&repo().join("framework")).expect("framework files");
+    let fw = Framework::from_files(&files, None).expect("framework");
     let mut out = Vec::new();
-    for e in std::fs::read_dir(repo().join("framework/indicators")).expect("framework") {
-        let text = std::fs::read_to_string(e.expect("entry").path()).expect("toml");
-        let mut code = String::new();
-        for line in text.lines() {
-            if let Some(c) = line.strip_prefix("code = \"") {
-                code = c.trim_end_matches('"').to_string();
-            }
-            if let Some(n) = line.strip_prefix("name = \"mprofile") {
-                out.push((code.clone(), format!("mprofile{}", n.trim_end_matches('"'))));
+    for i in &fw.indicators {
+        for s in &i.sources {
+            let name = s.name.get(mp_domain::Lang::En);
+            if name.starts_with("mprofile") {
+                out.push((i.code.to_string(), name.to_string()));
             }
         }
     }
